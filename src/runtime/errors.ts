@@ -1,0 +1,71 @@
+import type { PolicyFinding } from '../policy/index.js';
+
+/**
+ * Thrown by {@link assertSecureTlsOptions} and by the secure factories when an option bag
+ * contains an insecure TLS setting.
+ *
+ * It extends `TypeError` because the problem is a bad argument: code that already handles
+ * `TypeError` from `tls.connect` keeps working.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   secureClientOptions({ host: 'example.com', rejectUnauthorized: false });
+ * } catch (error) {
+ *   if (error instanceof InsecureTlsOptionError) console.error(error.option, error.findings);
+ * }
+ * ```
+ */
+export class InsecureTlsOptionError extends TypeError {
+  /** A stable code, in the style of Node's own `ERR_*` codes. */
+  readonly code = 'ERR_TLSGUARD_INSECURE_OPTION';
+  /** The name of the first insecure option (for example `'rejectUnauthorized'`). */
+  readonly option: string;
+  /** The value the first insecure option had. */
+  readonly value: unknown;
+  /** Every finding, first one first. Never empty. */
+  readonly findings: readonly PolicyFinding[];
+
+  /**
+   * @param findings the policy findings; must contain at least one.
+   * @param where a short prefix naming the caller (for example `'secureClientOptions'`).
+   */
+  constructor(findings: readonly PolicyFinding[], where = 'tlsguard') {
+    const first = findings[0];
+    if (first === undefined) {
+      throw new RangeError('InsecureTlsOptionError needs at least one finding');
+    }
+    super(describeFindings(findings, where));
+    this.name = 'InsecureTlsOptionError';
+    this.option = first.option;
+    this.value = first.value;
+    this.findings = Object.freeze([...findings]);
+  }
+}
+
+function describeFindings(findings: readonly PolicyFinding[], where: string): string {
+  const [first, ...rest] = findings;
+  if (first === undefined) return `${where}: insecure TLS options`;
+  let text = `${where}: insecure TLS option ${first.option}: ${formatValue(first.value)}. ${first.message}`;
+  if (rest.length > 0) {
+    const others = rest.map((f) => `${f.option}: ${formatValue(f.value)}`).join(', ');
+    text += ` Also insecure: ${others}.`;
+  }
+  return text;
+}
+
+/** A short, single-line rendering of an option value for error messages. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'function') return '[function]';
+  if (Buffer.isBuffer(value)) return `<Buffer ${value.length} bytes>`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${value.length} item${value.length === 1 ? '' : 's'}]`;
+  }
+  if (value === null || typeof value !== 'object') return String(value);
+  return '{...}';
+}

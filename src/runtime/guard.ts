@@ -1,0 +1,113 @@
+import { checkTlsOptions, type PolicyFinding, type ProfileName } from '../policy/index.js';
+import { InsecureTlsOptionError } from './errors.js';
+import type { RuntimeProfile } from './profiles.js';
+
+/** Where an option bag is used, and which policy profile to judge it by. */
+export interface AssertContext {
+  /** `'client'` (the default) or `'server'`; server-only flags are judged differently. */
+  side?: 'client' | 'server';
+  /** The policy profile; `'intermediate'` unless given. */
+  profile?: ProfileName;
+  /** Apply the strict policy (forward-secret AEAD suites only), as the `strict` lint config does. */
+  strict?: boolean;
+}
+
+/**
+ * Validates any TLS option bag at run time with the same policy code as the lint rules, and
+ * throws when it contains an insecure setting.
+ *
+ * Use it where option bags come from configuration files, environment or other code you do
+ * not control: `assertSecureTlsOptions(config.tls)` before `tls.connect(config.tls)`.
+ * It judges the bag as given and changes nothing.
+ *
+ * @param options the option bag (`tls.ConnectionOptions`, `https.AgentOptions`, server options...).
+ * @param context which side the bag is for and which profile to apply.
+ * @throws InsecureTlsOptionError naming the first insecure option and its value; `findings`
+ *   lists all of them.
+ * @throws TypeError when `options` is not an object.
+ */
+export function assertSecureTlsOptions(options: unknown, context?: AssertContext): void {
+  const findings = policyFindings(options, context ?? {}, 'assertSecureTlsOptions');
+  if (findings.length > 0) throw new InsecureTlsOptionError(findings, 'assertSecureTlsOptions');
+}
+
+/** The policy's findings for `options` (never throws for insecure values, only for non-objects). */
+export function policyFindings(
+  options: unknown,
+  context: AssertContext,
+  where: string,
+): PolicyFinding[] {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${where}: expected an options object, got ${options === null ? 'null' : typeof options}`);
+  }
+  return checkTlsOptions(options as Readonly<Record<string, unknown>>, context);
+}
+
+const LEGACY_VERSIONS: ReadonlySet<unknown> = new Set(['TLSv1', 'TLSv1.1']);
+const LEGACY_METHOD = /^(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_(?:client_|server_)?method$/;
+
+/**
+ * What the factories refuse whatever the policy's configuration: the values they would
+ * otherwise have to override silently. These normally duplicate policy findings and are then
+ * dropped; they only add a finding the policy did not already make for the same option.
+ */
+export function factoryInvariantFindings(
+  options: Readonly<Record<string, unknown>>,
+  side: 'client' | 'server',
+  minDHSize: number,
+): PolicyFinding[] {
+  const out: PolicyFinding[] = [];
+  const add = (option: string, category: PolicyFinding['category'], message: string): void => {
+    out.push({ option, value: options[option], category, message });
+  };
+  if (options.rejectUnauthorized === false && (side === 'client' || options.requestCert === true)) {
+    add(
+      'rejectUnauthorized',
+      'cert-verification',
+      side === 'client'
+        ? 'It turns off certificate and host name verification, so anyone on the network path can impersonate the server. Trust the server\'s CA with extraCa instead.'
+        : 'With requestCert: true it accepts clients without a valid certificate (mTLS not enforced). Remove it, or do not request certificates.',
+    );
+  }
+  if (LEGACY_VERSIONS.has(options.minVersion)) {
+    add('minVersion', 'protocol-version', 'TLS 1.0 and 1.1 are deprecated (RFC 8996) and allow downgrade attacks. Use TLSv1.2 or later.');
+  }
+  if (LEGACY_VERSIONS.has(options.maxVersion)) {
+    add('maxVersion', 'protocol-version', 'It limits connections to TLS 1.0/1.1, which are deprecated (RFC 8996). Remove maxVersion.');
+  }
+  if (typeof options.secureProtocol === 'string' && LEGACY_METHOD.test(options.secureProtocol)) {
+    add('secureProtocol', 'protocol-version', 'It pins a deprecated protocol version. Remove secureProtocol; the factory sets minVersion.');
+  }
+  if (Array.isArray(options.ca) && options.ca.length === 0) {
+    add('ca', 'trust-store', 'An empty ca list replaces the root store with nothing. Omit ca to use the default roots, or use extraCa to add a private CA.');
+  }
+  if (side === 'client' && typeof options.minDHSize === 'number' && options.minDHSize < minDHSize) {
+    add('minDHSize', 'weak-cipher', `Diffie-Hellman groups below ${minDHSize} bits are breakable. Remove minDHSize or raise it.`);
+  }
+  return out;
+}
+
+/** Policy findings first, then invariant findings for options the policy did not report. */
+export function mergeFindings(
+  policy: readonly PolicyFinding[],
+  invariants: readonly PolicyFinding[],
+): PolicyFinding[] {
+  const reported = new Set(policy.map((f) => f.option));
+  return [...policy, ...invariants.filter((f) => !reported.has(f.option))];
+}
+
+/**
+ * Refuses the bag when the policy (or the factory's own invariants) finds an insecure option.
+ */
+export function refuseInsecure(
+  input: Readonly<Record<string, unknown>>,
+  profile: RuntimeProfile,
+  side: 'client' | 'server',
+  where: string,
+): void {
+  const findings = mergeFindings(
+    policyFindings(input, { side, profile: profile.name }, where),
+    factoryInvariantFindings(input, side, profile.minDHSize),
+  );
+  if (findings.length > 0) throw new InsecureTlsOptionError(findings, where);
+}
