@@ -60,8 +60,12 @@ export interface HardenedClientOptions {
   ca?: string | Buffer | Array<string | Buffer>;
 }
 
-/** The result type of {@link secureClientOptions}: the caller's bag, minus the extras, hardened. */
-export type SecureClientOptions<T> = Omit<T, keyof RuntimeClientExtras> & HardenedClientOptions;
+/**
+ * The result type of {@link secureClientOptions}: the caller's bag without the extras, with the
+ * hardened options replacing the caller's declarations of the same names.
+ */
+export type SecureClientOptions<T> = Omit<T, keyof RuntimeClientExtras | keyof HardenedClientOptions> &
+  HardenedClientOptions;
 
 /** Keys of `tls.SecureContextOptions` that a client context takes (`secureProtocol` is refused). */
 const CLIENT_CONTEXT_KEYS: readonly string[] = [

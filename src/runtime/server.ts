@@ -27,10 +27,16 @@ export interface HardenedServerOptions {
   ecdhCurve: string;
   /** The caller's bits plus `SSL_OP_NO_RENEGOTIATION`. */
   secureOptions: number;
+  /** `true` whenever `requestCert` is `true` (mTLS is enforced); otherwise as given (inert). */
+  rejectUnauthorized?: boolean;
 }
 
-/** The result type of {@link secureServerOptions}. */
-export type SecureServerOptions<T> = Omit<T, keyof RuntimeServerExtras> & HardenedServerOptions;
+/**
+ * The result type of {@link secureServerOptions}: the caller's bag without the extras, with the
+ * hardened options replacing the caller's declarations of the same names.
+ */
+export type SecureServerOptions<T> = Omit<T, keyof RuntimeServerExtras | keyof HardenedServerOptions> &
+  HardenedServerOptions;
 
 const NO_RENEGOTIATION = constants.SSL_OP_NO_RENEGOTIATION;
 

@@ -1,0 +1,378 @@
+// The factories and the guard without the network: what they set, what they refuse, the cache.
+import { X509Certificate, constants } from 'node:crypto';
+import tls from 'node:tls';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  assertSecureTlsOptions,
+  clearSecureContextCache,
+  defaultRoots,
+  defaultRootsSource,
+  InsecureTlsOptionError,
+  runtimeProfile,
+  secureAgent,
+  secureClientOptions,
+  secureContextCacheSize,
+  secureServerOptions,
+} from '../../src/runtime/index.js';
+import { PROFILES } from '../../src/policy/index.js';
+import { hasOpenSsl, makeTestPki, type TestPki } from './pki.js';
+
+/** Runs `fn`, expects an InsecureTlsOptionError, returns it. */
+function insecure(fn: () => unknown): InsecureTlsOptionError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InsecureTlsOptionError);
+    expect(error).toBeInstanceOf(TypeError);
+    return error as InsecureTlsOptionError;
+  }
+  throw new Error('expected an InsecureTlsOptionError, nothing was thrown');
+}
+
+const OPENSSL = hasOpenSsl();
+
+describe('runtimeProfile', () => {
+  it('mirrors the policy profiles, with a key-exchange list this OpenSSL accepts', () => {
+    for (const name of ['intermediate', 'modern'] as const) {
+      const profile = runtimeProfile(name);
+      expect(profile.minVersion).toBe(PROFILES[name].minVersion);
+      expect(profile.ciphers).toBe(PROFILES[name].ciphers);
+      expect(profile.minDHSize).toBeGreaterThanOrEqual(2048);
+      expect([PROFILES[name].ecdhCurve, PROFILES[name].ecdhCurveFallback]).toContain(profile.ecdhCurve);
+      expect(() => tls.createSecureContext({ ecdhCurve: profile.ecdhCurve })).not.toThrow();
+      let mlkem = true;
+      try {
+        tls.createSecureContext({ ecdhCurve: PROFILES[name].ecdhCurve });
+      } catch {
+        mlkem = false;
+      }
+      expect(profile.ecdhCurve).toBe(mlkem ? PROFILES[name].ecdhCurve : PROFILES[name].ecdhCurveFallback);
+    }
+  });
+
+  it('rejects unknown profiles', () => {
+    expect(() => secureClientOptions({ profile: 'old' as 'modern' })).toThrow(/unknown profile "old"/);
+  });
+});
+
+describe('secureClientOptions', () => {
+  it('hardens an empty bag', () => {
+    const options = secureClientOptions();
+    const profile = runtimeProfile('intermediate');
+    expect(options).toMatchObject({
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+      ciphers: profile.ciphers,
+      ecdhCurve: profile.ecdhCurve,
+      minDHSize: 2048,
+    });
+    expect(options.secureContext).toBeDefined();
+    expect(options.servername).toBeUndefined();
+    expect('ca' in options).toBe(false);
+  });
+
+  it('includes the TLS 1.3 suites in the cipher list', () => {
+    expect(secureClientOptions().ciphers).toMatch(/(^|:)TLS_AES_128_GCM_SHA256(:|$)/);
+  });
+
+  it('modern profile: TLS 1.3 minimum', () => {
+    const options = secureClientOptions({ profile: 'modern' });
+    expect(options.minVersion).toBe('TLSv1.3');
+    expect('profile' in options).toBe(false);
+  });
+
+  it('derives servername from DNS hosts only and never overrides a given one', () => {
+    expect(secureClientOptions({ host: 'example.com' }).servername).toBe('example.com');
+    expect(secureClientOptions({ host: 'example.com.' }).servername).toBe('example.com');
+    expect(secureClientOptions({ hostname: 'api.example.com', host: 'ignored.example' }).servername).toBe(
+      'api.example.com',
+    );
+    for (const host of ['127.0.0.1', '::1', '[::1]', '10.0.0.5', '']) {
+      expect(secureClientOptions({ host }).servername, host).toBeUndefined();
+    }
+    expect(secureClientOptions({ host: '10.0.0.5', servername: 'db.internal' }).servername).toBe('db.internal');
+    expect(secureClientOptions({ host: 'a.example', servername: 'b.example' }).servername).toBe('b.example');
+  });
+
+  it('keeps the caller\'s other options and does not modify the input', () => {
+    const input = { host: 'example.com', port: 8443, ALPNProtocols: ['h2'], timeout: 1000 };
+    const copy = structuredClone(input);
+    const options = secureClientOptions(input);
+    expect(input).toEqual(copy);
+    expect(options).toMatchObject({ host: 'example.com', port: 8443, ALPNProtocols: ['h2'], timeout: 1000 });
+  });
+
+  it('sets rejectUnauthorized explicitly even when the caller passes true, 0 or undefined', () => {
+    expect(secureClientOptions({ rejectUnauthorized: true }).rejectUnauthorized).toBe(true);
+    expect(secureClientOptions({ rejectUnauthorized: undefined }).rejectUnauthorized).toBe(true);
+  });
+
+  it('keeps a caller-given secure minVersion, ciphers and a higher minDHSize', () => {
+    const options = secureClientOptions({
+      minVersion: 'TLSv1.3',
+      ciphers: 'TLS_AES_256_GCM_SHA384',
+      minDHSize: 3072,
+    });
+    expect(options).toMatchObject({ minVersion: 'TLSv1.3', ciphers: 'TLS_AES_256_GCM_SHA384', minDHSize: 3072 });
+  });
+
+  it('keeps a deliberate checkServerIdentity', () => {
+    const check = (host: string, cert: tls.PeerCertificate): Error | undefined => tls.checkServerIdentity(host, cert);
+    expect(secureClientOptions({ checkServerIdentity: check }).checkServerIdentity).toBe(check);
+  });
+
+  describe('refuses insecure input', () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['rejectUnauthorized', { rejectUnauthorized: false }],
+      ['minVersion', { minVersion: 'TLSv1' }],
+      ['minVersion', { minVersion: 'TLSv1.1' }],
+      ['maxVersion', { maxVersion: 'TLSv1.1' }],
+      ['secureProtocol', { secureProtocol: 'TLSv1_method' }],
+      ['secureProtocol', { secureProtocol: 'TLSv1_1_client_method' }],
+      ['ciphers', { ciphers: 'ALL' }],
+      ['ciphers', { ciphers: 'AES128-SHA' }],
+      ['ciphers', { ciphers: 'DEFAULT:@SECLEVEL=0' }],
+      ['ca', { ca: [] }],
+      ['minDHSize', { minDHSize: 1024 }],
+    ];
+    for (const [option, bag] of cases) {
+      it(`${option}: ${JSON.stringify(bag[option])}`, () => {
+        const error = insecure(() => secureClientOptions({ host: 'example.com', ...bag }));
+        expect(error.option).toBe(option);
+        expect(error.value).toEqual(bag[option]);
+        expect(error.findings.length).toBeGreaterThan(0);
+        expect(error.message).toContain(option);
+        expect(error.message).toContain(JSON.stringify(bag[option]) === '[]' ? '[]' : String(bag[option]));
+        expect(error.code).toBe('ERR_TLSGUARD_INSECURE_OPTION');
+      });
+    }
+
+    it('secureAgent refuses the same input', () => {
+      expect(insecure(() => secureAgent({ rejectUnauthorized: false })).option).toBe('rejectUnauthorized');
+    });
+  });
+
+  describe('refuses options it cannot honour', () => {
+    it('ca together with extraCa', () => {
+      expect(() => secureClientOptions({ ca: 'x', extraCa: 'y' })).toThrow(/either extraCa .* or ca/);
+    });
+    it('a secureContext built elsewhere', () => {
+      expect(() => secureClientOptions({ secureContext: tls.createSecureContext() })).toThrow(
+        /secureContext built elsewhere/,
+      );
+    });
+    it('a harmless secureProtocol (conflicts with minVersion)', () => {
+      expect(() => secureClientOptions({ secureProtocol: 'TLS_method' })).toThrow(/use minVersion/i);
+    });
+    it('socket without host or servername', async () => {
+      const { PassThrough } = await import('node:stream');
+      expect(() => secureClientOptions({ socket: new PassThrough() })).toThrow(/'localhost'/);
+    });
+    it('extraCa that is not PEM', () => {
+      expect(() => secureClientOptions({ extraCa: 'not a certificate' })).toThrow(/no PEM certificate/);
+      expect(() => secureClientOptions({ extraCa: [] })).toThrow(/empty/);
+      const broken = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
+      expect(() => secureClientOptions({ extraCa: broken })).toThrow(/extraCa: certificate #1 cannot be parsed/);
+    });
+    it('a non-function checkServerIdentity', () => {
+      expect(() => secureClientOptions({ checkServerIdentity: 'no' as unknown as typeof tls.checkServerIdentity })).toThrow(
+        /must be a function/,
+      );
+    });
+  });
+});
+
+describe.skipIf(!OPENSSL)('trust: extraCa and the context cache', () => {
+  let pki: TestPki;
+  beforeAll(() => {
+    pki = makeTestPki();
+  });
+  afterAll(() => pki?.dispose());
+
+  it('adds extraCa to the default roots, which still contain the public Mozilla roots', () => {
+    const options = secureClientOptions({ host: 'example.com', extraCa: pki.ca.cert });
+    const ca = options.ca as string[];
+    expect(Object.isFrozen(ca)).toBe(true);
+    expect(ca.length).toBe(defaultRoots().length + 1);
+    expect(ca.at(-1)?.trim()).toBe(pki.ca.cert.trim());
+    const isrg = tls.rootCertificates.find((pem) => new X509Certificate(pem).subject.includes('CN=ISRG Root X1'));
+    expect(isrg, 'ISRG Root X1 is in the bundled Mozilla store').toBeDefined();
+    expect(ca).toContain(isrg);
+    if (defaultRootsSource() === 'rootCertificates') {
+      expect(ca.slice(0, -1)).toEqual([...tls.rootCertificates]);
+    }
+  });
+
+  it('accepts a bundle, Buffers and arrays', () => {
+    const bundle = pki.ca.cert + pki.foreignCa.cert;
+    const a = secureClientOptions({ extraCa: bundle });
+    const b = secureClientOptions({ extraCa: [Buffer.from(pki.ca.cert), pki.foreignCa.cert] });
+    expect((a.ca as string[]).length).toBe(defaultRoots().length + 2);
+    expect(b.secureContext).toBe(a.secureContext);
+  });
+
+  it('returns the same SecureContext for equal configurations', () => {
+    clearSecureContextCache();
+    const a = secureClientOptions({ host: 'a.example', extraCa: pki.ca.cert });
+    const b = secureClientOptions({ host: 'b.example', port: 1, extraCa: `${pki.ca.cert}` });
+    const c = secureClientOptions({ host: 'c.example', extraCa: Buffer.from(pki.ca.cert) });
+    expect(b.secureContext).toBe(a.secureContext);
+    expect(c.secureContext).toBe(a.secureContext);
+    expect(b.ca).toBe(a.ca);
+    expect(secureContextCacheSize()).toBe(1);
+    expect(secureClientOptions({}).secureContext).toBe(secureClientOptions({ host: 'x.example' }).secureContext);
+  });
+
+  it('builds a different context for a different trust or policy configuration', () => {
+    const base = secureClientOptions({ extraCa: pki.ca.cert });
+    const others = [
+      secureClientOptions({ extraCa: pki.foreignCa.cert }),
+      secureClientOptions({ extraCa: pki.ca.cert, profile: 'modern' }),
+      secureClientOptions({ extraCa: pki.ca.cert, cert: pki.client.cert, key: pki.client.key }),
+      secureClientOptions({ ca: pki.ca.cert }),
+      secureClientOptions(),
+    ];
+    const contexts = new Set([base.secureContext, ...others.map((o) => o.secureContext)]);
+    expect(contexts.size).toBe(others.length + 1);
+  });
+
+  it('accepts its own output again and keeps the same context (idempotent)', () => {
+    const once = secureClientOptions({ host: 'example.com', extraCa: pki.ca.cert, profile: 'modern' });
+    const twice = secureClientOptions(once);
+    expect(twice.secureContext).toBe(once.secureContext);
+    expect(twice).toEqual(once);
+  });
+
+  it('a cache hit is cheap; building with the full root list is not', () => {
+    clearSecureContextCache();
+    const t0 = performance.now();
+    secureClientOptions({ extraCa: pki.ca.cert });
+    const miss = performance.now() - t0;
+    const t1 = performance.now();
+    for (let i = 0; i < 100; i++) secureClientOptions({ host: 'example.com', extraCa: pki.ca.cert });
+    const hit = (performance.now() - t1) / 100;
+    expect(hit).toBeLessThan(miss / 5);
+    expect(hit).toBeLessThan(2);
+  });
+
+  it('the pinning meaning of ca is kept (replaces the roots)', () => {
+    const options = secureClientOptions({ ca: pki.ca.cert });
+    expect(options.ca).toBe(pki.ca.cert);
+  });
+
+  it('secureAgent carries the hardened options and derives no servername', () => {
+    const agent = secureAgent({ extraCa: pki.ca.cert, keepAlive: true });
+    const agentOptions = agent.options as Record<string, unknown>;
+    expect(agentOptions).toMatchObject({ rejectUnauthorized: true, minVersion: 'TLSv1.2', keepAlive: true });
+    expect(agentOptions.servername).toBeUndefined();
+    expect(agentOptions.secureContext).toBe(secureClientOptions({ extraCa: pki.ca.cert }).secureContext);
+    agent.destroy();
+    const pinned = secureAgent({ checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });
+    expect((pinned.options as Record<string, unknown>).maxCachedSessions).toBe(0);
+    pinned.destroy();
+  });
+});
+
+describe('secureServerOptions', () => {
+  const cert = '-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n';
+  const key = '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n';
+
+  it('sets versions, ciphers, groups and turns renegotiation off', () => {
+    const options = secureServerOptions({ cert, key });
+    const profile = runtimeProfile('intermediate');
+    expect(options).toMatchObject({ cert, key, minVersion: 'TLSv1.2', ciphers: profile.ciphers, ecdhCurve: profile.ecdhCurve });
+    expect(options.secureOptions & constants.SSL_OP_NO_RENEGOTIATION).toBe(constants.SSL_OP_NO_RENEGOTIATION);
+    expect(secureServerOptions({ cert, key, profile: 'modern' }).minVersion).toBe('TLSv1.3');
+  });
+
+  it('keeps the caller\'s secureOptions bits, also above 2^31', () => {
+    const options = secureServerOptions({ cert, key, secureOptions: constants.SSL_OP_NO_TICKET });
+    expect(options.secureOptions).toBe(constants.SSL_OP_NO_TICKET + constants.SSL_OP_NO_RENEGOTIATION);
+    const high = 2 ** 31 + constants.SSL_OP_NO_TICKET;
+    expect(secureServerOptions({ cert, key, secureOptions: high }).secureOptions).toBe(
+      high + constants.SSL_OP_NO_RENEGOTIATION,
+    );
+    const already = constants.SSL_OP_NO_RENEGOTIATION;
+    expect(secureServerOptions({ cert, key, secureOptions: already }).secureOptions).toBe(already);
+  });
+
+  it('mTLS is enforced or refused', () => {
+    const options = secureServerOptions({ cert, key, requestCert: true, ca: cert });
+    expect(options.rejectUnauthorized).toBe(true);
+    const optional = insecure(() => secureServerOptions({ cert, key, requestCert: true, rejectUnauthorized: false, ca: cert }));
+    expect(optional.option).toBe('rejectUnauthorized');
+    const noCa = insecure(() => secureServerOptions({ cert, key, requestCert: true }));
+    expect(noCa.option).toBe('ca');
+    expect(noCa.message).toMatch(/requestCert: true without ca/);
+  });
+
+  it('an inert rejectUnauthorized: false (no requestCert) is not refused', () => {
+    expect(() => secureServerOptions({ cert, key, rejectUnauthorized: false })).not.toThrow();
+  });
+
+  it('refuses legacy versions and weak ciphers', () => {
+    expect(insecure(() => secureServerOptions({ cert, key, minVersion: 'TLSv1' })).option).toBe('minVersion');
+    expect(insecure(() => secureServerOptions({ cert, key, ciphers: 'DEFAULT:@SECLEVEL=0' })).option).toBe('ciphers');
+    expect(insecure(() => secureServerOptions({ cert, key, secureProtocol: 'TLSv1_method' })).option).toBe(
+      'secureProtocol',
+    );
+  });
+
+  it('requires a certificate', () => {
+    expect(() => secureServerOptions({})).toThrow(/needs cert and key/);
+    expect(() => secureServerOptions({ cert })).toThrow(/needs cert and key/);
+    expect(() => secureServerOptions({ pfx: Buffer.alloc(1) })).not.toThrow();
+  });
+});
+
+describe('assertSecureTlsOptions', () => {
+  const insecureBags: Array<[string, Record<string, unknown>]> = [
+    ['rejectUnauthorized', { rejectUnauthorized: false }],
+    ['minVersion', { minVersion: 'TLSv1' }],
+    ['minVersion', { minVersion: 'TLSv1.1' }],
+    ['secureProtocol', { secureProtocol: 'SSLv3_method' }],
+    ['secureProtocol', { secureProtocol: 'TLSv1_method' }],
+    ['ciphers', { ciphers: 'ALL:@SECLEVEL=0' }],
+    ['ciphers', { ciphers: 'NULL' }],
+    ['ciphers', { ciphers: 'AES128-SHA' }],
+    ['minDHSize', { minDHSize: 512 }],
+  ];
+  for (const [option, bag] of insecureBags) {
+    it(`throws for ${option}: ${JSON.stringify(bag[option])}`, () => {
+      const error = insecure(() => assertSecureTlsOptions({ host: 'example.com', ...bag }));
+      expect(error.option).toBe(option);
+      expect(error.value).toEqual(bag[option]);
+      expect(error.message).toContain(option);
+    });
+  }
+
+  it('reports every finding, the first one in option/value', () => {
+    const error = insecure(() => assertSecureTlsOptions({ rejectUnauthorized: false, minVersion: 'TLSv1' }));
+    expect(error.findings.map((f) => f.option).sort()).toEqual(['minVersion', 'rejectUnauthorized']);
+    expect(error.message).toMatch(/Also insecure/);
+  });
+
+  it('passes secure bags, including the factories\' own output', () => {
+    expect(() => assertSecureTlsOptions({})).not.toThrow();
+    expect(() => assertSecureTlsOptions({ host: 'example.com', rejectUnauthorized: true, minVersion: 'TLSv1.2' })).not.toThrow();
+    expect(() => assertSecureTlsOptions({ minVersion: 'TLSv1.3', ciphers: 'TLS_AES_128_GCM_SHA256' })).not.toThrow();
+    expect(() => assertSecureTlsOptions(secureClientOptions({ host: 'example.com' }))).not.toThrow();
+    expect(() => assertSecureTlsOptions(secureClientOptions({ profile: 'modern' }), { profile: 'modern' })).not.toThrow();
+    expect(() =>
+      assertSecureTlsOptions(secureServerOptions({ cert: 'c', key: 'k' }), { side: 'server' }),
+    ).not.toThrow();
+  });
+
+  it('judges server bags as servers', () => {
+    expect(() => assertSecureTlsOptions({ rejectUnauthorized: false }, { side: 'server' })).not.toThrow();
+    const error = insecure(() =>
+      assertSecureTlsOptions({ requestCert: true, rejectUnauthorized: false }, { side: 'server' }),
+    );
+    expect(error.option).toBe('rejectUnauthorized');
+  });
+
+  it('rejects non-objects with a TypeError', () => {
+    expect(() => assertSecureTlsOptions(null)).toThrow(TypeError);
+    expect(() => assertSecureTlsOptions('rejectUnauthorized=false')).toThrow(/expected an options object/);
+  });
+});
