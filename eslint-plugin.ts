@@ -1,0 +1,50 @@
+/**
+ * eslint-plugin-tlsguard: the plugin object. Configs are derived from rule meta, so a new rule
+ * cannot be forgotten in a config.
+ */
+import { readFileSync } from 'node:fs';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
+import { rules } from './rules/index.js';
+
+const pkg = JSON.parse(readFileSync(new URL(findPackageJson(), import.meta.url), 'utf8')) as { name: string; version: string };
+
+/** `package.json` sits one level up from the source file and two levels up from `dist/`. */
+function findPackageJson(): string {
+  return import.meta.url.includes('/dist/') ? '../package.json' : './package.json';
+}
+
+type RuleName = keyof typeof rules;
+type RuleLevels = Partial<Record<`tlsguard/${RuleName}`, Linter.RuleEntry>>;
+
+function levels(pick: (meta: TSESLint.RuleMetaData<string, { recommended: boolean }>) => boolean): RuleLevels {
+  const out: RuleLevels = {};
+  for (const [name, rule] of Object.entries(rules) as [RuleName, (typeof rules)[RuleName]][]) {
+    if (pick(rule.meta as TSESLint.RuleMetaData<string, { recommended: boolean }>)) out[`tlsguard/${name}`] = 'error';
+  }
+  return out;
+}
+
+const plugin = {
+  meta: { name: pkg.name, version: pkg.version, namespace: 'tlsguard' },
+  rules,
+  configs: {} as Record<'recommended' | 'strict', Linter.Config>,
+};
+
+const pluginForConfig = plugin as unknown as ESLint.Plugin;
+
+plugin.configs.recommended = {
+  name: 'tlsguard/recommended',
+  plugins: { tlsguard: pluginForConfig },
+  rules: levels((meta) => meta.docs?.recommended === true),
+};
+
+plugin.configs.strict = {
+  name: 'tlsguard/strict',
+  plugins: { tlsguard: pluginForConfig },
+  rules: levels(() => true),
+  settings: { tlsguard: { policy: 'strict' } },
+};
+
+export default plugin;
+export { rules };

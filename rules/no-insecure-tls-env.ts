@@ -1,0 +1,123 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  evaluate,
+  getFileContext,
+  isModuleRef,
+  staticKeyName,
+  stringValues,
+  unwrap,
+  type FileContext,
+  type Primitive,
+} from '../src/analysis/index.js';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
+
+type MessageId = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeProperty';
+
+const REJECT_VAR = 'NODE_TLS_REJECT_UNAUTHORIZED';
+const OPTIONS_VAR = 'NODE_OPTIONS';
+
+/** `NODE_OPTIONS` flags that weaken TLS for the whole process, with what each does. */
+const WEAK_FLAGS: readonly { readonly pattern: RegExp; readonly effect: string }[] = [
+  { pattern: /^--tls-min-v1\.0$/, effect: 'allows TLS 1.0 by default' },
+  { pattern: /^--tls-min-v1\.1$/, effect: 'allows TLS 1.1 by default' },
+  { pattern: /^--tls-max-v1\.2$/, effect: 'disables TLS 1.3 by default' },
+  { pattern: /^--tls-keylog(=.*)?$/, effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+];
+
+function weakFlag(value: string): { flag: string; effect: string } | undefined {
+  for (const token of value.split(/\s+/)) {
+    const hit = WEAK_FLAGS.find((f) => f.pattern.test(token));
+    if (hit) return { flag: token.replace(/=.*$/, ''), effect: hit.effect };
+  }
+  return undefined;
+}
+
+/** Env `'0'` check: Node compares the string, and a number is stored as its string. */
+const isZero = (v: Primitive): boolean => String(v) === '0' && (typeof v === 'string' || typeof v === 'number');
+
+export default createRule<[], MessageId>({
+  name: 'no-insecure-tls-env',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow environment settings that turn off or weaken TLS for the whole process',
+      recommended: true,
+      category: 'cert-verification',
+      cwe: ['CWE-295', 'CWE-757'],
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      rejectUnauthorizedEnv:
+        '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every TLS and HTTPS connection of the process it reaches, so any network attacker can impersonate any server. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or the `ca` option instead.',
+      nodeOptions: '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process. Remove the flag and configure the one connection that needs it.',
+      removeAssignment: 'Remove this assignment.',
+      removeProperty: 'Remove this variable from the environment object.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const fc = getFileContext(context);
+    const { sourceCode } = context;
+
+    function verdict(name: string, valueNode: TSESTree.Node): { messageId: MessageId; data?: Record<string, string> } | undefined {
+      if (name === REJECT_VAR) {
+        const values = evaluate(fc, valueNode);
+        return values && values.length > 0 && values.every(isZero) ? { messageId: 'rejectUnauthorizedEnv' } : undefined;
+      }
+      if (name === OPTIONS_VAR) {
+        const values = stringValues(fc, valueNode);
+        if (!values) return undefined;
+        const hits = values.map(weakFlag);
+        const first = hits[0];
+        return first && hits.every(Boolean) ? { messageId: 'nodeOptions', data: first } : undefined;
+      }
+      return undefined;
+    }
+
+    return {
+      // process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; process.env[KEY] = '0'; env.NODE_OPTIONS += ' --tls-min-v1.0'
+      'AssignmentExpression[left.property.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.property.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.computed=true]'(node: TSESTree.AssignmentExpression) {
+        if (node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        const left = node.left;
+        const name = keyOf(fc, left.property, left.computed);
+        if ((name !== REJECT_VAR && name !== OPTIONS_VAR) || !isProcessEnv(fc, left.object)) return;
+        if (node.operator !== '=' && !(node.operator === '+=' && name === OPTIONS_VAR)) return;
+        const found = verdict(name, node.right);
+        if (!found) return;
+        const statement = enclosingExpressionStatement(node);
+        context.report({
+          node,
+          ...found,
+          suggest: statement ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }] : [],
+        });
+      },
+      // { NODE_TLS_REJECT_UNAUTHORIZED: '0' } in process.env = {...}, Object.assign(process.env, {...}),
+      // spawn/fork/exec/Worker `env` objects, and any other environment object.
+      'Property[key.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[key.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[computed=true]'(node: TSESTree.Property) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+        const name = keyOf(fc, node.key, node.computed);
+        if (name !== REJECT_VAR && name !== OPTIONS_VAR) return;
+        const found = verdict(name, node.value);
+        if (!found) return;
+        context.report({
+          node,
+          ...found,
+          suggest: [{ messageId: 'removeProperty', fix: (fixer) => removeListItem(sourceCode, fixer, node) }],
+        });
+      },
+    };
+  },
+});
+
+function keyOf(fc: FileContext, key: TSESTree.Node, computed: boolean): string | undefined {
+  const name = staticKeyName(key, computed);
+  if (name !== undefined || !computed) return name;
+  const values = stringValues(fc, key);
+  return values?.length === 1 ? values[0] : undefined;
+}
+
+function isProcessEnv(fc: FileContext, node: TSESTree.Node): boolean {
+  return isModuleRef(fc, unwrap(node), 'process', 'env');
+}

@@ -1,0 +1,201 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  always,
+  bagOf,
+  destinationsOf,
+  evaluate,
+  getFileContext,
+  lookup,
+  matchDestination,
+  matchGlobalOptions,
+  memberName,
+  propertyName,
+  provablyLacks,
+  sinksForCall,
+  unwrap,
+  type FileContext,
+  type SinkMatch,
+} from '../src/analysis/index.js';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
+
+type MessageId = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'removeOption' | 'removeAssignment' | 'useTlsConnect';
+
+const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
+
+type Verdict = { id: 'clientSink'; sink: string } | { id: 'unknownSink' } | { id: 'globalAgent'; target: string } | { id: 'mtlsNotEnforced' } | undefined;
+
+export default createRule<[], MessageId>({
+  name: 'no-unverified-certificate',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow turning off TLS certificate verification',
+      recommended: true,
+      category: 'cert-verification',
+      cwe: ['CWE-295'],
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      clientSink: `\`rejectUnauthorized: false\` turns off certificate verification for {{sink}}, so anyone on the network path can impersonate the server and read or alter the traffic. ${FIX_HINT}`,
+      unknownSink: `\`rejectUnauthorized: false\` turns off TLS certificate verification wherever this options object is used, so anyone on the network path can impersonate the server. ${FIX_HINT}`,
+      globalAgent: `Writing \`rejectUnauthorized = false\` into {{target}} turns off certificate verification for every HTTPS request that uses the global agent, process-wide. ${FIX_HINT}`,
+      mtlsNotEnforced:
+        'This server requests client certificates (`requestCert: true`) but accepts clients whose certificate fails verification (`rejectUnauthorized: false`), so mutual TLS is not enforced. Remove `rejectUnauthorized: false`, or check `socket.authorized` before trusting a client.',
+      clientTlsSocket:
+        'A client-side `new tls.TLSSocket()` verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized: true`), so any server can impersonate the peer. Use `tls.connect({ socket, servername })`, which verifies both.',
+      removeOption: 'Remove `rejectUnauthorized: false` (verification is on by default).',
+      removeAssignment: 'Remove this assignment.',
+      useTlsConnect: 'Replace with `tls.connect({ socket, ... })`, which verifies the certificate.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const fc = getFileContext(context);
+    const { sourceCode } = context;
+
+    const isFalse = (node: TSESTree.Node): boolean => always(evaluate(fc, node), (v) => v === false);
+
+    /**
+     * The options of `new TLSSocket(s, options)` as extra `tls.connect` properties: copied from an
+     * object literal without `rejectUnauthorized: false`; undefined when they cannot be carried over
+     * (server-only keys, or a bag we cannot see).
+     */
+    function connectOptionsText(options: TSESTree.Node | undefined): string | undefined {
+      if (!options) return '';
+      const object = unwrap(options);
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const parts: string[] = [];
+      for (const prop of object.properties) {
+        if (prop.type === AST_NODE_TYPES.SpreadElement) return undefined;
+        const key = propertyName(prop);
+        if (key === undefined || key === 'isServer' || key === 'server' || key === 'requestOCSP') return undefined;
+        if (key === 'rejectUnauthorized' && isFalse(prop.value)) continue;
+        parts.push(sourceCode.getText(prop));
+      }
+      return parts.map((p) => `, ${p}`).join('');
+    }
+
+    return {
+      'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;
+        // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
+        const own = bagOf(fc, node.parent);
+        if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
+        const verdict = classifyObject(fc, node.parent);
+        if (!verdict) return;
+        context.report({
+          node,
+          messageId: verdict.id,
+          data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
+          suggest: [{ messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }],
+        });
+      },
+
+      'AssignmentExpression[left.type="MemberExpression"]'(node: TSESTree.AssignmentExpression) {
+        const left = node.left as TSESTree.MemberExpression;
+        if (node.operator !== '=' || memberName(left) !== 'rejectUnauthorized' || !isFalse(node.right)) return;
+        const global = matchGlobalOptions(fc, left.object);
+        let verdict: Verdict;
+        if (global) verdict = { id: 'globalAgent', target: global.label };
+        else verdict = classifyWrite(fc, left.object);
+        if (!verdict) return;
+        const statement = enclosingExpressionStatement(node);
+        context.report({
+          node,
+          messageId: verdict.id,
+          data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
+          suggest: statement ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }] : [],
+        });
+      },
+
+      NewExpression(node: TSESTree.NewExpression) {
+        const callee = unwrap(node.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+        if (name !== 'TLSSocket') return;
+        if (!sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+        const socket = node.arguments[0];
+        const rest = connectOptionsText(node.arguments[1]);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && socket && socket.type !== AST_NODE_TYPES.SpreadElement && node.arguments.length <= 2 && rest !== undefined) {
+          const objectText = sourceCode.getText(callee.object);
+          suggest.push({
+            messageId: 'useTlsConnect',
+            fix: (fixer) => fixer.replaceText(node, `${objectText}.connect({ socket: ${sourceCode.getText(socket)}${rest} })`),
+          });
+        }
+        context.report({ node, messageId: 'clientTlsSocket', suggest });
+      },
+    };
+  },
+});
+
+/** True when `new TLSSocket(socket, opts)` is provably a client socket (`isServer` is not set). */
+function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression): boolean {
+  const options = node.arguments[1];
+  if (!options) return true;
+  if (options.type === AST_NODE_TYPES.SpreadElement) return false;
+  const bag = bagOf(fc, options, node);
+  if (!bag) return false;
+  const isServer = lookup(bag, 'isServer');
+  if (!isServer) return provablyLacks(bag, 'isServer');
+  return !isServer.overridable && always(evaluate(fc, isServer.entry.value ?? options), (v) => !v);
+}
+
+function serverVerdict(fc: FileContext, match: SinkMatch, arg: TSESTree.Node): Verdict | 'inert' {
+  const bag = bagOf(fc, arg, match.call);
+  const requestCert = bag && lookup(bag, 'requestCert');
+  if (requestCert?.entry.value && always(evaluate(fc, requestCert.entry.value), (v) => v === true)) return { id: 'mtlsNotEnforced' };
+  return 'inert';
+}
+
+/** What a `rejectUnauthorized: false` inside this object literal does, judged by where the object goes. */
+function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Verdict {
+  let unknown = false;
+  let server: Verdict | 'inert' | undefined;
+  for (const dest of destinationsOf(fc, object)) {
+    if (dest.kind === 'assignment') {
+      const global = matchGlobalOptions(fc, dest.target);
+      if (global && dest.path.length === 0) return { id: 'globalAgent', target: global.label };
+      unknown = true;
+      continue;
+    }
+    const match = matchDestination(fc, dest);
+    if (!match) {
+      unknown = true;
+      continue;
+    }
+    const arg = dest.kind === 'argument' ? dest.call.arguments[dest.index] : undefined;
+    switch (match.row.role) {
+      case 'client':
+      case 'agent':
+        return { id: 'clientSink', sink: match.row.label };
+      case 'server':
+        if (arg && server === undefined) server = serverVerdict(fc, match, arg);
+        break;
+      case 'tlssocket':
+        // Reported once, on the `new tls.TLSSocket()` itself, when it is a client socket.
+        if (arg && isClientTlsSocket(fc, match.call as TSESTree.NewExpression)) return undefined;
+        if (arg) server = serverVerdict(fc, match, arg);
+        break;
+      case 'context':
+        // `createSecureContext` ignores rejectUnauthorized.
+        break;
+    }
+  }
+  if (server !== undefined) return server === 'inert' ? undefined : server;
+  return unknown ? { id: 'unknownSink' } : undefined;
+}
+
+/** `opts.rejectUnauthorized = false`: judged by where `opts` goes when it is a local object. */
+function classifyWrite(fc: FileContext, target: TSESTree.Node): Verdict {
+  const object = unwrap(target);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = fc.findVariable(object);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
+    if (init?.type === AST_NODE_TYPES.ObjectExpression) return classifyObject(fc, init);
+  }
+  return { id: 'unknownSink' };
+}

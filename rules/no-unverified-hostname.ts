@@ -1,0 +1,87 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  getFileContext,
+  isLibraryNoop,
+  isModuleRef,
+  memberName,
+  resolveFunction,
+  returnFacts,
+  unwrap,
+  type FileContext,
+} from '../src/analysis/index.js';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
+
+type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment';
+
+export default createRule<[], MessageId>({
+  name: 'no-unverified-hostname',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `checkServerIdentity` callbacks that accept any server name',
+      recommended: true,
+      category: 'hostname-verification',
+      cwe: ['CWE-297'],
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      acceptsAnyHost:
+        'This `checkServerIdentity` returns a falsy value on every path, which tells Node the hostname matched, so a valid certificate for any other domain is accepted. Return the error from `tls.checkServerIdentity(host, cert)` (then add your own checks), or remove the option.',
+      globalOverride:
+        'Replacing `tls.checkServerIdentity` changes hostname verification for every TLS connection in the process that uses the default. Pass a `checkServerIdentity` option to the one connection that needs it, and return the error from the original check.',
+      removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
+      returnCheckResult: 'Return the result of `tls.checkServerIdentity()` instead of dropping it.',
+      removeAssignment: 'Remove this assignment.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const fc = getFileContext(context);
+    const { sourceCode } = context;
+
+    function suggestionsFor(valueNode: TSESTree.Node, removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      const out: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+      const fn = resolveFunction(fc, valueNode);
+      const dropped = fn && returnFacts(fc, fn).droppedCheck;
+      if (dropped && fn === unwrap(valueNode)) {
+        out.push({ messageId: 'returnCheckResult', fix: (fixer) => fixer.insertTextBefore(dropped, 'return ') });
+      }
+      if (removal) out.push(removal);
+      return out;
+    }
+
+    return {
+      'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+        if (!acceptsAnyHost(fc, node.value)) return;
+        context.report({
+          node,
+          messageId: 'acceptsAnyHost',
+          suggest: suggestionsFor(node.value, { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }),
+        });
+      },
+      'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(node: TSESTree.AssignmentExpression) {
+        const left = node.left as TSESTree.MemberExpression;
+        if (node.operator !== '=' || memberName(left) !== 'checkServerIdentity') return;
+        const statement = enclosingExpressionStatement(node);
+        const removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined = statement
+          ? { messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }
+          : undefined;
+        if (isModuleRef(fc, left, 'tls', 'checkServerIdentity')) {
+          context.report({ node, messageId: 'globalOverride', suggest: removal ? [removal] : [] });
+          return;
+        }
+        if (!acceptsAnyHost(fc, node.right)) return;
+        context.report({ node, messageId: 'acceptsAnyHost', suggest: suggestionsFor(node.right, removal) });
+      },
+    };
+  },
+});
+
+function acceptsAnyHost(fc: FileContext, value: TSESTree.Node): boolean {
+  if (isLibraryNoop(fc, value)) return true;
+  const fn = resolveFunction(fc, value);
+  return !!fn && returnFacts(fc, fn).alwaysFalsy;
+}

@@ -1,0 +1,101 @@
+/**
+ * Small AST helpers shared by the analysis core. Pure functions over ESTree / TSESTree nodes.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+
+/** Wrappers that do not change the runtime value of an expression. */
+const TRANSPARENT = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/** Strips `as`, `satisfies`, `!`, `<T>x` and optional-chain wrappers (parentheses are not nodes in ESTree). */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (TRANSPARENT.has(current.type)) {
+    current = (current as TSESTree.TSAsExpression).expression;
+  }
+  return current;
+}
+
+/** The parent of `node` after climbing out of value-preserving wrappers. */
+export function valueParent(node: Node): { parent: Node | undefined; child: Node } {
+  let child = node;
+  let parent = node.parent;
+  while (parent && TRANSPARENT.has(parent.type)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** The static name of a property key or member property: `a`, `'a'`, `["a"]`, `` [`a`] ``. */
+export function staticKeyName(key: Node, computed: boolean): string | undefined {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  if (key.type === AST_NODE_TYPES.Literal) {
+    if (typeof key.value === 'string') return key.value;
+    if (typeof key.value === 'number') return String(key.value);
+    return undefined;
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+export function propertyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  return staticKeyName(node.key, node.computed);
+}
+
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  return staticKeyName(node.property, node.computed);
+}
+
+/** `const`, or `let`/`var` that is never written after its declaration. */
+export function isEffectivelyConst(declarator: TSESTree.VariableDeclarator, writeCount: number): boolean {
+  const decl = declarator.parent;
+  if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  if (decl.kind === 'const' || decl.kind === 'using' || decl.kind === 'await using') return true;
+  return writeCount === 0;
+}
+
+export function isFunctionNode(
+  node: Node | undefined,
+): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** True when `node` is `undefined` (the global identifier) or `void <expr>`. */
+export function isUndefinedNode(node: Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
+}
+
+/** Calls `visit` on each direct child node (not `parent`). */
+export function forEachChild(node: Node, visit: (child: Node) => void): void {
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const c of value) if (isNode(c)) visit(c);
+    } else if (isNode(value)) visit(value);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Which expressions denote a module or one of its exports: `tls`, `tls.connect`, `connect` (named
+ * import), `https.globalAgent.options`, `require('node:tls').connect`, `(await import('tls')).connect`.
+ *
+ * Recognised binding forms: ESM default, namespace, named and aliased imports; `require()` with and
+ * without destructuring (nested patterns too); `import x = require()`; `const c = tls.connect`
+ * aliases; dynamic `await import()`. Resolution is lazy and memoised per file: nothing is walked
+ * until a rule asks about a node.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { isEffectivelyConst, memberName, staticKeyName, unwrap } from './ast.js';
+import { memoize, type FileContext } from './file-context.js';
+
+export interface ModuleRef {
+  /** Module specifier without the `node:` prefix: `tls`, `https`, `undici`, `@grpc/grpc-js`. */
+  readonly module: string;
+  /** Export path below the module object. `[]` is the module (or default export) itself. */
+  readonly path: readonly string[];
+}
+
+/** Globals that behave like a module object when not shadowed. */
+const GLOBAL_MODULES: Readonly<Record<string, ModuleRef>> = {
+  process: { module: 'process', path: [] },
+  fetch: { module: 'undici', path: ['fetch'] },
+};
+
+export function normalizeModule(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+export function refKey(ref: ModuleRef): string {
+  return ref.path.length ? `${ref.module}#${ref.path.join('.')}` : ref.module;
+}
+
+/** Resolves `node` to a module export, or undefined when it is not (provably) one. */
+export function resolveModuleRef(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
+  return memoize(fc, 'moduleRef', node, () => compute(fc, unwrap(node)), undefined);
+}
+
+function compute(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return resolveIdentifier(fc, node);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(node);
+      if (name === undefined) return undefined;
+      const base = resolveModuleRef(fc, node.object);
+      if (!base) return undefined;
+      // `import * as m from 'cjs'` then `m.default.x` is the same export as `m.x`.
+      if (name === 'default' && base.path.length === 0) return base;
+      return { module: base.module, path: [...base.path, name] };
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return requireCall(node);
+    case AST_NODE_TYPES.AwaitExpression:
+      return node.argument.type === AST_NODE_TYPES.ImportExpression ? importExpression(node.argument) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function requireCall(node: TSESTree.CallExpression): ModuleRef | undefined {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return undefined;
+  const arg = node.arguments[0];
+  if (node.arguments.length !== 1 || !arg) return undefined;
+  const spec = staticString(arg);
+  return spec === undefined ? undefined : { module: normalizeModule(spec), path: [] };
+}
+
+function importExpression(node: TSESTree.ImportExpression): ModuleRef | undefined {
+  const spec = staticString(node.source);
+  return spec === undefined ? undefined : { module: normalizeModule(spec), path: [] };
+}
+
+function staticString(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+function resolveIdentifier(fc: FileContext, id: TSESTree.Identifier): ModuleRef | undefined {
+  const variable = fc.findVariable(id);
+  if (!variable || variable.defs.length === 0) {
+    // An unresolved global (no declaration in scope).
+    return Object.hasOwn(GLOBAL_MODULES, id.name) ? GLOBAL_MODULES[id.name] : undefined;
+  }
+  return resolveVariable(fc, variable);
+}
+
+export function resolveVariable(fc: FileContext, variable: Scope.Variable): ModuleRef | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const spec = def.node;
+    if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const ref = spec.moduleReference;
+      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        const s = staticString(ref.expression);
+        return s === undefined ? undefined : { module: normalizeModule(s), path: [] };
+      }
+      return undefined;
+    }
+    const decl = spec.parent;
+    if (decl?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    if (decl.importKind === 'type' || ('importKind' in spec && spec.importKind === 'type')) return undefined;
+    const module = normalizeModule(decl.source.value);
+    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
+      return imported === 'default' ? { module, path: [] } : { module, path: [imported] };
+    }
+    return { module, path: [] };
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node;
+    if (!declarator.init || !isEffectivelyConst(declarator, fc.writeCount(variable))) return undefined;
+    const base = resolveModuleRef(fc, declarator.init);
+    if (!base) return undefined;
+    const sub = patternPath(declarator.id, def.name);
+    return sub ? { module: base.module, path: [...base.path, ...sub] } : undefined;
+  }
+  return undefined;
+}
+
+/** The property path from a (possibly nested) destructuring pattern down to `target`. */
+export function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | undefined {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternPath(pattern.left, target);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const prop of pattern.properties) {
+        if (prop.type !== AST_NODE_TYPES.Property) continue;
+        const inner = patternPath(prop.value, target);
+        if (inner) {
+          const key = staticKeyName(prop.key, prop.computed);
+          return key === undefined ? undefined : [key, ...inner];
+        }
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** True when `node` is a reference to the given export, e.g. `isModuleRef(fc, n, 'tls', 'connect')`. */
+export function isModuleRef(fc: FileContext, node: TSESTree.Node, module: string, ...path: string[]): boolean {
+  const ref = resolveModuleRef(fc, node);
+  return !!ref && ref.module === module && ref.path.length === path.length && ref.path.every((p, i) => p === path[i]);
+}

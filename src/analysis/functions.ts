@@ -1,0 +1,115 @@
+/**
+ * Function-level facts: what a callback can return. Used for `checkServerIdentity`, where any
+ * falsy return value accepts the peer (node-tls.md fact 6).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
+import { resolveModuleRef } from './bindings.js';
+import type { FileContext } from './file-context.js';
+import { always, constInitializer, evaluate } from './values.js';
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** The local function an expression denotes: an inline function, or an identifier bound to one. */
+export function resolveFunction(fc: FileContext, node: TSESTree.Node): FunctionNode | undefined {
+  const n = unwrap(node);
+  if (isFunctionNode(n)) return n;
+  if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = fc.findVariable(n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fc.writeCount(variable!) === 0 ? def.node : undefined;
+  }
+  const init = constInitializer(fc, n);
+  const fn = init && unwrap(init);
+  return fn && isFunctionNode(fn) ? fn : undefined;
+}
+
+/** Library no-op functions: `_.noop`, `lodash/noop`. */
+export function isLibraryNoop(fc: FileContext, node: TSESTree.Node): boolean {
+  const ref = resolveModuleRef(fc, node);
+  if (!ref) return false;
+  if ((ref.module === 'lodash' || ref.module === 'lodash-es' || ref.module === 'underscore') && ref.path.length === 1 && ref.path[0] === 'noop') return true;
+  return (ref.module === 'lodash/noop' || ref.module === 'lodash.noop') && ref.path.length === 0;
+}
+
+/** Calls that are known not to throw, so a callback that makes them still returns normally. */
+const LOGGING_METHODS = new Set(['log', 'debug', 'info', 'warn', 'error', 'trace']);
+
+function isNonThrowingCall(fc: FileContext, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const ref = resolveModuleRef(fc, callee);
+  if (ref?.module === 'tls' && ref.path.length === 1 && ref.path[0] === 'checkServerIdentity') return true;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    const object = unwrap(callee.object);
+    if (name && LOGGING_METHODS.has(name) && object.type === AST_NODE_TYPES.Identifier && /^(console|log|logger)$/i.test(object.name)) return true;
+  }
+  return false;
+}
+
+export interface ReturnFacts {
+  /** Every path returns a falsy value (explicitly or by falling off the end), and nothing can throw. */
+  readonly alwaysFalsy: boolean;
+  /** `tls.checkServerIdentity(...)` is called as a statement and its result dropped. */
+  readonly droppedCheck: TSESTree.CallExpression | undefined;
+}
+
+/** What a callback returns, judged conservatively: anything unknown means "not always falsy". */
+export function returnFacts(fc: FileContext, fn: FunctionNode): ReturnFacts {
+  if (fn.async || fn.generator) return { alwaysFalsy: false, droppedCheck: undefined };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = unwrap(fn.body);
+    const falsy = always(evaluate(fc, body), (v) => !v) && !containsCall(fc, body);
+    return { alwaysFalsy: falsy, droppedCheck: undefined };
+  }
+  let falsy = true;
+  let droppedCheck: TSESTree.CallExpression | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (!falsy) return;
+    if (node !== fn && isFunctionNode(node)) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ThrowStatement:
+        falsy = false;
+        return;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument && (!always(evaluate(fc, node.argument), (v) => !v) || containsCall(fc, node.argument))) falsy = false;
+        return;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (node.type === AST_NODE_TYPES.NewExpression || !isNonThrowingCall(fc, node)) {
+          falsy = false;
+          return;
+        }
+        if (node.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+          const ref = resolveModuleRef(fc, node.callee);
+          if (ref?.module === 'tls' && ref.path[0] === 'checkServerIdentity') droppedCheck = node;
+        }
+        break;
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        falsy = false;
+        return;
+      default:
+        break;
+    }
+    forEachChild(node, visit);
+  };
+  forEachChild(fn.body, visit);
+  return { alwaysFalsy: falsy, droppedCheck: falsy ? droppedCheck : undefined };
+}
+
+function containsCall(fc: FileContext, node: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (found || isFunctionNode(n)) return;
+    if ((n.type === AST_NODE_TYPES.CallExpression && !isNonThrowingCall(fc, n)) || n.type === AST_NODE_TYPES.NewExpression) {
+      found = true;
+      return;
+    }
+    forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}

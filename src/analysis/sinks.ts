@@ -1,0 +1,170 @@
+/**
+ * The sink catalogue: which API takes a TLS option bag, in which argument, at which nesting path,
+ * and what role the bag plays. Data, not code paths: adding an API is adding a row.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { unwrap } from './ast.js';
+import { resolveModuleRef } from './bindings.js';
+import type { FileContext } from './file-context.js';
+import type { Destination } from './options.js';
+
+export type SinkRole =
+  /** A client connection or request: verification options apply. */
+  | 'client'
+  /** An agent or dispatcher: its options apply to every request made through it. */
+  | 'agent'
+  /** A server: `rejectUnauthorized` matters only with `requestCert: true`. */
+  | 'server'
+  /** A secure context: context options only (`rejectUnauthorized` is ignored here). */
+  | 'context'
+  /** `new tls.TLSSocket()`: as a client it verifies nothing. */
+  | 'tlssocket';
+
+export interface SinkRow {
+  /** Display name used in messages: `tls.connect()`, `new https.Agent()`. */
+  readonly label: string;
+  /** Package or core module as users write it: `node:tls`, `undici`. */
+  readonly library: string;
+  readonly module: string;
+  /** Alternative export paths that denote the same API (`['connect']`, `['default', 'connect']`). */
+  readonly exports: readonly (readonly string[])[];
+  readonly invoke: 'call' | 'new' | 'any';
+  /** Which argument holds the bag: an index, or the first argument that is not a primitive or a function. */
+  readonly argument: number | 'first-object';
+  /** Where the TLS options sit inside the argument (`['connect']` for undici agents). */
+  readonly path: readonly string[];
+  readonly role: SinkRole;
+  /** True when the library sends SNI itself (so a missing `servername` is not a finding). */
+  readonly sendsSni?: boolean;
+}
+
+const row = (r: Omit<SinkRow, 'path'> & { path?: readonly string[] }): SinkRow => ({ path: [], ...r });
+
+export const CORE_SINKS: readonly SinkRow[] = [
+  row({ label: 'tls.connect()', library: 'node:tls', module: 'tls', exports: [['connect']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: false }),
+  row({ label: 'new tls.TLSSocket()', library: 'node:tls', module: 'tls', exports: [['TLSSocket']], invoke: 'new', argument: 1, role: 'tlssocket' }),
+  row({ label: 'tls.createSecureContext()', library: 'node:tls', module: 'tls', exports: [['createSecureContext']], invoke: 'call', argument: 0, role: 'context' }),
+  row({ label: 'tls.createServer()', library: 'node:tls', module: 'tls', exports: [['createServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
+  row({ label: 'new tls.Server()', library: 'node:tls', module: 'tls', exports: [['Server']], invoke: 'any', argument: 'first-object', role: 'server' }),
+  row({ label: 'https.request()', library: 'node:https', module: 'https', exports: [['request']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
+  row({ label: 'https.get()', library: 'node:https', module: 'https', exports: [['get']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
+  row({ label: 'new https.Agent()', library: 'node:https', module: 'https', exports: [['Agent']], invoke: 'new', argument: 0, role: 'agent', sendsSni: true }),
+  row({ label: 'https.createServer()', library: 'node:https', module: 'https', exports: [['createServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
+  row({ label: 'new https.Server()', library: 'node:https', module: 'https', exports: [['Server']], invoke: 'any', argument: 'first-object', role: 'server' }),
+  row({ label: 'http2.connect()', library: 'node:http2', module: 'http2', exports: [['connect']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
+  row({ label: 'http2.createSecureServer()', library: 'node:http2', module: 'http2', exports: [['createSecureServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
+];
+
+/** Process-wide option objects: writing TLS options into them affects every later connection. */
+export interface GlobalOptionsRow {
+  readonly label: string;
+  readonly module: string;
+  readonly path: readonly string[];
+}
+
+export const GLOBAL_OPTION_OBJECTS: readonly GlobalOptionsRow[] = [
+  { label: 'https.globalAgent.options', module: 'https', path: ['globalAgent', 'options'] },
+];
+
+const catalogue: SinkRow[] = [...CORE_SINKS];
+const byModule = new Map<string, SinkRow[]>();
+function index(r: SinkRow): void {
+  const list = byModule.get(r.module) ?? [];
+  list.push(r);
+  byModule.set(r.module, list);
+}
+CORE_SINKS.forEach(index);
+
+/** Adds catalogue rows (used by the library catalogue module). */
+export function registerSinks(rows: readonly SinkRow[]): void {
+  for (const r of rows) {
+    catalogue.push(r);
+    index(r);
+  }
+}
+
+export function allSinks(): readonly SinkRow[] {
+  return catalogue;
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function isPrimitiveOrFunction(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  return (
+    (n.type === AST_NODE_TYPES.Literal && n.value !== null && typeof n.value !== 'object') ||
+    n.type === AST_NODE_TYPES.TemplateLiteral ||
+    n.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    n.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Index of the option-bag argument of a call for `row`, or -1. */
+export function optionArgumentIndex(row: SinkRow, call: TSESTree.CallExpression | TSESTree.NewExpression): number {
+  if (typeof row.argument === 'number') return row.argument;
+  const args = call.arguments;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a || a.type === AST_NODE_TYPES.SpreadElement) return -1;
+    if (!isPrimitiveOrFunction(a)) {
+      // A URL object or URL string variable may come first: `https.request(url, opts)`.
+      const next = args[i + 1];
+      if (next && next.type !== AST_NODE_TYPES.SpreadElement && !isPrimitiveOrFunction(next) && looksLikeUrl(a)) continue;
+      return i;
+    }
+  }
+  return -1;
+}
+
+function looksLikeUrl(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'URL') return true;
+  return n.type === AST_NODE_TYPES.Identifier && /url|uri|endpoint|href|address/i.test(n.name);
+}
+
+/** The catalogue row a call's callee denotes (ignoring arguments). */
+export function sinksForCall(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkRow[] {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref) return [];
+  const rows = byModule.get(ref.module);
+  if (!rows) return [];
+  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  return rows.filter(
+    (r) => (r.invoke === 'any' || (r.invoke === 'new') === isNew) && r.exports.some((p) => samePath(p, ref.path)),
+  );
+}
+
+export interface SinkMatch {
+  readonly row: SinkRow;
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+/** An object flowing into argument `index` of a `first-object` API is its option bag unless a callback precedes it. */
+function isBagPosition(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+  for (let i = 0; i < index; i++) {
+    const a = call.arguments[i];
+    if (!a || a.type === AST_NODE_TYPES.SpreadElement) return false;
+    const n = unwrap(a);
+    if (n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression) return false;
+  }
+  return true;
+}
+
+/** The sink a destination reaches, when the destination is the TLS option bag of a catalogued API. */
+export function matchDestination(fc: FileContext, dest: Destination): SinkMatch | undefined {
+  if (dest.kind !== 'argument') return undefined;
+  for (const r of sinksForCall(fc, dest.call)) {
+    const position = typeof r.argument === 'number' ? r.argument === dest.index : isBagPosition(dest.call, dest.index);
+    if (position && samePath(r.path, dest.path)) return { row: r, call: dest.call };
+  }
+  return undefined;
+}
+
+/** The process-wide options object an assignment target writes into (`https.globalAgent.options.x = …`). */
+export function matchGlobalOptions(fc: FileContext, target: TSESTree.Node): GlobalOptionsRow | undefined {
+  const ref = resolveModuleRef(fc, target);
+  if (!ref) return undefined;
+  return GLOBAL_OPTION_OBJECTS.find((g) => g.module === ref.module && samePath(g.path, ref.path));
+}

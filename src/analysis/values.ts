@@ -1,0 +1,201 @@
+/**
+ * Static evaluation: the finite set of values an expression may have, or `undefined` (unknown).
+ *
+ * Handles literals, `const` identifiers (scope-resolved, also `let`/`var` never reassigned),
+ * template literals, `+` and bitwise operators, conditional and logical expressions (each branch),
+ * unary `!`/`-`/`+`/`void`, TS wrappers, members of `const` objects, module constants such as
+ * `crypto.constants.SSL_OP_NO_TLSv1`, and, with type information, literal types
+ * (`export const VERIFY = false` in another module, a function whose return type is `false`).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isEffectivelyConst, unwrap } from './ast.js';
+import { resolveModuleRef } from './bindings.js';
+import { moduleConstant } from './constants.js';
+import { memoize, type FileContext } from './file-context.js';
+import { lookupMember } from './options.js';
+import type { Primitive } from './types.js';
+
+export type { Primitive } from './types.js';
+/** A finite set of possible values; `undefined` means the value cannot be known statically. */
+export type ValueSet = readonly Primitive[] | undefined;
+
+const MAX_VALUES = 32;
+
+export function evaluate(fc: FileContext, node: TSESTree.Node): ValueSet {
+  return memoize(fc, 'value', node, () => compute(fc, unwrap(node)), undefined);
+}
+
+/** True when the expression is known and every possible value satisfies `predicate`. */
+export function always(values: ValueSet, predicate: (v: Primitive) => boolean): values is readonly Primitive[] {
+  return values !== undefined && values.length > 0 && values.every(predicate);
+}
+
+/** The possible string values, when every possible value is a string. */
+export function stringValues(fc: FileContext, node: TSESTree.Node): string[] | undefined {
+  const values = evaluate(fc, node);
+  return always(values, (v) => typeof v === 'string') ? (values as string[]) : undefined;
+}
+
+function dedupe(values: Primitive[]): ValueSet {
+  const out: Primitive[] = [];
+  for (const v of values) if (!out.some((o) => Object.is(o, v))) out.push(v);
+  return out.length > MAX_VALUES ? undefined : out;
+}
+
+function compute(fc: FileContext, node: TSESTree.Node): ValueSet {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return 'regex' in node && node.regex ? undefined : [node.value as Primitive];
+    case AST_NODE_TYPES.TemplateLiteral:
+      return template(fc, node);
+    case AST_NODE_TYPES.Identifier:
+      return identifier(fc, node) ?? fc.types?.literalValues(node);
+    case AST_NODE_TYPES.MemberExpression:
+      return member(fc, node) ?? fc.types?.literalValues(node);
+    case AST_NODE_TYPES.UnaryExpression:
+      return unary(fc, node);
+    case AST_NODE_TYPES.BinaryExpression:
+      return binary(fc, node);
+    case AST_NODE_TYPES.LogicalExpression:
+      return logical(fc, node);
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const test = evaluate(fc, node.test);
+      if (always(test, (v) => !!v)) return evaluate(fc, node.consequent);
+      if (always(test, (v) => !v)) return evaluate(fc, node.alternate);
+      const a = evaluate(fc, node.consequent);
+      const b = evaluate(fc, node.alternate);
+      return a && b ? dedupe([...a, ...b]) : undefined;
+    }
+    case AST_NODE_TYPES.SequenceExpression: {
+      const last = node.expressions[node.expressions.length - 1];
+      return last ? evaluate(fc, last) : undefined;
+    }
+    case AST_NODE_TYPES.AssignmentExpression:
+      return node.operator === '=' ? evaluate(fc, node.right) : undefined;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+      return fc.types?.literalValues(node);
+    default:
+      return undefined;
+  }
+}
+
+function template(fc: FileContext, node: TSESTree.TemplateLiteral): ValueSet {
+  let acc: string[] = [node.quasis[0]?.value.cooked ?? ''];
+  for (let i = 0; i < node.expressions.length; i++) {
+    const expr = node.expressions[i];
+    const values = expr ? evaluate(fc, expr) : undefined;
+    if (!values) return undefined;
+    const tail = node.quasis[i + 1]?.value.cooked ?? '';
+    const next: string[] = [];
+    for (const prefix of acc) for (const v of values) next.push(prefix + String(v) + tail);
+    if (next.length > MAX_VALUES) return undefined;
+    acc = next;
+  }
+  return dedupe(acc);
+}
+
+function identifier(fc: FileContext, node: TSESTree.Identifier): ValueSet {
+  const variable = fc.findVariable(node);
+  if (!variable || variable.defs.length === 0) {
+    if (node.name === 'undefined') return [undefined];
+    if (node.name === 'NaN') return [NaN];
+    if (node.name === 'Infinity') return [Infinity];
+    return undefined;
+  }
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable') {
+    // Imports of module constants (`import { constants } from 'crypto'`) resolve through bindings.
+    const ref = resolveModuleRef(fc, node);
+    return ref ? moduleConstant(ref) : undefined;
+  }
+  const declarator = def.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    const ref = resolveModuleRef(fc, node);
+    return ref ? moduleConstant(ref) : undefined;
+  }
+  if (!isEffectivelyConst(declarator, fc.writeCount(variable))) return undefined;
+  if (!declarator.init) return declarator.parent.kind === 'const' ? undefined : [undefined];
+  return evaluate(fc, declarator.init);
+}
+
+function member(fc: FileContext, node: TSESTree.MemberExpression): ValueSet {
+  const ref = resolveModuleRef(fc, node);
+  if (ref) return moduleConstant(ref);
+  const entry = lookupMember(fc, node);
+  return entry ? evaluate(fc, entry) : undefined;
+}
+
+function unary(fc: FileContext, node: TSESTree.UnaryExpression): ValueSet {
+  if (node.operator === 'void') return [undefined];
+  const arg = evaluate(fc, node.argument);
+  if (!arg) return undefined;
+  switch (node.operator) {
+    case '!':
+      return dedupe(arg.map((v) => !v));
+    case '-':
+      return dedupe(arg.map((v) => (typeof v === 'bigint' ? -v : -Number(v))));
+    case '+':
+      return dedupe(arg.map((v) => Number(v)));
+    case '~':
+      return dedupe(arg.map((v) => ~Number(v)));
+    case 'typeof':
+      return dedupe(arg.map((v) => (v === null ? 'object' : typeof v)));
+    default:
+      return undefined;
+  }
+}
+
+type BinaryOp = (a: Primitive, b: Primitive) => Primitive;
+const BINARY: Readonly<Record<string, BinaryOp>> = {
+  '+': (a, b) => (typeof a === 'string' || typeof b === 'string' ? String(a) + String(b) : Number(a) + Number(b)),
+  '|': (a, b) => Number(a) | Number(b),
+  '&': (a, b) => Number(a) & Number(b),
+  '^': (a, b) => Number(a) ^ Number(b),
+  '<<': (a, b) => Number(a) << Number(b),
+  '>>': (a, b) => Number(a) >> Number(b),
+  '>>>': (a, b) => Number(a) >>> Number(b),
+  '-': (a, b) => Number(a) - Number(b),
+  '*': (a, b) => Number(a) * Number(b),
+  '===': (a, b) => a === b,
+  '!==': (a, b) => a !== b,
+};
+
+function binary(fc: FileContext, node: TSESTree.BinaryExpression): ValueSet {
+  const op = BINARY[node.operator];
+  if (!op || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const left = evaluate(fc, node.left);
+  const right = left && evaluate(fc, node.right);
+  if (!left || !right || left.length * right.length > MAX_VALUES) return undefined;
+  if ([...left, ...right].some((v) => typeof v === 'bigint')) return undefined;
+  const out: Primitive[] = [];
+  for (const a of left) for (const b of right) out.push(op(a, b));
+  return dedupe(out);
+}
+
+function logical(fc: FileContext, node: TSESTree.LogicalExpression): ValueSet {
+  const left = evaluate(fc, node.left);
+  if (!left) return undefined;
+  const out: Primitive[] = [];
+  let needRight = false;
+  for (const v of left) {
+    const takeRight = node.operator === '||' ? !v : node.operator === '&&' ? !!v : v === null || v === undefined;
+    if (takeRight) needRight = true;
+    else out.push(v);
+  }
+  if (needRight) {
+    const right = evaluate(fc, node.right);
+    if (!right) return undefined;
+    out.push(...right);
+  }
+  return dedupe(out);
+}
+
+/** A `const` declarator's initializer, for analyses that need the node rather than its value. */
+export function constInitializer(fc: FileContext, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = fc.findVariable(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
+  return def.node.init;
+}

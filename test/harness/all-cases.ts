@@ -1,0 +1,25 @@
+/** Every rule's cases, for cross-rule checks (the suggestion harness). */
+import { readdirSync } from 'node:fs';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+import { rules } from '../../rules/index.js';
+import type { RuleCases } from '../rule-tester.js';
+
+export interface RuleSuite {
+  readonly name: string;
+  readonly rule: RuleModule<string, []>;
+  readonly cases: RuleCases<string>;
+}
+
+const rulesDir = new URL('../rules/', import.meta.url);
+
+export async function loadRuleSuites(): Promise<RuleSuite[]> {
+  const out: RuleSuite[] = [];
+  for (const file of readdirSync(rulesDir).filter((f) => f.endsWith('.cases.ts')).sort()) {
+    const name = file.replace(/\.cases\.ts$/, '');
+    const rule = (rules as Record<string, RuleModule<string, []>>)[name];
+    if (!rule) throw new Error(`${file}: no rule named ${name}`);
+    const mod = (await import(new URL(file, rulesDir).href)) as { default: RuleCases<string> };
+    out.push({ name, rule, cases: mod.default });
+  }
+  return out;
+}

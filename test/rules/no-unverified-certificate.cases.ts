@@ -1,0 +1,266 @@
+import type { RuleCases } from '../rule-tester.js';
+import { js, validJs } from '../rule-tester.js';
+
+type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'removeOption' | 'removeAssignment' | 'useTlsConnect';
+
+const TLS = "import tls from 'node:tls';\n";
+const HTTPS = "import https from 'node:https';\n";
+
+const cases: RuleCases<M> = {
+  valid: [
+    `${TLS}tls.connect({ host: 'example.com', port: 443, rejectUnauthorized: true });`,
+    // Only the literal `false` disables verification.
+    `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: 0 as unknown as boolean });`,
+    validJs(`const tls = require('tls');\ntls.connect({ host: 'a.example', rejectUnauthorized: 0 });`),
+    validJs(`const tls = require('tls');\ntls.connect({ host: 'a.example', rejectUnauthorized: null });`),
+    validJs(`const tls = require('tls');\ntls.connect({ host: 'a.example', rejectUnauthorized: '' });`),
+    validJs(`const tls = require('tls');\ntls.connect({ host: 'a.example', rejectUnauthorized: 'false' });`),
+    validJs(`const tls = require('tls');\ntls.connect({ host: 'a.example', rejectUnauthorized: undefined });`),
+    // Unknown values are not guessed.
+    `${TLS}export function open(verify: boolean) { return tls.connect({ host: 'a.example', rejectUnauthorized: verify }); }`,
+    `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: process.env.TLS_VERIFY !== '0' });`,
+    `${TLS}declare const dev: boolean;\ntls.connect({ host: 'a.example', rejectUnauthorized: dev ? false : true });`,
+    // A server's rejectUnauthorized is inert without requestCert.
+    `${HTTPS}declare const key: string, cert: string;\nhttps.createServer({ key, cert, rejectUnauthorized: false }, (req, res) => res.end());`,
+    `${TLS}declare const key: string, cert: string;\ntls.createServer({ key, cert, requestCert: false, rejectUnauthorized: false });`,
+    `${TLS}const base = { rejectUnauthorized: false };\ndeclare const key: string;\ntls.createServer({ ...base, key });`,
+    // createSecureContext ignores rejectUnauthorized.
+    validJs(`const tls = require('tls');\ntls.createSecureContext({ rejectUnauthorized: false });`),
+    // The last duplicate key wins.
+    validJs(`const tls = require('tls');\ntls.connect({ rejectUnauthorized: false, rejectUnauthorized: true });`),
+    // Strings, comments and reads are not findings.
+    `const doc = "rejectUnauthorized: false"; // rejectUnauthorized: false\nexport default doc;`,
+    `export function insecure(opts: { rejectUnauthorized?: boolean }) { return opts.rejectUnauthorized === false; }`,
+    `declare const opts: { rejectUnauthorized?: boolean };\nopts.rejectUnauthorized = true;`,
+    // Server-side TLSSocket; TLSSocket with options we cannot see.
+    `${TLS}import net from 'node:net';\ndeclare const s: net.Socket, key: string;\nnew tls.TLSSocket(s, { isServer: true, key });`,
+    `${TLS}import net from 'node:net';\nexport function wrap(s: net.Socket, o: tls.TLSSocketOptions) { return new tls.TLSSocket(s, o); }`,
+    // A user class that happens to be called TLSSocket.
+    `class TLSSocket { constructor(readonly s: unknown) {} }\nnew TLSSocket({});`,
+  ],
+  invalid: [
+    {
+      code: `${TLS}tls.connect({ host: 'db.internal', port: 5432, rejectUnauthorized: false });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'tls.connect()' },
+          line: 2,
+          column: 48,
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'db.internal', port: 5432 });` }],
+        },
+      ],
+    },
+    {
+      code: `import { request } from 'node:https';\nrequest(new URL('https://a.example'), { rejectUnauthorized: false });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'https.request()' },
+          suggestions: [{ messageId: 'removeOption', output: `import { request } from 'node:https';\nrequest(new URL('https://a.example'), {});` }],
+        },
+      ],
+    },
+    js({
+      code: `const https = require('https');\nhttps.get({\n  hostname: 'a.example',\n  rejectUnauthorized: false,\n}, () => {});`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'https.get()' },
+          line: 4,
+          suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({\n  hostname: 'a.example',\n}, () => {});` }],
+        },
+      ],
+    }),
+    js({
+      code: `const { Agent } = require('node:https');\nmodule.exports = new Agent({ keepAlive: true, rejectUnauthorized: false });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'new https.Agent()' },
+          suggestions: [{ messageId: 'removeOption', output: `const { Agent } = require('node:https');\nmodule.exports = new Agent({ keepAlive: true });` }],
+        },
+      ],
+    }),
+    {
+      code: `${TLS}tls.connect(443, 'a.example', { rejectUnauthorized: false, servername: 'a.example' });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect(443, 'a.example', { servername: 'a.example' });` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}const opts = { host: 'a.example', rejectUnauthorized: false };\ntls.connect(opts);`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}const opts = { host: 'a.example' };\ntls.connect(opts);` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}const VERIFY = false;\ntls.connect({ host: 'a.example', rejectUnauthorized: VERIFY });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}const VERIFY = false;\ntls.connect({ host: 'a.example' });` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}const opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.rejectUnauthorized = false;\ntls.connect(opts);`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 3,
+          suggestions: [{ messageId: 'removeAssignment', output: `${TLS}const opts: tls.ConnectionOptions = { host: 'a.example' };\ntls.connect(opts);` }],
+        },
+      ],
+    },
+    {
+      code: `${HTTPS}https.globalAgent.options.rejectUnauthorized = false;`,
+      errors: [
+        {
+          messageId: 'globalAgent',
+          data: { target: 'https.globalAgent.options' },
+          suggestions: [{ messageId: 'removeAssignment', output: HTTPS }],
+        },
+      ],
+    },
+    js({
+      code: `const { globalAgent } = require('https');\nglobalAgent.options = { rejectUnauthorized: false };`,
+      errors: [
+        {
+          messageId: 'globalAgent',
+          suggestions: [{ messageId: 'removeOption', output: `const { globalAgent } = require('https');\nglobalAgent.options = {};` }],
+        },
+      ],
+    }),
+    {
+      code: `${HTTPS}declare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, { rejectUnauthorized: false });\nhttps.request(opts);`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'https.request()' },
+          suggestions: [{ messageId: 'removeOption', output: `${HTTPS}declare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, {});\nhttps.request(opts);` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}class Client {\n  opts = { host: 'a.example', rejectUnauthorized: false };\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 3,
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}class Client {\n  opts = { host: 'a.example' };\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 2,
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' } as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);` }],
+        },
+        {
+          messageId: 'clientSink',
+          line: 3,
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = {} satisfies tls.ConnectionOptions;\ntls.connect(o);` }],
+        },
+      ],
+    },
+    {
+      // Destination unknown: the key is TLS-specific across the ecosystem (pg, mysql2, ws, ...).
+      code: `export const db = {\n  host: 'db.internal',\n  ssl: { rejectUnauthorized: false }, // self-signed in staging\n};`,
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 3,
+          suggestions: [{ messageId: 'removeOption', output: `export const db = {\n  host: 'db.internal',\n  ssl: {}, // self-signed in staging\n};` }],
+        },
+      ],
+    },
+    {
+      code: `import * as http2 from 'node:http2';\nhttp2.connect('https://a.example', { rejectUnauthorized: false });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'http2.connect()' },
+          suggestions: [{ messageId: 'removeOption', output: `import * as http2 from 'node:http2';\nhttp2.connect('https://a.example', {});` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}declare const key: string, cert: string, ca: string;\ntls.createServer({ key, cert, ca, requestCert: true, rejectUnauthorized: false });`,
+      errors: [
+        {
+          messageId: 'mtlsNotEnforced',
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const key: string, cert: string, ca: string;\ntls.createServer({ key, cert, ca, requestCert: true });` }],
+        },
+      ],
+    },
+    {
+      code: `${HTTPS}const opts: https.ServerOptions = { rejectUnauthorized: false };\nopts.requestCert = true;\nhttps.createServer(opts);`,
+      errors: [
+        {
+          messageId: 'mtlsNotEnforced',
+          suggestions: [{ messageId: 'removeOption', output: `${HTTPS}const opts: https.ServerOptions = {};\nopts.requestCert = true;\nhttps.createServer(opts);` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}import net from 'node:net';\nconst s = net.connect(443, 'a.example');\nconst secure = new tls.TLSSocket(s, { rejectUnauthorized: false });\nexport default secure;`,
+      errors: [
+        {
+          messageId: 'clientTlsSocket',
+          line: 4,
+          suggestions: [{ messageId: 'useTlsConnect', output: `${TLS}import net from 'node:net';\nconst s = net.connect(443, 'a.example');\nconst secure = tls.connect({ socket: s });\nexport default secure;` }],
+        },
+      ],
+    },
+    js({
+      code: `const { TLSSocket } = require('tls');\nmodule.exports = (s) => new TLSSocket(s);`,
+      errors: [{ messageId: 'clientTlsSocket', suggestions: [] }],
+    }),
+    {
+      code: `import * as tls from 'tls';\nimport type { Socket } from 'net';\nexport function wrap(raw: Socket) {\n  return new tls.TLSSocket(raw, { servername: 'a.example', rejectUnauthorized: true });\n}`,
+      errors: [
+        {
+          messageId: 'clientTlsSocket',
+          suggestions: [{ messageId: 'useTlsConnect', output: `import * as tls from 'tls';\nimport type { Socket } from 'net';\nexport function wrap(raw: Socket) {\n  return tls.connect({ socket: raw, servername: 'a.example', rejectUnauthorized: true });\n}` }],
+        },
+      ],
+    },
+    {
+      code: `import tls = require('tls');\ntls.connect({ 'rejectUnauthorized': !true });`,
+      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import tls = require('tls');\ntls.connect({});` }] }],
+    },
+    {
+      code: `import { connect as open } from 'tls';\nopen({ port: 443, rejectUnauthorized: false });`,
+      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import { connect as open } from 'tls';\nopen({ port: 443 });` }] }],
+    },
+    {
+      code: `const { connect } = await import('node:tls');\nconnect({ port: 443, rejectUnauthorized: false });`,
+      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `const { connect } = await import('node:tls');\nconnect({ port: 443 });` }] }],
+    },
+    {
+      code: `${TLS}function tlsOptions() {\n  return { host: 'a.example', rejectUnauthorized: false };\n}\ntls.connect(tlsOptions());`,
+      errors: [{ messageId: 'clientSink', line: 3, suggestions: [{ messageId: 'removeOption', output: `${TLS}function tlsOptions() {\n  return { host: 'a.example' };\n}\ntls.connect(tlsOptions());` }] }],
+    },
+    js({
+      code: `const agent = new (require('https').Agent)({ rejectUnauthorized: false });\nmodule.exports = agent;`,
+      errors: [{ messageId: 'clientSink', data: { sink: 'new https.Agent()' }, suggestions: [{ messageId: 'removeOption', output: `const agent = new (require('https').Agent)({});\nmodule.exports = agent;` }] }],
+    }),
+    js({
+      // A local options object whose destination the file does not show.
+      code: `function options() {}\nconst o = { rejectUnauthorized: false };\noptions(o);`,
+      errors: [{ messageId: 'unknownSink', suggestions: [{ messageId: 'removeOption', output: `function options() {}\nconst o = {};\noptions(o);` }] }],
+    }),
+  ],
+};
+
+export default cases;
