@@ -1,5 +1,7 @@
 // The factories and the guard without the network: what they set, what they refuse, the cache.
 import { X509Certificate, constants } from 'node:crypto';
+import type http2 from 'node:http2';
+import type https from 'node:https';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -374,5 +376,26 @@ describe('assertSecureTlsOptions', () => {
   it('rejects non-objects with a TypeError', () => {
     expect(() => assertSecureTlsOptions(null)).toThrow(TypeError);
     expect(() => assertSecureTlsOptions('rejectUnauthorized=false')).toThrow(/expected an options object/);
+  });
+});
+
+describe('types', () => {
+  it('results are assignable to the option types of the APIs they feed', () => {
+    const fromTls: tls.ConnectionOptions = secureClientOptions({ host: 'example.com', port: 443 } as tls.ConnectionOptions);
+    const fromHttps: https.RequestOptions = secureClientOptions({ hostname: 'example.com', path: '/' } as https.RequestOptions);
+    const fromAgent: https.AgentOptions = secureClientOptions({ keepAlive: true } as https.AgentOptions);
+    const fromHttp2: http2.SecureClientSessionOptions = secureClientOptions(
+      {} as http2.SecureClientSessionOptions,
+    );
+    const server: http2.SecureServerOptions = secureServerOptions({
+      cert: 'c',
+      key: 'k',
+      allowHTTP1: true,
+    } as http2.SecureServerOptions);
+    // literal inputs keep their own properties in the result type
+    const literal = secureClientOptions({ host: 'example.com', port: 443, extraCa: undefined });
+    const port: number = literal.port;
+    expect([fromTls, fromHttps, fromAgent, fromHttp2, server].every((o) => typeof o === 'object')).toBe(true);
+    expect(port).toBe(443);
   });
 });
