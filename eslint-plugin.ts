@@ -47,4 +47,6 @@ plugin.configs.strict = {
 };
 
 export default plugin;
+// Named exports as well, so `require()` of this ES module (and `import * as`) sees a plugin too.
+export const { meta, configs } = plugin;
 export { rules };

@@ -1,0 +1,14 @@
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+export default {
+  pathRuleDoc: 'rules/{name}.md',
+  pathRuleList: 'README.md',
+  ruleDocTitleFormat: 'desc-parens-prefix-name',
+  ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'requiresTypeChecking'],
+  ruleDocSectionInclude: ['Examples'],
+  urlRuleDoc: 'rules/{name}.md',
+  configEmoji: [
+    ['recommended', '✅'],
+    ['strict', '🔒'],
+  ],
+  ignoreConfig: ['recommended-type-checked'],
+};

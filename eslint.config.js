@@ -1,0 +1,17 @@
+// The project's own lint config: typescript-eslint on the sources, and tlsguard itself (dogfooding).
+import tseslint from 'typescript-eslint';
+import tlsguard from './dist/eslint-plugin.js';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'coverage/**', 'test/.virtual/**'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // Tests and the runtime deliberately contain insecure TLS options as data; the rules check the rest.
+  { files: ['src/**/*.ts', 'rules/**/*.ts', 'eslint-plugin.ts', 'bench/**/*.{ts,js,mjs}'], ...tlsguard.configs.recommended },
+);

@@ -1,0 +1,99 @@
+import type { RuleCases } from '../rule-tester.js';
+import { js, validJs } from '../rule-tester.js';
+
+type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeProperty';
+
+const cases: RuleCases<M> = {
+  valid: [
+    // Reading, deleting and safe values are fine.
+    `if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS verification is off');`,
+    `delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;`,
+    `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';`,
+    // Only the string '0' counts: 'false' and '' still verify.
+    `process.env.NODE_TLS_REJECT_UNAUTHORIZED = 'false';`,
+    `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '';`,
+    // Unknown values are not guessed.
+    `declare const dev: boolean;\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = dev ? '0' : '1';`,
+    `process.env.NODE_TLS_REJECT_UNAUTHORIZED = process.env.CI_TLS;`,
+    // A different object with the same key.
+    `const settings: Record<string, string> = {};\nsettings.NODE_TLS_REJECT_UNAUTHORIZED = '0';`,
+    `process.env.NODE_OPTIONS = '--max-old-space-size=4096 --tls-min-v1.2';`,
+    `process.env.NODE_OPTIONS = '--tls-min-v1.3';`,
+    validJs(`const { spawn } = require('child_process');\nspawn('node', ['app.js'], { env: { ...process.env, NODE_OPTIONS: '--enable-source-maps' } });`),
+    `const note = 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables verification';\nexport default note;`,
+  ],
+  invalid: [
+    {
+      code: `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nexport {};`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', line: 1, column: 1, suggestions: [{ messageId: 'removeAssignment', output: `export {};` }] }],
+    },
+    js({
+      code: `// staging uses a self-signed cert\nprocess.env['NODE_TLS_REJECT_UNAUTHORIZED'] = 0;`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `// staging uses a self-signed cert\n` }] }],
+    }),
+    {
+      code: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\nprocess.env[KEY] = '0';`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\n` }] }],
+    },
+    {
+      code: `import process from 'node:process';\nconst { env } = process;\nenv.NODE_TLS_REJECT_UNAUTHORIZED = "0";`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `import process from 'node:process';\nconst { env } = process;\n` }] }],
+    },
+    {
+      code: `Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0', DEBUG: '1' });`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeProperty', output: `Object.assign(process.env, { DEBUG: '1' });` }] }],
+    },
+    {
+      code: `process.env = { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' };`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeProperty', output: `process.env = { ...process.env };` }] }],
+    },
+    js({
+      code: `const { fork } = require('node:child_process');\nfork('worker.js', [], {\n  env: {\n    ...process.env,\n    NODE_TLS_REJECT_UNAUTHORIZED: '0',\n  },\n});`,
+      errors: [
+        {
+          messageId: 'rejectUnauthorizedEnv',
+          line: 5,
+          suggestions: [{ messageId: 'removeProperty', output: `const { fork } = require('node:child_process');\nfork('worker.js', [], {\n  env: {\n    ...process.env,\n  },\n});` }],
+        },
+      ],
+    }),
+    {
+      code: `import { Worker } from 'node:worker_threads';\nnew Worker('./w.js', { env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeProperty', output: `import { Worker } from 'node:worker_threads';\nnew Worker('./w.js', { env: {} });` }] }],
+    },
+    {
+      code: `const INSECURE = '0';\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = \`\${INSECURE}\`;`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `const INSECURE = '0';\n` }] }],
+    },
+    {
+      code: `process.env.NODE_OPTIONS = '--tls-min-v1.0';`,
+      errors: [{ messageId: 'nodeOptions', data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+    },
+    {
+      code: `process.env.NODE_OPTIONS += ' --tls-keylog=/tmp/keys.log';`,
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+          suggestions: [{ messageId: 'removeAssignment', output: `` }],
+        },
+      ],
+    },
+    js({
+      code: `const cp = require('child_process');\ncp.execSync('node app.js', { env: { NODE_OPTIONS: '--max-old-space-size=512 --tls-max-v1.2' } });`,
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default' },
+          suggestions: [{ messageId: 'removeProperty', output: `const cp = require('child_process');\ncp.execSync('node app.js', { env: {} });` }],
+        },
+      ],
+    }),
+    {
+      code: `declare const legacy: boolean;\nprocess.env.NODE_OPTIONS = legacy ? '--tls-min-v1.0' : '--tls-min-v1.1';`,
+      errors: [{ messageId: 'nodeOptions', data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `declare const legacy: boolean;\n` }] }],
+    },
+  ],
+};
+
+export default cases;

@@ -1,0 +1,101 @@
+import type { RuleCases } from '../rule-tester.js';
+import { js, validJs } from '../rule-tester.js';
+
+type M = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment';
+
+const TLS = "import tls from 'node:tls';\n";
+
+const cases: RuleCases<M> = {
+  valid: [
+    // Delegating to Node's check and returning its error.
+    `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
+    `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: tls.checkServerIdentity });`,
+    // Certificate pinning on top of the default check (the Node docs pattern).
+    `${TLS}import { createHash } from 'node:crypto';
+const PIN = 'abc';
+tls.connect({
+  host: 'a.example',
+  checkServerIdentity(host, cert) {
+    const err = tls.checkServerIdentity(host, cert);
+    if (err) return err;
+    if (createHash('sha256').update(cert.pubkey).digest('base64') !== PIN) return new Error('pin mismatch');
+    return undefined;
+  },
+});`,
+    // Returning true fails closed (the truthy value is taken as the error).
+    validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity: () => true });`),
+    // Throwing, async (returns a Promise, which is truthy), and calls that may throw: not provably accepting.
+    validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity() { throw new Error('no'); } });`),
+    validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity: async () => undefined });`),
+    `${TLS}declare function assertPinned(cert: tls.PeerCertificate): void;\ntls.connect({ checkServerIdentity: (_h, cert) => { assertPinned(cert); return undefined; } });`,
+    // Unknown functions are not guessed.
+    `${TLS}export function open(check: typeof tls.checkServerIdentity) { return tls.connect({ checkServerIdentity: check }); }`,
+    // Reading or calling tls.checkServerIdentity.
+    `${TLS}export const original = tls.checkServerIdentity;`,
+    `${TLS}declare const cert: tls.PeerCertificate;\nconst err = tls.checkServerIdentity('a.example', cert);\nif (err) throw err;`,
+  ],
+  invalid: [
+    {
+      code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => undefined });`,
+      errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }] }],
+    },
+    js({
+      code: `const https = require('https');\nhttps.get({ hostname: 'a.example', checkServerIdentity() {} });`,
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({ hostname: 'a.example' });` }] }],
+    }),
+    {
+      code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => null });`,
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }] }],
+    },
+    js({
+      // ws types it as returning boolean: false accepts.
+      code: `const WebSocket = require('ws');\nnew WebSocket('wss://a.example', { checkServerIdentity: () => false });`,
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const WebSocket = require('ws');\nnew WebSocket('wss://a.example', {});` }] }],
+    }),
+    {
+      code: `${TLS}tls.connect({\n  host: 'a.example',\n  checkServerIdentity: (host, cert) => {\n    tls.checkServerIdentity(host, cert);\n  },\n});`,
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 4,
+          suggestions: [
+            { messageId: 'returnCheckResult', output: `${TLS}tls.connect({\n  host: 'a.example',\n  checkServerIdentity: (host, cert) => {\n    return tls.checkServerIdentity(host, cert);\n  },\n});` },
+            { messageId: 'removeOption', output: `${TLS}tls.connect({\n  host: 'a.example',\n});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${TLS}function skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect({ host: 'a.example', checkServerIdentity: skipHostnameCheck });`,
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 6,
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}function skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect({ host: 'a.example' });` }],
+        },
+      ],
+    },
+    {
+      code: `${TLS}const noCheck = (): undefined => void 0;\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.checkServerIdentity = noCheck;\ntls.connect(opts);`,
+      errors: [{ messageId: 'acceptsAnyHost', line: 4, suggestions: [{ messageId: 'removeAssignment', output: `${TLS}const noCheck = (): undefined => void 0;\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\ntls.connect(opts);` }] }],
+    },
+    {
+      code: `${TLS}tls.checkServerIdentity = () => undefined;`,
+      errors: [{ messageId: 'globalOverride', suggestions: [{ messageId: 'removeAssignment', output: TLS }] }],
+    },
+    js({
+      code: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\ntls.checkServerIdentity = (host, cert) => (host.endsWith('.internal') ? undefined : original(host, cert));`,
+      errors: [{ messageId: 'globalOverride', suggestions: [{ messageId: 'removeAssignment', output: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\n` }] }],
+    }),
+    js({
+      code: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example', checkServerIdentity: _.noop });`,
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example' });` }] }],
+    }),
+    {
+      code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (() => false) as unknown as typeof tls.checkServerIdentity });`,
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }] }],
+    },
+  ],
+};
+
+export default cases;
