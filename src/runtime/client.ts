@@ -174,26 +174,26 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
   }
 
   // Own enumerable string keys; an explicit `undefined` means "not given" (Node's defaults).
+  // (Built by copying rather than `delete`, which would make every bag a slow dictionary object.)
   const input: Record<string, unknown> = {};
+  let extraCa: CaInput | undefined;
+  let profileName: unknown;
   for (const [key, value] of Object.entries(given)) {
-    if (value !== undefined) input[key] = value;
+    if (value === undefined) continue;
+    if (key === 'extraCa') extraCa = value as CaInput;
+    else if (key === 'profile') profileName = value;
+    else if (key === 'secureContext') {
+      if (!isOwnContext(value)) {
+        throw new TypeError(
+          `${where}: a secureContext built elsewhere cannot be checked, and Node ignores the context ` +
+            'options beside it. Pass its options (ca, cert, key, ...) instead.',
+        );
+      }
+      // Our own output passed in again: the context options beside it describe that context,
+      // and it is looked up again from them.
+    } else input[key] = value;
   }
-  const extraCa = input.extraCa as CaInput | undefined;
-  const profileName = input.profile;
-  delete input.extraCa;
-  delete input.profile;
   const profile = runtimeProfile(profileName === undefined ? 'intermediate' : (profileName as ProfileName));
-
-  if (input.secureContext !== undefined) {
-    if (!isOwnContext(input.secureContext)) {
-      throw new TypeError(
-        `${where}: a secureContext built elsewhere cannot be checked, and Node ignores the context ` +
-          'options beside it. Pass its options (ca, cert, key, ...) instead.',
-      );
-    }
-    // Our own output passed in again: the context options beside it describe it; rebuild from them.
-    delete input.secureContext;
-  }
 
   refuseInsecure(input, profile, 'client', where);
 
@@ -227,20 +227,26 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
   }
 
   // The context options: profile defaults, overridden by the caller's (already vetted) values.
+  // `policyPart` is the same without `ca`, which enters the cache key as `trustKey` instead.
   const contextOptions: Record<string, unknown> = {
     minVersion: profile.minVersion,
     ciphers: profile.ciphers,
     ecdhCurve: profile.ecdhCurve,
   };
+  const policyPart: Record<string, unknown> = { ...contextOptions };
   for (const key of CLIENT_CONTEXT_KEYS) {
-    if (input[key] !== undefined) contextOptions[key] = input[key];
+    const value = input[key];
+    if (value === undefined) continue;
+    contextOptions[key] = value;
+    if (key !== 'ca') policyPart[key] = value;
   }
 
   let trustKey: string;
   let extraBlocks: string[] | undefined;
   if (extraCa !== undefined) {
-    extraBlocks = splitPem(extraCa, 'extraCa');
-    trustKey = `default(${defaultRootsSource()})+${fingerprint(extraBlocks)}`;
+    const parsed = parseExtraCa(extraCa);
+    extraBlocks = parsed.blocks;
+    trustKey = `default(${defaultRootsSource()})+${parsed.fingerprint}`;
   } else if (contextOptions.ca !== undefined) {
     const known = typeof contextOptions.ca === 'object' && contextOptions.ca !== null
       ? trustKeys.get(contextOptions.ca)
@@ -249,16 +255,12 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
   } else {
     trustKey = `default(${defaultRootsSource()})`;
   }
-  const policyPart: Record<string, unknown> = { ...contextOptions };
-  delete policyPart.ca;
   const key = `${trustKey}|${fingerprint(policyPart)}`;
 
   const entry = cachedContext(key, () => {
     if (extraBlocks === undefined) return contextOptions as tls.SecureContextOptions;
     validatePemBlocks(extraBlocks, 'extraCa');
-    const merged = Object.freeze([...defaultRoots(), ...extraBlocks]);
-    trustKeys.set(merged, trustKey);
-    return { ...contextOptions, ca: merged as unknown as string[] } as tls.SecureContextOptions;
+    return { ...contextOptions, ca: mergedTrustList(extraBlocks, trustKey) } as tls.SecureContextOptions;
   });
 
   const result: Record<string, unknown> = {
@@ -274,6 +276,47 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
     if (name !== undefined) result.servername = name;
   }
   return result;
+}
+
+interface ParsedExtraCa {
+  readonly blocks: string[];
+  readonly fingerprint: string;
+}
+
+/** Recently seen `extraCa` strings (the common case: one PEM string reused for every call). */
+const parsedStrings = new Map<string, ParsedExtraCa>();
+
+function parseExtraCa(extraCa: CaInput): ParsedExtraCa {
+  if (typeof extraCa !== 'string') {
+    const blocks = splitPem(extraCa, 'extraCa');
+    return { blocks, fingerprint: fingerprint(blocks) };
+  }
+  let parsed = parsedStrings.get(extraCa);
+  if (parsed === undefined) {
+    const blocks = splitPem(extraCa, 'extraCa');
+    parsed = { blocks, fingerprint: fingerprint(blocks) };
+    if (parsedStrings.size >= 16) parsedStrings.clear();
+    parsedStrings.set(extraCa, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The default roots followed by `extra`, as one shared frozen array.
+ *
+ * `https.Agent` names its socket pool and TLS session cache by concatenating `String(options.ca)`
+ * (with `cert`, `ciphers`, ...) on every request. For a list of ~150 roots that is a 200 kB string
+ * per request. The array therefore carries a non-enumerable `toString` that returns its short
+ * trust key: pools stay separated per trust configuration at the cost of a few bytes. Node's
+ * `createSecureContext` reads the array by index and never calls `toString`.
+ */
+function mergedTrustList(extra: readonly string[], trustKey: string): string[] {
+  const merged: string[] = [...defaultRoots(), ...extra];
+  const label = `tlsguard-trust:${trustKey}`;
+  Object.defineProperty(merged, 'toString', { value: () => label, enumerable: false });
+  Object.freeze(merged);
+  trustKeys.set(merged, trustKey);
+  return merged;
 }
 
 /** The host as an SNI name, or undefined when it is missing, empty or an IP address. */

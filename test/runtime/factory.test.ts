@@ -1,7 +1,7 @@
 // The factories and the guard without the network: what they set, what they refuse, the cache.
 import { X509Certificate, constants } from 'node:crypto';
 import type http2 from 'node:http2';
-import type https from 'node:https';
+import https from 'node:https';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -255,6 +255,19 @@ describe.skipIf(!OPENSSL)('trust: extraCa and the context cache', () => {
     const hit = (performance.now() - t1) / 100;
     expect(hit).toBeLessThan(miss / 5);
     expect(hit).toBeLessThan(2);
+  });
+
+  it('https.Agent keeps separate socket pools per trust configuration, with short pool names', () => {
+    const agent = new https.Agent();
+    const name = (o: https.RequestOptions): string => agent.getName(o);
+    const a = secureClientOptions({ host: 'example.com', port: 443, extraCa: pki.ca.cert });
+    const b = secureClientOptions({ host: 'example.com', port: 443, extraCa: pki.foreignCa.cert });
+    const c = secureClientOptions({ host: 'example.com', port: 443 });
+    expect(new Set([name(a), name(b), name(c)]).size).toBe(3);
+    expect(name(a)).toBe(name(secureClientOptions({ host: 'example.com', port: 443, extraCa: pki.ca.cert })));
+    // the merged root list is not concatenated into the name on every request
+    expect(name(a).length).toBeLessThan(2000);
+    agent.destroy();
   });
 
   it('the pinning meaning of ca is kept (replaces the roots)', () => {
