@@ -1,0 +1,148 @@
+/**
+ * One call that lists every insecure option in a TLS option bag; used by the
+ * runtime guard, and the reference for what the rules report.
+ */
+import { evaluateCipherString } from './ciphers/evaluate.js';
+import { weakSuites, type CipherPolicy, type WeakSuite } from './ciphers/weak.js';
+import { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
+import { PROFILES, type ProfileName } from './profiles.js';
+import { analyzeSecureOptions } from './secure-options.js';
+import { secureProtocolInfo } from './secure-protocol.js';
+import { compareTlsVersions, isTlsVersion, type TlsVersion } from './versions.js';
+
+export interface PolicyFinding {
+  /** The option name, e.g. 'rejectUnauthorized', 'ciphers', 'minVersion'. */
+  option: string;
+  value: unknown;
+  /** One sentence naming the option, the value and why it is insecure. */
+  message: string;
+  category: 'cert-verification' | 'hostname-verification' | 'protocol-version' | 'weak-cipher' | 'trust-store';
+}
+
+export interface CheckContext {
+  /** Defaults to 'client'. */
+  side?: 'client' | 'server';
+  /** Defaults to 'intermediate'. */
+  profile?: ProfileName;
+  /** Strict policy: forward-secret AEAD suites only, and `secureProtocol` pinning TLS 1.2 is reported. */
+  strict?: boolean;
+}
+
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
+const label = (v: TlsVersion): string => (v === 'TLSv1' ? 'TLS 1.0' : v.replace('TLSv', 'TLS '));
+
+function listSuites(weak: WeakSuite[]): string {
+  const shown = weak.slice(0, 3).map((w) => `${w.suite.name} (${w.reasons.join(', ')})`);
+  const more = weak.length > 3 ? ` and ${weak.length - 3} more` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/**
+ * Every insecure option in `options`. Only values of the type Node expects are
+ * judged; anything else (including values Node would reject) is ignored, not
+ * guessed. `checkServerIdentity` cannot be judged from a function value and is
+ * skipped.
+ */
+export function checkTlsOptions(options: Readonly<Record<string, unknown>>, context: CheckContext = {}): PolicyFinding[] {
+  const side = context.side ?? 'client';
+  const profile = PROFILES[context.profile ?? 'intermediate'];
+  const strict = context.strict === true;
+  const policy: CipherPolicy = strict ? 'strict' : profile.cipherPolicy;
+  const findings: PolicyFinding[] = [];
+  const add = (option: string, message: string, category: PolicyFinding['category']): void => {
+    findings.push({ option, value: options[option], message, category });
+  };
+
+  const reject = options['rejectUnauthorized'];
+  if (reject === false) {
+    if (side === 'client') {
+      add(
+        'rejectUnauthorized',
+        'rejectUnauthorized: false turns off certificate and hostname verification, so anyone on the network path can impersonate the server.',
+        'cert-verification',
+      );
+    } else if (options['requestCert'] === true) {
+      add(
+        'rejectUnauthorized',
+        'rejectUnauthorized: false with requestCert: true asks for client certificates but accepts clients without a valid one, so mutual TLS is not enforced.',
+        'cert-verification',
+      );
+    }
+  }
+
+  for (const option of ['minVersion', 'maxVersion'] as const) {
+    const v = options[option];
+    if (!isTlsVersion(v)) continue;
+    if (compareTlsVersions(v, 'TLSv1.2') < 0) {
+      const verb = option === 'minVersion' ? 'allows' : 'limits connections to';
+      add(option, `${option}: '${v}' ${verb} ${label(v)}, a deprecated protocol version (RFC 8996) open to downgrade and cipher attacks.`, 'protocol-version');
+    } else if (option === 'minVersion' && compareTlsVersions(v, profile.minVersion) < 0) {
+      add(option, `${option}: '${v}' is below the ${profile.name} profile's minimum of ${label(profile.minVersion)}.`, 'protocol-version');
+    } else if (option === 'maxVersion' && compareTlsVersions(v, profile.minVersion) < 0) {
+      add(option, `${option}: '${v}' disables ${label(profile.minVersion)}, which the ${profile.name} profile requires.`, 'protocol-version');
+    }
+  }
+
+  const method = options['secureProtocol'];
+  if (typeof method === 'string') {
+    const info = secureProtocolInfo(method);
+    if (info.kind === 'legacy') {
+      add('secureProtocol', `secureProtocol: '${method}' enables TLS 1.0/1.1, deprecated protocol versions; use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
+    } else if (info.kind === 'disabled') {
+      add('secureProtocol', `secureProtocol: '${method}' asks for SSL (Node refuses it); use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
+    } else if (info.kind === 'pins-tls12' && (strict || profile.minVersion === 'TLSv1.3')) {
+      add('secureProtocol', `secureProtocol: '${method}' caps the protocol at TLS 1.2 and disables TLS 1.3; use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
+    }
+  }
+
+  const secureOptions = options['secureOptions'];
+  if (typeof secureOptions === 'number') {
+    const weakening = analyzeSecureOptions(secureOptions).weakening;
+    if (weakening.length > 0) {
+      const names = weakening.map((b) => b.name).join(', ');
+      add('secureOptions', `secureOptions: ${secureOptions} sets ${names}, which ${weakening.length === 1 ? 'weakens' : 'weaken'} TLS (${weakening.map((b) => b.reason).join('; ')}).`, 'protocol-version');
+    }
+  }
+
+  const ciphers = options['ciphers'];
+  if (typeof ciphers === 'string') {
+    const e = evaluateCipherString(ciphers);
+    if (e.error !== 'ERR_SSL_INVALID_COMMAND' && e.error !== 'ERR_INVALID_ARG_VALUE') {
+      const weak = weakSuites(e, policy);
+      if (weak.length > 0) {
+        add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
+      }
+      if (e.securityLevel === 0) {
+        add('ciphers', `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which re-enables TLS 1.0/1.1, SHA-1 signatures, tiny keys and NULL encryption.`, 'weak-cipher');
+      }
+    }
+  }
+
+  const minDHSize = options['minDHSize'];
+  if (side === 'client' && typeof minDHSize === 'number' && minDHSize < MIN_DH_SIZE) {
+    add('minDHSize', `minDHSize: ${minDHSize} accepts Diffie-Hellman groups smaller than ${MIN_DH_SIZE} bits, which can be broken (Logjam).`, 'weak-cipher');
+  }
+
+  const curve = options['ecdhCurve'];
+  if (typeof curve === 'string') {
+    const weak = weakCurves(curve);
+    if (weak.length > 0) {
+      add('ecdhCurve', `ecdhCurve: ${show(curve)} offers weak groups (${weak.join(', ')}) below 128-bit security.`, 'weak-cipher');
+    }
+  }
+
+  const sigalgs = options['sigalgs'];
+  if (typeof sigalgs === 'string') {
+    const weak = weakSigalgs(sigalgs);
+    if (weak.length > 0) {
+      add('sigalgs', `sigalgs: ${show(sigalgs)} allows weak signature algorithms (${weak.join(', ')}) that permit forged handshakes.`, 'weak-cipher');
+    }
+  }
+
+  const ca = options['ca'];
+  if (Array.isArray(ca) && ca.length === 0) {
+    add('ca', 'ca: [] replaces the trust store with nothing, so no certificate can be verified; pass the CA certificates to trust, or omit ca for the default roots.', 'trust-store');
+  }
+
+  return findings;
+}

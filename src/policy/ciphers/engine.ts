@@ -1,0 +1,283 @@
+/**
+ * OpenSSL's TLS <= 1.2 cipher-list builder (ssl_create_cipher_list and
+ * ssl_cipher_process_rulestr in ssl/ssl_ciph.c), re-implemented over the
+ * suite table: the same default preference order, the same rule operators
+ * (add, `-` delete, `!` kill, `+` move to end, `@STRENGTH`, `@SECLEVEL=n`),
+ * the same `+`-joined intersections, separators and error cases.
+ */
+import { CIPHER_SUITES, suiteByName } from './suites.js';
+import {
+  ALIASES,
+  AU,
+  DEFAULT_MASK,
+  ENC,
+  ENC_AES,
+  ENC_AESGCM,
+  KX,
+  MAC,
+  PROTO,
+  STRONG_MASK,
+  matches,
+  pattern,
+  suiteBits,
+  type Pattern,
+  type SuiteBits,
+} from './model.js';
+
+interface Entry {
+  readonly bits: SuiteBits;
+  active: boolean;
+}
+
+type Predicate = (e: Entry) => boolean;
+
+/** The list operations of ssl_cipher_apply_rule, as stable partitions. */
+class CipherOrder {
+  constructor(public entries: Entry[]) {}
+
+  /** Inactive matches move to the end (in order) and become active. */
+  add(p: Predicate): void {
+    const moved = this.entries.filter((e) => !e.active && p(e));
+    this.toTail(moved);
+    for (const e of moved) e.active = true;
+  }
+
+  /** `+`: active matches move to the end. */
+  ord(p: Predicate): void {
+    this.toTail(this.entries.filter((e) => e.active && p(e)));
+  }
+
+  /** `-`: active matches become inactive and move to the front (so a later add restores their order). */
+  del(p: Predicate): void {
+    const moved = this.entries.filter((e) => e.active && p(e));
+    this.toHead(moved);
+    for (const e of moved) e.active = false;
+  }
+
+  /** Active matches move to the front. */
+  bump(p: Predicate): void {
+    this.toHead(this.entries.filter((e) => e.active && p(e)));
+  }
+
+  /** `!`: matches leave the list for good. */
+  kill(p: Predicate): void {
+    this.entries = this.entries.filter((e) => !p(e));
+  }
+
+  /** `@STRENGTH`: stable sort of the active suites by strength bits, descending. */
+  strengthSort(): void {
+    const used = new Set(this.entries.filter((e) => e.active).map((e) => e.bits.strengthBits));
+    for (const bits of [...used].sort((a, b) => b - a)) this.ord((e) => e.bits.strengthBits === bits);
+  }
+
+  private toTail(moved: Entry[]): void {
+    if (moved.length === 0) return;
+    const set = new Set(moved);
+    this.entries = [...this.entries.filter((e) => !set.has(e)), ...moved];
+  }
+
+  private toHead(moved: Entry[]): void {
+    if (moved.length === 0) return;
+    const set = new Set(moved);
+    this.entries = [...moved, ...this.entries.filter((e) => !set.has(e))];
+  }
+}
+
+const by = (p: Pattern): Predicate => (e) => matches(p, e.bits);
+const any: Predicate = () => true;
+
+let preferenceOrder: readonly SuiteBits[] | undefined;
+
+/** OpenSSL's default preference order of every TLS <= 1.2 suite (all inactive). */
+function defaultOrder(): readonly SuiteBits[] {
+  if (preferenceOrder) return preferenceOrder;
+  // OpenSSL collects the compiled-in suites in descending code-point order.
+  const suites = CIPHER_SUITES.filter((s) => s.protocol !== 'TLSv1.3').sort((a, b) => b.id - a.id);
+  const list = new CipherOrder(suites.map((s) => ({ bits: suiteBits(s), active: false })));
+  list.add(by(pattern({ kx: KX.ECDHE, au: AU.ECDSA })));
+  list.add(by(pattern({ kx: KX.ECDHE })));
+  list.del(by(pattern({ kx: KX.ECDHE })));
+  list.add(by(pattern({ enc: ENC_AESGCM })));
+  list.add(by(pattern({ enc: ENC.CHACHA20POLY1305 })));
+  list.add(by(pattern({ enc: ENC_AES & ~ENC_AESGCM })));
+  list.add(any);
+  list.ord(by(pattern({ mac: MAC.MD5 })));
+  list.ord(by(pattern({ au: AU.NULL })));
+  list.ord(by(pattern({ kx: KX.RSA })));
+  list.ord(by(pattern({ kx: KX.PSK })));
+  list.ord(by(pattern({ enc: ENC.RC4 })));
+  list.strengthSort();
+  list.bump(by(pattern({ minTls: PROTO.TLSv1_2 })));
+  list.bump(by(pattern({ mac: MAC.AEAD })));
+  list.bump(by(pattern({ kx: KX.DHE | KX.ECDHE })));
+  list.bump(by(pattern({ kx: KX.DHE | KX.ECDHE, mac: MAC.AEAD })));
+  list.del(any);
+  preferenceOrder = Object.freeze(list.entries.map((e) => e.bits));
+  return preferenceOrder;
+}
+
+/** OpenSSL 3's DEFAULT (OSSL_default_cipher_list). */
+export const OPENSSL_DEFAULT_RULE = 'ALL:!COMPLEMENTOFDEFAULT:!eNULL';
+
+export interface RuleResult {
+  /** Active suites in preference order. */
+  suites: SuiteBits[];
+  /** Last valid `@SECLEVEL=n`. */
+  securityLevel: number | undefined;
+  /** Words that matched no alias or suite name (the entry was ignored). */
+  unknownTokens: string[];
+  /** The string is rejected (OpenSSL SSL_R_INVALID_COMMAND). */
+  invalidCommand: string | undefined;
+  /** Suite B mode selected by a SUITEB128/SUITEB128ONLY/SUITEB128C2/SUITEB192 prefix. */
+  suiteB: string | undefined;
+}
+
+const isSep = (ch: string | undefined): boolean => ch === ':' || ch === ' ' || ch === ';' || ch === ',';
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /^[A-Za-z0-9.=-]$/.test(ch);
+
+interface Lookup {
+  pattern: Pattern;
+  literal: boolean;
+}
+
+function lookup(word: string): Lookup | undefined {
+  const suite = suiteByName(word);
+  if (suite && suite.protocol !== 'TLSv1.3') {
+    const b = suiteBits(suite);
+    return {
+      pattern: { id: b.id, kx: b.kx, au: b.au, enc: b.enc, mac: b.mac, minTls: 0, strength: b.strength },
+      literal: true,
+    };
+  }
+  const alias = ALIASES.get(word);
+  return alias ? { pattern: alias, literal: false } : undefined;
+}
+
+/** Intersects `part` into `acc` the way a `+`-joined entry does; false when it becomes empty. */
+function intersect(acc: Pattern, part: Lookup): boolean {
+  const p = part.pattern;
+  for (const k of ['kx', 'au', 'enc', 'mac'] as const) {
+    if (p[k] === 0) continue;
+    if (acc[k] === 0) acc[k] = p[k];
+    else if ((acc[k] &= p[k]) === 0) return false;
+  }
+  const strong = p.strength & STRONG_MASK;
+  if (strong !== 0) {
+    if ((acc.strength & STRONG_MASK) !== 0) {
+      acc.strength &= strong | ~STRONG_MASK;
+      if ((acc.strength & STRONG_MASK) === 0) return false;
+    } else {
+      acc.strength = strong | (acc.strength & ~STRONG_MASK);
+    }
+  }
+  const dflt = p.strength & DEFAULT_MASK;
+  if (dflt !== 0) {
+    if ((acc.strength & DEFAULT_MASK) !== 0) {
+      acc.strength &= dflt | ~DEFAULT_MASK;
+      if ((acc.strength & DEFAULT_MASK) === 0) return false;
+    } else {
+      acc.strength |= dflt;
+    }
+  }
+  if (part.literal) {
+    acc.id = p.id;
+  } else if (p.minTls !== 0) {
+    if (acc.minTls !== 0 && acc.minTls !== p.minTls) return false;
+    acc.minTls = p.minTls;
+  }
+  return true;
+}
+
+function processRules(rules: string, list: CipherOrder, out: RuleResult): boolean {
+  let i = 0;
+  for (;;) {
+    let ch = rules[i];
+    if (ch === undefined) return true;
+    let op: 'add' | 'del' | 'ord' | 'kill' | 'special' = 'add';
+    if (ch === '-') op = 'del';
+    else if (ch === '+') op = 'ord';
+    else if (ch === '!') op = 'kill';
+    else if (ch === '@') op = 'special';
+    if (op !== 'add') i++;
+    if (isSep(ch)) {
+      i++;
+      continue;
+    }
+    const acc = pattern({});
+    let found = false;
+    let word = '';
+    for (;;) {
+      const start = i;
+      while (isWordChar(rules[i])) i++;
+      word = rules.slice(start, i);
+      ch = rules[i];
+      if (word.length === 0) {
+        out.invalidCommand = rules.slice(start) || rules;
+        return false;
+      }
+      if (op === 'special') break;
+      const multi = ch === '+';
+      if (multi) i++;
+      const hit = lookup(word);
+      if (!hit) {
+        out.unknownTokens.push(word);
+        found = false;
+        break;
+      }
+      found = intersect(acc, hit);
+      if (!found || !multi) break;
+    }
+    if (op === 'special') {
+      if (word === 'STRENGTH') {
+        list.strengthSort();
+      } else if (word.length === 10 && word.startsWith('SECLEVEL=') && /[0-5]/.test(word[9] ?? '')) {
+        out.securityLevel = Number(word[9]);
+      } else {
+        out.invalidCommand = `@${word}`;
+        return false;
+      }
+      while (rules[i] !== undefined && !isSep(rules[i])) i++;
+    } else if (found) {
+      const p = by(acc);
+      if (op === 'add') list.add(p);
+      else if (op === 'del') list.del(p);
+      else if (op === 'ord') list.ord(p);
+      else list.kill(p);
+    } else {
+      while (rules[i] !== undefined && !isSep(rules[i])) i++;
+    }
+    if (rules[i] === undefined) return true;
+  }
+}
+
+const SUITE_B: readonly (readonly [string, string])[] = [
+  ['SUITEB128ONLY', 'ECDHE-ECDSA-AES128-GCM-SHA256'],
+  ['SUITEB128C2', 'ECDHE-ECDSA-AES256-GCM-SHA384'],
+  ['SUITEB128', 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384'],
+  ['SUITEB192', 'ECDHE-ECDSA-AES256-GCM-SHA384'],
+];
+
+/**
+ * Evaluates an OpenSSL cipher-list string (the TLS <= 1.2 half of Node's
+ * `ciphers`) exactly as SSL_CTX_set_cipher_list would, over the full table.
+ */
+export function buildCipherList(rule: string): RuleResult {
+  const out: RuleResult = { suites: [], securityLevel: undefined, unknownTokens: [], invalidCommand: undefined, suiteB: undefined };
+  let rest = rule;
+  const suiteB = SUITE_B.find(([prefix]) => rule.startsWith(prefix));
+  if (suiteB) {
+    out.suiteB = suiteB[0];
+    rest = suiteB[1];
+  }
+  const list = new CipherOrder(defaultOrder().map((bits) => ({ bits, active: false })));
+  if (rest.startsWith('DEFAULT')) {
+    if (!processRules(OPENSSL_DEFAULT_RULE, list, out)) return out;
+    rest = rest.slice(7);
+    if (rest.startsWith(':')) rest = rest.slice(1);
+  }
+  if (rest.length > 0 && !processRules(rest, list, out)) {
+    return { ...out, suites: [] };
+  }
+  out.suites = list.entries.filter((e) => e.active).map((e) => e.bits);
+  return out;
+}

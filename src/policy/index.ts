@@ -1,0 +1,48 @@
+/**
+ * src/policy: what counts as weak TLS configuration. Pure data and functions,
+ * no imports beyond Node built-ins; shared by the ESLint rules and the runtime
+ * guard.
+ */
+export {
+  DEFAULT_MAX_VERSION,
+  DEFAULT_MIN_VERSION,
+  TLS_VERSIONS,
+  compareTlsVersions,
+  isLegacyTlsVersion,
+  isTlsVersion,
+  versionsBetween,
+  type TlsVersion,
+} from './versions.js';
+export { secureProtocolInfo, type SecureProtocolInfo } from './secure-protocol.js';
+export {
+  SECURE_OPTION_BITS,
+  SSL_OP_ALL,
+  analyzeSecureOptions,
+  type SecureOptionBit,
+  type SecureOptionsAnalysis,
+} from './secure-options.js';
+export { effectiveVersionRange, type VersionOptions, type VersionRange } from './version-range.js';
+export {
+  CIPHER_SUITES,
+  DEFAULT_TLS13_SUITES,
+  suiteByIana,
+  suiteByName,
+  type CipherSuite,
+} from './ciphers/suites.js';
+export {
+  NODE_DEFAULT_CIPHERS,
+  evaluateCipherString,
+  expandOpenSSLCipherList,
+  type CipherEvaluation,
+} from './ciphers/evaluate.js';
+export { OPENSSL_DEFAULT_RULE } from './ciphers/engine.js';
+export {
+  usableAtSecurityLevel,
+  weakSuites,
+  weaknessReasons,
+  type CipherPolicy,
+  type WeakSuite,
+} from './ciphers/weak.js';
+export { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
+export { PROFILES, type Profile, type ProfileName } from './profiles.js';
+export { checkTlsOptions, type CheckContext, type PolicyFinding } from './check.js';
