@@ -43,10 +43,29 @@ export class InsecureTlsOptionError extends TypeError {
   }
 }
 
+/** The way out, per option, for the first finding (the policy's message says what is wrong). */
+const HINTS: Readonly<Record<string, string>> = {
+  rejectUnauthorized:
+    'To reach a server whose certificate comes from a private or self-signed CA, trust that CA (extraCa) instead.',
+  minVersion: "Remove it to get the profile's minimum (TLSv1.2, or TLSv1.3 with the modern profile).",
+  maxVersion: 'Remove it; the default maximum is TLSv1.3.',
+  secureProtocol: 'Remove it and use minVersion/maxVersion.',
+  ciphers: "Remove it to get the profile's list (forward-secret AEAD suites only).",
+  minDHSize: 'Remove it (the factories use 2048) or raise it.',
+  ecdhCurve: "Remove it to get the profile's groups.",
+  sigalgs: "Remove it to use OpenSSL's default signature algorithms.",
+  secureOptions: 'Remove the weakening flags.',
+};
+
 function describeFindings(findings: readonly PolicyFinding[], where: string): string {
   const [first, ...rest] = findings;
   if (first === undefined) return `${where}: insecure TLS options`;
-  let text = `${where}: insecure TLS option ${first.option}: ${formatValue(first.value)}. ${first.message}`;
+  // Policy messages begin with the option and its value; make sure ours always name them too.
+  const named = first.message.includes(first.option)
+    ? first.message
+    : `${first.option}: ${formatValue(first.value)}: ${first.message}`;
+  const hint = HINTS[first.option];
+  let text = `${where}: insecure TLS option. ${named}${hint === undefined ? '' : ` ${hint}`}`;
   if (rest.length > 0) {
     const others = rest.map((f) => `${f.option}: ${formatValue(f.value)}`).join(', ');
     text += ` Also insecure: ${others}.`;

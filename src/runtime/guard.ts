@@ -106,7 +106,9 @@ export function refuseInsecure(
   where: string,
 ): void {
   const findings = mergeFindings(
-    policyFindings(input, { side, profile: profile.name }, where),
+    // Strict cipher policy: a `ciphers` string given to a factory must be as strong as the
+    // profile's own list (forward-secret AEAD suites only), not merely free of broken suites.
+    policyFindings(input, { side, profile: profile.name, strict: true }, where),
     factoryInvariantFindings(input, side, profile.minDHSize),
   );
   if (findings.length > 0) throw new InsecureTlsOptionError(findings, where);

@@ -132,8 +132,11 @@ describe('secureClientOptions', () => {
       ['secureProtocol', { secureProtocol: 'TLSv1_method' }],
       ['secureProtocol', { secureProtocol: 'TLSv1_1_client_method' }],
       ['ciphers', { ciphers: 'ALL' }],
-      ['ciphers', { ciphers: 'AES128-SHA' }],
+      ['ciphers', { ciphers: 'AES128-SHA' }], // no forward secrecy: the factories judge ciphers strictly
+      ['ciphers', { ciphers: 'HIGH' }],
       ['ciphers', { ciphers: 'DEFAULT:@SECLEVEL=0' }],
+      ['ecdhCurve', { ecdhCurve: 'secp192r1' }],
+      ['secureOptions', { secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT }],
       ['ca', { ca: [] }],
       ['minDHSize', { minDHSize: 1024 }],
     ];
@@ -349,8 +352,11 @@ describe('assertSecureTlsOptions', () => {
     ['secureProtocol', { secureProtocol: 'TLSv1_method' }],
     ['ciphers', { ciphers: 'ALL:@SECLEVEL=0' }],
     ['ciphers', { ciphers: 'NULL' }],
-    ['ciphers', { ciphers: 'AES128-SHA' }],
     ['minDHSize', { minDHSize: 512 }],
+    ['ecdhCurve', { ecdhCurve: 'secp192r1' }],
+    ['sigalgs', { sigalgs: 'RSA+SHA1' }],
+    ['secureOptions', { secureOptions: constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION }],
+    ['ca', { ca: [] }],
   ];
   for (const [option, bag] of insecureBags) {
     it(`throws for ${option}: ${JSON.stringify(bag[option])}`, () => {
@@ -360,6 +366,14 @@ describe('assertSecureTlsOptions', () => {
       expect(error.message).toContain(option);
     });
   }
+
+  it('applies the policy asked for: non-forward-secret suites are weak under strict only', () => {
+    expect(() => assertSecureTlsOptions({ ciphers: 'AES128-SHA' })).not.toThrow();
+    expect(insecure(() => assertSecureTlsOptions({ ciphers: 'AES128-SHA' }, { strict: true })).option).toBe('ciphers');
+    expect(insecure(() => assertSecureTlsOptions({ minVersion: 'TLSv1.2' }, { profile: 'modern' })).option).toBe(
+      'minVersion',
+    );
+  });
 
   it('reports every finding, the first one in option/value', () => {
     const error = insecure(() => assertSecureTlsOptions({ rejectUnauthorized: false, minVersion: 'TLSv1' }));
