@@ -167,7 +167,9 @@ function intersect(acc: Pattern, part: Lookup): boolean {
       acc.strength &= strong | ~STRONG_MASK;
       if ((acc.strength & STRONG_MASK) === 0) return false;
     } else {
-      acc.strength = strong | (acc.strength & ~STRONG_MASK);
+      // OpenSSL assigns here, dropping a NOT_DEFAULT bit set by an earlier part
+      // (so `!COMPLEMENTOFDEFAULT+HIGH` kills every HIGH suite); kept for fidelity.
+      acc.strength = strong;
     }
   }
   const dflt = p.strength & DEFAULT_MASK;

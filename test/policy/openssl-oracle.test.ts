@@ -1,0 +1,168 @@
+/**
+ * The cipher-string engine against the installed OpenSSL 3: thousands of
+ * generated strings, compared by set AND order (restricted to suites compiled
+ * into OpenSSL 3), plus the error class (invalid command / no cipher match).
+ */
+import { describe, expect, it } from 'vitest';
+import { CIPHER_SUITES, expandOpenSSLCipherList, usableAtSecurityLevel } from '../../src/policy/index.js';
+import { ALIASES } from '../../src/policy/ciphers/model.js';
+import { buildCipherList } from '../../src/policy/ciphers/engine.js';
+import { hasOpenSSL, mapLimit, opensslCiphers, prng, pythonCipherLists, pythonOpenSSL3, type OpenSSLResult } from './oracle-helpers.js';
+
+const openssl = hasOpenSSL();
+const python = openssl && pythonOpenSSL3();
+/** Strings checked through Python's ssl (same libssl, one process); the CLI costs ~10 ms per string. */
+const COUNT = 3000;
+/** Strings checked through the openssl CLI itself, including the error class. */
+const CLI_COUNT = python ? 400 : 1200;
+
+function ours(spec: string): OpenSSLResult {
+  const r = buildCipherList(spec);
+  if (r.invalidCommand !== undefined) return { kind: 'invalid-command' };
+  const names = r.suites.filter((b) => b.suite.inOpenSSL3).map((b) => b.suite.name);
+  return names.length === 0 ? { kind: 'no-cipher-match' } : { kind: 'list', names };
+}
+
+function generate(count: number, seed: number): string[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const aliases = [...ALIASES.keys()];
+  const openssl3Names = CIPHER_SUITES.filter((s) => s.inOpenSSL3 && s.protocol !== 'TLSv1.3').map((s) => s.name);
+  const legacyNames = CIPHER_SUITES.filter((s) => !s.inOpenSSL3).map((s) => s.name);
+  const unknown = ['FOO', 'aes', 'TLSv1.3', 'TLS_AES_128_GCM_SHA256', 'kECDH', 'EXPORT56', 'GOST', 'SUITEB128', 'DEFAULT', 'ALL2'];
+  const specials = ['@STRENGTH', '@SECLEVEL=0', '@SECLEVEL=1', '@SECLEVEL=3', '@SECLEVEL=5'];
+  const broken = ['@SECLEVEL=6', '@FOO', 'AES/GCM', 'AES_x', '!', 'AES+', 'HIGH++SHA'];
+  const seps = [':', ':', ':', ':', ',', ' ', ';', '::'];
+  const word = (): string => {
+    const r = rnd();
+    if (r < 0.55) return pick(aliases);
+    if (r < 0.85) return pick(openssl3Names);
+    if (r < 0.93) return pick(legacyNames);
+    return pick(unknown);
+  };
+  const specs: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const parts: string[] = [];
+    if (rnd() < 0.12) parts.push(rnd() < 0.8 ? 'DEFAULT' : pick(['SUITEB128', 'SUITEB192', 'SUITEB128ONLY', 'SUITEB128C2']));
+    const len = 1 + Math.floor(rnd() * 6);
+    for (let k = 0; k < len; k++) {
+      const r = rnd();
+      if (r < 0.08) {
+        parts.push(pick(specials));
+        continue;
+      }
+      if (r < 0.1) {
+        parts.push(pick(broken));
+        continue;
+      }
+      const prefix = pick(['', '', '', '!', '-', '+']);
+      let term = word();
+      const joins = rnd() < 0.3 ? 1 + Math.floor(rnd() * 2) : 0;
+      for (let j = 0; j < joins; j++) term += `+${word()}`;
+      parts.push(prefix + term);
+    }
+    let spec = parts[0] ?? 'ALL';
+    for (const p of parts.slice(1)) spec += pick(seps) + p;
+    specs.push(spec);
+  }
+  return specs;
+}
+
+describe.skipIf(!openssl)('cipher-string engine vs openssl ciphers (OpenSSL 3)', () => {
+  it('matches hand-picked strings exactly', async () => {
+    const specs = [
+      'ALL:COMPLEMENTOFALL',
+      'DEFAULT',
+      'COMPLEMENTOFDEFAULT',
+      'HIGH:!aNULL:!MD5',
+      'ALL:@STRENGTH',
+      'AES:-AESGCM:+SHA1:CHACHA20',
+      'ECDHE+AESGCM:DHE+AESGCM:!DSS',
+      'DEFAULT:+kRSA',
+      'DEFAULT+AES',
+      'SSLv3',
+      'TLSv1',
+      'TLSv1.2+HIGH',
+      'AES128-SHA+RSA',
+      'ECDHE-RSA-AES128-SHA+TLSv1.2',
+      'HIGH+FIPS',
+      'FIPS',
+      'NULL:+aNULL',
+      'ALL:-ALL:AES128-SHA:ALL',
+      'SUITEB128',
+      'SUITEB128C2:ALL',
+      'RC4-SHA',
+      'AES_FOO',
+      'AES128-SHA:!',
+      'EDH',
+      'kEDH+aNULL',
+      'ARIA:CAMELLIA:@STRENGTH',
+      'ALL:!COMPLEMENTOFDEFAULT+HIGH',
+      'ALL:-COMPLEMENTOFDEFAULT+AES128-SHA',
+      'HIGH+MEDIUM',
+    ];
+    const theirs = await mapLimit(specs, 2, (s) => opensslCiphers(s));
+    specs.forEach((s, i) => expect(ours(s), s).toEqual(theirs[i]));
+  });
+
+  it(`matches ${CLI_COUNT} generated strings via the openssl CLI (set, order and error class)`, async () => {
+    const specs = generate(CLI_COUNT, 0x0c11);
+    const theirs = await mapLimit(specs, 2, (s) => opensslCiphers(s));
+    const mismatches: string[] = [];
+    specs.forEach((s, i) => {
+      const a = JSON.stringify(ours(s));
+      const b = JSON.stringify(theirs[i]);
+      if (a !== b) mismatches.push(`${JSON.stringify(s)}\n  ours:    ${a}\n  openssl: ${b}`);
+    });
+    const kinds = theirs.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.kind]: (acc[r.kind] ?? 0) + 1 }), {});
+    // The generator must exercise all three outcomes, mostly non-empty lists.
+    expect(kinds['list'] ?? 0).toBeGreaterThan(CLI_COUNT / 2);
+    expect(kinds['invalid-command'] ?? 0).toBeGreaterThan(5);
+    expect(kinds['no-cipher-match'] ?? 0).toBeGreaterThan(5);
+    expect(mismatches.slice(0, 5).join('\n')).toBe('');
+  }, 60_000);
+
+  it.skipIf(!python)(`matches ${COUNT} generated strings via libssl in one Python process (set and order)`, () => {
+    const specs = generate(COUNT, 0x7155);
+    const theirs = pythonCipherLists(specs);
+    const mismatches: string[] = [];
+    let lists = 0;
+    specs.forEach((s, i) => {
+      const mine = ours(s);
+      const a = JSON.stringify(mine.kind === 'list' ? mine.names : null);
+      const b = JSON.stringify(theirs[i]);
+      if (theirs[i]) lists++;
+      if (a !== b) mismatches.push(`${JSON.stringify(s)}\n  ours:   ${a}\n  libssl: ${b}`);
+    });
+    expect(lists).toBeGreaterThan(COUNT / 2);
+    expect(lists).toBeLessThan(COUNT);
+    expect(mismatches.slice(0, 5).join('\n')).toBe('');
+  }, 60_000);
+
+  it('models @SECLEVEL=0..5 like `openssl ciphers -s -tls1_2` (PSK/SRP suites need callbacks, so OpenSSL omits them)', async () => {
+    for (let level = 0; level <= 5; level++) {
+      const theirs = await opensslCiphers(`ALL:COMPLEMENTOFALL:@SECLEVEL=${level}`, ['-s', '-tls1_2']);
+      const expected = expandOpenSSLCipherList('ALL:COMPLEMENTOFALL')
+        .filter((s) => s.inOpenSSL3 && !/PSK|SRP/.test(s.kx) && s.au !== 'SRP')
+        .filter((s) => usableAtSecurityLevel(s, level))
+        .map((s) => s.name);
+      expect(theirs, `level ${level}`).toEqual({ kind: 'list', names: expected });
+    }
+  });
+
+  it('has the same TLS <= 1.2 suites, names and properties as `openssl ciphers -V`', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const lines = execFileSync('openssl', ['ciphers', '-V', '-stdname', '-ciphersuites', '', 'ALL:COMPLEMENTOFALL'], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    const rows = lines.map((l) => {
+      const m = /^\s*0x(..),0x(..) - (\S+)\s+- (\S+)\s+(\S+)\s+Kx=(\S+)\s+Au=(\S+)\s+Enc=(\S+)\s+Mac=(\S+)/.exec(l);
+      if (!m) throw new Error(l);
+      return `${parseInt(`${m[1]}${m[2]}`, 16)} ${m[3]} ${m[4]} ${m[5]} ${m[6]} ${m[7]} ${m[8]} ${m[9]}`;
+    });
+    const table = CIPHER_SUITES.filter((s) => s.inOpenSSL3 && s.protocol !== 'TLSv1.3').map(
+      (s) => `${s.id} ${s.iana} ${s.name} ${s.protocol} ${s.kx} ${s.au} ${s.enc === 'None' ? 'None' : `${s.enc}(${s.encBits})`} ${s.mac}`,
+    );
+    expect([...table].sort()).toEqual([...rows].sort());
+  });
+});
