@@ -46,7 +46,7 @@ export class InsecureTlsOptionError extends TypeError {
 /** The way out, per option, for the first finding (the policy's message says what is wrong). */
 const HINTS: Readonly<Record<string, string>> = {
   rejectUnauthorized:
-    'To reach a server whose certificate comes from a private or self-signed CA, trust that CA (extraCa) instead.',
+    'To reach a server whose certificate comes from a private or self-signed CA, trust that CA instead (extraCa in the runtime factories, or ca to pin it).',
   minVersion: "Remove it to get the profile's minimum (TLSv1.2, or TLSv1.3 with the modern profile).",
   maxVersion: 'Remove it; the default maximum is TLSv1.3.',
   secureProtocol: 'Remove it and use minVersion/maxVersion.',
