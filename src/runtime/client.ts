@@ -112,7 +112,9 @@ interface BuildMode {
  * `secureContext`: one per distinct trust and policy configuration, not one per call.
  *
  * Options the caller gives are kept when the policy accepts them; insecure ones are refused
- * with {@link InsecureTlsOptionError} instead of being merged or overridden.
+ * with {@link InsecureTlsOptionError} instead of being merged or overridden. The policy is asked
+ * for its strict cipher rules here: a `ciphers` string must be forward-secret AEAD only, like
+ * the profile's own list.
  *
  * Spread the result **last** (`{ ...mine, ...secureClientOptions(...) }`) or pass it as is:
  * spreading other options over it can undo the hardening.
@@ -208,6 +210,9 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
       `${where}: give either extraCa (added to the default roots) or ca (replaces them), not both`,
     );
   }
+  if (input.minDHSize !== undefined && typeof input.minDHSize !== 'number') {
+    throw new TypeError(`${where}: minDHSize must be a number`);
+  }
   if (
     input.checkServerIdentity !== undefined &&
     typeof input.checkServerIdentity !== 'function'
@@ -267,7 +272,7 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
     ...input,
     ...entry.options,
     rejectUnauthorized: true,
-    minDHSize: typeof input.minDHSize === 'number' ? input.minDHSize : profile.minDHSize,
+    minDHSize: input.minDHSize ?? profile.minDHSize,
     secureContext: entry.context,
   };
 
