@@ -1,0 +1,76 @@
+/**
+ * The ESLint Node API options of a scan, built from a JSON-serialisable spec. The same builder
+ * serves the in-thread `new ESLint(...)` and, for `--concurrency`, an options module that every
+ * worker thread imports (`ESLint.fromOptionsModule`), since plugin objects cannot be cloned.
+ *
+ * The project's own ESLint config is never read (`overrideConfigFile: true`); the scan uses
+ * tlsguard's `recommended` (or `strict`) config with `@typescript-eslint/parser` for every file.
+ */
+import * as tsParser from '@typescript-eslint/parser';
+import type { ESLint, Linter } from 'eslint';
+import plugin from '../../eslint-plugin.js';
+import type { Concurrency, Profile } from './args.js';
+
+export interface LintSpec {
+  readonly cwd: string;
+  readonly config: 'recommended' | 'strict';
+  readonly profile: Profile | undefined;
+  /** Absolute paths linted with type information (project service). */
+  readonly typedFiles: readonly string[];
+  readonly cache: boolean;
+  readonly cacheLocation: string | undefined;
+  readonly concurrency: Concurrency;
+}
+
+export const FILE_GLOBS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
+export const DEFAULT_CACHE_LOCATION = '.tlsguardcache';
+
+/** The flat config array of a scan. */
+export function buildConfig(spec: LintSpec): Linter.Config[] {
+  const base = plugin.configs[spec.config];
+  const typed = new Set(spec.typedFiles);
+  const baseSettings = (base.settings?.tlsguard ?? {}) as Record<string, unknown>;
+  const configs: Linter.Config[] = [
+    {
+      name: 'tlsguard-cli/language',
+      files: FILE_GLOBS,
+      languageOptions: {
+        parser: tsParser as unknown as Linter.Parser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
+    { name: 'tlsguard-cli/commonjs', files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
+    { ...base, files: FILE_GLOBS },
+    { name: 'tlsguard-cli/settings', settings: { tlsguard: { ...baseSettings, ...(spec.profile ? { profile: spec.profile } : {}) } } },
+  ];
+  if (typed.size > 0) {
+    configs.push({
+      name: 'tlsguard-cli/types',
+      files: [(file: string) => typed.has(file)] as unknown as string[],
+      languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: spec.cwd } },
+    });
+  }
+  return configs;
+}
+
+export function buildEslintOptions(spec: LintSpec): ESLint.Options {
+  return {
+    cwd: spec.cwd,
+    overrideConfigFile: true,
+    overrideConfig: buildConfig(spec),
+    errorOnUnmatchedPattern: false,
+    globInputPaths: false,
+    cache: spec.cache,
+    cacheLocation: spec.cacheLocation ?? DEFAULT_CACHE_LOCATION,
+    cacheStrategy: 'content',
+    ...(spec.concurrency === 'off' ? {} : { concurrency: spec.concurrency }),
+  };
+}
+
+/** The text of an options module for `ESLint.fromOptionsModule`: it imports this builder. */
+export function optionsModuleSource(builderUrl: string, spec: LintSpec): string {
+  return `import { buildEslintOptions } from ${JSON.stringify(builderUrl)};\nexport default buildEslintOptions(${JSON.stringify(spec)});\n`;
+}

@@ -1,0 +1,272 @@
+/**
+ * `--fix`: applies one suggestion per finding in bulk, then keeps only edits that leave the project
+ * as sound as it was. Files covered by a tsconfig are type-checked with ts-morph (the whole
+ * project, errors compared as a multiset of `file|code|message` against the state before the fix,
+ * so pre-existing errors and shifted positions do not count); when a batch adds an error, that
+ * file's edits are retried one by one and each edit that adds an error is rolled back. Files
+ * without a tsconfig keep edits whose output still parses (a re-lint reports no fatal error).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { FixStyle } from './args.js';
+import type { Finding, Suggestion } from './lint.js';
+import type { FixEdit, FixSummary, RolledBackEdit } from './report.js';
+
+export interface Edit {
+  readonly finding: Finding;
+  readonly suggestion: Suggestion;
+}
+
+/** minimal: the first suggestion. factory: the first whose messageId starts with `factory`/`useFactory`, else minimal. */
+export function chooseSuggestion(finding: Finding, style: FixStyle): Suggestion | undefined {
+  if (style === 'factory') {
+    const factory = finding.suggestions.find((s) => s.messageId !== undefined && /^(factory|useFactory)/.test(s.messageId));
+    if (factory) return factory;
+  }
+  return finding.suggestions[0];
+}
+
+/** Applies non-overlapping edits (any order) to `text`. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.suggestion.fix.range[0] - a.suggestion.fix.range[0]);
+  let out = text;
+  for (const e of sorted) {
+    const [start, end] = e.suggestion.fix.range;
+    out = out.slice(0, start) + e.suggestion.fix.text + out.slice(end);
+  }
+  return out;
+}
+
+/** Splits a file's edits into a non-overlapping set (earliest first) and the overlapping rest. */
+export function nonOverlapping(edits: readonly Edit[]): { kept: Edit[]; overlapping: Edit[] } {
+  const sorted = [...edits].sort((a, b) => a.suggestion.fix.range[0] - b.suggestion.fix.range[0] || a.suggestion.fix.range[1] - b.suggestion.fix.range[1]);
+  const kept: Edit[] = [];
+  const overlapping: Edit[] = [];
+  let lastStart = -1;
+  let lastEnd = -1;
+  for (const e of sorted) {
+    const [start, end] = e.suggestion.fix.range;
+    if (start < lastEnd || start === lastStart) overlapping.push(e);
+    else {
+      kept.push(e);
+      lastStart = start;
+      lastEnd = end;
+    }
+  }
+  return { kept, overlapping };
+}
+
+/** Checks candidate file texts: returns the problems the new texts introduce (empty: sound). */
+export interface Checker {
+  readonly label: string;
+  /** Sets the checked text of `file` (the original text restores it). */
+  set(file: string, text: string): void | Promise<void>;
+  /** Problems now present that were not there before any edit. */
+  newProblems(files: readonly string[]): Promise<string[]>;
+}
+
+type TsMorph = typeof import('ts-morph');
+
+let tsMorphPromise: Promise<TsMorph | undefined> | undefined;
+function loadTsMorph(): Promise<TsMorph | undefined> {
+  tsMorphPromise ??= import('ts-morph').then(
+    (m) => m,
+    () => undefined,
+  );
+  return tsMorphPromise;
+}
+
+function multisetDiff(before: readonly string[], after: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const k of before) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const added: string[] = [];
+  for (const k of after) {
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1);
+    else added.push(k);
+  }
+  return added;
+}
+
+/** A ts-morph project for one tsconfig: whole-project error diagnostics before vs. now. */
+export async function typeChecker(tsconfig: string): Promise<Checker | undefined> {
+  const morph = await loadTsMorph();
+  if (!morph) return undefined;
+  const project = new morph.Project({ tsConfigFilePath: tsconfig });
+  const { DiagnosticCategory } = morph.ts;
+  const errors = (): string[] =>
+    project
+      .getPreEmitDiagnostics()
+      .filter((d) => d.getCategory() === DiagnosticCategory.Error)
+      .map((d) => {
+        const text = d.getMessageText();
+        const message = typeof text === 'string' ? text : morph.ts.flattenDiagnosticMessageText(text.compilerObject, ' ');
+        return `${d.getSourceFile()?.getFilePath() ?? '(global)'}: TS${d.getCode()}: ${message}`;
+      });
+  const baseline = errors();
+  return {
+    label: `TypeScript (${tsconfig})`,
+    set(file, text) {
+      const source = project.getSourceFile(file) ?? project.addSourceFileAtPath(file);
+      source.replaceWithText(text);
+    },
+    async newProblems() {
+      return multisetDiff(baseline, errors());
+    },
+  };
+}
+
+export interface FixInput {
+  readonly findings: readonly Finding[];
+  readonly style: FixStyle;
+  /** File -> tsconfig covering it (type-checked files). */
+  readonly configOf: ReadonlyMap<string, string>;
+  /** Does this text of `file` parse? (A re-lint without fatal error.) */
+  readonly parses: (file: string, text: string) => Promise<boolean>;
+}
+
+export interface FixRound {
+  readonly applied: FixEdit[];
+  readonly rolledBack: RolledBackEdit[];
+  /** Overlapping edits, worth another round. */
+  readonly overlapping: RolledBackEdit[];
+  readonly withoutSuggestion: RolledBackEdit[];
+  readonly changed: Set<string>;
+  readonly checkedWith: Set<string>;
+}
+
+const describe = (e: Edit): FixEdit => ({ file: e.finding.file, line: e.finding.line, column: e.finding.column, ruleId: e.finding.ruleId, description: e.suggestion.desc });
+const describeFinding = (f: Finding, reason: string): RolledBackEdit => ({ file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, description: '', reason });
+
+/** A checker that accepts a text when it parses. */
+function parseChecker(parses: FixInput['parses']): Checker {
+  const texts = new Map<string, string>();
+  return {
+    label: 'a parse check (no tsconfig)',
+    set(file, text) {
+      texts.set(file, text);
+    },
+    async newProblems(files) {
+      const problems: string[] = [];
+      for (const f of files) if (!(await parses(f, texts.get(f) ?? readFileSync(f, 'utf8')))) problems.push(`${f}: the edited file does not parse`);
+      return problems;
+    },
+  };
+}
+
+/**
+ * One round: choose edits, check them per checker group, write the kept ones to disk.
+ * Files are processed in a stable order; edit offsets refer to the file text on disk.
+ */
+export async function fixRound(input: FixInput): Promise<FixRound> {
+  const round: FixRound = { applied: [], rolledBack: [], overlapping: [], withoutSuggestion: [], changed: new Set(), checkedWith: new Set() };
+  const byFile = new Map<string, Edit[]>();
+  for (const finding of input.findings) {
+    const suggestion = chooseSuggestion(finding, input.style);
+    if (!suggestion) {
+      round.withoutSuggestion.push(describeFinding(finding, 'no suggestion to apply'));
+      continue;
+    }
+    const list = byFile.get(finding.file) ?? [];
+    list.push({ finding, suggestion });
+    byFile.set(finding.file, list);
+  }
+
+  // Group files by what checks them: a tsconfig, or the parse check.
+  const groups = new Map<string, string[]>();
+  for (const file of [...byFile.keys()].sort()) {
+    const key = input.configOf.get(file) ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+
+  for (const [tsconfig, files] of groups) {
+    let checker: Checker | undefined;
+    if (tsconfig) {
+      checker = await typeChecker(tsconfig);
+      if (!checker) {
+        for (const f of files) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: 'ts-morph is not installed, so the edit cannot be type-checked' });
+        continue;
+      }
+    } else {
+      checker = parseChecker(input.parses);
+    }
+    round.checkedWith.add(tsconfig ? 'TypeScript' : 'a parse check');
+
+    const originals = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+    const planned = new Map<string, Edit[]>();
+    for (const f of files) {
+      const { kept, overlapping } = nonOverlapping(byFile.get(f)!);
+      planned.set(f, kept);
+      for (const e of overlapping) round.overlapping.push({ ...describe(e), reason: 'overlaps another edit; run --fix again' });
+    }
+
+    // The whole batch first: the common case costs one check.
+    for (const f of files) await checker.set(f, applyEdits(originals.get(f)!, planned.get(f)!));
+    const accepted = new Map<string, Edit[]>();
+    if ((await checker.newProblems(files)).length === 0) {
+      for (const f of files) accepted.set(f, planned.get(f)!);
+    } else {
+      for (const f of files) await checker.set(f, originals.get(f)!);
+      for (const f of files) {
+        const edits = planned.get(f)!;
+        await checker.set(f, applyEdits(originals.get(f)!, edits));
+        if ((await checker.newProblems(files)).length === 0) {
+          accepted.set(f, edits);
+          continue;
+        }
+        const keep: Edit[] = [];
+        for (const e of edits) {
+          await checker.set(f, applyEdits(originals.get(f)!, [...keep, e]));
+          const problems = await checker.newProblems(files);
+          if (problems.length === 0) keep.push(e);
+          else round.rolledBack.push({ ...describe(e), reason: `would add ${problems[0]!.replace(/^[^:]*\//, '')}` });
+        }
+        await checker.set(f, applyEdits(originals.get(f)!, keep));
+        accepted.set(f, keep);
+      }
+    }
+
+    for (const [f, edits] of accepted) {
+      if (edits.length === 0) continue;
+      writeFileSync(f, applyEdits(originals.get(f)!, edits));
+      round.changed.add(f);
+      for (const e of edits) round.applied.push(describe(e));
+    }
+  }
+  return round;
+}
+
+/** Up to `maxRounds` rounds (overlapping edits get another chance after a re-lint). */
+export async function fixAll(
+  initial: readonly Finding[],
+  style: FixStyle,
+  configOf: ReadonlyMap<string, string>,
+  parses: FixInput['parses'],
+  relint: (files: readonly string[]) => Promise<Finding[]>,
+  maxRounds = 4,
+): Promise<{ summary: FixSummary; changed: Set<string> }> {
+  const applied: FixEdit[] = [];
+  const rolledBack: RolledBackEdit[] = [];
+  const changed = new Set<string>();
+  const checkedWith = new Set<string>();
+  const withoutSuggestion: RolledBackEdit[] = [];
+  let findings = [...initial];
+  let last: FixRound | undefined;
+  // Findings whose edit was rolled back are not retried in later rounds.
+  const refused = new Set<string>();
+  const keyOf = (f: { file: string; ruleId: string; line: number; column: number }): string => `${f.file}|${f.ruleId}|${f.line}|${f.column}`;
+  for (let i = 0; i < maxRounds; i++) {
+    last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses });
+    applied.push(...last.applied);
+    withoutSuggestion.push(...last.withoutSuggestion);
+    rolledBack.push(...last.rolledBack);
+    for (const r of last.rolledBack) refused.add(keyOf(r));
+    for (const c of last.checkedWith) checkedWith.add(c);
+    for (const f of last.changed) changed.add(f);
+    if (last.overlapping.length === 0 || last.changed.size === 0) break;
+    const again = new Set(last.overlapping.map((o) => o.file));
+    findings = await relint([...again]);
+  }
+  const seen = new Set<string>();
+  const notApplied = [...withoutSuggestion, ...(last?.overlapping ?? [])].filter((e) => !seen.has(keyOf(e)) && seen.add(keyOf(e)) !== undefined);
+  return { summary: { style, applied, rolledBack, notApplied, checkedWith: [...checkedWith] }, changed };
+}

@@ -1,0 +1,85 @@
+/**
+ * Which files a `tsconfig.json` covers, so that exactly those are linted with type information
+ * (typescript-eslint's project service fails on a file no tsconfig includes). For each file the
+ * nearest `tsconfig.json` above it is parsed with the TypeScript API (include/exclude/files/
+ * allowJs/extends all apply) and the file is typed when it is among the config's file names.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './args.js';
+
+type TS = typeof import('typescript');
+
+export interface TypeCoverage {
+  /** Absolute paths linted with type information. */
+  readonly typed: ReadonlySet<string>;
+  /** Absolute file -> the tsconfig.json covering it. */
+  readonly configOf: ReadonlyMap<string, string>;
+  /** Why type information is not used at all, when it is not (e.g. typescript is not installed). */
+  readonly note: string | undefined;
+}
+
+let tsPromise: Promise<TS | undefined> | undefined;
+
+/** The `typescript` package when installed (an optional peer dependency). */
+export function loadTypeScript(): Promise<TS | undefined> {
+  tsPromise ??= import('typescript').then(
+    (m) => ((m as { default?: TS }).default ?? (m as TS)),
+    () => undefined,
+  );
+  return tsPromise;
+}
+
+function normalize(ts: TS, file: string): string {
+  return ts.sys.useCaseSensitiveFileNames ? path.resolve(file) : path.resolve(file).toLowerCase();
+}
+
+export async function typeCoverage(files: readonly string[]): Promise<TypeCoverage> {
+  const typed = new Set<string>();
+  const configOf = new Map<string, string>();
+  const nearest = new Map<string, string | null>();
+  const parsed = new Map<string, Set<string>>();
+  let ts: TS | undefined;
+
+  const findConfig = (dir: string): string | null => {
+    const cached = nearest.get(dir);
+    if (cached !== undefined) return cached;
+    const candidate = path.join(dir, 'tsconfig.json');
+    const parent = path.dirname(dir);
+    const found = existsSync(candidate) ? candidate : parent === dir ? null : findConfig(parent);
+    nearest.set(dir, found);
+    return found;
+  };
+
+  for (const file of files) {
+    const config = findConfig(path.dirname(file));
+    if (!config) continue;
+    ts ??= await loadTypeScript();
+    if (!ts) return { typed: new Set(), configOf: new Map(), note: 'the typescript package is not installed; linting without type information' };
+    let names = parsed.get(config);
+    if (!names) {
+      names = parseConfigFileNames(ts, config);
+      parsed.set(config, names);
+    }
+    if (names.has(normalize(ts, file))) {
+      typed.add(file);
+      configOf.set(file, config);
+    }
+  }
+  return { typed, configOf, note: undefined };
+}
+
+function parseConfigFileNames(ts: TS, config: string): Set<string> {
+  const problems: string[] = [];
+  const host: import('typescript').ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, ' ')),
+  };
+  const result = ts.getParsedCommandLineOfConfigFile(config, undefined, host);
+  // "No inputs were found" (TS18003) only means the config covers none of our files.
+  const errors = [...problems, ...(result?.errors ?? []).filter((d) => d.code !== 18003).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))];
+  if (!result || errors.length > 0) {
+    throw new UsageError(`invalid config ${config}: ${errors[0] ?? 'cannot be read'} (use --no-types to lint without type information)`);
+  }
+  return new Set(result.fileNames.map((f) => normalize(ts, f)));
+}
