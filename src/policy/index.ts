@@ -37,6 +37,7 @@ export {
 } from './ciphers/evaluate.js';
 export { OPENSSL_DEFAULT_RULE } from './ciphers/engine.js';
 export {
+  DEFAULT_SECURITY_LEVEL,
   usableAtSecurityLevel,
   weakSuites,
   weaknessReasons,

@@ -13,6 +13,13 @@ export interface WeakSuite {
   reasons: string[];
 }
 
+/**
+ * The OpenSSL security level assumed when a cipher string does not set one:
+ * 1, the default of the OpenSSL 3 that Node 20 and 22 bundle (Node >= 24.5
+ * with OpenSSL >= 3.2 uses 2, which refuses a superset).
+ */
+export const DEFAULT_SECURITY_LEVEL = 1;
+
 /** Minimum security bits per level (OpenSSL: 80, 112, 128, 192, 256). */
 const LEVEL_BITS = [0, 80, 112, 128, 192, 256] as const;
 
@@ -55,13 +62,17 @@ export function weaknessReasons(suite: CipherSuite, policy: CipherPolicy): strin
  * The weak suites an evaluated `ciphers` string enables (TLS <= 1.2 list,
  * then TLS 1.3). `recommended` flags NULL, anonymous, EXPORT, RC4, DES/3DES,
  * IDEA, MD5 and LOW; `strict` also flags suites without forward secrecy or
- * AEAD. When the string sets `@SECLEVEL=n` (n >= 1), suites that level
- * refuses are not reported; without it, no level is assumed (builds differ).
+ * AEAD. Suites the effective security level refuses cannot be negotiated and
+ * are not reported: the level is the string's `@SECLEVEL=n`, else
+ * `options.securityLevel`, else DEFAULT_SECURITY_LEVEL (1). So `HIGH:!RC4`
+ * (whose anonymous suites level 1 refuses) is clean, `ALL` is not (RC4, 3DES,
+ * IDEA), and `ALL:@SECLEVEL=0` reports the anonymous and NULL suites too.
  */
-export function weakSuites(e: CipherEvaluation, policy: CipherPolicy): WeakSuite[] {
+export function weakSuites(e: CipherEvaluation, policy: CipherPolicy, options: { securityLevel?: number } = {}): WeakSuite[] {
+  const level = e.securityLevel ?? options.securityLevel ?? DEFAULT_SECURITY_LEVEL;
   const out: WeakSuite[] = [];
   for (const suite of [...e.tls12, ...e.tls13]) {
-    if (e.securityLevel !== undefined && !usableAtSecurityLevel(suite, e.securityLevel)) continue;
+    if (!usableAtSecurityLevel(suite, level)) continue;
     const reasons = weaknessReasons(suite, policy);
     if (reasons.length > 0) out.push({ suite, reasons });
   }
