@@ -40,12 +40,13 @@ function listen(server: tls.Server): Promise<number> {
   });
 }
 
-/** A TLS server that answers "ok\n" and closes. */
-export async function startTlsServer(options: tls.TlsOptions): Promise<RunningServer> {
+/** A TLS server that answers "ok\n" and closes, or (`'echo'`) echoes until the client closes. */
+export async function startTlsServer(options: tls.TlsOptions, mode: 'ok' | 'echo' = 'ok'): Promise<RunningServer> {
   const sni: Array<string | false> = [];
   const server = tls.createServer(options, (socket) => {
     socket.on('error', () => undefined);
-    socket.end('ok\n');
+    if (mode === 'ok') socket.end('ok\n');
+    else socket.on('data', (chunk: Buffer) => socket.write(chunk));
   });
   const close = track(server, sni);
   const port = await listen(server);

@@ -190,6 +190,36 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
       expect(succeeded(await probe(client(hardened.port, { maxVersion: 'TLSv1.2' }))).protocol).toBe('TLSv1.2');
     });
 
+    it('refuses client-initiated renegotiation', async () => {
+      const renegotiate = (port: number): Promise<string> =>
+        new Promise<string>((resolve) => {
+          const socket = tls.connect(client(port, { maxVersion: 'TLSv1.2' }), () => {
+            const started = socket.renegotiate({ rejectUnauthorized: true }, (error) => {
+              done(error === null ? 'renegotiated' : `error: ${error.message}`);
+            });
+            if (!started) done('not started');
+            socket.write('ping'); // drives the renegotiation handshake
+          });
+          const timer = setTimeout(() => done('timeout'), 3000);
+          const done = (result: string): void => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(result);
+          };
+          socket.on('data', () => undefined);
+          socket.on('error', (error: NodeJS.ErrnoException) => done(`error: ${error.message}`));
+        });
+      const echoServers = [
+        await startTlsServer(secureServerOptions({ ...pki.localhost }), 'echo'),
+        await startTlsServer({ ...pki.localhost }, 'echo'),
+      ];
+      servers.push(...echoServers);
+      const [hardenedEcho, plainEcho] = echoServers as [RunningServer, RunningServer];
+      expect(await renegotiate(hardenedEcho.port)).toMatch(/no renegotiation/);
+      // control: Node's default server allows it
+      expect(await renegotiate(plainEcho.port)).toBe('renegotiated');
+    });
+
     it('refuses TLS 1.0/1.1 clients', async () => {
       for (const maxVersion of ['TLSv1', 'TLSv1.1'] as const) {
         const code = failed(
@@ -282,6 +312,31 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
         ).toEqual({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
       } finally {
         agent.destroy();
+      }
+    });
+
+    it('secureAgent with a pinning checkServerIdentity calls it on every connection (no session resumption)', async () => {
+      const seen: string[] = [];
+      const pin = (host: string, cert: tls.PeerCertificate): Error | undefined => {
+        seen.push(host);
+        return tls.checkServerIdentity(host, cert);
+      };
+      const pinned = secureAgent({ extraCa: pki.ca.cert, checkServerIdentity: pin });
+      // control: an agent with Node's default session cache resumes, and skips the callback
+      const caching = secureAgent({ extraCa: pki.ca.cert, checkServerIdentity: pin, maxCachedSessions: 100 });
+      try {
+        for (let i = 0; i < 3; i++) {
+          expect(await httpsGet({ host: 'localhost', port: web.port, path: '/', agent: pinned })).toMatchObject({ status: 200 });
+        }
+        expect(seen).toHaveLength(3);
+        seen.length = 0;
+        for (let i = 0; i < 3; i++) {
+          expect(await httpsGet({ host: 'localhost', port: web.port, path: '/', agent: caching })).toMatchObject({ status: 200 });
+        }
+        expect(seen.length).toBeLessThan(3);
+      } finally {
+        pinned.destroy();
+        caching.destroy();
       }
     });
 
