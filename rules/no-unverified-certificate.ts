@@ -17,9 +17,20 @@ import {
   type SinkMatch,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'removeOption' | 'removeAssignment' | 'useTlsConnect';
+type MessageId =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
 
@@ -48,6 +59,8 @@ export default createRule<[], MessageId>({
       removeOption: 'Remove `rejectUnauthorized: false` (verification is on by default).',
       removeAssignment: 'Remove this assignment.',
       useTlsConnect: 'Replace with `tls.connect({ socket, ... })`, which verifies the certificate.',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (verification on, TLS 1.2+, strong ciphers).',
+      useFactoryWithCa: 'Use `{{factory}}` and trust your private CA (PEM in `TLS_PRIVATE_CA_PEM`) instead of turning verification off.',
     },
   },
   defaultOptions: [],
@@ -89,7 +102,12 @@ export default createRule<[], MessageId>({
           node,
           messageId: verdict.id,
           data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
-          suggest: [{ messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }],
+          suggest: [
+            { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
+            ...(verdict.id === 'clientSink' || verdict.id === 'mtlsNotEnforced'
+              ? secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory', factoryWithCa: 'useFactoryWithCa' })
+              : []),
+          ],
         });
       },
 

@@ -1,18 +1,18 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   getFileContext,
-  isLibraryNoop,
+  acceptsAnyHost,
   isModuleRef,
   memberName,
   resolveFunction,
   returnFacts,
   unwrap,
-  type FileContext,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment';
+type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
 
 export default createRule<[], MessageId>({
   name: 'no-unverified-hostname',
@@ -34,6 +34,7 @@ export default createRule<[], MessageId>({
       removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
       returnCheckResult: 'Return the result of `tls.checkServerIdentity()` instead of dropping it.',
       removeAssignment: 'Remove this assignment.',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (hostname and certificate verified, TLS 1.2+).',
     },
   },
   defaultOptions: [],
@@ -59,7 +60,10 @@ export default createRule<[], MessageId>({
         context.report({
           node,
           messageId: 'acceptsAnyHost',
-          suggest: suggestionsFor(node.value, { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }),
+          suggest: [
+            ...suggestionsFor(node.value, { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }),
+            ...secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory' }),
+          ],
         });
       },
       'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(node: TSESTree.AssignmentExpression) {
@@ -79,9 +83,3 @@ export default createRule<[], MessageId>({
     };
   },
 });
-
-function acceptsAnyHost(fc: FileContext, value: TSESTree.Node): boolean {
-  if (isLibraryNoop(fc, value)) return true;
-  const fn = resolveFunction(fc, value);
-  return !!fn && returnFacts(fc, fn).alwaysFalsy;
-}

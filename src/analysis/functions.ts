@@ -113,3 +113,10 @@ function containsCall(fc: FileContext, node: TSESTree.Node): boolean {
   visit(node);
   return found;
 }
+
+/** A `checkServerIdentity` value that accepts every host: a no-op, or a local function that always returns falsy. */
+export function acceptsAnyHost(fc: FileContext, value: TSESTree.Node): boolean {
+  if (isLibraryNoop(fc, value)) return true;
+  const fn = resolveFunction(fc, value);
+  return !!fn && returnFacts(fc, fn).alwaysFalsy;
+}
