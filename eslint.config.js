@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import tlsguard from './dist/eslint-plugin.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'coverage/**', 'test/.virtual/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'coverage/**', 'test/.virtual/**', 'test/.tmp-e2e/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],
