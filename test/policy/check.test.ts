@@ -1,0 +1,143 @@
+import { constants } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { PROFILES, checkTlsOptions, type PolicyFinding } from '../../src/policy/index.js';
+
+const summary = (fs: PolicyFinding[]): string[] => fs.map((f) => `${f.category}:${f.option}`);
+
+describe('checkTlsOptions', () => {
+  it('accepts an empty bag and the profile options', () => {
+    expect(checkTlsOptions({})).toEqual([]);
+    for (const p of Object.values(PROFILES)) {
+      const bag = { minVersion: p.minVersion, ciphers: p.ciphers, ecdhCurve: p.ecdhCurve, minDHSize: p.minDHSize, rejectUnauthorized: true };
+      expect(checkTlsOptions(bag, { profile: p.name })).toEqual([]);
+      expect(checkTlsOptions(bag, { profile: p.name, strict: true })).toEqual([]);
+    }
+  });
+
+  it('client rejectUnauthorized: only the literal false', () => {
+    expect(checkTlsOptions({ rejectUnauthorized: false })).toEqual([
+      {
+        option: 'rejectUnauthorized',
+        value: false,
+        category: 'cert-verification',
+        message:
+          'rejectUnauthorized: false turns off certificate and hostname verification, so anyone on the network path can impersonate the server.',
+      },
+    ]);
+    for (const v of [0, null, '', 'false', undefined, true]) expect(checkTlsOptions({ rejectUnauthorized: v })).toEqual([]);
+  });
+
+  it('server rejectUnauthorized: false only matters with requestCert: true', () => {
+    expect(checkTlsOptions({ rejectUnauthorized: false }, { side: 'server' })).toEqual([]);
+    expect(checkTlsOptions({ rejectUnauthorized: false, requestCert: 'yes' }, { side: 'server' })).toEqual([]);
+    const f = checkTlsOptions({ rejectUnauthorized: false, requestCert: true }, { side: 'server' });
+    expect(summary(f)).toEqual(['cert-verification:rejectUnauthorized']);
+    expect(f[0]?.message).toMatch(/mutual TLS is not enforced/);
+  });
+
+  it('protocol versions', () => {
+    expect(summary(checkTlsOptions({ minVersion: 'TLSv1' }))).toEqual(['protocol-version:minVersion']);
+    expect(checkTlsOptions({ minVersion: 'TLSv1.1' })[0]?.message).toBe(
+      "minVersion: 'TLSv1.1' allows TLS 1.1, a deprecated protocol version (RFC 8996) open to downgrade and cipher attacks.",
+    );
+    expect(summary(checkTlsOptions({ maxVersion: 'TLSv1' }))).toEqual(['protocol-version:maxVersion']);
+    expect(checkTlsOptions({ maxVersion: 'TLSv1.2' })).toEqual([]);
+    expect(checkTlsOptions({ minVersion: 'TLSv1.2' })).toEqual([]);
+    expect(checkTlsOptions({ minVersion: 'TLSv1.0' })).toEqual([]); // Node throws on it: not judged
+    expect(summary(checkTlsOptions({ minVersion: 'TLSv1.2' }, { profile: 'modern' }))).toEqual(['protocol-version:minVersion']);
+    expect(summary(checkTlsOptions({ maxVersion: 'TLSv1.2' }, { profile: 'modern' }))).toEqual(['protocol-version:maxVersion']);
+  });
+
+  it('secureProtocol', () => {
+    expect(summary(checkTlsOptions({ secureProtocol: 'TLSv1_method' }))).toEqual(['protocol-version:secureProtocol']);
+    expect(summary(checkTlsOptions({ secureProtocol: 'TLS_method' }))).toEqual(['protocol-version:secureProtocol']);
+    expect(summary(checkTlsOptions({ secureProtocol: 'SSLv3_method' }))).toEqual(['protocol-version:secureProtocol']);
+    expect(checkTlsOptions({ secureProtocol: 'TLSv1_2_method' })).toEqual([]);
+    expect(checkTlsOptions({ secureProtocol: 'SSLv23_method' })).toEqual([]);
+    expect(summary(checkTlsOptions({ secureProtocol: 'TLSv1_2_method' }, { strict: true }))).toEqual(['protocol-version:secureProtocol']);
+    expect(summary(checkTlsOptions({ secureProtocol: 'SSLv23_method' }, { profile: 'modern' }))).toEqual(['protocol-version:secureProtocol']);
+    expect(checkTlsOptions({ secureProtocol: 'bogus' })).toEqual([]);
+  });
+
+  it('secureOptions: weakening bits only', () => {
+    const f = checkTlsOptions({ secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT | constants.SSL_OP_NO_TLSv1 });
+    expect(summary(f)).toEqual(['protocol-version:secureOptions']);
+    expect(f[0]?.message).toBe(
+      'secureOptions: 67108868 sets SSL_OP_LEGACY_SERVER_CONNECT, which weakens TLS (allows connecting to servers without secure renegotiation (RFC 5746)).',
+    );
+    expect(checkTlsOptions({ secureOptions: constants.SSL_OP_NO_TLSv1 | constants.SSL_OP_NO_TLSv1_1 | constants.SSL_OP_NO_RENEGOTIATION })).toEqual([]);
+    expect(checkTlsOptions({ secureOptions: '4' })).toEqual([]);
+  });
+
+  it('ciphers: weak suites under the policy, and @SECLEVEL=0', () => {
+    expect(checkTlsOptions({ ciphers: 'HIGH:!RC4' })).toEqual([]);
+    const all = checkTlsOptions({ ciphers: 'ALL' });
+    expect(summary(all)).toEqual(['weak-cipher:ciphers']);
+    expect(all[0]?.message).toMatch(/^ciphers: 'ALL' enables weak cipher suites: .*\(DES\/3DES\).* and \d+ more\.$/);
+    expect(summary(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers']);
+    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' })[0]?.message).toMatch(/@SECLEVEL=0/);
+    expect(summary(checkTlsOptions({ ciphers: 'ALL:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers', 'weak-cipher:ciphers']);
+    expect(checkTlsOptions({ ciphers: 'AES128-SHA' })).toEqual([]);
+    expect(summary(checkTlsOptions({ ciphers: 'AES128-SHA' }, { strict: true }))).toEqual(['weak-cipher:ciphers']);
+    expect(summary(checkTlsOptions({ ciphers: 'AES128-SHA' }, { profile: 'modern' }))).toEqual(['weak-cipher:ciphers']);
+    expect(summary(checkTlsOptions({ ciphers: 'RC4-SHA' }))).toEqual(['weak-cipher:ciphers']);
+    expect(checkTlsOptions({ ciphers: 'AES/GCM:NULL:@SECLEVEL=0' })).toEqual([]); // Node throws: fails closed
+    expect(checkTlsOptions({ ciphers: ['RC4'] })).toEqual([]);
+  });
+
+  it('client minDHSize under 2048', () => {
+    expect(checkTlsOptions({ minDHSize: 1024 })[0]).toEqual({
+      option: 'minDHSize',
+      value: 1024,
+      category: 'weak-cipher',
+      message: 'minDHSize: 1024 accepts Diffie-Hellman groups smaller than 2048 bits, which can be broken (Logjam).',
+    });
+    expect(checkTlsOptions({ minDHSize: 2048 })).toEqual([]);
+    expect(checkTlsOptions({ minDHSize: 1024 }, { side: 'server' })).toEqual([]);
+    expect(checkTlsOptions({ minDHSize: '1024' })).toEqual([]);
+  });
+
+  it('ecdhCurve, sigalgs, ca', () => {
+    expect(checkTlsOptions({ ecdhCurve: 'secp192r1' })[0]?.message).toBe(
+      "ecdhCurve: 'secp192r1' offers weak groups (secp192r1) below 128-bit security.",
+    );
+    expect(checkTlsOptions({ ecdhCurve: 'auto' })).toEqual([]);
+    expect(summary(checkTlsOptions({ sigalgs: 'RSA+SHA1:ECDSA+SHA256' }))).toEqual(['weak-cipher:sigalgs']);
+    expect(checkTlsOptions({ sigalgs: 'ECDSA+SHA256' })).toEqual([]);
+    expect(checkTlsOptions({ ca: [] })).toEqual([
+      {
+        option: 'ca',
+        value: [],
+        category: 'trust-store',
+        message: 'ca: [] replaces the trust store with nothing, so no certificate can be verified; pass the CA certificates to trust, or omit ca for the default roots.',
+      },
+    ]);
+    expect(checkTlsOptions({ ca: ['-----BEGIN CERTIFICATE-----'] })).toEqual([]);
+    expect(checkTlsOptions({ ca: '' })).toEqual([]);
+  });
+
+  it('reports every insecure option of one bag, in a fixed order', () => {
+    const bag = {
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1',
+      secureOptions: constants.SSL_OP_NO_TLSv1_3,
+      ciphers: 'ALL:@SECLEVEL=0',
+      minDHSize: 512,
+      ecdhCurve: 'secp224r1',
+      sigalgs: 'RSA+MD5',
+      ca: [],
+      checkServerIdentity: () => undefined,
+    };
+    expect(summary(checkTlsOptions(bag))).toEqual([
+      'cert-verification:rejectUnauthorized',
+      'protocol-version:minVersion',
+      'protocol-version:secureOptions',
+      'weak-cipher:ciphers',
+      'weak-cipher:ciphers',
+      'weak-cipher:minDHSize',
+      'weak-cipher:ecdhCurve',
+      'weak-cipher:sigalgs',
+      'trust-store:ca',
+    ]);
+  });
+});
