@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/analysis/values.js';
+import { init, withFile } from './harness.js';
+
+function valuesOf(code: string, filename = 'file.ts'): unknown {
+  return withFile(code, (fc, ast) => {
+    const v = evaluate(fc, init(ast, 'target'));
+    return v === undefined ? 'unknown' : [...v];
+  }, filename);
+}
+
+describe('evaluate', () => {
+  it.each<[string, unknown]>([
+    ['const target = false;', [false]],
+    ["const target = 'TLSv1';", ['TLSv1']],
+    ['const target = 0;', [0]],
+    ['const target = null;', [null]],
+    ['const target = undefined;', [undefined]],
+    ['const target = void 0;', [undefined]],
+    ['const target = !true;', [false]],
+    ['const target = !1;', [false]],
+    ['const target = -1;', [-1]],
+    ['const V = false;\nconst target = V;', [false]],
+    ['const A = false;\nconst B = A;\nconst target = B;', [false]],
+    ['let v = false;\nconst target = v;', [false]],
+    ["const MIN = 'TLSv1';\nconst target = `${MIN}.1`;", ['TLSv1.1']],
+    ["const target = 'DEFAULT' + ':@SECLEVEL=' + 0;", ['DEFAULT:@SECLEVEL=0']],
+    ["declare const legacy: boolean;\nconst target = legacy ? 'TLSv1' : 'TLSv1.1';", ['TLSv1', 'TLSv1.1']],
+    ["const target = true ? 'a' : 'b';", ['a']],
+    ["declare const x: string | undefined;\nconst target = x || 'TLSv1';", 'unknown'],
+    ["const target = undefined ?? 'TLSv1';", ['TLSv1']],
+    ["const target = '' || 'TLSv1';", ['TLSv1']],
+    ["const target = 'a' && false;", [false]],
+    ['const target = (false as boolean);', [false]],
+    ['const target = false satisfies boolean;', [false]],
+    ['const target = (0 as unknown as boolean)!;', [0]],
+    ["const CONFIG = { tls: { verify: false } } as const;\nconst target = CONFIG.tls.verify;", [false]],
+    ["const CONFIG = { verify: false };\nconst target = CONFIG['verify'];", [false]],
+    ["import { constants } from 'node:crypto';\nconst target = constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3;", [134217728 | 536870912]],
+    ["import crypto from 'crypto';\nconst target = crypto.constants.SSL_OP_LEGACY_SERVER_CONNECT;", [4]],
+    ['const target = (1, false);', [false]],
+  ])('%s', (code, expected) => {
+    expect(valuesOf(code)).toEqual(expected);
+  });
+
+  it.each([
+    'let v = false;\nv = true;\nconst target = v;',
+    'declare const flag: boolean;\nconst target = flag;',
+    'function f(x: boolean) { return x; }\nconst target = f(true);',
+    "const target = process.env.TLS_MIN;",
+    'const CONFIG = { verify: false };\nCONFIG.verify = true;\nconst target = CONFIG.verify;',
+    'declare const o: object;\nconst CONFIG = { verify: false, ...o };\nconst target = CONFIG.verify;',
+    'const target = /false/;',
+    'const target = Math.random() > 0.5;',
+  ])('unknown: %s', (code) => {
+    expect(valuesOf(code)).toBe('unknown');
+  });
+});
