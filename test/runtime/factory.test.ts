@@ -427,3 +427,21 @@ describe('types', () => {
     expect(port).toBe(443);
   });
 });
+
+describe('module boundary', () => {
+  it('src/runtime imports only node:* built-ins, its own files and ../policy/index.js', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../src/runtime/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
+      const dynamic = [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]);
+      for (const spec of [...specifiers, ...dynamic]) {
+        const allowed = spec !== undefined && (spec.startsWith('node:') || spec === '../policy/index.js' || /^\.\/[\w-]+\.js$/.test(spec));
+        expect(allowed, `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+});
