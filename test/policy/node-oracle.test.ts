@@ -71,7 +71,7 @@ describe('secureProtocolInfo matches Node', () => {
   });
 });
 
-describe.skipIf(!hasOpenSSL())('effectiveVersionRange matches the versions a real server accepts (127.0.0.1, @SECLEVEL=0 both sides)', () => {
+describe.skipIf(!hasOpenSSL())(`${hasOpenSSL() ? '' : 'SKIPPED (no openssl to make a test certificate): '}effectiveVersionRange matches the versions a real server accepts (127.0.0.1, @SECLEVEL=0 both sides)`, () => {
   let dir = '';
   let key: Buffer;
   let cert: Buffer;

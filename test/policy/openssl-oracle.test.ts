@@ -68,7 +68,9 @@ function generate(count: number, seed: number): string[] {
   return specs;
 }
 
-describe.skipIf(!openssl)('cipher-string engine vs openssl ciphers (OpenSSL 3)', () => {
+if (!openssl) console.warn('test/policy/openssl-oracle: skipped, no OpenSSL 3 `openssl` on PATH');
+
+describe.skipIf(!openssl)(openssl ? 'cipher-string engine vs openssl ciphers (OpenSSL 3)' : 'SKIPPED (no OpenSSL 3 `openssl` on PATH): cipher-string engine vs openssl ciphers', () => {
   it('matches hand-picked strings exactly', async () => {
     const specs = [
       'ALL:COMPLEMENTOFALL',
@@ -122,7 +124,7 @@ describe.skipIf(!openssl)('cipher-string engine vs openssl ciphers (OpenSSL 3)',
     expect(mismatches.slice(0, 5).join('\n')).toBe('');
   }, 60_000);
 
-  it.skipIf(!python)(`matches ${COUNT} generated strings via libssl in one Python process (set and order)`, () => {
+  it.skipIf(!python)(`${python ? '' : 'SKIPPED (no python3 ssl linked to the same OpenSSL): '}matches ${COUNT} generated strings via libssl in one Python process (set and order)`, () => {
     const specs = generate(COUNT, 0x7155);
     const theirs = pythonCipherLists(specs);
     const mismatches: string[] = [];
