@@ -122,6 +122,10 @@ export interface FixInput {
   readonly configOf: ReadonlyMap<string, string>;
   /** Does this text of `file` parse? (A re-lint without fatal error.) */
   readonly parses: (file: string, text: string) => Promise<boolean>;
+  /** Checkers by tsconfig ('' for the parse check), reused across rounds (their baseline is the state before any edit). */
+  readonly checkers?: Map<string, Checker | undefined>;
+  /** Paths in messages are shown relative to this directory. */
+  readonly root?: string;
 }
 
 export interface FixRound {
@@ -179,15 +183,12 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
   }
 
   for (const [tsconfig, files] of groups) {
-    let checker: Checker | undefined;
-    if (tsconfig) {
-      checker = await typeChecker(tsconfig);
-      if (!checker) {
-        for (const f of files) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: 'ts-morph is not installed, so the edit cannot be type-checked' });
-        continue;
-      }
-    } else {
-      checker = parseChecker(input.parses);
+    const checkers = input.checkers ?? new Map<string, Checker | undefined>();
+    if (!checkers.has(tsconfig)) checkers.set(tsconfig, tsconfig ? await typeChecker(tsconfig) : parseChecker(input.parses));
+    const checker = checkers.get(tsconfig);
+    if (!checker) {
+      for (const f of files) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: 'ts-morph is not installed, so the edit cannot be type-checked' });
+      continue;
     }
     round.checkedWith.add(tsconfig ? 'TypeScript' : 'a parse check');
 
@@ -218,7 +219,7 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
           await checker.set(f, applyEdits(originals.get(f)!, [...keep, e]));
           const problems = await checker.newProblems(files);
           if (problems.length === 0) keep.push(e);
-          else round.rolledBack.push({ ...describe(e), reason: `would add ${problems[0]!.replace(/^[^:]*\//, '')}` });
+          else round.rolledBack.push({ ...describe(e), reason: `would add ${input.root ? problems[0]!.split(`${input.root}/`).join('') : problems[0]!}` });
         }
         await checker.set(f, applyEdits(originals.get(f)!, keep));
         accepted.set(f, keep);
@@ -242,6 +243,7 @@ export async function fixAll(
   configOf: ReadonlyMap<string, string>,
   parses: FixInput['parses'],
   relint: (files: readonly string[]) => Promise<Finding[]>,
+  root?: string,
   maxRounds = 4,
 ): Promise<{ summary: FixSummary; changed: Set<string> }> {
   const applied: FixEdit[] = [];
@@ -253,9 +255,10 @@ export async function fixAll(
   let last: FixRound | undefined;
   // Findings whose edit was rolled back are not retried in later rounds.
   const refused = new Set<string>();
+  const checkers = new Map<string, Checker | undefined>();
   const keyOf = (f: { file: string; ruleId: string; line: number; column: number }): string => `${f.file}|${f.ruleId}|${f.line}|${f.column}`;
   for (let i = 0; i < maxRounds; i++) {
-    last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses });
+    last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses, checkers, ...(root ? { root } : {}) });
     applied.push(...last.applied);
     withoutSuggestion.push(...last.withoutSuggestion);
     rolledBack.push(...last.rolledBack);

@@ -116,7 +116,7 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
       (await parser.lintText(text, { filePath: file, warnIgnored: false })).every((r) => !r.messages.some((m) => m.fatal));
     const relint = async (subset: readonly string[]): Promise<Finding[]> =>
       (await lint({ spec: { ...serial, cache: false }, files: subset, progress: silentProgress, notes })).outcome.findings;
-    const result = await fixAll(findings, options.fixStyle, coverage.configOf, parses, relint);
+    const result = await fixAll(findings, options.fixStyle, coverage.configOf, parses, relint, cwd);
     fix = result.summary;
     if (result.changed.size > 0) {
       const changed = [...result.changed];
