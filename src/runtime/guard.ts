@@ -1,16 +1,14 @@
-import { checkTlsOptions, type PolicyFinding, type ProfileName } from '../policy/index.js';
+import { checkTlsOptions, type CheckContext, type PolicyFinding } from '../policy/index.js';
 import { InsecureTlsOptionError } from './errors.js';
-import type { RuntimeProfile } from './profiles.js';
+import { isProfileName, type RuntimeProfile } from './profiles.js';
 
-/** Where an option bag is used, and which policy profile to judge it by. */
-export interface AssertContext {
-  /** `'client'` (the default) or `'server'`; server-only flags are judged differently. */
-  side?: 'client' | 'server';
-  /** The policy profile; `'intermediate'` unless given. */
-  profile?: ProfileName;
-  /** Apply the strict policy (forward-secret AEAD suites only), as the `strict` lint config does. */
-  strict?: boolean;
-}
+/**
+ * Where an option bag is used and which policy to judge it by: `side` (`'client'`, the default,
+ * or `'server'`), `profile` (`'intermediate'`, the default, or `'modern'`) and `strict` (the
+ * strict cipher policy of the `strict` lint config: forward-secret AEAD suites only).
+ * The policy module's own `CheckContext`.
+ */
+export type AssertContext = CheckContext;
 
 /**
  * Validates any TLS option bag at run time with the same policy code as the lint rules, and
@@ -39,6 +37,9 @@ export function policyFindings(
 ): PolicyFinding[] {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${where}: expected an options object, got ${options === null ? 'null' : typeof options}`);
+  }
+  if (context.profile !== undefined && !isProfileName(context.profile)) {
+    throw new TypeError(`${where}: unknown profile ${JSON.stringify(context.profile)}`);
   }
   return checkTlsOptions(options as Readonly<Record<string, unknown>>, context);
 }
