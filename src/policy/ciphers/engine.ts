@@ -5,7 +5,7 @@
  * (add, `-` delete, `!` kill, `+` move to end, `@STRENGTH`, `@SECLEVEL=n`),
  * the same `+`-joined intersections, separators and error cases.
  */
-import { CIPHER_SUITES, suiteByName } from './suites.js';
+import { CIPHER_SUITES, suiteByName, type CipherSuite } from './suites.js';
 import {
   ALIASES,
   AU,
@@ -37,26 +37,24 @@ class CipherOrder {
 
   /** Inactive matches move to the end (in order) and become active. */
   add(p: Predicate): void {
-    const moved = this.entries.filter((e) => !e.active && p(e));
-    this.toTail(moved);
+    const moved = this.move((e) => !e.active && p(e), false);
     for (const e of moved) e.active = true;
   }
 
   /** `+`: active matches move to the end. */
   ord(p: Predicate): void {
-    this.toTail(this.entries.filter((e) => e.active && p(e)));
+    this.move((e) => e.active && p(e), false);
   }
 
   /** `-`: active matches become inactive and move to the front (so a later add restores their order). */
   del(p: Predicate): void {
-    const moved = this.entries.filter((e) => e.active && p(e));
-    this.toHead(moved);
+    const moved = this.move((e) => e.active && p(e), true);
     for (const e of moved) e.active = false;
   }
 
   /** Active matches move to the front. */
   bump(p: Predicate): void {
-    this.toHead(this.entries.filter((e) => e.active && p(e)));
+    this.move((e) => e.active && p(e), true);
   }
 
   /** `!`: matches leave the list for good. */
@@ -70,16 +68,13 @@ class CipherOrder {
     for (const bits of [...used].sort((a, b) => b - a)) this.ord((e) => e.bits.strengthBits === bits);
   }
 
-  private toTail(moved: Entry[]): void {
-    if (moved.length === 0) return;
-    const set = new Set(moved);
-    this.entries = [...this.entries.filter((e) => !set.has(e)), ...moved];
-  }
-
-  private toHead(moved: Entry[]): void {
-    if (moved.length === 0) return;
-    const set = new Set(moved);
-    this.entries = [...moved, ...this.entries.filter((e) => !set.has(e))];
+  /** Stable partition: the selected entries go to the front or the end, both parts keep their order. */
+  private move(select: Predicate, toFront: boolean): Entry[] {
+    const moved: Entry[] = [];
+    const rest: Entry[] = [];
+    for (const e of this.entries) (select(e) ? moved : rest).push(e);
+    if (moved.length > 0) this.entries = toFront ? moved.concat(rest) : rest.concat(moved);
+    return moved;
   }
 }
 
@@ -87,13 +82,20 @@ const by = (p: Pattern): Predicate => (e) => matches(p, e.bits);
 const any: Predicate = () => true;
 
 let preferenceOrder: readonly SuiteBits[] | undefined;
+const BITS = new Map<CipherSuite, SuiteBits>();
+
+function bitsOf(suite: CipherSuite): SuiteBits {
+  let b = BITS.get(suite);
+  if (!b) BITS.set(suite, (b = suiteBits(suite)));
+  return b;
+}
 
 /** OpenSSL's default preference order of every TLS <= 1.2 suite (all inactive). */
 function defaultOrder(): readonly SuiteBits[] {
   if (preferenceOrder) return preferenceOrder;
   // OpenSSL collects the compiled-in suites in descending code-point order.
   const suites = CIPHER_SUITES.filter((s) => s.protocol !== 'TLSv1.3').sort((a, b) => b.id - a.id);
-  const list = new CipherOrder(suites.map((s) => ({ bits: suiteBits(s), active: false })));
+  const list = new CipherOrder(suites.map((s) => ({ bits: bitsOf(s), active: false })));
   list.add(by(pattern({ kx: KX.ECDHE, au: AU.ECDSA })));
   list.add(by(pattern({ kx: KX.ECDHE })));
   list.del(by(pattern({ kx: KX.ECDHE })));
@@ -133,7 +135,11 @@ export interface RuleResult {
 }
 
 const isSep = (ch: string | undefined): boolean => ch === ':' || ch === ' ' || ch === ';' || ch === ',';
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /^[A-Za-z0-9.=-]$/.test(ch);
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || ch === '-' || ch === '.' || ch === '=';
+}
 
 interface Lookup {
   pattern: Pattern;
@@ -143,7 +149,7 @@ interface Lookup {
 function lookup(word: string): Lookup | undefined {
   const suite = suiteByName(word);
   if (suite && suite.protocol !== 'TLSv1.3') {
-    const b = suiteBits(suite);
+    const b = bitsOf(suite);
     return {
       pattern: { id: b.id, kx: b.kx, au: b.au, enc: b.enc, mac: b.mac, minTls: 0, strength: b.strength },
       literal: true,
@@ -259,11 +265,24 @@ const SUITE_B: readonly (readonly [string, string])[] = [
   ['SUITEB192', 'ECDHE-ECDSA-AES256-GCM-SHA384'],
 ];
 
+const CACHE_LIMIT = 512;
+const cache = new Map<string, Readonly<RuleResult>>();
+
 /**
  * Evaluates an OpenSSL cipher-list string (the TLS <= 1.2 half of Node's
  * `ciphers`) exactly as SSL_CTX_set_cipher_list would, over the full table.
+ * Results are memoized (bounded) and must not be mutated by callers.
  */
-export function buildCipherList(rule: string): RuleResult {
+export function buildCipherList(rule: string): Readonly<RuleResult> {
+  const hit = cache.get(rule);
+  if (hit) return hit;
+  const result = Object.freeze(build(rule));
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(rule, result);
+  return result;
+}
+
+function build(rule: string): RuleResult {
   const out: RuleResult = { suites: [], securityLevel: undefined, unknownTokens: [], invalidCommand: undefined, suiteB: undefined };
   let rest = rule;
   const suiteB = SUITE_B.find(([prefix]) => rule.startsWith(prefix));
