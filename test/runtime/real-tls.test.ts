@@ -1,7 +1,7 @@
 // The runtime factories against real TLS servers on 127.0.0.1. Every refusal has a positive
 // control (a client that does connect to the same server), so a refusal cannot pass by accident.
 import http2 from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -161,6 +161,15 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
         else process.env.NODE_TLS_REJECT_UNAUTHORIZED = saved;
         process.emitWarning = savedEmit;
       }
+    });
+
+    it('with socket: checks the certificate against host, not against localhost', async () => {
+      const connectRaw = (port: number): net.Socket => net.connect(port, LOOPBACK);
+      // the other.example certificate is valid for other.example only
+      succeeded(await probe(client(wrongHost.port, { socket: connectRaw(wrongHost.port), host: 'other.example' })));
+      expect(
+        failed(await probe(client(wrongHost.port, { socket: connectRaw(wrongHost.port), host: 'localhost' }))),
+      ).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
     });
 
     it('modern profile: TLS 1.3 only', async () => {
