@@ -118,6 +118,12 @@ describe('secureClientOptions', () => {
     expect(options).toMatchObject({ minVersion: 'TLSv1.3', ciphers: 'TLS_AES_256_GCM_SHA384', minDHSize: 3072 });
   });
 
+  it('drops options given as undefined (an explicit checkServerIdentity: undefined breaks Node 20)', () => {
+    const options = secureClientOptions({ host: 'example.com', checkServerIdentity: undefined, ca: undefined });
+    expect('checkServerIdentity' in options).toBe(false);
+    expect('ca' in options).toBe(false);
+  });
+
   it('keeps a deliberate checkServerIdentity', () => {
     const check = (host: string, cert: tls.PeerCertificate): Error | undefined => tls.checkServerIdentity(host, cert);
     expect(secureClientOptions({ checkServerIdentity: check }).checkServerIdentity).toBe(check);
