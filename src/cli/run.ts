@@ -77,7 +77,7 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     const staged = stagedFiles(cwd, (abs) => {
       const rel = toPosixRelative(cwd, abs).split('/');
       return hasLintableExtension(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && (filters.length === 0 || within(abs, filters));
-    });
+    }, io.env);
     texts = staged.texts;
     files = sortFiles(cwd, [...texts.keys()]);
   } else {

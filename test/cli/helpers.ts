@@ -38,7 +38,7 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process in `cwd`. */
-export async function cli(cwd: string, argv: readonly string[], env: Record<string, string | undefined> = { CI: 'true' }, isTTY = false): Promise<RunResult> {
+export async function cli(cwd: string, argv: readonly string[], env: Record<string, string | undefined> = { ...process.env, CI: 'true' }, isTTY = false): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
