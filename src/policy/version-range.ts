@@ -8,6 +8,7 @@ import { analyzeSecureOptions } from './secure-options.js';
 import {
   DEFAULT_MAX_VERSION,
   DEFAULT_MIN_VERSION,
+  TLS_VERSIONS,
   isLegacyTlsVersion,
   isTlsVersion,
   versionsBetween,
@@ -46,10 +47,16 @@ function failed(error: NonNullable<VersionRange['error']>): VersionRange {
  * minimum to the lowest version OpenSSL has (TLS 1.0; SSLv3 is always off).
  * Values that are not strings/integers, and version strings Node would reject,
  * are ignored, not guessed.
+ *
+ * `side` matters only when `secureOptions` punches a hole in the range: a
+ * server accepts every enabled version, a client offers only the lowest
+ * contiguous block (measured; see test/policy/node-oracle.test.ts). Whether
+ * the range includes a legacy version is the same on both sides.
  */
 export function effectiveVersionRange(
   o: VersionOptions,
   defaults: { min: TlsVersion; max: TlsVersion } = { min: DEFAULT_MIN_VERSION, max: DEFAULT_MAX_VERSION },
+  side: 'client' | 'server' = 'server',
 ): VersionRange {
   let min = defaults.min;
   let max = defaults.max;
@@ -68,6 +75,9 @@ export function effectiveVersionRange(
   if (typeof o.secureOptions === 'number') {
     const disabled = analyzeSecureOptions(o.secureOptions).disabledVersions;
     versions = versions.filter((v) => !disabled.includes(v));
+    // A client cannot offer a range with a hole: OpenSSL keeps the lowest contiguous block
+    // (ssl_get_min_max_version), so minVersion 'TLSv1' + SSL_OP_NO_TLSv1_1 offers TLS 1.0 only.
+    if (side === 'client') versions = lowestBlock(versions);
   }
   if (versions.length === 0) return failed('ERR_SSL_NO_PROTOCOLS_AVAILABLE');
   return {
@@ -75,6 +85,16 @@ export function effectiveVersionRange(
     legacy: versions.filter(isLegacyTlsVersion),
     modernDisabled: (['TLSv1.2', 'TLSv1.3'] as const).filter((v) => !versions.includes(v)),
   };
+}
+
+function lowestBlock(versions: TlsVersion[]): TlsVersion[] {
+  const block: TlsVersion[] = [];
+  for (const v of versions) {
+    const prev = block[block.length - 1];
+    if (prev !== undefined && TLS_VERSIONS.indexOf(v) !== TLS_VERSIONS.indexOf(prev) + 1) break;
+    block.push(v);
+  }
+  return block;
 }
 
 function methodRange(method: string, defaultMin: TlsVersion): [TlsVersion, TlsVersion] | undefined {

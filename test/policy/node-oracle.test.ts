@@ -90,13 +90,14 @@ describe.skipIf(!hasOpenSSL())(`${hasOpenSSL() ? '' : 'SKIPPED (no openssl to ma
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  function handshake(server: tls.TlsOptions, version: TlsVersion): Promise<boolean> {
+  /** Handshakes a server and a client; true when they agree on `version`. */
+  function handshake(server: tls.TlsOptions, client: tls.ConnectionOptions, version: TlsVersion): Promise<boolean> {
     return new Promise((resolve) => {
       const srv = tls.createServer({ key, cert, ciphers: L0, ...server }, (s) => s.end());
       srv.on('tlsClientError', () => undefined);
       srv.listen(0, '127.0.0.1', () => {
         const { port } = srv.address() as { port: number };
-        const c = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, minVersion: version, maxVersion: version, ciphers: L0 }, () => {
+        const c = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ciphers: L0, ...client }, () => {
           const ok = c.getProtocol() === version;
           c.destroy();
           srv.close(() => resolve(ok));
@@ -105,6 +106,7 @@ describe.skipIf(!hasOpenSSL())(`${hasOpenSSL() ? '' : 'SKIPPED (no openssl to ma
       });
     });
   }
+  const pinned = (v: TlsVersion): { minVersion: TlsVersion; maxVersion: TlsVersion } => ({ minVersion: v, maxVersion: v });
 
   const bags: VersionOptions[] = [
     {},
@@ -121,9 +123,24 @@ describe.skipIf(!hasOpenSSL())(`${hasOpenSSL() ? '' : 'SKIPPED (no openssl to ma
     { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_1 },
     { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_3 },
   ];
-  it.each(bags.map((b) => [JSON.stringify(b), b] as const))('%s', async (_name, bag) => {
+  it.each(bags.map((b) => [JSON.stringify(b), b] as const))('server %s', async (_name, bag) => {
     const accepted: TlsVersion[] = [];
-    for (const v of TLS_VERSIONS) if (await handshake(bag as tls.TlsOptions, v)) accepted.push(v);
+    for (const v of TLS_VERSIONS) if (await handshake(bag as tls.TlsOptions, pinned(v), v)) accepted.push(v);
     expect(accepted).toEqual(effectiveVersionRange(bag).versions);
+  });
+
+  const clientBags: VersionOptions[] = [
+    {},
+    { minVersion: 'TLSv1' },
+    { secureProtocol: 'TLS_client_method' },
+    { secureProtocol: 'SSLv23_client_method' },
+    { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_1 },
+    { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_2 },
+    { secureOptions: constants.SSL_OP_NO_TLSv1_2 },
+  ];
+  it.each(clientBags.map((b) => [JSON.stringify(b), b] as const))('client %s', async (_name, bag) => {
+    const accepted: TlsVersion[] = [];
+    for (const v of TLS_VERSIONS) if (await handshake(pinned(v), bag as tls.ConnectionOptions, v)) accepted.push(v);
+    expect(accepted).toEqual(effectiveVersionRange(bag, undefined, 'client').versions);
   });
 });

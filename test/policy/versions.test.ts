@@ -132,4 +132,13 @@ describe('effectiveVersionRange', () => {
     expect(effectiveVersionRange({ secureOptions: SSL_OP_NO_TLSv1_2 | SSL_OP_NO_TLSv1_3 }).error).toBe('ERR_SSL_NO_PROTOCOLS_AVAILABLE');
     expect(effectiveVersionRange({ secureOptions: 1.5 }).versions).toEqual(['TLSv1.2', 'TLSv1.3']);
   });
+
+  it('keeps only the lowest contiguous block on the client side', () => {
+    const { SSL_OP_NO_TLSv1_1, SSL_OP_NO_TLSv1_2 } = constants;
+    const holed = { minVersion: 'TLSv1', secureOptions: SSL_OP_NO_TLSv1_1 };
+    expect(effectiveVersionRange(holed).versions).toEqual(['TLSv1', 'TLSv1.2', 'TLSv1.3']);
+    expect(effectiveVersionRange(holed, undefined, 'client')).toEqual({ versions: ['TLSv1'], legacy: ['TLSv1'], modernDisabled: ['TLSv1.2', 'TLSv1.3'] });
+    expect(effectiveVersionRange({ secureOptions: SSL_OP_NO_TLSv1_2 }, undefined, 'client').versions).toEqual(['TLSv1.3']);
+    expect(effectiveVersionRange({ minVersion: 'TLSv1' }, undefined, 'client').versions).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
+  });
 });
