@@ -1,7 +1,17 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'removeOption' | 'removeAssignment' | 'useTlsConnect';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const TLS = "import tls from 'node:tls';\n";
 const HTTPS = "import https from 'node:https';\n";

@@ -1,7 +1,7 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment';
+type M = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
 
 const TLS = "import tls from 'node:tls';\n";
 
