@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertSecureTlsOptions,
   clearSecureContextCache,
+  CONTEXT_CACHE_LIMIT,
   defaultRoots,
   defaultRootsSource,
   InsecureTlsOptionError,
@@ -245,6 +246,18 @@ describe.skipIf(!OPENSSL)('trust: extraCa and the context cache', () => {
     ];
     const contexts = new Set([base.secureContext, ...others.map((o) => o.secureContext)]);
     expect(contexts.size).toBe(others.length + 1);
+  });
+
+  it('the cache is bounded (LRU of CONTEXT_CACHE_LIMIT entries)', () => {
+    clearSecureContextCache();
+    const first = secureClientOptions({ sessionIdContext: 'ctx-0' }).secureContext;
+    for (let i = 1; i <= CONTEXT_CACHE_LIMIT; i++) secureClientOptions({ sessionIdContext: `ctx-${i}` });
+    expect(secureContextCacheSize()).toBe(CONTEXT_CACHE_LIMIT);
+    // ctx-0 was the least recently used and has been evicted: a new context is built for it
+    expect(secureClientOptions({ sessionIdContext: 'ctx-0' }).secureContext).not.toBe(first);
+    const recent = secureClientOptions({ sessionIdContext: `ctx-${CONTEXT_CACHE_LIMIT}` }).secureContext;
+    expect(secureClientOptions({ sessionIdContext: `ctx-${CONTEXT_CACHE_LIMIT}` }).secureContext).toBe(recent);
+    clearSecureContextCache();
   });
 
   it('accepts its own output again and keeps the same context (idempotent)', () => {
