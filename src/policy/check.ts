@@ -8,6 +8,7 @@ import { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
 import { PROFILES, type ProfileName } from './profiles.js';
 import { analyzeSecureOptions } from './secure-options.js';
 import { secureProtocolInfo } from './secure-protocol.js';
+import { effectiveVersionRange } from './version-range.js';
 import { compareTlsVersions, isTlsVersion, type TlsVersion } from './versions.js';
 
 export interface PolicyFinding {
@@ -28,6 +29,7 @@ export interface CheckContext {
   strict?: boolean;
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
 const label = (v: TlsVersion): string => (v === 'TLSv1' ? 'TLS 1.0' : v.replace('TLSv', 'TLS '));
 
@@ -70,12 +72,30 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
     }
   }
 
-  for (const option of ['minVersion', 'maxVersion'] as const) {
+  const method = options['secureProtocol'];
+  const secureOptions = options['secureOptions'];
+  // secureProtocol next to minVersion/maxVersion makes Node throw (ERR_TLS_PROTOCOL_VERSION_CONFLICT): nothing to judge.
+  const conflict = typeof method === 'string' && method !== '' && (options['minVersion'] != null || options['maxVersion'] != null);
+  const range = effectiveVersionRange(
+    {
+      minVersion: str(options['minVersion']),
+      maxVersion: str(options['maxVersion']),
+      secureProtocol: str(method),
+      secureOptions: typeof secureOptions === 'number' ? secureOptions : undefined,
+    },
+    undefined,
+    side,
+  );
+  for (const option of conflict ? [] : (['minVersion', 'maxVersion'] as const)) {
     const v = options[option];
     if (!isTlsVersion(v)) continue;
     if (compareTlsVersions(v, 'TLSv1.2') < 0) {
+      // minVersion: only when the range really keeps a legacy version (secureOptions may switch them off).
+      if (option === 'minVersion' && range.legacy.length === 0) continue;
       const verb = option === 'minVersion' ? 'allows' : 'limits connections to';
-      add(option, `${option}: '${v}' ${verb} ${label(v)}, a deprecated protocol version (RFC 8996) open to downgrade and cipher attacks.`, 'protocol-version');
+      const versions = option === 'minVersion' ? range.legacy : [v];
+      const what = versions.length > 1 ? 'deprecated protocol versions' : 'a deprecated protocol version';
+      add(option, `${option}: '${v}' ${verb} ${versions.map(label).join(' and ')}, ${what} (RFC 8996) open to downgrade and cipher attacks.`, 'protocol-version');
     } else if (option === 'minVersion' && compareTlsVersions(v, profile.minVersion) < 0) {
       add(option, `${option}: '${v}' is below the ${profile.name} profile's minimum of ${label(profile.minVersion)}.`, 'protocol-version');
     } else if (option === 'maxVersion' && compareTlsVersions(v, profile.minVersion) < 0) {
@@ -83,11 +103,10 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
     }
   }
 
-  const method = options['secureProtocol'];
-  if (typeof method === 'string') {
+  if (typeof method === 'string' && !conflict) {
     const info = secureProtocolInfo(method);
-    if (info.kind === 'legacy') {
-      add('secureProtocol', `secureProtocol: '${method}' enables TLS 1.0/1.1, deprecated protocol versions; use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
+    if (info.kind === 'legacy' && range.legacy.length > 0) {
+      add('secureProtocol', `secureProtocol: '${method}' enables ${range.legacy.map(label).join(' and ')}, deprecated protocol versions; use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
     } else if (info.kind === 'disabled') {
       add('secureProtocol', `secureProtocol: '${method}' asks for SSL (Node refuses it); use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
     } else if (info.kind === 'pins-tls12' && (strict || profile.minVersion === 'TLSv1.3')) {
@@ -95,7 +114,6 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
     }
   }
 
-  const secureOptions = options['secureOptions'];
   if (typeof secureOptions === 'number') {
     const weakening = analyzeSecureOptions(secureOptions).weakening;
     if (weakening.length > 0) {

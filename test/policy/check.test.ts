@@ -40,7 +40,15 @@ describe('checkTlsOptions', () => {
     expect(checkTlsOptions({ minVersion: 'TLSv1.1' })[0]?.message).toBe(
       "minVersion: 'TLSv1.1' allows TLS 1.1, a deprecated protocol version (RFC 8996) open to downgrade and cipher attacks.",
     );
+    expect(checkTlsOptions({ minVersion: 'TLSv1' })[0]?.message).toBe(
+      "minVersion: 'TLSv1' allows TLS 1.0 and TLS 1.1, deprecated protocol versions (RFC 8996) open to downgrade and cipher attacks.",
+    );
+    expect(checkTlsOptions({ minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1 | constants.SSL_OP_NO_TLSv1_1 })).toEqual([]);
+    expect(checkTlsOptions({ minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1 })[0]?.message).toMatch(/^minVersion: 'TLSv1' allows TLS 1\.1, a deprecated/);
     expect(summary(checkTlsOptions({ maxVersion: 'TLSv1' }))).toEqual(['protocol-version:maxVersion']);
+    expect(checkTlsOptions({ maxVersion: 'TLSv1' })[0]?.message).toBe(
+      "maxVersion: 'TLSv1' limits connections to TLS 1.0, a deprecated protocol version (RFC 8996) open to downgrade and cipher attacks.",
+    );
     expect(checkTlsOptions({ maxVersion: 'TLSv1.2' })).toEqual([]);
     expect(checkTlsOptions({ minVersion: 'TLSv1.2' })).toEqual([]);
     expect(checkTlsOptions({ minVersion: 'TLSv1.0' })).toEqual([]); // Node throws on it: not judged
@@ -57,6 +65,14 @@ describe('checkTlsOptions', () => {
     expect(summary(checkTlsOptions({ secureProtocol: 'TLSv1_2_method' }, { strict: true }))).toEqual(['protocol-version:secureProtocol']);
     expect(summary(checkTlsOptions({ secureProtocol: 'SSLv23_method' }, { profile: 'modern' }))).toEqual(['protocol-version:secureProtocol']);
     expect(checkTlsOptions({ secureProtocol: 'bogus' })).toEqual([]);
+    expect(checkTlsOptions({ secureProtocol: 'TLS_method' })[0]?.message).toBe(
+      "secureProtocol: 'TLS_method' enables TLS 1.0 and TLS 1.1, deprecated protocol versions; use minVersion: 'TLSv1.2' instead.",
+    );
+    // secureOptions that switch the legacy versions off again
+    expect(checkTlsOptions({ secureProtocol: 'TLS_method', secureOptions: constants.SSL_OP_NO_TLSv1 | constants.SSL_OP_NO_TLSv1_1 })).toEqual([]);
+    // Node throws ERR_TLS_PROTOCOL_VERSION_CONFLICT: nothing connects, nothing to report
+    expect(checkTlsOptions({ secureProtocol: 'TLSv1_method', minVersion: 'TLSv1' })).toEqual([]);
+    expect(summary(checkTlsOptions({ secureProtocol: 'TLSv1_method', minVersion: null }))).toEqual(['protocol-version:secureProtocol']);
   });
 
   it('secureOptions: weakening bits only', () => {
