@@ -17,10 +17,15 @@ function findPackageJson(): string {
 type RuleName = keyof typeof rules;
 type RuleLevels = Partial<Record<`tlsguard/${RuleName}`, Linter.RuleEntry>>;
 
-function levels(pick: (meta: TSESLint.RuleMetaData<string, { recommended: boolean }>) => boolean): RuleLevels {
+type Docs = { recommended: boolean; strictOptions?: readonly unknown[] };
+
+function levels(pick: (meta: TSESLint.RuleMetaData<string, Docs>) => boolean, withStrictOptions = false): RuleLevels {
   const out: RuleLevels = {};
   for (const [name, rule] of Object.entries(rules) as [RuleName, (typeof rules)[RuleName]][]) {
-    if (pick(rule.meta as TSESLint.RuleMetaData<string, { recommended: boolean }>)) out[`tlsguard/${name}`] = 'error';
+    const meta = rule.meta as TSESLint.RuleMetaData<string, Docs>;
+    if (!pick(meta)) continue;
+    const strictOptions = withStrictOptions ? meta.docs?.strictOptions : undefined;
+    out[`tlsguard/${name}`] = strictOptions?.length ? ['error', ...strictOptions] : 'error';
   }
   return out;
 }
@@ -42,7 +47,7 @@ plugin.configs.recommended = {
 plugin.configs.strict = {
   name: 'tlsguard/strict',
   plugins: { tlsguard: pluginForConfig },
-  rules: levels(() => true),
+  rules: levels(() => true, true),
   settings: { tlsguard: { policy: 'strict' } },
 };
 

@@ -11,18 +11,19 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-export type Valid = ValidTestCase<[]> | string;
-export type Invalid<M extends string> = InvalidTestCase<M, []>;
+export type Valid<O extends readonly unknown[] = []> = ValidTestCase<O> | string;
+export type Invalid<M extends string, O extends readonly unknown[] = []> = InvalidTestCase<M, O>;
 
-export interface RuleCases<M extends string> {
-  readonly valid: readonly Valid[];
-  readonly invalid: readonly Invalid<M>[];
+/** A rule's cases; `O` is the rule's options tuple (cases may pass `options`). */
+export interface RuleCases<M extends string, O extends readonly unknown[] = []> {
+  readonly valid: readonly Valid<O>[];
+  readonly invalid: readonly Invalid<M, O>[];
 }
 
 export const ruleTester = new RuleTester();
 
 /** Runs the cases of one rule (plain parsing, no type information). */
-export function runRuleTests<M extends string>(name: string, rule: RuleModule<M, []>, cases: RuleCases<M>): void {
+export function runRuleTests<M extends string, O extends readonly unknown[] = []>(name: string, rule: RuleModule<M, O>, cases: RuleCases<M, O>): void {
   ruleTester.run(name, rule, { valid: [...cases.valid], invalid: [...cases.invalid] });
 }
 

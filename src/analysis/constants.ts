@@ -3,11 +3,11 @@
  * `crypto.constants.SSL_OP_NO_TLSv1` or `require('constants').SSL_OP_NO_SSLv3`.
  * The numbers come from the policy module (one source of truth with the runtime guard).
  */
-import { SECURE_OPTION_BITS } from '../policy/secure-options.js';
+import { SECURE_OPTION_BITS, SSL_OP_ALL } from '../policy/secure-options.js';
 import type { ModuleRef } from './bindings.js';
 import type { Primitive } from './types.js';
 
-const SSL_OP = new Map<string, number>(SECURE_OPTION_BITS.map((bit) => [bit.name, bit.value]));
+const SSL_OP = new Map<string, number>([...SECURE_OPTION_BITS.map((bit): [string, number] => [bit.name, bit.value]), ['SSL_OP_ALL', SSL_OP_ALL]]);
 
 /** The value of a constant export, or undefined when the export is not a known constant. */
 export function moduleConstant(ref: ModuleRef): Primitive[] | undefined {

@@ -6,3 +6,4 @@ export * from './options.js';
 export * from './sinks.js';
 export * from './values.js';
 export type { Primitive, TypeServices } from './types.js';
+export * from './option-values.js';

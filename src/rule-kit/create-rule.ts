@@ -18,6 +18,8 @@ export interface TlsguardDocs {
   readonly cwe: readonly string[];
   /** The rule uses type information when present but never requires it. */
   readonly requiresTypeChecking?: false;
+  /** Rule options the `strict` config sets (e.g. `[{ policy: 'strict' }]`); `recommended` uses the defaults. */
+  readonly strictOptions?: readonly unknown[];
 }
 
 export const REPO_URL = 'https://github.com/tlsguard/eslint-plugin-tlsguard';

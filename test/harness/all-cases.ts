@@ -7,7 +7,7 @@ import type { RuleCases } from '../rule-tester.js';
 export interface RuleSuite {
   readonly name: string;
   readonly rule: RuleModule<string, []>;
-  readonly cases: RuleCases<string>;
+  readonly cases: RuleCases<string, readonly unknown[]>;
 }
 
 const rulesDir = new URL('../rules/', import.meta.url);
@@ -16,9 +16,9 @@ export async function loadRuleSuites(): Promise<RuleSuite[]> {
   const out: RuleSuite[] = [];
   for (const file of readdirSync(rulesDir).filter((f) => f.endsWith('.cases.ts')).sort()) {
     const name = file.replace(/\.cases\.ts$/, '');
-    const rule = (rules as Record<string, RuleModule<string, []>>)[name];
+    const rule = (rules as unknown as Record<string, RuleModule<string, []>>)[name];
     if (!rule) throw new Error(`${file}: no rule named ${name}`);
-    const mod = (await import(new URL(file, rulesDir).href)) as { default: RuleCases<string> };
+    const mod = (await import(new URL(file, rulesDir).href)) as { default: RuleCases<string, readonly unknown[]> };
     out.push({ name, rule, cases: mod.default });
   }
   return out;

@@ -16,6 +16,8 @@ interface Sample {
   readonly input: string;
   readonly output: string;
   readonly ext: 'ts' | 'js';
+  /** The case's rule options, if any. */
+  readonly options: readonly unknown[];
 }
 
 const suites = await loadRuleSuites();
@@ -25,13 +27,13 @@ for (const suite of suites) {
     const ext = c.filename?.endsWith('.js') || c.filename?.endsWith('.cjs') || c.filename?.endsWith('.mjs') ? 'js' : 'ts';
     for (const error of c.errors) {
       for (const [j, s] of (error.suggestions ?? []).entries()) {
-        samples.push({ id: `${suite.name}-${i}-${j}-${samples.length}`, rule: suite.name, ruleModule: suite.rule, input: c.code, output: s.output, ext });
+        samples.push({ id: `${suite.name}-${i}-${j}-${samples.length}`, rule: suite.name, ruleModule: suite.rule, input: c.code, output: s.output, ext, options: c.options ?? [] });
       }
     }
   });
 }
 
-function lintCount(rule: string, ruleModule: RuleModule<string, []>, code: string, ext: string): { count: number; fatal: string[] } {
+function lintCount(rule: string, ruleModule: RuleModule<string, []>, code: string, ext: string, options: readonly unknown[] = []): { count: number; fatal: string[] } {
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
@@ -40,7 +42,7 @@ function lintCount(rule: string, ruleModule: RuleModule<string, []>, code: strin
         files: ['**/*.ts', '**/*.js'],
         languageOptions: { parser: tseslintParser, sourceType: 'module' },
         plugins: { tlsguard: { rules: { [rule]: ruleModule as never } } },
-        rules: { [`tlsguard/${rule}`]: 'error' },
+        rules: { [`tlsguard/${rule}`]: ['error', ...options] },
       },
     ],
     `file.${ext}`,
@@ -67,8 +69,8 @@ describe('suggestion outputs', () => {
       const after = r.get(`${s.id}-out.${s.ext}`)!;
       expect(after.syntax, 'output parses').toEqual([]);
       expect(newDiagnostics(before.semantic, after.semantic), 'no new type errors').toEqual([]);
-      const lintBefore = lintCount(s.rule, s.ruleModule, s.input, s.ext);
-      const lintAfter = lintCount(s.rule, s.ruleModule, s.output, s.ext);
+      const lintBefore = lintCount(s.rule, s.ruleModule, s.input, s.ext, s.options);
+      const lintAfter = lintCount(s.rule, s.ruleModule, s.output, s.ext, s.options);
       expect(lintAfter.fatal).toEqual([]);
       expect(lintAfter.count, 'the suggestion removes the report').toBeLessThan(lintBefore.count);
     });

@@ -1,0 +1,129 @@
+/**
+ * Helpers for rules that judge one option of a bag by its value (`minVersion`, `ciphers`, ...):
+ * the bag a property or a property write belongs to, the possible values of a key in it, and
+ * whether an object literal is contextually typed (so a suggestion may need `as const`).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, unwrap, valueParent } from './ast.js';
+import type { FileContext } from './file-context.js';
+import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
+import { matchDestination, sinksForCall, type SinkRole } from './sinks.js';
+import { evaluate, type Primitive } from './values.js';
+
+/** A property `key: value` in an object literal, or a write `target.key = value`. */
+export type OptionSite = TSESTree.Property | TSESTree.AssignmentExpression;
+
+/**
+ * The bag `site` contributes to, as the file shows it: for a property of a `const` object
+ * literal, that object with its later writes and `Object.assign`s; for `opts.key = v`, the bag of
+ * `opts`. Undefined when the object cannot be seen (a parameter, `this.x.y`).
+ */
+export function ownerBag(fc: FileContext, site: OptionSite): OptionBag | undefined {
+  if (site.type === AST_NODE_TYPES.Property) {
+    const object = site.parent;
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const { parent, child } = valueParent(object);
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const viaVariable = bagOf(fc, parent.id);
+      if (viaVariable) return viaVariable;
+    }
+    return bagOf(fc, object);
+  }
+  const left = unwrap(site.left);
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return bagOf(fc, left.object);
+}
+
+/** True when `site` is the entry that wins for `key` in `bag` (the last one written). */
+export function isEffectiveEntry(bag: OptionBag | undefined, key: string, site: OptionSite): boolean {
+  if (!bag) return true;
+  const found = lookup(bag, key);
+  return !found || found.entry.node === site;
+}
+
+/** The key a site sets (`minVersion`), or undefined for computed or dynamic keys. */
+export function siteKey(site: OptionSite): string | undefined {
+  if (site.type === AST_NODE_TYPES.Property) {
+    if (site.computed) return undefined;
+    const key = site.key;
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+  }
+  const left = unwrap(site.left);
+  return left.type === AST_NODE_TYPES.MemberExpression ? memberName(left) : undefined;
+}
+
+/** The value expression of a site. */
+export function siteValue(site: OptionSite): TSESTree.Node {
+  return site.type === AST_NODE_TYPES.Property ? site.value : site.right;
+}
+
+export type KeyValues =
+  | { readonly state: 'absent' }
+  | { readonly state: 'known'; readonly values: readonly Primitive[] }
+  | { readonly state: 'unknown' };
+
+/** What `key` holds in `bag`: absent (no entry seen), the finite set of values, or unknown. */
+export function keyValues(fc: FileContext, bag: OptionBag | undefined, key: string): KeyValues {
+  const found = bag && lookup(bag, key);
+  if (!found) return { state: 'absent' };
+  const value = found.entry.value;
+  const values = value ? evaluate(fc, value) : undefined;
+  return values && values.length > 0 ? { state: 'known', values } : { state: 'unknown' };
+}
+
+/**
+ * The roles of the sinks the object literal of a property flows into. `unknown` is included when
+ * some destination is not a catalogued sink (or the site is a write to an object we cannot see).
+ */
+export function destinationRoles(fc: FileContext, site: OptionSite): Set<SinkRole | 'unknown'> {
+  const roles = new Set<SinkRole | 'unknown'>();
+  if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+    roles.add('unknown');
+    return roles;
+  }
+  for (const dest of destinationsOf(fc, site.parent)) {
+    const match = matchDestination(fc, dest);
+    roles.add(match ? match.row.role : 'unknown');
+  }
+  if (roles.size === 0) roles.add('unknown');
+  return roles;
+}
+
+const TYPE_WRAPPERS = new Set<string>([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);
+
+/**
+ * True when a string written into this object literal keeps its literal type: the object is
+ * under `as`/`satisfies`, in a typed declaration or class field, or an argument of a catalogued
+ * TLS API. Otherwise TypeScript widens `'TLSv1.2'` to `string`, and a suggestion that writes a
+ * union-typed option (`minVersion`) must add `as const`.
+ */
+export function isContextuallyTyped(fc: FileContext, object: TSESTree.ObjectExpression): boolean {
+  let current: TSESTree.Node = object;
+  for (let depth = 0; depth < 10; depth++) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return false;
+    if (TYPE_WRAPPERS.has(parent.type)) return true;
+    switch (parent.type) {
+      case AST_NODE_TYPES.Property:
+        if (parent.value !== current || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        current = parent.parent;
+        continue;
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.init === current && !!parent.id.typeAnnotation;
+      case AST_NODE_TYPES.PropertyDefinition:
+        return parent.value === current && !!parent.typeAnnotation;
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return parent.arguments.includes(current as TSESTree.CallExpressionArgument) && sinksForCall(fc, parent).length > 0;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** True for TypeScript sources (where a suggestion may use `as const`). */
+export function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/.test(filename);
+}
