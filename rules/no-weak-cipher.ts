@@ -1,0 +1,294 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  destinationRoles,
+  evaluate,
+  getFileContext,
+  isEffectiveEntry,
+  keyValues,
+  ownerBag,
+  resolveModuleRef,
+  siteKey,
+  siteValue,
+  unwrap,
+  type OptionSite,
+  type Primitive,
+} from '../src/analysis/index.js';
+import {
+  MIN_DH_SIZE,
+  PROFILES,
+  analyzeSecureOptions,
+  effectiveVersionRange,
+  evaluateCipherString,
+  weakCurves,
+  weakSigalgs,
+  weakSuites,
+  type CipherPolicy,
+  type SecureOptionBit,
+  type WeakSuite,
+} from '../src/policy/index.js';
+import { createRule } from '../src/rule-kit/create-rule.js';
+import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
+import { maskWithout } from '../src/rule-kit/mask.js';
+
+type MessageId =
+  | 'weakCiphers'
+  | 'secLevelZero'
+  | 'smallDh'
+  | 'weakCurves'
+  | 'weakSigalgs'
+  | 'weakSecureOptions'
+  | 'useProfileCiphers'
+  | 'removeSecLevel'
+  | 'raiseDhSize'
+  | 'dropWeakEntries'
+  | 'removeOption'
+  | 'removeFlags';
+
+type Options = [{ policy?: CipherPolicy }];
+
+const OPTION_KEYS = new Set(['ciphers', 'minDHSize', 'ecdhCurve', 'sigalgs', 'secureOptions']);
+const GLOBAL_KEYS: Readonly<Record<string, string>> = { DEFAULT_CIPHERS: 'ciphers', DEFAULT_ECDH_CURVE: 'ecdhCurve' };
+const SHOWN = 3;
+
+const PROFILE_CIPHERS = PROFILES.intermediate.ciphers;
+
+/** Weakening bits the rule reports; the version bits are judged separately (see weakeningBits). */
+function weakeningBits(mask: number, allowsTls10: boolean): SecureOptionBit[] {
+  const analysis = analyzeSecureOptions(mask);
+  const off = new Set(analysis.disabledVersions);
+  return analysis.weakening.filter((bit) => {
+    // Turning off TLS 1.2 leaves TLS 1.3 (or nothing): not weaker. Both off is no-legacy-tls-version's finding.
+    if (bit.name === 'SSL_OP_NO_TLSv1_2') return false;
+    if (bit.name === 'SSL_OP_NO_TLSv1_3') return !off.has('TLSv1.2');
+    // The BEAST countermeasure only matters when TLS 1.0 can be negotiated.
+    if (bit.name === 'SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS') return allowsTls10;
+    return true;
+  });
+}
+
+const STRICT_ONLY = new Set(['no forward secrecy', 'not AEAD']);
+
+function describeSuites(weak: readonly WeakSuite[]): { count: string; reasons: string; suites: string; impact: string } {
+  const reasons = [...new Set(weak.flatMap((w) => w.reasons))];
+  const broken = reasons.some((r) => !STRICT_ONLY.has(r));
+  const names = weak.slice(0, SHOWN).map((w) => w.suite.name);
+  const more = weak.length > SHOWN ? ` and ${weak.length - SHOWN} more` : '';
+  return {
+    count: weak.length === 1 ? '1 weak cipher suite' : `${weak.length} weak cipher suites`,
+    reasons: reasons.join(', '),
+    suites: `${names.join(', ')}${more}`,
+    impact: broken
+      ? 'A network attacker can decrypt, alter or impersonate connections that negotiate them.'
+      : 'Without forward secrecy a stolen server key decrypts recorded traffic, and non-AEAD (CBC) suites have a history of padding-oracle attacks.',
+  };
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-weak-cipher',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow weak cipher suites, key exchange groups and signature algorithms',
+      recommended: true,
+      category: 'weak-cipher',
+      cwe: ['CWE-327', 'CWE-326'],
+      strictOptions: [{ policy: 'strict' }],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          policy: {
+            type: 'string',
+            enum: ['recommended', 'strict'],
+            description: '`strict` also reports cipher suites without forward secrecy or without AEAD.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ policy: 'recommended' }],
+    messages: {
+      weakCiphers: '`{{option}}` enables {{count}} ({{reasons}}): {{suites}}. {{impact}} List only strong suites, such as the Mozilla intermediate list.',
+      secLevelZero:
+        '`@SECLEVEL=0` turns off OpenSSL\'s security checks, so TLS 1.0/1.1, SHA-1 signatures, tiny keys and even NULL (unencrypted) suites can be negotiated. Remove it.',
+      smallDh: '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
+      weakCurves: '`{{option}}` offers weak key exchange groups ({{names}}) below 128-bit security, which weakens the key exchange. Remove the weak groups.',
+      weakSigalgs: '`{{option}}` allows weak signature algorithms ({{names}}), which lets an attacker forge handshake signatures. Remove the weak algorithms.',
+      weakSecureOptions: '`secureOptions` sets {{names}}: {{reasons}}. Remove {{them}}.',
+      useProfileCiphers: 'Replace with the Mozilla intermediate cipher list.',
+      removeSecLevel: 'Remove `@SECLEVEL=0`.',
+      raiseDhSize: `Set \`minDHSize\` to ${MIN_DH_SIZE}.`,
+      dropWeakEntries: 'Remove the weak entries.',
+      removeOption: 'Remove this option (the default is strong).',
+      removeFlags: 'Remove the weakening flags.',
+    },
+  },
+  defaultOptions: [{ policy: 'recommended' }],
+  create(context, [options]) {
+    const fc = getFileContext(context);
+    const { sourceCode } = context;
+    const policy: CipherPolicy = options.policy === 'strict' ? 'strict' : 'recommended';
+
+    type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
+
+    function quoted(valueNode: TSESTree.Node, text: string): string {
+      const n = unwrap(valueNode);
+      const q = n.type === AST_NODE_TYPES.Literal && sourceCode.getText(n).startsWith('"') ? '"' : "'";
+      return `${q}${text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`)}${q}`;
+    }
+
+    function replaceValue(site: OptionSite, key: string, text: string): TSESLint.ReportFixFunction {
+      if (site.type === AST_NODE_TYPES.Property && site.shorthand) return (fixer) => fixer.replaceText(site, `${key}: ${text}`);
+      // Keep `as const` / `satisfies` around a literal: replace the literal itself.
+      const inner = unwrap(siteValue(site));
+      const target = inner.type === AST_NODE_TYPES.Literal ? inner : siteValue(site);
+      return (fixer) => fixer.replaceText(target, text);
+    }
+
+    function removeSite(site: OptionSite): TSESLint.ReportFixFunction | undefined {
+      if (site.type === AST_NODE_TYPES.Property) return (fixer) => removeListItem(sourceCode, fixer, site);
+      const statement = enclosingExpressionStatement(site);
+      return statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
+    }
+
+    function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
+      context.report({ node: site, messageId, data, suggest: suggest.filter((s): s is Suggestion => s !== undefined) });
+    }
+
+    const allStrings = (values: readonly Primitive[]): values is readonly string[] => values.every((v) => typeof v === 'string');
+
+    function checkCiphers(site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
+      if (!allStrings(values) || values.some((v) => v === '')) return;
+      let first: { weak: WeakSuite[]; secLevel0: boolean } | undefined;
+      for (const value of values) {
+        const e = evaluateCipherString(value);
+        // Strings Node rejects outright fail closed.
+        if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
+        const weak = weakSuites(e, policy);
+        const secLevel0 = e.securityLevel === 0;
+        if (weak.length === 0 && !secLevel0) return;
+        first ??= { weak, secLevel0 };
+      }
+      if (!first) return;
+      const suggest: (Suggestion | undefined)[] = [];
+      const valueNode = unwrap(siteValue(site));
+      if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
+        // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
+        const rest = (values[0] ?? '').split(':').filter((t) => !/^@SECLEVEL=0$/i.test(t.trim())).join(':');
+        if (rest !== '' && weakSuites(evaluateCipherString(rest), policy).length === 0 && evaluateCipherString(rest).securityLevel !== 0) {
+          suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
+        }
+      }
+      suggest.push({ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(valueNode, PROFILE_CIPHERS)) });
+      if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak) }, suggest);
+      else report(site, 'secLevelZero', {}, suggest);
+    }
+
+    function checkList(site: OptionSite, option: string, key: string, values: readonly Primitive[], kind: 'curves' | 'sigalgs'): void {
+      if (!allStrings(values)) return;
+      const find = kind === 'curves' ? weakCurves : weakSigalgs;
+      const found = values.map(find);
+      if (found.some((w) => w.length === 0)) return;
+      const names = [...new Set(found.flat())];
+      const suggest: (Suggestion | undefined)[] = [];
+      if (values.length === 1) {
+        const weak = new Set(found[0]);
+        const rest = (values[0] ?? '').split(':').map((t) => t.trim()).filter((t) => t !== '' && !weak.has(t)).join(':');
+        if (rest !== '') suggest.push({ messageId: 'dropWeakEntries', fix: replaceValue(site, key, quoted(siteValue(site), rest)) });
+        else {
+          const remove = removeSite(site);
+          suggest.push(remove && { messageId: 'removeOption', fix: remove });
+        }
+      }
+      report(site, kind === 'curves' ? 'weakCurves' : 'weakSigalgs', { option, names: names.join(', ') }, suggest);
+    }
+
+    function checkDh(site: OptionSite, values: readonly Primitive[]): void {
+      if (!values.every((v) => typeof v === 'number' && v > 0 && v < MIN_DH_SIZE)) return;
+      // minDHSize is checked by tls.connect only: a server or a bare secure context ignores it.
+      const roles = destinationRoles(fc, site);
+      if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
+      report(site, 'smallDh', { value: String(values[0]), min: String(MIN_DH_SIZE) }, [{ messageId: 'raiseDhSize', fix: replaceValue(site, 'minDHSize', String(MIN_DH_SIZE)) }]);
+    }
+
+    function allowsTls10(site: OptionSite): boolean {
+      const bag = ownerBag(fc, site);
+      const single = (k: string): Primitive => {
+        const kv = keyValues(fc, bag, k);
+        return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
+      };
+      const min = single('minVersion');
+      const protocol = single('secureProtocol');
+      const range = effectiveVersionRange({
+        minVersion: typeof min === 'string' ? min : undefined,
+        secureProtocol: typeof protocol === 'string' ? protocol : undefined,
+      });
+      return range.versions.includes('TLSv1');
+    }
+
+    function checkSecureOptions(site: OptionSite, key: string, values: readonly Primitive[]): void {
+      if (!values.every((v) => typeof v === 'number' && Number.isInteger(v))) return;
+      const tls10 = allowsTls10(site);
+      const perValue = (values as number[]).map((v) => weakeningBits(v, tls10));
+      if (perValue.some((bits) => bits.length === 0)) return;
+      const bits = [...new Map(perValue.flat().map((b) => [b.name, b])).values()];
+      const mask = bits.reduce((m, b) => (m | b.value) >>> 0, 0);
+      const text = maskWithout(fc, sourceCode, siteValue(site), mask);
+      let fix: TSESLint.ReportFixFunction | undefined;
+      if (text === '') fix = removeSite(site);
+      else if (text !== undefined) fix = replaceValue(site, key, text);
+      report(
+        site,
+        'weakSecureOptions',
+        { names: bits.map((b) => b.name).join(', '), reasons: bits.map((b) => b.reason).join('; '), them: bits.length === 1 ? 'it' : 'them' },
+        [fix && { messageId: 'removeFlags', fix }],
+      );
+    }
+
+    function checkSite(site: OptionSite): void {
+      const key = siteKey(site);
+      if (key === undefined) return;
+      let option = key;
+      if (site.type === AST_NODE_TYPES.Property) {
+        if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+      } else {
+        if (site.operator !== '=') return;
+        const globalOption = Object.hasOwn(GLOBAL_KEYS, key) ? GLOBAL_KEYS[key] : undefined;
+        if (globalOption) {
+          const ref = resolveModuleRef(fc, site.left);
+          if (!ref || ref.module !== 'tls' || ref.path.length !== 1 || ref.path[0] !== key) return;
+          const values = evaluate(fc, site.right);
+          if (!values || values.length === 0) return;
+          option = `tls.${key}`;
+          if (globalOption === 'ciphers') return checkCiphers(site, option, key, values);
+          return checkList(site, option, key, values, 'curves');
+        }
+        if (!OPTION_KEYS.has(key)) return;
+      }
+      const bag = ownerBag(fc, site);
+      if (!isEffectiveEntry(bag, key, site)) return;
+      const values = evaluate(fc, siteValue(site));
+      if (!values || values.length === 0) return;
+      switch (key) {
+        case 'ciphers':
+          return checkCiphers(site, option, key, values);
+        case 'ecdhCurve':
+          return checkList(site, option, key, values, 'curves');
+        case 'sigalgs':
+          return checkList(site, option, key, values, 'sigalgs');
+        case 'minDHSize':
+          return checkDh(site, values);
+        case 'secureOptions':
+          return checkSecureOptions(site, key, values);
+      }
+    }
+
+    return {
+      'Property[key.name=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions)$/], Property[key.value=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions)$/]': checkSite,
+      'AssignmentExpression[left.property.name=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions|DEFAULT_CIPHERS|DEFAULT_ECDH_CURVE)$/], AssignmentExpression[left.property.value=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions|DEFAULT_CIPHERS|DEFAULT_ECDH_CURVE)$/]':
+        checkSite,
+    };
+  },
+});

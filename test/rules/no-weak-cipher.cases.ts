@@ -1,0 +1,196 @@
+import type { RuleCases } from '../rule-tester.js';
+import { js, validJs } from '../rule-tester.js';
+
+type M = "weakCiphers" | "secLevelZero" | "smallDh" | "weakCurves" | "weakSigalgs" | "weakSecureOptions" | "useProfileCiphers" | "removeSecLevel" | "raiseDhSize" | "dropWeakEntries" | "removeOption" | "removeFlags";
+type O = [{ policy?: 'recommended' | 'strict' }];
+
+const cases: RuleCases<M, O> = {
+  valid: [
+    // Negated tokens remove suites for good.
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH:!aNULL:!RC4' });",
+    "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+    { code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });", options: [{"policy": "strict"}] },
+    // At the default security level (1) OpenSSL refuses the anonymous suites HIGH contains (policy: weakSuites).
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH' });",
+    // Forward secret CBC suites are weak only under the strict policy.
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'ECDHE-RSA-AES128-SHA' });",
+    // An empty string means Node's default list.
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: '' });",
+    // Strings Node rejects fail closed.
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'ALL:!!' });",
+    // Reported only when every possible value is weak; unknown values are not guessed.
+    "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: legacy ? 'ALL' : 'ECDHE-RSA-AES128-GCM-SHA256' });",
+    "import tls from 'node:tls';\ndeclare const ciphers: string;\ntls.connect({ host: 'a.example', ciphers });",
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minDHSize: 2048 });",
+    // Servers ignore minDHSize.
+    "import tls from 'node:tls';\ndeclare const key: string, cert: string;\ntls.createServer({ key, cert, minDHSize: 1024 });",
+    validJs("const tls = require('tls');\ntls.connect({ host: 'a.example', ecdhCurve: 'X25519:prime256v1:secp384r1', sigalgs: 'ECDSA+SHA256:RSA-PSS+SHA256' });"),
+    "import tls from 'node:tls';\ntls.DEFAULT_ECDH_CURVE = 'auto';",
+    // Hardening bits and SSL_OP_ALL (whose BEAST bit only matters with TLS 1.0) are fine.
+    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_NO_TICKET | constants.SSL_OP_NO_RENEGOTIATION });",
+    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_ALL });",
+    // Both modern versions off: reported by no-legacy-tls-version.
+    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3 });",
+    // TLS 1.3 only is not weaker.
+    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_2 });",
+    "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';",
+    "const doc = \"ciphers: 'ALL'\";\nexport default doc;",
+  ],
+  invalid: [
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL' });",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    },
+    // !DES removes single DES only: 3DES and IDEA remain.
+    js({
+      code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'ALL:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5' });",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    }),
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'RC4-SHA' });",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'DEFAULT:@SECLEVEL=0' });",
+      errors: [
+        { messageId: "secLevelZero", line: 2, column: 20, suggestions: [{ messageId: "removeSecLevel", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'DEFAULT' });" }, { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:@SECLEVEL=0' });",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: CIPHERS };\ntls.connect(opts);",
+      errors: [
+        { messageId: "weakCiphers", line: 3, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nconst base = { ciphers: 'ECDHE-RSA-DES-CBC3-SHA' as const };\ntls.connect({ ...base, host: 'a.example' });",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst base = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' as const };\ntls.connect({ ...base, host: 'a.example' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'DES-CBC3-SHA';\ntls.connect(opts);",
+      errors: [
+        { messageId: "weakCiphers", line: 3, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';\ntls.connect(opts);" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nexport class Server {\n  readonly options = { ciphers: 'IDEA-CBC-SHA' };\n  start() {\n    return tls.createServer(this.options);\n  }\n}",
+      errors: [
+        { messageId: "weakCiphers", line: 3, column: 24, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nexport class Server {\n  readonly options = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\n  start() {\n    return tls.createServer(this.options);\n  }\n}" }] },
+      ],
+    },
+    {
+      code: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'SSLv3' } satisfies import('node:https').AgentOptions);",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } satisfies import('node:https').AgentOptions);" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: legacy ? 'ALL' : 'RC4-SHA' });",
+      errors: [
+        { messageId: "weakCiphers", line: 3, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ECDHE-RSA-AES128-SHA:AES128-GCM-SHA256' });",
+      options: [{"policy": "strict"}],
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'RC4-SHA:DES-CBC3-SHA';",
+      errors: [
+        { messageId: "weakCiphers", line: 2, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] },
+      ],
+    },
+    js({
+      code: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 1024 });",
+      errors: [
+        { messageId: "smallDh", line: 2, column: 34, suggestions: [{ messageId: "raiseDhSize", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 2048 });" }] },
+      ],
+    }),
+    {
+      code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nObject.assign(opts, { minDHSize: 512 });\ntls.connect(opts);",
+      errors: [
+        { messageId: "smallDh", line: 3, column: 23, suggestions: [{ messageId: "raiseDhSize", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nObject.assign(opts, { minDHSize: 2048 });\ntls.connect(opts);" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'secp192r1:prime256v1' });",
+      errors: [
+        { messageId: "weakCurves", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime256v1' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ecdhCurve: 'secp224r1' });",
+      errors: [
+        { messageId: "weakCurves", line: 2, column: 20, suggestions: [{ messageId: "removeOption", output: "import tls from 'node:tls';\ntls.createServer({});" }] },
+      ],
+    },
+    js({
+      code: "const tls = require('tls');\ntls.DEFAULT_ECDH_CURVE = 'prime192v1:X25519';",
+      errors: [
+        { messageId: "weakCurves", line: 2, column: 1, suggestions: [{ messageId: "dropWeakEntries", output: "const tls = require('tls');\ntls.DEFAULT_ECDH_CURVE = 'X25519';" }] },
+      ],
+    }),
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'RSA+SHA1:ECDSA+SHA256' });",
+      errors: [
+        { messageId: "weakSigalgs", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'ECDSA+SHA256' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.createSecureContext({ sigalgs: 'RSA+SHA1:DSA+SHA256' });",
+      errors: [
+        { messageId: "weakSigalgs", line: 2, column: 27, suggestions: [{ messageId: "removeOption", output: "import tls from 'node:tls';\ntls.createSecureContext({});" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT | constants.SSL_OP_NO_TICKET });",
+      errors: [
+        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TICKET });" }] },
+      ],
+    },
+    js({
+      code: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({ secureOptions: crypto.constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION });",
+      errors: [
+        { messageId: "weakSecureOptions", line: 3, column: 20, suggestions: [{ messageId: "removeFlags", output: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({});" }] },
+      ],
+    }),
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_3 });",
+      errors: [
+        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureOptions: 262148 });",
+      errors: [
+        { messageId: "weakSecureOptions", line: 2, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" }] },
+      ],
+    },
+    // With TLS 1.0 allowed, SSL_OP_ALL turns the BEAST countermeasure off.
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', secureOptions: constants.SSL_OP_ALL });",
+      errors: [
+        { messageId: "weakSecureOptions", line: 3, column: 55, suggestions: [] },
+      ],
+    },
+  ],
+};
+
+export default cases;
