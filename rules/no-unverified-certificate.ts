@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   always,
+  bagKeyOrigin,
   bagOf,
+  describeSink,
   destinationsOf,
   evaluate,
   getFileContext,
@@ -17,6 +19,7 @@ import {
   type SinkMatch,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { aliasListeners } from '../src/rule-kit/library-aliases.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
@@ -26,6 +29,8 @@ type MessageId =
   | 'globalAgent'
   | 'mtlsNotEnforced'
   | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
   | 'removeOption'
   | 'removeAssignment'
   | 'useTlsConnect'
@@ -56,6 +61,8 @@ export default createRule<[], MessageId>({
         'This server requests client certificates (`requestCert: true`) but accepts clients whose certificate fails verification (`rejectUnauthorized: false`), so mutual TLS is not enforced. Remove `rejectUnauthorized: false`, or check `socket.authorized` before trusting a client.',
       clientTlsSocket:
         'A client-side `new tls.TLSSocket()` verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized: true`), so any server can impersonate the peer. Use `tls.connect({ socket, servername })`, which verifies both.',
+      libraryOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path can impersonate the server and read or alter the traffic. {{way}}',
+      libraryFix: '{{fix}}',
       removeOption: 'Remove `rejectUnauthorized: false` (verification is on by default).',
       removeAssignment: 'Remove this assignment.',
       useTlsConnect: 'Replace with `tls.connect({ socket, ... })`, which verifies the certificate.',
@@ -91,12 +98,21 @@ export default createRule<[], MessageId>({
     }
 
     return {
+      // Library aliases (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, ...): rows in src/analysis/catalogue.
+      ...aliasListeners(fc, 'certificate', ({ node, data, suggestion }) =>
+        context.report({
+          node,
+          messageId: 'libraryOption',
+          data,
+          suggest: suggestion ? [{ messageId: 'libraryFix', data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
+        }),
+      ),
       'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;
         // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
         const own = bagOf(fc, node.parent);
         if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
-        const verdict = classifyObject(fc, node.parent);
+        const verdict = byType(fc, node.parent, classifyObject(fc, node.parent));
         if (!verdict) return;
         context.report({
           node,
@@ -117,7 +133,7 @@ export default createRule<[], MessageId>({
         const global = matchGlobalOptions(fc, left.object);
         let verdict: Verdict;
         if (global) verdict = { id: 'globalAgent', target: global.label };
-        else verdict = classifyWrite(fc, left.object);
+        else verdict = byType(fc, left.object, classifyWrite(fc, left.object), true);
         if (!verdict) return;
         const statement = enclosingExpressionStatement(node);
         context.report({
@@ -188,7 +204,7 @@ function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Ver
     switch (match.row.role) {
       case 'client':
       case 'agent':
-        return { id: 'clientSink', sink: match.row.label };
+        return { id: 'clientSink', sink: describeSink(fc, match) };
       case 'server':
         if (arg && server === undefined) server = serverVerdict(fc, match, arg);
         break;
@@ -216,4 +232,23 @@ function classifyWrite(fc: FileContext, target: TSESTree.Node): Verdict {
     if (init?.type === AST_NODE_TYPES.ObjectExpression) return classifyObject(fc, init);
   }
   return { id: 'unknownSink' };
+}
+
+/**
+ * With type information, a bag whose destination the file does not show is judged by its type: a
+ * TLS client type names it, a server type gets server semantics, a type that declares the key
+ * outside TLS code (a logger's options) is not a finding. `declared`: judge `target`'s own type
+ * (for `target.rejectUnauthorized = false`) instead of the type it is used as.
+ */
+function byType(fc: FileContext, target: TSESTree.Node, verdict: Verdict, declared = false): Verdict {
+  if (verdict?.id !== 'unknownSink' || !fc.types) return verdict;
+  const origin = declared ? fc.types.keyOrigin(target, 'rejectUnauthorized') : bagKeyOrigin(fc, target, 'rejectUnauthorized');
+  if (!origin) return verdict;
+  if (origin.kind === 'unrelated') return undefined;
+  if (origin.role === 'server') {
+    const bag = bagOf(fc, target);
+    const requestCert = bag && lookup(bag, 'requestCert');
+    return requestCert?.entry.value && always(evaluate(fc, requestCert.entry.value), (v) => v === true) ? { id: 'mtlsNotEnforced' } : undefined;
+  }
+  return origin.role === 'client' && origin.label ? { id: 'clientSink', sink: origin.label } : verdict;
 }

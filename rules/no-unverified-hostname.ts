@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  bagKeyOrigin,
   getFileContext,
   acceptsAnyHost,
   isModuleRef,
@@ -9,10 +10,11 @@ import {
   unwrap,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { aliasListeners } from '../src/rule-kit/library-aliases.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
+type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
 
 export default createRule<[], MessageId>({
   name: 'no-unverified-hostname',
@@ -31,6 +33,8 @@ export default createRule<[], MessageId>({
         'This `checkServerIdentity` returns a falsy value on every path, which tells Node the hostname matched, so a valid certificate for any other domain is accepted. Return the error from `tls.checkServerIdentity(host, cert)` (then add your own checks), or remove the option.',
       globalOverride:
         'Replacing `tls.checkServerIdentity` changes hostname verification for every TLS connection in the process that uses the default. Pass a `checkServerIdentity` option to the one connection that needs it, and return the error from the original check.',
+      libraryOption: '{{option}} ({{library}}) {{effect}}, so a valid certificate for any other domain is accepted. {{way}}',
+      libraryFix: '{{fix}}',
       removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
       returnCheckResult: 'Return the result of `tls.checkServerIdentity()` instead of dropping it.',
       removeAssignment: 'Remove this assignment.',
@@ -54,9 +58,20 @@ export default createRule<[], MessageId>({
     }
 
     return {
+      // Library aliases (`tlsAllowInvalidHostnames: true`, mysql2 `ssl` without `verifyIdentity`, ...): rows in src/analysis/catalogue.
+      ...aliasListeners(fc, 'hostname', ({ node, data, suggestion }) =>
+        context.report({
+          node,
+          messageId: 'libraryOption',
+          data,
+          suggest: suggestion ? [{ messageId: 'libraryFix', data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
+        }),
+      ),
       'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
         if (!acceptsAnyHost(fc, node.value)) return;
+        // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
+        if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
         context.report({
           node,
           messageId: 'acceptsAnyHost',

@@ -6,4 +6,7 @@ export * from './options.js';
 export * from './sinks.js';
 export * from './values.js';
 export type { Primitive, TypeServices } from './types.js';
+export * from './catalogue/index.js';
+export { bagKeyOrigin } from './type-evidence.js';
+export type { BagRole, KeyOrigin } from './types.js';
 export * from './option-values.js';

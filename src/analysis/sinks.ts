@@ -168,3 +168,21 @@ export function matchGlobalOptions(fc: FileContext, target: TSESTree.Node): Glob
   if (!ref) return undefined;
   return GLOBAL_OPTION_OBJECTS.find((g) => g.module === ref.module && samePath(g.path, ref.path));
 }
+
+/** The call shape shared by sink rows and the catalogue's other API rows (agent slots, alias evidence). */
+export type ApiRow = Pick<SinkRow, 'label' | 'module' | 'exports' | 'invoke' | 'argument' | 'path'>;
+
+/** Like `matchDestination`, over any rows of the sink shape (not only the registered sinks). */
+export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, rows: readonly R[]): { readonly row: R; readonly call: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
+  if (dest.kind !== 'argument') return undefined;
+  const ref = resolveModuleRef(fc, dest.call.callee);
+  if (!ref) return undefined;
+  const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
+  for (const r of rows) {
+    if (r.module !== ref.module || !(r.invoke === 'any' || (r.invoke === 'new') === isNew)) continue;
+    if (!r.exports.some((p) => samePath(p, ref.path))) continue;
+    const position = typeof r.argument === 'number' ? r.argument === dest.index : isBagPosition(dest.call, dest.index);
+    if (position && samePath(r.path, dest.path)) return { row: r, call: dest.call };
+  }
+  return undefined;
+}

@@ -6,6 +6,9 @@
 import { createRequire } from 'node:module';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { keyOriginInType, typeAtPath, type KeyOrigin } from './tls-types.js';
+
+export type { BagRole, KeyOrigin } from './tls-types.js';
 
 export type Primitive = string | number | boolean | null | undefined | bigint;
 
@@ -16,6 +19,13 @@ export interface TypeServices {
   tsNode(node: TSESTree.Node): ts.Node | undefined;
   /** The finite set of literal values the checker gives an expression, or undefined if not finite. */
   literalValues(node: TSESTree.Node): readonly Primitive[] | undefined;
+  /**
+   * Where `key` is declared in the type an expression is used as (its contextual type: the parameter
+   * it is passed to, the annotated variable, the property it sits in), `path` levels further down.
+   */
+  contextualKeyOrigin(node: TSESTree.Node, key: string, path?: readonly string[]): KeyOrigin;
+  /** Where `key` is declared in the expression's own type (the receiver of a method call). */
+  keyOrigin(node: TSESTree.Node, key: string): KeyOrigin;
 }
 
 const require = createRequire(import.meta.url);
@@ -55,6 +65,17 @@ export function createTypeServices(sourceCode: Readonly<TSESLint.SourceCode>): T
       const n = tsNode(node);
       if (!n) return undefined;
       return literalValuesOfType(tsApi, checker, checker.getTypeAtLocation(n));
+    },
+    contextualKeyOrigin(node, key, path = []) {
+      const n = tsNode(node);
+      if (!n || !tsApi.isExpression(n)) return undefined;
+      const contextual = checker.getContextualType(n);
+      const type = contextual && typeAtPath(tsApi, checker, contextual, path);
+      return type ? keyOriginInType(tsApi, checker, type, key) : undefined;
+    },
+    keyOrigin(node, key) {
+      const n = tsNode(node);
+      return n ? keyOriginInType(tsApi, checker, checker.getNonNullableType(checker.getTypeAtLocation(n)), key) : undefined;
     },
   };
 }

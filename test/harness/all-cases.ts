@@ -15,7 +15,8 @@ const rulesDir = new URL('../rules/', import.meta.url);
 export async function loadRuleSuites(): Promise<RuleSuite[]> {
   const out: RuleSuite[] = [];
   for (const file of readdirSync(rulesDir).filter((f) => f.endsWith('.cases.ts')).sort()) {
-    const name = file.replace(/\.cases\.ts$/, '');
+    // `<rule>.cases.ts`, or more cases for the same rule in `<rule>.<topic>.cases.ts`.
+    const name = file.split('.')[0]!;
     const rule = (rules as unknown as Record<string, RuleModule<string, []>>)[name];
     if (!rule) throw new Error(`${file}: no rule named ${name}`);
     const mod = (await import(new URL(file, rulesDir).href)) as { default: RuleCases<string, readonly unknown[]> };

@@ -5,7 +5,7 @@
 import { Linter } from 'eslint';
 import tseslintParser from '@typescript-eslint/parser';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleSuites } from './all-cases.js';
 import { newDiagnostics, typecheck, type VirtualFile } from './typecheck.js';
 
@@ -61,6 +61,8 @@ describe('suggestion outputs', () => {
   ]);
   let results: ReturnType<typeof typecheck> | undefined;
   const checked = () => (results ??= typecheck(files));
+  // One program for every sample; with the real library packages' types it outlasts a test timeout.
+  beforeAll(() => void checked(), 300_000);
 
   for (const s of samples) {
     it(`${s.rule}: ${JSON.stringify(s.input.slice(0, 60))} -> suggestion parses, type-checks, is clean`, () => {

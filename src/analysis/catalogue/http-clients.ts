@@ -1,0 +1,133 @@
+/**
+ * HTTP clients: axios, node-fetch, got, undici (and Node's global fetch), request, superagent,
+ * needle, https-proxy-agent, the AWS SDK v3 HTTP handler. Facts: research/node-tls.md 2.1.
+ */
+import { sink, slot, type CatalogueSection } from './model.js';
+
+const AXIOS_METHODS = ['get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'request', 'create', 'getUri', 'postForm', 'putForm', 'patchForm'];
+const GOT_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'paginate', 'extend'];
+const REQUEST_METHODS = ['get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'options', 'defaults'];
+const REQUEST_MODULES = ['request', 'request-promise', 'request-promise-native'];
+
+export const axios: CatalogueSection = {
+  packages: ['axios'],
+  // axios's `httpsAgent` is typed `any` and takes an agent; a top-level `rejectUnauthorized` is ignored.
+  agentSlots: [
+    slot({ label: 'used as the axios `httpsAgent`', module: 'axios', exports: [[], ...AXIOS_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['httpsAgent'] }),
+    slot({ label: 'used as the axios `httpsAgent`', module: 'axios', exports: [['defaults']], invoke: 'call', argument: 0, path: ['httpsAgent'] }),
+  ],
+};
+
+export const nodeFetch: CatalogueSection = {
+  packages: ['node-fetch'],
+  agentSlots: [slot({ label: 'used as the node-fetch `agent`', module: 'node-fetch', invoke: 'call', argument: 1, path: ['agent'] })],
+};
+
+export const got: CatalogueSection = {
+  packages: ['got'],
+  sinks: [
+    sink({ label: 'got `https` options', library: 'got', module: 'got', exports: [[], ...GOT_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['https'], role: 'client', sendsSni: true }),
+  ],
+  agentSlots: [
+    slot({ label: 'used as the got `agent.https`', module: 'got', exports: [[], ...GOT_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['agent', 'https'] }),
+  ],
+};
+
+const UNDICI_DISPATCHER_USERS = [['fetch'], ['request'], ['stream'], ['pipeline'], ['connect'], ['upgrade']];
+
+export const undici: CatalogueSection = {
+  packages: ['undici', 'undici-types'],
+  sinks: [
+    sink({ label: 'undici `new Agent({ connect })`', library: 'undici', module: 'undici', exports: [['Agent']], invoke: 'new', argument: 0, path: ['connect'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new Client(url, { connect })`', library: 'undici', module: 'undici', exports: [['Client']], invoke: 'new', argument: 1, path: ['connect'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new Pool(url, { connect })`', library: 'undici', module: 'undici', exports: [['Pool']], invoke: 'new', argument: 1, path: ['connect'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new BalancedPool(urls, { connect })`', library: 'undici', module: 'undici', exports: [['BalancedPool']], invoke: 'new', argument: 1, path: ['connect'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new ProxyAgent({ requestTls })` (the connection to the target)', library: 'undici', module: 'undici', exports: [['ProxyAgent']], invoke: 'new', argument: 0, path: ['requestTls'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new ProxyAgent({ proxyTls })` (the connection to the proxy)', library: 'undici', module: 'undici', exports: [['ProxyAgent']], invoke: 'new', argument: 0, path: ['proxyTls'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new EnvHttpProxyAgent({ requestTls })` (the connection to the target)', library: 'undici', module: 'undici', exports: [['EnvHttpProxyAgent']], invoke: 'new', argument: 0, path: ['requestTls'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `new EnvHttpProxyAgent({ proxyTls })` (the connection to the proxy)', library: 'undici', module: 'undici', exports: [['EnvHttpProxyAgent']], invoke: 'new', argument: 0, path: ['proxyTls'], role: 'agent', sendsSni: true }),
+    sink({ label: 'undici `buildConnector()`', library: 'undici', module: 'undici', exports: [['buildConnector']], invoke: 'call', argument: 0, role: 'agent', sendsSni: true }),
+  ],
+  agentSlots: [
+    // `fetch` is also Node's global fetch (bindings map the global to `undici#fetch`).
+    slot({ label: 'used as the `fetch` `dispatcher`', module: 'undici', exports: UNDICI_DISPATCHER_USERS, invoke: 'call', argument: 1, path: ['dispatcher'] }),
+    slot({ label: 'installed process-wide by `setGlobalDispatcher()` (it also reaches Node\'s built-in `fetch`)', module: 'undici', exports: [['setGlobalDispatcher']], invoke: 'call', argument: 0 }),
+  ],
+};
+
+export const request: CatalogueSection = {
+  packages: ['request', 'request-promise', 'request-promise-native', '@types/request'],
+  sinks: REQUEST_MODULES.flatMap((module) => [
+    sink({ label: `${module} options`, library: 'request', module, exports: [[], ...REQUEST_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
+    sink({ label: `${module} \`agentOptions\``, library: 'request', module, exports: [[], ...REQUEST_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['agentOptions'], role: 'agent', sendsSni: true }),
+  ]),
+  agentSlots: REQUEST_MODULES.map((module) => slot({ label: `used as the ${module} \`agent\``, module, exports: [[], ...REQUEST_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['agent'] })),
+  aliases: [
+    {
+      library: 'request',
+      packages: REQUEST_MODULES,
+      rule: 'certificate',
+      option: '`strictSSL: false`',
+      match: { kind: 'property', key: 'strictSSL', insecure: (v) => v === false },
+      effect: 'sets `rejectUnauthorized: false`, which turns off certificate verification',
+      way: 'Remove it; to reach a private CA, pass it as `ca`. (request is deprecated: prefer undici or fetch.)',
+      fix: { kind: 'remove' },
+      fixText: 'Remove `strictSSL: false` (request verifies by default).',
+    },
+  ],
+};
+
+export const superagent: CatalogueSection = {
+  packages: ['superagent', 'supertest'],
+  aliases: [
+    {
+      library: 'superagent',
+      packages: ['superagent', 'supertest'],
+      rule: 'certificate',
+      option: '`.disableTLSCerts()`',
+      match: { kind: 'method', name: 'disableTLSCerts' },
+      effect: 'turns off certificate verification for this request',
+      way: 'Remove the call; to reach a private CA, use `.ca(caCert)`.',
+      fixText: 'Remove `.disableTLSCerts()`.',
+    },
+  ],
+};
+
+export const needle: CatalogueSection = {
+  packages: ['needle'],
+  sinks: [
+    sink({ label: 'needle options', library: 'needle', module: 'needle', exports: [[], ['request']], invoke: 'call', argument: 3, role: 'client', sendsSni: true }),
+    sink({ label: 'needle options', library: 'needle', module: 'needle', exports: [['get'], ['head']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
+    sink({ label: 'needle options', library: 'needle', module: 'needle', exports: [['post'], ['put'], ['patch'], ['delete']], invoke: 'call', argument: 2, role: 'client', sendsSni: true }),
+    // needle writes its TLS options into a passed agent's `options`, so they also change the shared agent.
+    sink({ label: 'needle defaults (every later request)', library: 'needle', module: 'needle', exports: [['defaults']], invoke: 'call', argument: 0, role: 'client', sendsSni: true }),
+  ],
+};
+
+export const httpsProxyAgent: CatalogueSection = {
+  packages: ['https-proxy-agent'],
+  sinks: [
+    sink({
+      label: 'the connection to the proxy of `new HttpsProxyAgent(proxy, options)` (https-proxy-agent applies these options to the TLS hop to an `https:` proxy only; the target is verified by the request\'s own options)',
+      library: 'https-proxy-agent',
+      module: 'https-proxy-agent',
+      exports: [['HttpsProxyAgent'], []],
+      invoke: 'new',
+      argument: 1,
+      role: 'agent',
+      sendsSni: true,
+    }),
+  ],
+};
+
+const SMITHY = ['@smithy/node-http-handler', '@aws-sdk/node-http-handler'];
+
+export const awsSdk: CatalogueSection = {
+  packages: [...SMITHY, '@smithy/types'],
+  sinks: SMITHY.flatMap((module) => [
+    // The shorthand `{ httpsAgent: { ...options } }` is wrapped into `new https.Agent(...)` by the handler.
+    sink({ label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options', library: 'AWS SDK v3', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'], role: 'agent', sendsSni: true }),
+    sink({ label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options', library: 'AWS SDK v3', module, exports: [['NodeHttpHandler', 'create']], invoke: 'call', argument: 0, path: ['httpsAgent'], role: 'agent', sendsSni: true }),
+  ]),
+  agentSlots: SMITHY.map((module) => slot({ label: 'used as the AWS SDK `NodeHttpHandler` `httpsAgent`', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'] })),
+};

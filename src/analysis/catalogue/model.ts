@@ -1,0 +1,78 @@
+/**
+ * The shape of the library catalogue: data rows, no code paths. A library is added by adding rows
+ * (a sink row for each API that takes TLS options, an agent slot for each option that takes an
+ * agent or dispatcher, an alias row for each library-specific spelling of "do not verify") plus
+ * their tests. The generic code that reads the rows is in `aliases.ts` and `describe.ts`.
+ */
+import type { Primitive } from '../types.js';
+import type { ApiRow, SinkRow } from '../sinks.js';
+
+export type { ApiRow, SinkRow };
+
+/** An option that takes an agent or dispatcher: names the library in the message about the agent's own options. */
+export interface AgentSlotRow extends ApiRow {
+  /** The phrase appended to the agent's label: `used as the axios \`httpsAgent\``. */
+  readonly label: string;
+}
+
+export type AliasMatch =
+  /** `key: <value>` in an object literal (or `obj.key = <value>`), insecure when every possible value satisfies `insecure`. */
+  | { readonly kind: 'property'; readonly key: string; readonly insecure: (value: Primitive) => boolean }
+  /** An object literal at `key` that lacks `required: true` (mysql2 `ssl` without `verifyIdentity`). */
+  | { readonly kind: 'missing'; readonly key: string; readonly required: string }
+  /** A call of a method with this name (`.disableTLSCerts()`); the name is unique to the library. */
+  | { readonly kind: 'method'; readonly name: string }
+  /** A method call whose first argument is one of `values` (`appendSwitch('ignore-certificate-errors')`). */
+  | { readonly kind: 'method-argument'; readonly name: string; readonly values: readonly string[] }
+  /**
+   * A callback (a listener of `event`, or the function passed to method `name`) that unconditionally
+   * calls its verdict callback (a parameter at or after `from`) with `insecure`.
+   */
+  | { readonly kind: 'verdict-callback'; readonly event?: string; readonly name?: string; readonly from: number; readonly insecure: Primitive; readonly secure: string }
+  /** A connection string `scheme://…?param=value` (string literal or template). */
+  | { readonly kind: 'url'; readonly scheme: RegExp; readonly param: string; readonly insecure: (value: string, params: ReadonlyMap<string, string>) => boolean; readonly secure: string };
+
+export type AliasFix =
+  | { readonly kind: 'remove' }
+  | { readonly kind: 'replace-value'; readonly text: string };
+
+export interface AliasRow {
+  /** Display name used in messages: `mongodb`, `postgres.js`, `Electron`. */
+  readonly library: string;
+  /** npm packages whose type declarations declare the option (type-aware evidence). */
+  readonly packages: readonly string[];
+  /** The rule that reports it. */
+  readonly rule: 'certificate' | 'hostname';
+  /** The insecure spelling as shown in the message: `` `tlsInsecure: true` ``; `{value}` is the value as written. */
+  readonly option: string;
+  readonly match: AliasMatch;
+  /**
+   * Where the object holding the option must go for it to count (the key is generic, like `ssl`).
+   * Omitted when the option is unique to the library: then it is reported wherever it appears
+   * (with types: unless the object's type declares the key outside TLS code).
+   */
+  readonly apis?: readonly ApiRow[];
+  /** What it does: `turns off certificate verification for MongoDB connections`. */
+  readonly effect: string;
+  /** The way out, one sentence. */
+  readonly way: string;
+  /** The suggestion (property aliases); other kinds have a fixed suggestion or none. */
+  readonly fix?: AliasFix;
+  /** The suggestion's text: `` Remove `tlsInsecure: true`. `` */
+  readonly fixText?: string;
+}
+
+/** What the catalogue adds for one library (or one family of APIs). */
+export interface CatalogueSection {
+  readonly sinks?: readonly SinkRow[];
+  readonly agentSlots?: readonly AgentSlotRow[];
+  readonly aliases?: readonly AliasRow[];
+  /** Packages whose type declarations count as TLS-related (type-aware analysis). */
+  readonly packages: readonly string[];
+}
+
+type Row = Omit<SinkRow, 'path' | 'exports'> & { path?: readonly string[]; exports?: readonly (readonly string[])[] };
+/** A sink row with defaults: `path: []`, `exports: [[]]` (the module's default export / the module itself). */
+export const sink = (r: Row): SinkRow => ({ path: [], exports: [[]], ...r });
+type Slot = Omit<AgentSlotRow, 'path' | 'exports'> & { path?: readonly string[]; exports?: readonly (readonly string[])[] };
+export const slot = (r: Slot): AgentSlotRow => ({ path: [], exports: [[]], ...r });

@@ -1,0 +1,316 @@
+/**
+ * The generic code behind the alias rows: library-specific spellings of "do not verify"
+ * (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, `sslmode=no-verify`, Electron's
+ * certificate callbacks). Each row says what to match, which library it belongs to and, for generic
+ * keys (`ssl`), where the object must go for the row to apply. Rules get ready-made listeners.
+ * The rows are data in `src/analysis/catalogue/`; this is the only code that reads them.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, propertyName, unwrap } from '../analysis/ast.js';
+import { allAliases, type AliasMatch, type AliasRow } from '../analysis/catalogue/index.js';
+import type { FileContext } from '../analysis/file-context.js';
+import { resolveFunction } from '../analysis/functions.js';
+import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
+import { matchApi } from '../analysis/sinks.js';
+import { bagKeyOrigin } from '../analysis/type-evidence.js';
+import { always, evaluate, stringValues } from '../analysis/values.js';
+import { removeListItem, removeStatement } from './fixes.js';
+
+export interface AliasReport {
+  readonly node: TSESTree.Node;
+  readonly row: AliasRow;
+  /** Message data: `option`, `library`, `effect`, `way`. */
+  readonly data: Record<'option' | 'library' | 'effect' | 'way', string>;
+  readonly suggestion: { readonly text: string; readonly fix: TSESLint.ReportFixFunction } | undefined;
+}
+
+type Rule = AliasRow['rule'];
+type Of<K extends AliasMatch['kind']> = AliasRow & { readonly match: Extract<AliasMatch, { kind: K }> };
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const oneOf = (names: readonly string[]): string => `/^(?:${names.map(escape).join('|')})$/`;
+
+function of<K extends AliasMatch['kind']>(rule: Rule, kind: K): Of<K>[] {
+  return allAliases().filter((r): r is Of<K> => r.rule === rule && r.match.kind === kind);
+}
+
+/** Message data; `{value}` in the row's option is the insecure value as written (`'require'`). */
+function dataOf(row: AliasRow, value?: string): AliasReport['data'] {
+  const option = value === undefined ? row.option : row.option.replace('{value}', value);
+  return { option, library: row.library, effect: row.effect, way: row.way };
+}
+
+/** Does the object holding the option belong to the row's library? */
+function belongs(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: string): boolean {
+  if (row.apis) {
+    if (destinationsOf(fc, object).some((d) => matchApi(fc, d, row.apis!))) return true;
+    // With types: the key is declared by the library (a wrapper typed with the library's options).
+    const origin = bagKeyOrigin(fc, object, key);
+    return origin?.kind === 'tls' && origin.packages.some((p) => row.packages.includes(p));
+  }
+  // A key unique to the library: reported wherever it appears, unless types say the object is something else.
+  return bagKeyOrigin(fc, object, key)?.kind !== 'unrelated';
+}
+
+/** The effective entry for the key is this property (`{ k: bad, k: good }` is fine). */
+function isEffective(fc: FileContext, prop: TSESTree.Property, key: string): boolean {
+  const own = bagOf(fc, prop.parent);
+  return !own || lookup(own, key)?.entry.node === prop;
+}
+
+function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  const props = of(rule, 'property');
+  const missing = of(rule, 'missing');
+  const keys = [...new Set([...props.map((r) => r.match.key), ...missing.map((r) => r.match.key)])];
+  if (keys.length === 0) return {};
+  const selector = `Property[key.name=${oneOf(keys)}], Property[key.value=${oneOf(keys)}]`;
+  return {
+    [selector](node: TSESTree.Property) {
+      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+      const key = propertyName(node);
+      if (key === undefined || !isEffective(fc, node, key)) return;
+      for (const row of props) {
+        if (row.match.key !== key || !always(evaluate(fc, node.value), row.match.insecure)) continue;
+        if (!belongs(fc, row, node.parent, key)) continue;
+        report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
+        return;
+      }
+      for (const row of missing) {
+        if (row.match.key !== key || !lacks(fc, node.value, row.match.required)) continue;
+        if (!belongs(fc, row, node.parent, key)) continue;
+        const object = unwrap(node.value) as TSESTree.ObjectExpression;
+        const last = object.properties[object.properties.length - 1];
+        const insert = `${row.match.required}: true`;
+        // `verifyIdentity: false` in the literal itself: set it to true rather than adding a duplicate key.
+        const present = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === row.match.required) as TSESTree.Property | undefined;
+        report({
+          node,
+          row,
+          data: dataOf(row),
+          suggestion: {
+            text: row.fixText ?? `Add \`${insert}\`.`,
+            fix: (fixer) =>
+              present ? fixer.replaceText(present.value, 'true') : last ? fixer.insertTextAfter(last, `, ${insert}`) : fixer.replaceText(object, `{ ${insert} }`),
+          },
+        });
+        return;
+      }
+    },
+  };
+}
+
+/** An object literal that provably lacks `required: true` and does not already turn verification off. */
+function lacks(fc: FileContext, value: TSESTree.Node, required: string): boolean {
+  const object = unwrap(value);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const bag = bagOf(fc, object);
+  if (!bag) return false;
+  // `rejectUnauthorized: false` already disables the hostname check too: one finding, not two.
+  const reject = lookup(bag, 'rejectUnauthorized');
+  if (reject?.entry.value && always(evaluate(fc, reject.entry.value), (v) => v === false)) return false;
+  const found = lookup(bag, required);
+  if (!found) return !bag.items.some((i) => typeof i === 'symbol');
+  return !found.overridable && !!found.entry.value && always(evaluate(fc, found.entry.value), (v) => !v);
+}
+
+function propertyFix(fc: FileContext, row: AliasRow, node: TSESTree.Property): AliasReport['suggestion'] {
+  const fix = row.fix;
+  if (!fix) return undefined;
+  const sourceCode = fc.sourceCode;
+  const text = row.fixText ?? 'Remove it.';
+  if (fix.kind === 'replace-value') return { text, fix: (fixer) => fixer.replaceText(node.value, fix.text) };
+  return { text, fix: (fixer) => removeListItem(sourceCode, fixer, node) };
+}
+
+function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = current.parent;
+  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+}
+
+function removeCallStatement(fc: FileContext, fixer: TSESLint.RuleFixer, statement: TSESTree.ExpressionStatement): TSESLint.RuleFix {
+  return removeStatement(fc.sourceCode, fixer, statement);
+}
+
+/** With types: a method of that name declared outside the library is not the library's. */
+function methodBelongs(fc: FileContext, row: AliasRow, callee: TSESTree.MemberExpression, name: string): boolean {
+  const origin = fc.types?.keyOrigin(callee.object, name);
+  if (!origin) return true;
+  return origin.kind === 'tls' && (origin.packages.length === 0 || origin.packages.some((p) => row.packages.includes(p)));
+}
+
+function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  const methods = of(rule, 'method');
+  const withArgument = of(rule, 'method-argument');
+  const names = [...new Set([...methods.map((r) => r.match.name), ...withArgument.map((r) => r.match.name)])];
+  if (names.length === 0) return {};
+  return {
+    [`CallExpression[callee.property.name=${oneOf(names)}]`](node: TSESTree.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const name = memberName(callee);
+      for (const row of methods) {
+        if (row.match.name !== name || !methodBelongs(fc, row, callee, name)) continue;
+        const statement = statementOf(node);
+        const objectText = fc.sourceCode.getText(callee.object);
+        const sole = statement && unwrap(callee.object).type === AST_NODE_TYPES.Identifier;
+        report({
+          node,
+          row,
+          data: dataOf(row),
+          suggestion: {
+            text: row.fixText ?? 'Remove this call.',
+            fix: (fixer) => (sole && statement ? removeCallStatement(fc, fixer, statement) : fixer.replaceText(node, objectText)),
+          },
+        });
+        return;
+      }
+      for (const row of withArgument) {
+        const arg = node.arguments[0];
+        if (row.match.name !== name || !arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+        const values = stringValues(fc, arg);
+        if (!values || !values.every((v) => row.match.values.includes(v))) continue;
+        const statement = statementOf(node);
+        report({
+          node,
+          row,
+          data: dataOf(row),
+          suggestion: statement ? { text: row.fixText ?? 'Remove this call.', fix: (fixer) => removeCallStatement(fc, fixer, statement) } : undefined,
+        });
+        return;
+      }
+    },
+  };
+}
+
+const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/** Calls of a verdict parameter made unconditionally at the top level of the callback's body. */
+function unconditionalVerdictCalls(fn: TSESTree.FunctionLike, from: number): TSESTree.CallExpression[] {
+  const params = fn.params.slice(from).filter((p): p is TSESTree.Identifier => p.type === AST_NODE_TYPES.Identifier).map((p) => p.name);
+  if (params.length === 0 || !fn.body) return [];
+  const expressions: TSESTree.Expression[] = [];
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    for (const s of fn.body.body) {
+      if (s.type === AST_NODE_TYPES.ExpressionStatement) expressions.push(s.expression);
+      else if (s.type === AST_NODE_TYPES.ReturnStatement && s.argument) expressions.push(s.argument);
+    }
+  } else {
+    expressions.push(fn.body);
+  }
+  const flat = expressions.flatMap((e): TSESTree.Expression[] => (e.type === AST_NODE_TYPES.SequenceExpression ? e.expressions : [e]));
+  return flat.filter(
+    (e): e is TSESTree.CallExpression => e.type === AST_NODE_TYPES.CallExpression && e.callee.type === AST_NODE_TYPES.Identifier && params.includes(e.callee.name),
+  );
+}
+
+function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  const list = of(rule, 'verdict-callback');
+  if (list.length === 0) return {};
+  const check = (row: Of<'verdict-callback'>, fnNode: TSESTree.Node | undefined): boolean => {
+    if (!fnNode || fnNode.type === AST_NODE_TYPES.SpreadElement) return false;
+    const fn = resolveFunction(fc, fnNode);
+    if (!fn || !isFunctionNode(fn)) return false;
+    for (const call of unconditionalVerdictCalls(fn, row.match.from)) {
+      const arg = call.arguments[0];
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || !always(evaluate(fc, arg), (v) => v === row.match.insecure)) continue;
+      const secure = row.match.secure;
+      report({ node: call, row, data: dataOf(row), suggestion: { text: row.fixText ?? 'Reject the certificate.', fix: (fixer) => fixer.replaceText(arg, secure) } });
+      return true;
+    }
+    return false;
+  };
+  const listeners: TSESLint.RuleListener = {};
+  const events = list.filter((r) => r.match.event);
+  if (events.length > 0) {
+    listeners[`CallExpression[arguments.0.value=${oneOf(events.map((r) => r.match.event!))}]`] = (node: TSESTree.CallExpression) => {
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTEN.has(memberName(callee) ?? '')) return;
+      const event = (node.arguments[0] as TSESTree.StringLiteral).value;
+      for (const row of events) if (row.match.event === event && check(row, node.arguments[1])) return;
+    };
+  }
+  const methods = list.filter((r) => r.match.name);
+  if (methods.length > 0) {
+    listeners[`CallExpression[callee.property.name=${oneOf(methods.map((r) => r.match.name!))}]`] = (node: TSESTree.CallExpression) => {
+      const callee = unwrap(node.callee) as TSESTree.MemberExpression;
+      for (const row of methods) if (row.match.name === memberName(callee) && check(row, node.arguments[0])) return;
+    };
+  }
+  return listeners;
+}
+
+interface ParsedUrl {
+  readonly scheme: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
+const PLACEHOLDER = '\u0000';
+
+function parseConnectionString(text: string): ParsedUrl | undefined {
+  const m = /^([a-z][a-z0-9+.-]*:)\/\//i.exec(text);
+  const q = text.indexOf('?');
+  if (!m || q < 0) return undefined;
+  const params = new Map<string, string>();
+  for (const pair of text.slice(q + 1).split('#')[0]!.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0) continue;
+    let key = pair.slice(0, eq);
+    let value = pair.slice(eq + 1);
+    try {
+      key = decodeURIComponent(key);
+      value = decodeURIComponent(value);
+    } catch {
+      continue;
+    }
+    if (!key.includes(PLACEHOLDER) && !value.includes(PLACEHOLDER)) params.set(key, value);
+  }
+  return { scheme: m[1]!.toLowerCase(), params };
+}
+
+function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  const list = of(rule, 'url');
+  if (list.length === 0) return {};
+  const params = [...new Set(list.map((r) => r.match.param))];
+  const cheap = new RegExp(`[?&](?:${params.map(escape).join('|')})=`, 'i');
+  const check = (node: TSESTree.Node, text: string): void => {
+    if (!cheap.test(text)) return;
+    const url = parseConnectionString(text);
+    if (!url) return;
+    for (const row of list) {
+      const { scheme, param, insecure, secure } = row.match;
+      const value = [...url.params].find(([k]) => k.toLowerCase() === param.toLowerCase())?.[1];
+      if (!scheme.test(url.scheme) || value === undefined || !insecure(value, url.params)) continue;
+      if (row.apis && !destinationsOf(fc, node).some((d) => matchApi(fc, d, row.apis!))) continue;
+      report({ node, row, data: dataOf(row, value), suggestion: urlFix(fc, node, param, value, secure) });
+      return;
+    }
+  };
+  return {
+    Literal(node: TSESTree.Literal) {
+      if (typeof node.value === 'string' && node.value.includes('://')) check(node, node.value);
+    },
+    TemplateLiteral(node: TSESTree.TemplateLiteral) {
+      if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+      check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
+    },
+  };
+}
+
+function urlFix(fc: FileContext, node: TSESTree.Node, param: string, value: string, secure: string): AliasReport['suggestion'] {
+  const raw = fc.sourceCode.getText(node);
+  const m = new RegExp(`([?&]${escape(param)}=)${escape(value)}(?=[&#'"\`]|$)`, 'i').exec(raw);
+  if (!m) return undefined;
+  const start = node.range[0] + m.index + m[1]!.length;
+  return { text: `Use \`${param}=${secure}\`.`, fix: (fixer) => fixer.replaceTextRange([start, start + value.length], secure) };
+}
+
+/** Every listener the alias rows of one rule need; spread into the rule's `create()` result. */
+export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  return {
+    ...propertyListener(fc, rule, report),
+    ...methodListener(fc, rule, report),
+    ...verdictListener(fc, rule, report),
+    ...urlListener(fc, rule, report),
+  };
+}

@@ -1,0 +1,17 @@
+/** Helpers for the library catalogue cases (`<rule>.libraries.cases.ts`). */
+import { allAliases } from '../../src/analysis/index.js';
+
+/**
+ * The message data of a library alias report, from the catalogue row of `library` whose option
+ * reads `option` (`{value}` in the row stands for the value as written). The case states the
+ * library and the option the message must name; the rest of the sentence comes from the row.
+ */
+export function alias(library: string, option: string): Record<'option' | 'library' | 'effect' | 'way', string> {
+  const row = allAliases().find((r) => {
+    if (r.library !== library) return false;
+    const [before, after] = r.option.split('{value}');
+    return after === undefined ? r.option === option : option.startsWith(before!) && option.endsWith(after);
+  });
+  if (!row) throw new Error(`no catalogue alias row for ${library}: ${option}`);
+  return { option, library, effect: row.effect, way: row.way };
+}
