@@ -31,7 +31,7 @@ function generate(count: number, seed: number): string[] {
   const legacyNames = CIPHER_SUITES.filter((s) => !s.inOpenSSL3).map((s) => s.name);
   const unknown = ['FOO', 'aes', 'TLSv1.3', 'TLS_AES_128_GCM_SHA256', 'kECDH', 'EXPORT56', 'GOST', 'SUITEB128', 'DEFAULT', 'ALL2'];
   const specials = ['@STRENGTH', '@SECLEVEL=0', '@SECLEVEL=1', '@SECLEVEL=3', '@SECLEVEL=5'];
-  const broken = ['@SECLEVEL=6', '@FOO', 'AES/GCM', 'AES_x', '!', 'AES+', 'HIGH++SHA'];
+  const broken = ['@SECLEVEL=6', '@FOO', 'AES/GCM', 'AES_x', '!', 'AES+', 'HIGH++SHA', '!-AES', '-', '@', '@STRENGTH+AES', '@SECLEVEL=05', 'AES+-SHA1', 'TLSv1.2+AES128-SHA256', 'kRSA+aRSA+AES128+SHA'];
   const seps = [':', ':', ':', ':', ',', ' ', ';', '::'];
   const word = (): string => {
     const r = rnd();
