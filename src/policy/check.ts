@@ -118,7 +118,7 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
     const weakening = analyzeSecureOptions(secureOptions).weakening;
     if (weakening.length > 0) {
       const names = weakening.map((b) => b.name).join(', ');
-      add('secureOptions', `secureOptions: ${secureOptions} sets ${names}, which ${weakening.length === 1 ? 'weakens' : 'weaken'} TLS (${weakening.map((b) => b.reason).join('; ')}).`, 'protocol-version');
+      add('secureOptions', `secureOptions: ${secureOptions} sets ${names}, which ${weakening.length === 1 ? 'weakens' : 'weaken'} TLS (${weakening.map((b) => b.reason).join('; ')}).`, 'weak-cipher');
     }
   }
 
@@ -131,7 +131,7 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
         add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
       }
       if (e.securityLevel === 0) {
-        add('ciphers', `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which re-enables TLS 1.0/1.1, SHA-1 signatures, tiny keys and NULL encryption.`, 'weak-cipher');
+        add('ciphers', `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`, 'weak-cipher');
       }
     }
   }

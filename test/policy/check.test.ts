@@ -77,7 +77,7 @@ describe('checkTlsOptions', () => {
 
   it('secureOptions: weakening bits only', () => {
     const f = checkTlsOptions({ secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT | constants.SSL_OP_NO_TLSv1 });
-    expect(summary(f)).toEqual(['protocol-version:secureOptions']);
+    expect(summary(f)).toEqual(['weak-cipher:secureOptions']);
     expect(f[0]?.message).toBe(
       'secureOptions: 67108868 sets SSL_OP_LEGACY_SERVER_CONNECT, which weakens TLS (allows connecting to servers without secure renegotiation (RFC 5746)).',
     );
@@ -147,7 +147,7 @@ describe('checkTlsOptions', () => {
     expect(summary(checkTlsOptions(bag))).toEqual([
       'cert-verification:rejectUnauthorized',
       'protocol-version:minVersion',
-      'protocol-version:secureOptions',
+      'weak-cipher:secureOptions',
       'weak-cipher:ciphers',
       'weak-cipher:ciphers',
       'weak-cipher:minDHSize',
