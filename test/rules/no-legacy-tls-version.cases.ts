@@ -1,5 +1,5 @@
 import type { RuleCases } from '../rule-tester.js';
-import { js, validJs } from '../rule-tester.js';
+import { js } from '../rule-tester.js';
 
 type M = "minVersion" | "maxVersion" | "legacyProtocol" | "sslProtocol" | "pinsTls12" | "onlyLegacy" | "defaultMinVersion" | "defaultMaxVersion" | "raiseMinVersion" | "removeMaxVersion" | "useMinVersion" | "removeAssignment" | "removeVersionFlags";
 type O = [{ legacySpellings?: boolean }];
@@ -10,7 +10,7 @@ const cases: RuleCases<M, O> = {
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });",
     "import tls from 'node:tls';\ntls.createServer({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' });",
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', maxVersion: 'TLSv1.2' });",
-    validJs("const tls = require('tls');\ntls.DEFAULT_MIN_VERSION = 'TLSv1.2';"),
+    { code: "const tls = require('tls');\ntls.DEFAULT_MIN_VERSION = 'TLSv1.2';", filename: 'file.js' },
     // A conditional is reported only when every branch is legacy.
     "import tls from 'node:tls';\ndeclare const x: boolean;\ntls.connect({ host: 'a.example', minVersion: x ? 'TLSv1.2' : 'TLSv1.3' });",
     "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', minVersion: legacy ? 'TLSv1' : 'TLSv1.2' });",
@@ -26,7 +26,7 @@ const cases: RuleCases<M, O> = {
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureProtocol: 'TLSv1_method', minVersion: 'TLSv1.2' });",
     // Legacy spellings that only cap at TLS 1.2 are reported by the strict options only.
     "import tls from 'node:tls';\ntls.createServer({ secureProtocol: 'TLSv1_2_method' });",
-    validJs("const tls = require('tls');\ntls.createServer({ secureProtocol: 'SSLv23_method' });"),
+    { code: "const tls = require('tls');\ntls.createServer({ secureProtocol: 'SSLv23_method' });", filename: 'file.js' },
     // Invalid methods throw ERR_TLS_INVALID_PROTOCOL_METHOD.
     "import tls from 'node:tls';\ntls.createServer({ secureProtocol: 'TLSv1_3_method' });",
     // Turning off one modern version is no-weak-cipher's concern; TLS 1.2 remains.

@@ -1,5 +1,5 @@
 import type { RuleCases } from '../rule-tester.js';
-import { js, validJs } from '../rule-tester.js';
+import { js } from '../rule-tester.js';
 
 type M = "weakCiphers" | "secLevelZero" | "smallDh" | "weakCurves" | "weakSigalgs" | "weakSecureOptions" | "useProfileCiphers" | "removeSecLevel" | "raiseDhSize" | "dropWeakEntries" | "removeOption" | "removeFlags";
 type O = [{ policy?: 'recommended' | 'strict' }];
@@ -24,7 +24,7 @@ const cases: RuleCases<M, O> = {
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minDHSize: 2048 });",
     // Servers ignore minDHSize.
     "import tls from 'node:tls';\ndeclare const key: string, cert: string;\ntls.createServer({ key, cert, minDHSize: 1024 });",
-    validJs("const tls = require('tls');\ntls.connect({ host: 'a.example', ecdhCurve: 'X25519:prime256v1:secp384r1', sigalgs: 'ECDSA+SHA256:RSA-PSS+SHA256' });"),
+    { code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ecdhCurve: 'X25519:prime256v1:secp384r1', sigalgs: 'ECDSA+SHA256:RSA-PSS+SHA256' });", filename: 'file.js' },
     "import tls from 'node:tls';\ntls.DEFAULT_ECDH_CURVE = 'auto';",
     // Hardening bits and SSL_OP_ALL (whose BEAST bit only matters with TLS 1.0) are fine.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_NO_TICKET | constants.SSL_OP_NO_RENEGOTIATION });",
