@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, INSECURE_JS, project, repoRoot } from './helpers.js';
+import { cleanup, INSECURE_JS, INSECURE_TS, project, repoRoot } from './helpers.js';
 import { LspClient } from './lsp-client.js';
 
 afterAll(cleanup);
@@ -62,40 +62,72 @@ function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
     .reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
 }
 
+/** The settings an editor sends for `workspace/configuration`. */
+/** The editor config of docs/cli.md: the TypeScript parser for TS files, then tlsguard. */
+const EDITOR_CONFIG = `import tseslint from 'typescript-eslint';
+import tlsguard from 'eslint-plugin-tlsguard';
+
+export default [
+  { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tseslint.parser } },
+  tlsguard.configs.recommended,
+];
+`;
+
+type Settings = (rootUri: string) => Record<string, unknown>;
+
+// Neovim's lspconfig (VS Code's extension sends the same shape).
+const neovim: Settings = (rootUri) => ({
+  validate: 'on',
+  packageManager: 'npm',
+  useESLintClass: false,
+  useFlatConfig: true,
+  experimental: { useFlatConfig: false },
+  codeActionOnSave: { enable: false, mode: 'all' },
+  format: false,
+  quiet: false,
+  onIgnoredFiles: 'off',
+  options: {},
+  rulesCustomizations: [],
+  run: 'onType',
+  problems: { shortenToSingleLine: false },
+  nodePath: null,
+  workingDirectory: { mode: 'location' },
+  workspaceFolder: { uri: rootUri, name: 'editor-fixture' },
+  codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
+});
+
+// The `[language-server.eslint.config]` table of docs/cli.md's Helix setup (no workspaceFolder).
+const helix: Settings = () => ({
+  validate: 'on',
+  run: 'onType',
+  format: false,
+  nodePath: '',
+  rulesCustomizations: [],
+  experimental: {},
+  problems: { shortenToSingleLine: false },
+  workingDirectory: { mode: 'location' },
+  codeAction: { disableRuleComment: { enable: true, location: 'separateLine' }, showDocumentation: { enable: true } },
+});
+
 describe.skipIf(!server || !built)('ESLint language server', () => {
-  it('reports the tlsguard diagnostic and offers and applies the rule suggestions as code actions', async () => {
+  it.each([
+    ['Neovim/VS Code', neovim],
+    ['Helix', helix],
+  ])('with %s settings: reports the tlsguard diagnostic, offers the rule suggestions as code actions and applies one', async (_editor, settingsFor) => {
     // A project as a user has it: eslint and eslint-plugin-tlsguard installed, a flat config.
     const dir = project({
       'package.json': '{ "name": "editor-fixture", "private": true, "type": "commonjs" }',
-      'eslint.config.mjs': "import tlsguard from 'eslint-plugin-tlsguard';\n\nexport default [tlsguard.configs.recommended];\n",
+      'eslint.config.mjs': EDITOR_CONFIG,
       'client.js': INSECURE_JS,
     });
     mkdirSync(path.join(dir, 'node_modules'));
     symlinkSync(path.join(repoRoot, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
+    symlinkSync(path.join(repoRoot, 'node_modules/typescript-eslint'), path.join(dir, 'node_modules/typescript-eslint'), 'dir');
     symlinkSync(repoRoot, path.join(dir, 'node_modules/eslint-plugin-tlsguard'), 'dir');
 
     const rootUri = pathToFileURL(dir).href;
     const docUri = pathToFileURL(path.join(dir, 'client.js')).href;
-    // The settings Neovim's lspconfig sends (VS Code sends the same shape).
-    const settings = {
-      validate: 'on',
-      packageManager: 'npm',
-      useESLintClass: false,
-      useFlatConfig: true,
-      experimental: { useFlatConfig: false },
-      codeActionOnSave: { enable: false, mode: 'all' },
-      format: false,
-      quiet: false,
-      onIgnoredFiles: 'off',
-      options: {},
-      rulesCustomizations: [],
-      run: 'onType',
-      problems: { shortenToSingleLine: false },
-      nodePath: null,
-      workingDirectory: { mode: 'location' },
-      workspaceFolder: { uri: rootUri, name: 'editor-fixture' },
-      codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
-    };
+    const settings = settingsFor(rootUri);
     const applied: WorkspaceEdit[] = [];
     const client = new LspClient(process.execPath, [server!, '--stdio'], dir, (method, params) => {
       if (method === 'workspace/configuration') return ((params as { items?: unknown[] } | undefined)?.items ?? [{}]).map(() => settings);
@@ -152,6 +184,12 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
       expect(applied).toHaveLength(1);
       const edits = applied[0]!.documentChanges?.flatMap((c) => (c.textDocument.uri === docUri ? c.edits : [])) ?? applied[0]!.changes?.[docUri] ?? [];
       expect(applyTextEdits(INSECURE_JS, edits)).toBe(INSECURE_JS.replace(', rejectUnauthorized: false', ''));
+
+      // A TypeScript document of the same project.
+      const tsUri = pathToFileURL(path.join(dir, 'agent.ts')).href;
+      client.notify('textDocument/didOpen', { textDocument: { uri: tsUri, languageId: 'typescript', version: 1, text: INSECURE_TS } });
+      const tsReport = (await client.request('textDocument/diagnostic', { textDocument: { uri: tsUri } })) as unknown as { items: Diagnostic[] };
+      expect(tsReport.items.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(['tlsguard/no-unverified-certificate@2:57']);
     } finally {
       await client.shutdown();
     }
