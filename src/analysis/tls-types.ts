@@ -86,11 +86,13 @@ function isTlsOrigin(o: DeclOrigin): boolean {
   return o.pkg !== undefined && tlsPackages.has(o.pkg);
 }
 
+/** Utility types whose first type argument carries the option names (`Partial<tls.ConnectionOptions>`). */
+const WRAPPERS = new Set(['Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'NonNullable']);
+
 /** The named TLS type a type is, or extends (nearest first): its role and label. */
 function namedTlsType(tsApi: typeof ts, checker: ts.TypeChecker, type: ts.Type): { role: BagRole; label: string } | undefined {
   const queue: ts.Type[] = [type];
   const seen = new Set<ts.Type>();
-  let library: { role: BagRole; label: string } | undefined;
   while (queue.length > 0 && seen.size < 64) {
     const t = queue.shift()!;
     if (seen.has(t)) continue;
@@ -102,10 +104,12 @@ function namedTlsType(tsApi: typeof ts, checker: ts.TypeChecker, type: ts.Type):
       if (origin.pkg === 'node' && origin.nodeModule) {
         const role = NODE_TYPES.get(`${origin.nodeModule}.${symbol.name}`);
         if (role) return { role, label: `options typed as ${origin.nodeModule}.${symbol.name}` };
-      } else if (!library && origin.pkg && tlsPackages.has(origin.pkg) && symbol.name !== '__type' && symbol.name !== '__object') {
-        library = { role: /server/i.test(symbol.name) ? 'server' : 'client', label: `options typed as ${symbol.name} (${origin.pkg})` };
+      } else if (origin.pkg && tlsPackages.has(origin.pkg) && symbol.name !== '__type' && symbol.name !== '__object') {
+        // A library's own option type (`ClientOptions` of ws, `HttpsOptions` of got): nearest wins.
+        return { role: /server/i.test(symbol.name) ? 'server' : 'client', label: `options typed as ${symbol.name} (${origin.pkg})` };
       }
     }
+    if (t.aliasSymbol && WRAPPERS.has(t.aliasSymbol.name) && t.aliasTypeArguments?.[0]) queue.push(t.aliasTypeArguments[0]);
     if (t.isUnionOrIntersection()) queue.push(...t.types);
     const objectFlags = t.flags & tsApi.TypeFlags.Object ? (t as ts.ObjectType).objectFlags : 0;
     if (objectFlags & tsApi.ObjectFlags.Reference) {
@@ -114,7 +118,7 @@ function namedTlsType(tsApi: typeof ts, checker: ts.TypeChecker, type: ts.Type):
     }
     if (objectFlags & (tsApi.ObjectFlags.Interface | tsApi.ObjectFlags.Class)) queue.push(...(checker.getBaseTypes(t as ts.InterfaceType) ?? []));
   }
-  return library;
+  return undefined;
 }
 
 /** Where `key` of an object of type `type` is declared: TLS code, unrelated code, or unknown. */

@@ -1,7 +1,7 @@
 /**
  * Developer tool: prints what a rule reports on case inputs (messages, positions, suggestion
  * outputs) as case literals, to be reviewed by hand and pasted into a `.cases.ts` file.
- * Usage: RULE=<rule> INPUTS=<inputs.json> npx vitest run -c test/tools/vitest.tool.config.ts   (not part of the suite)
+ * Usage: [TYPED=1] RULE=<rule> INPUTS=<inputs.json> npx vitest run -c test/tools/vitest.tool.config.ts   (not part of the suite)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
@@ -13,13 +13,15 @@ const ruleName = process.env.RULE!;
 const file = process.env.INPUTS!;
 const rule = (rules as Record<string, unknown>)[ruleName];
 const inputs = JSON.parse(readFileSync(file, 'utf8')) as { code: string; js?: boolean }[];
+const typed = !!process.env.TYPED;
+const tsconfigRootDir = new URL('../../fixtures/typed/', import.meta.url).pathname;
 const linter = new Linter({ configType: 'flat' });
 const out: unknown[] = [];
 for (const { code, js } of inputs) {
-  const filename = js ? 'file.js' : 'file.ts';
+  const filename = (typed ? tsconfigRootDir : '') + (js ? 'file.js' : 'file.ts');
   const messages = linter.verify(
     code,
-    [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser, sourceType: 'module' }, plugins: { tlsguard: { rules: { [ruleName]: rule as never } } }, rules: { [`tlsguard/${ruleName}`]: 'error' } }],
+    [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser, sourceType: 'module', parserOptions: typed ? { projectService: { allowDefaultProject: ['*.ts', '*.js'] }, tsconfigRootDir } : {} }, plugins: { tlsguard: { rules: { [ruleName]: rule as never } } }, rules: { [`tlsguard/${ruleName}`]: 'error' } }],
     filename,
   );
   out.push({
