@@ -33,7 +33,7 @@ function levels(pick: (meta: TSESLint.RuleMetaData<string, Docs>) => boolean, wi
 const plugin = {
   meta: { name: pkg.name, version: pkg.version, namespace: 'tlsguard' },
   rules,
-  configs: {} as Record<'recommended' | 'strict', Linter.Config>,
+  configs: {} as Record<'recommended' | 'strict' | 'recommended-type-checked', Linter.Config>,
 };
 
 const pluginForConfig = plugin as unknown as ESLint.Plugin;
@@ -49,6 +49,19 @@ plugin.configs.strict = {
   plugins: { tlsguard: pluginForConfig },
   rules: levels(() => true, true),
   settings: { tlsguard: { policy: 'strict' } },
+};
+
+/**
+ * `recommended` plus the parser options typed linting needs (use with the typescript-eslint parser).
+ * Types add: values from other modules and functions (`export const VERIFY = false`), option bags
+ * recognised by their type (wrappers typed with `tls.ConnectionOptions`, library option types), and
+ * no report on objects whose type declares a TLS key name for something else.
+ */
+plugin.configs['recommended-type-checked'] = {
+  name: 'tlsguard/recommended-type-checked',
+  plugins: { tlsguard: pluginForConfig },
+  languageOptions: { parserOptions: { projectService: true } },
+  rules: levels((meta) => meta.docs?.recommended === true),
 };
 
 export default plugin;
