@@ -1,7 +1,8 @@
 /** A minimal Language Server Protocol client over stdio (JSON-RPC with Content-Length framing), for tests. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
+/** Any JSON value (checked by the caller). */
+type Json = unknown;
 
 interface Message {
   jsonrpc: '2.0';

@@ -132,7 +132,7 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
     const client = new LspClient(process.execPath, [server!, '--stdio'], dir, (method, params) => {
       if (method === 'workspace/configuration') return ((params as { items?: unknown[] } | undefined)?.items ?? [{}]).map(() => settings);
       if (method === 'workspace/applyEdit') {
-        applied.push((params as unknown as { edit: WorkspaceEdit }).edit);
+        applied.push((params as { edit: WorkspaceEdit }).edit);
         return { applied: true };
       }
       return null; // client/registerCapability, eslint/* requests, window/workDoneProgress/create ...
@@ -155,7 +155,7 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
       client.notify('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'javascript', version: 1, text: INSECURE_JS } });
       // The server offers pull diagnostics (LSP 3.17 `textDocument/diagnostic`, used by VS Code,
       // Neovim >= 0.10 and Helix); ask for them.
-      const report = (await client.request('textDocument/diagnostic', { textDocument: { uri: docUri } })) as unknown as { kind: string; items: Diagnostic[] };
+      const report = (await client.request('textDocument/diagnostic', { textDocument: { uri: docUri } })) as { kind: string; items: Diagnostic[] };
       expect(report.kind).toBe('full');
       const diagnostics = report.items;
 
@@ -170,7 +170,7 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
         textDocument: { uri: docUri },
         range: finding!.range,
         context: { diagnostics: [finding!] },
-      } as unknown as Parameters<LspClient['request']>[1])) as unknown as CodeAction[];
+      })) as CodeAction[];
       // Each suggestion is a quick fix titled `<description> (<rule>)`, run as `eslint.applySuggestion`.
       const suggestions = actions.filter((a) => a.kind === 'quickfix' && a.title.endsWith('(tlsguard/no-unverified-certificate)') && a.command?.command === 'eslint.applySuggestion');
       expect(suggestions.map((a) => a.title)).toContain('Remove `rejectUnauthorized: false` (verification is on by default). (tlsguard/no-unverified-certificate)');
@@ -180,7 +180,7 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
 
       // Choosing the suggestion makes the server send the edit back (workspace/applyEdit).
       const remove = suggestions.find((a) => a.title.startsWith('Remove `rejectUnauthorized: false`'))!;
-      await client.request('workspace/executeCommand', remove.command as unknown as Parameters<LspClient['request']>[1]);
+      await client.request('workspace/executeCommand', remove.command);
       expect(applied).toHaveLength(1);
       const edits = applied[0]!.documentChanges?.flatMap((c) => (c.textDocument.uri === docUri ? c.edits : [])) ?? applied[0]!.changes?.[docUri] ?? [];
       expect(applyTextEdits(INSECURE_JS, edits)).toBe(INSECURE_JS.replace(', rejectUnauthorized: false', ''));
@@ -188,7 +188,7 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
       // A TypeScript document of the same project.
       const tsUri = pathToFileURL(path.join(dir, 'agent.ts')).href;
       client.notify('textDocument/didOpen', { textDocument: { uri: tsUri, languageId: 'typescript', version: 1, text: INSECURE_TS } });
-      const tsReport = (await client.request('textDocument/diagnostic', { textDocument: { uri: tsUri } })) as unknown as { items: Diagnostic[] };
+      const tsReport = (await client.request('textDocument/diagnostic', { textDocument: { uri: tsUri } })) as { items: Diagnostic[] };
       expect(tsReport.items.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(['tlsguard/no-unverified-certificate@2:57']);
     } finally {
       await client.shutdown();
