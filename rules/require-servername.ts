@@ -134,7 +134,8 @@ export default createRule<[], MessageId>({
       CallExpression(call: TSESTree.CallExpression) {
         const callee = unwrap(call.callee);
         const name = callee.type === AST_NODE_TYPES.MemberExpression ? (callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-        if (name === undefined) return;
+        // Syntactic gate first: `x.connect(...)`, or a bare (possibly aliased) imported function.
+        if (name === undefined || (callee.type === AST_NODE_TYPES.MemberExpression && name !== 'connect')) return;
         if (!sinksForCall(fc, call).some((r) => r.sendsSni === false)) return;
         const args = call.arguments;
         if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return;
