@@ -171,7 +171,12 @@ export default createRule<[], MessageId>({
             return; // a host or options we cannot classify
           }
           if (isPath && !optionsArg) return;
-        } else if (firstValue.type === AST_NODE_TYPES.ObjectExpression || firstValue.type === AST_NODE_TYPES.Identifier || firstValue.type === AST_NODE_TYPES.MemberExpression) {
+        } else if (
+          firstValue.type === AST_NODE_TYPES.ObjectExpression ||
+          firstValue.type === AST_NODE_TYPES.Identifier ||
+          firstValue.type === AST_NODE_TYPES.MemberExpression ||
+          firstValue.type === AST_NODE_TYPES.CallExpression
+        ) {
           optionsArg = first;
         } else {
           return;
@@ -231,7 +236,7 @@ export default createRule<[], MessageId>({
         const text = hostText(hostNode, !sameLiteral && !hostArg);
         if (text) {
           if (literal) suggest.push({ messageId: 'addServername', data: { text }, fix: insertProperty(literal, `servername: ${text}`) });
-          else if (optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.Identifier) {
+          else if (optionsArg) {
             const name = sourceCode.getText(unwrap(optionsArg));
             suggest.push({ messageId: 'addServername', data: { text }, fix: (fixer) => fixer.replaceText(optionsArg!, `{ ...${name}, servername: ${text} }`) });
           } else if (!optionsArg && hostArg) {

@@ -149,6 +149,8 @@ function laterContributions(fc: FileContext, variable: Scope.Variable, consumer:
     }
     if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
       if (parent.callee === child) continue;
+      // A source of `Object.assign(target, …, v, …)` is only read.
+      if (parent.type === AST_NODE_TYPES.CallExpression && isObjectAssign(fc, parent) && parent.arguments.indexOf(child as TSESTree.CallExpressionArgument) > 0) continue;
       if (parent.type === AST_NODE_TYPES.CallExpression && isObjectAssign(fc, parent) && parent.arguments[0] === child) {
         for (const arg of parent.arguments.slice(1)) {
           const inner = arg.type === AST_NODE_TYPES.SpreadElement ? undefined : computeBag(fc, unwrap(arg), undefined, depth + 1);

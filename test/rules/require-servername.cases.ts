@@ -30,6 +30,8 @@ const cases: RuleCases<M, O> = {
     // A local function named connect.
     "function connect(o: { host: string }) { return o; }\nconnect({ host: 'api.example.com' });",
     validJs("const tls = require('tls');\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' }, () => {});"),
+    "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'api.example.com', port: 443, servername: 'api.example.com' };\n  open() {\n    return tls.connect(this.options);\n  }\n}",
+    "import tls from 'node:tls';\ndeclare function options(): tls.ConnectionOptions;\ntls.connect(options());",
   ],
   invalid: [
     {
@@ -144,6 +146,30 @@ const cases: RuleCases<M, O> = {
       code: "import tls from 'node:tls';\nimport net from 'node:net';\ndeclare const raw: net.Socket;\ntls.connect({ socket: raw, servername: '' });",
       errors: [
         { messageId: "emptyServername", line: 4, column: 28, suggestions: [] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nconst base = { port: 443 };\nconst opts = Object.assign({}, base, { host: 'api.example.com' });\ntls.connect(opts);",
+      errors: [
+        { messageId: "noSni", line: 4, column: 13, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\nconst base = { port: 443 };\nconst opts = Object.assign({}, base, { host: 'api.example.com' });\ntls.connect({ ...opts, servername: 'api.example.com' });" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'api.example.com', port: 443 };\n  open() {\n    return tls.connect(this.options);\n  }\n}",
+      errors: [
+        { messageId: "noSni", line: 5, column: 24, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'api.example.com', port: 443 };\n  open() {\n    return tls.connect({ ...this.options, servername: 'api.example.com' });\n  }\n}" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443 } satisfies tls.ConnectionOptions);",
+      errors: [
+        { messageId: "noSni", line: 2, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' } satisfies tls.ConnectionOptions);" }] },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nconst base = { port: 443 };\ntls.connect(Object.assign({}, base, { host: 'api.example.com' }));",
+      errors: [
+        { messageId: "noSni", line: 3, column: 13, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\nconst base = { port: 443 };\ntls.connect({ ...Object.assign({}, base, { host: 'api.example.com' }), servername: 'api.example.com' });" }] },
       ],
     },
   ],
