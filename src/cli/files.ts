@@ -124,19 +124,20 @@ function defaultIgnored(root: string, absPath: string): boolean {
 export interface FileSelection {
   /** Absolute paths in stable order. */
   readonly files: readonly string[];
-  /** Explicitly named files skipped because they are ignored or not JS/TS. */
-  readonly skipped: readonly string[];
+  /** Explicitly named paths skipped because .gitignore or the default ignores exclude them. */
+  readonly ignored: readonly string[];
 }
 
 /**
  * The files under `paths` (relative to `cwd`; default `.`) to lint. A missing path is a usage error.
- * Explicitly named files are kept when they have a JS/TS extension and are not ignored.
+ * Explicitly named files are kept when they have a JS/TS extension and are not ignored (the
+ * pre-commit framework passes every staged file name, ignored or not).
  */
 export function collectFiles(cwd: string, paths: readonly string[]): FileSelection {
   const gitRoot = findGitRoot(cwd);
   const gitignore = new GitIgnore(gitRoot ?? cwd);
   const found = new Set<string>();
-  const skipped: string[] = [];
+  const ignored: string[] = [];
   const inputs = paths.length > 0 ? paths : ['.'];
 
   const walk = (dir: string): void => {
@@ -167,15 +168,15 @@ export function collectFiles(cwd: string, paths: readonly string[]): FileSelecti
       throw new UsageError(`no such file or directory: ${input}`);
     }
     if (stat.isDirectory()) {
-      if (defaultIgnored(cwd, abs) || gitignore.ignores(abs, true)) continue;
-      walk(abs);
-    } else if (hasLintableExtension(abs) && !defaultIgnored(cwd, abs) && !gitignore.ignores(abs, false)) {
-      found.add(abs);
-    } else {
-      skipped.push(abs);
+      if (defaultIgnored(cwd, abs) || gitignore.ignores(abs, true)) ignored.push(input);
+      else walk(abs);
+    } else if (hasLintableExtension(abs)) {
+      if (defaultIgnored(cwd, abs) || gitignore.ignores(abs, false)) ignored.push(input);
+      else found.add(abs);
     }
+    // Other explicitly named files (README.md, ...) are not JS/TS: nothing to lint.
   }
-  return { files: sortFiles(cwd, [...found]), skipped };
+  return { files: sortFiles(cwd, [...found]), ignored };
 }
 
 /** Stable order: by path relative to `root`, compared by code units (locale-independent). */

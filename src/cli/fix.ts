@@ -25,8 +25,12 @@ export function chooseSuggestion(finding: Finding, style: FixStyle): Suggestion 
   return finding.suggestions[0];
 }
 
-/** Applies non-overlapping edits (any order) to `text`. */
+/**
+ * Applies non-overlapping edits (any order) to `text`. ESLint's ranges do not count a byte order
+ * mark, so a leading BOM is kept aside and put back.
+ */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
+  if (text.startsWith('\uFEFF')) return `\uFEFF${applyEdits(text.slice(1), edits)}`;
   const sorted = [...edits].sort((a, b) => b.suggestion.fix.range[0] - a.suggestion.fix.range[0]);
   let out = text;
   for (const e of sorted) {

@@ -81,7 +81,9 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     texts = staged.texts;
     files = sortFiles(cwd, [...texts.keys()]);
   } else {
-    files = [...collectFiles(cwd, options.paths).files];
+    const selection = collectFiles(cwd, options.paths);
+    files = [...selection.files];
+    if (selection.ignored.length > 0) notes.push(`ignored (node_modules, dist, .git or .gitignore): ${selection.ignored.join(', ')}`);
   }
   files = shardFiles(files, options.shard);
 

@@ -99,6 +99,13 @@ describe('--fix without a tsconfig (parse check)', () => {
     expect(readFileSync(path.join(dir, 'b.js'), 'utf8')).toBe('module.exports = {};\n');
   });
 
+  it('keeps a byte order mark and CRLF line endings', async () => {
+    const source = "\uFEFFconst https = require('node:https');\r\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\r\nmodule.exports = { agent };\r\n";
+    const dir = project({ 'a.js': source });
+    expect((await cli(dir, ['--fix'])).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.js'), 'utf8')).toBe(source.replace(', rejectUnauthorized: false', ''));
+  });
+
   it('factory style applies the factory suggestion (import added)', async () => {
     const dir = project({ 'a.js': "const https = require('node:https');\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nmodule.exports = { agent };\n" });
     const r = await cli(dir, ['--fix', '--fix-style', 'factory']);
@@ -130,5 +137,7 @@ describe('fix helpers', () => {
     expect(kept.map((k) => k.suggestion.fix.text)).toEqual(['X', 'W']);
     expect(overlapping.map((k) => k.suggestion.fix.text)).toEqual(['Z', 'Y']);
     expect(applyEdits('abcdefghij', [e(0, 2, 'X'), e(6, 8, 'Y')])).toBe('XcdefYij');
+    // ESLint's ranges do not count a byte order mark.
+    expect(applyEdits('\uFEFFabcdefghij', [e(0, 2, 'X')])).toBe('\uFEFFXcdefghij');
   });
 });

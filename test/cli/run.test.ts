@@ -153,7 +153,9 @@ describe('file selection', () => {
     const doc = JSON.parse((await cli(dir, ['--format', 'json'])).stdout) as JsonReport;
     expect(doc.findings.map((f) => f.file)).toEqual(['src/build/kept.js', 'src/keep.gen.js', 'src/sub/other.js']);
     // An explicitly named ignored file is skipped too (as the pre-commit framework may pass one).
-    expect((await cli(dir, ['src/y.gen.js'])).code).toBe(0);
+    const explicit = await cli(dir, ['src/y.gen.js', 'build']);
+    expect(explicit.code).toBe(0);
+    expect(explicit.stderr).toBe('tlsguard: note: ignored (node_modules, dist, .git or .gitignore): src/y.gen.js, build\n');
   });
 
   it('ignores the project own ESLint config and leaves it untouched', async () => {
