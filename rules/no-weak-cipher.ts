@@ -78,8 +78,13 @@ function describeSuites(weak: readonly WeakSuite[]): { count: string; reasons: s
     reasons: reasons.join(', '),
     suites: `${names.join(', ')}${more}`,
     impact: broken
-      ? 'A network attacker can decrypt, alter or impersonate connections that negotiate them.'
-      : 'Without forward secrecy a stolen server key decrypts recorded traffic, and non-AEAD (CBC) suites have a history of padding-oracle attacks.',
+      ? 'a network attacker can decrypt, alter or impersonate connections that negotiate them'
+      : [
+          reasons.includes('no forward secrecy') ? 'a leaked server key decrypts recorded traffic' : '',
+          reasons.includes('not AEAD') ? 'CBC suites are exposed to padding-oracle attacks' : '',
+        ]
+          .filter(Boolean)
+          .join(' and '),
   };
 }
 
@@ -110,7 +115,7 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ policy: 'recommended' }],
     messages: {
-      weakCiphers: '`{{option}}` enables {{count}} ({{reasons}}): {{suites}}. {{impact}} List only strong suites, such as the Mozilla intermediate list.',
+      weakCiphers: '`{{option}}` enables {{count}} ({{reasons}}): {{suites}}, so {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
         '`@SECLEVEL=0` turns off OpenSSL\'s security checks, so TLS 1.0/1.1, SHA-1 signatures, tiny keys and even NULL (unencrypted) suites can be negotiated. Remove it.',
       smallDh: '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
