@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/report.js';
-import { CLEAN_JS, cleanup, cli, git, hasGit, INSECURE_JS, initRepo, project } from './helpers.js';
+import { CLEAN_JS, cleanup, cli, git, hasGit, INSECURE_JS, initRepo, project, tsconfig } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -44,6 +44,20 @@ describe.skipIf(!hasGit())('--staged', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^src\/a\.ts:2:50 /);
   });
+
+  it('is type-aware on staged TypeScript: a staged constant from another module resolves', async () => {
+    const dir = project({
+      'package.json': '{ "type": "module" }',
+      'tsconfig.json': tsconfig(),
+      'src/flags.ts': 'export const VERIFY = false;\n',
+      'src/client.ts': "import https from 'node:https';\nimport { VERIFY } from './flags.js';\nexport const agent = new https.Agent({ rejectUnauthorized: VERIFY });\n",
+    });
+    initRepo(dir);
+    git(dir, 'add', '.');
+    const r = await cli(dir, ['--staged', '--format', 'json']);
+    expect((JSON.parse(r.stdout) as JsonReport).findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/client.ts:3']);
+    expect(r.code).toBe(1);
+  }, 60_000);
 
   it('exits 2 outside a git work tree', async () => {
     const dir = project({ 'a.js': CLEAN_JS });
