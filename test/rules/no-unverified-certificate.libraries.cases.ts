@@ -58,9 +58,57 @@ const browser = await chromium.launch();
 export const context = await browser.newContext({ ignoreHTTPSErrors: process.env.CI === 'local' });`,
     `import WebSocket from 'ws';
 export const socket = new WebSocket('wss://a.example', { rejectUnauthorized: true });`,
-    `import { MongoClient } from 'mongodb';
-export const client = new MongoClient('mongodb://db.internal', { tlsInsecure: true, tlsInsecure: false } as never);`
-,
+    // The last duplicate key wins (JavaScript: TypeScript rejects duplicate keys).
+    validJs(`const { MongoClient } = require('mongodb');
+module.exports = new MongoClient('mongodb://db.internal', { tlsInsecure: true, tlsInsecure: false });`),
+    `import fetch from 'node-fetch';
+import https from 'node:https';
+export const res = await fetch('https://a.example', { agent: new https.Agent({ keepAlive: true }) });`,
+    `import got from 'got';
+declare const ca: string;
+export const client = got.extend({ https: { certificateAuthority: ca, rejectUnauthorized: true } });`,
+    validJs(`const needle = require('needle');
+needle.get('https://a.example', { rejectUnauthorized: true }, () => {});`),
+    `import { io } from 'socket.io-client';
+export const socket = io('https://a.example', { rejectUnauthorized: true });`,
+    `import mysql from 'mysql2/promise';
+declare const ca: string;
+export const db = await mysql.createConnection({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });`,
+    `import mongoose from 'mongoose';
+await mongoose.connect('mongodb://db.internal/app', { tls: true, tlsCAFile: '/etc/ssl/internal-ca.pem' });`,
+    `import Redis from 'ioredis';
+declare const ca: string;
+export const redis = new Redis({ host: 'cache.internal', tls: { ca, servername: 'cache.internal' } });`,
+    `import { createClient } from 'redis';
+export const client = createClient({ socket: { host: 'cache.internal', tls: true, servername: 'cache.internal' } });`,
+    `import nodemailer from 'nodemailer';
+export const mailer = nodemailer.createTransport({ host: 'smtp.internal', port: 465, secure: true, tls: { minVersion: 'TLSv1.2' } });`,
+    `import { Kafka } from 'kafkajs';
+export const kafka = new Kafka({ brokers: ['kafka.internal:9093'], ssl: true });`,
+    `import amqp from 'amqplib';
+declare const ca: Buffer;
+export const conn = await amqp.connect('amqps://mq.internal', { ca: [ca] });`,
+    `import { credentials } from '@grpc/grpc-js';
+export const creds = credentials.createSsl();`,
+    `import { Client } from '@elastic/elasticsearch';
+declare const ca: string;
+export const es = new Client({ node: 'https://es.internal:9200', tls: { ca } });`,
+    `import { connect } from 'nats';
+export const nc = await connect({ servers: 'tls://nats.internal:4222', tls: { caFile: '/etc/ssl/nats-ca.pem' } });`,
+    `import mqtt from 'mqtt';
+declare const ca: string;
+export const client = mqtt.connect('mqtts://broker.internal', { ca });`,
+    validJs(`const ldap = require('ldapjs');
+module.exports = ldap.createClient({ url: 'ldaps://ldap.internal', tlsOptions: { servername: 'ldap.internal' } });`),
+    `import { HttpsProxyAgent } from 'https-proxy-agent';
+export const agent = new HttpsProxyAgent('https://proxy.internal:3128');`,
+    `import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const handler = new NodeHttpHandler({ httpsAgent: { keepAlive: true, maxSockets: 50 } });`,
+    `import { chromium } from 'playwright-core';
+const browser = await chromium.launch();
+export const context = await browser.newContext({ ignoreHTTPSErrors: false });`,
+    `import { Pool } from 'undici';
+export const pool = new Pool('https://a.example', { connect: { rejectUnauthorized: true } });`,
   ],
   invalid: [
     {
@@ -262,6 +310,22 @@ export const client = new Client('https://a.example', { connect: connector });` 
       ],
     },
     {
+      code: `import { Agent, fetch } from 'undici';
+export const res = await fetch('https://a.example', { dispatcher: new Agent({ connect: { rejectUnauthorized: false } }) });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: `undici \`new Agent({ connect })\` used as the \`fetch\` \`dispatcher\`` },
+          line: 2, column: 90,
+          suggestions: [
+            { messageId: 'removeOption', output: `import { Agent, fetch } from 'undici';
+export const res = await fetch('https://a.example', { dispatcher: new Agent({ connect: {} }) });` },
+          ],
+        },
+      ],
+    },
+    // Node's global fetch (JavaScript: undici 7's Agent type differs from the undici-types bundled with @types/node).
+    js({
       code: `import { Agent } from 'undici';
 const dispatcher = new Agent({ connect: { rejectUnauthorized: false } });
 export const res = await fetch('https://a.example', { dispatcher });`,
@@ -277,7 +341,7 @@ export const res = await fetch('https://a.example', { dispatcher });` },
           ],
         },
       ],
-    },
+    }),
     js({
       code: `const request = require('request');
 request({ url: 'https://a.example', strictSSL: false }, () => {});`,
@@ -934,8 +998,7 @@ win.webContents.on('certificate-error', (event, url, error, certificate, callbac
           ],
         },
       ],
-    })
-,
+    }),
   ],
 };
 

@@ -28,8 +28,7 @@ declare const base: object;
 export const pool = mysql.createPool({ ssl: { ...base } });`,
     `export const db = { ssl: { ca: 'x' } };`,
     `import { MongoClient } from 'mongodb';
-export const client = new MongoClient('mongodb://db.internal/?tlsAllowInvalidHostnames=false', { tlsAllowInvalidHostnames: false });`
-,
+export const client = new MongoClient('mongodb://db.internal/?tlsAllowInvalidHostnames=false', { tlsAllowInvalidHostnames: false });`,
   ],
   invalid: [
     {
@@ -151,8 +150,7 @@ export const creds = credentials.createSsl(null, null, null, {});` },
           ],
         },
       ],
-    }
-,
+    },
   ],
 };
 
