@@ -73,10 +73,11 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
   let files: string[];
   let texts: Map<string, string> | undefined;
   if (options.staged) {
-    const filters = options.paths.map((p) => path.resolve(cwd, p));
+    // Staged files under the working directory, or under the given paths.
+    const filters = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
     const staged = stagedFiles(cwd, (abs) => {
       const rel = toPosixRelative(cwd, abs).split('/');
-      return hasLintableExtension(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && (filters.length === 0 || within(abs, filters));
+      return hasLintableExtension(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && within(abs, filters);
     }, io.env);
     texts = staged.texts;
     files = sortFiles(cwd, [...texts.keys()]);

@@ -36,13 +36,14 @@ describe.skipIf(!hasGit())('--staged', () => {
     expect((await cli(dir, ['--staged', 'a.js'])).code).toBe(1);
   });
 
-  it('finds staged files from a subdirectory and reports paths relative to it', async () => {
-    const dir = project({ 'pkg/src/a.ts': INSECURE_JS });
+  it('from a subdirectory: the staged files under it, paths relative to it', async () => {
+    const dir = project({ 'pkg/src/a.ts': INSECURE_JS, 'other/b.js': INSECURE_JS });
     initRepo(dir);
     git(dir, 'add', '.');
     const r = await cli(path.join(dir, 'pkg'), ['--staged']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^src\/a\.ts:2:50 /);
+    expect(r.stdout).not.toContain('b.js');
   });
 
   it('is type-aware on staged TypeScript: a staged constant from another module resolves', async () => {
