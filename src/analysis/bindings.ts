@@ -33,6 +33,32 @@ export function refKey(ref: ModuleRef): string {
   return ref.path.length ? `${ref.module}#${ref.path.join('.')}` : ref.module;
 }
 
+const specifierPatterns = new WeakMap<readonly string[], { readonly name: string; readonly pattern: RegExp }>();
+
+/**
+ * A cheap, conservative pre-check before resolving nodes against a list of modules: false when no
+ * node of this file can resolve to any of `modules`. A module is reached only through its specifier
+ * written as a static string (`import`, `require()`, `import()`, `import x = require()`) or through
+ * a global of GLOBAL_MODULES (`fetch`, `process`), so a file whose text has neither is skipped
+ * without a scope lookup. One regular expression scan per file and module list (pass the same
+ * array each time: the expression is cached by array).
+ */
+export function mayReferenceModules(fc: FileContext, modules: readonly string[]): boolean {
+  if (modules.length === 0) return false;
+  let cached = specifierPatterns.get(modules);
+  if (!cached) {
+    const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const globals = Object.entries(GLOBAL_MODULES)
+      .filter(([, ref]) => modules.includes(ref.module))
+      .map(([name]) => `\\b${esc(name)}\\b`);
+    const specifiers = `['"\`](?:node:)?(?:${modules.map(esc).join('|')})['"\`]`;
+    cached = { name: `mayReference:${modules.join(',')}`, pattern: new RegExp([specifiers, ...globals].join('|')) };
+    specifierPatterns.set(modules, cached);
+  }
+  const { name, pattern } = cached;
+  return memoize(fc, name, fc.sourceCode.ast, () => pattern.test(fc.sourceCode.text), true);
+}
+
 /** Resolves `node` to a module export, or undefined when it is not (provably) one. */
 export function resolveModuleRef(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
   return memoize(fc, 'moduleRef', node, () => compute(fc, unwrap(node)), undefined);

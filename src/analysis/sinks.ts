@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
-import { resolveModuleRef } from './bindings.js';
+import { mayReferenceModules, resolveModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
 import type { Destination } from './options.js';
 
@@ -68,10 +68,12 @@ export const GLOBAL_OPTION_OBJECTS: readonly GlobalOptionsRow[] = [
 
 const catalogue: SinkRow[] = [...CORE_SINKS];
 const byModule = new Map<string, SinkRow[]>();
+let sinkModules: readonly string[] = [];
 function index(r: SinkRow): void {
   const list = byModule.get(r.module) ?? [];
   list.push(r);
   byModule.set(r.module, list);
+  sinkModules = [...byModule.keys()];
 }
 CORE_SINKS.forEach(index);
 
@@ -126,6 +128,8 @@ function looksLikeUrl(node: TSESTree.Node): boolean {
 
 /** The catalogue row a call's callee denotes (ignoring arguments). */
 export function sinksForCall(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkRow[] {
+  // Most files name no catalogued module: skip the scope lookups of every call's callee.
+  if (!mayReferenceModules(fc, sinkModules)) return [];
   const ref = resolveModuleRef(fc, call.callee);
   if (!ref) return [];
   const rows = byModule.get(ref.module);
@@ -172,9 +176,20 @@ export function matchGlobalOptions(fc: FileContext, target: TSESTree.Node): Glob
 /** The call shape shared by sink rows and the catalogue's other API rows (agent slots, alias evidence). */
 export type ApiRow = Pick<SinkRow, 'label' | 'module' | 'exports' | 'invoke' | 'argument' | 'path'>;
 
+const rowModules = new WeakMap<readonly ApiRow[], { readonly length: number; readonly modules: readonly string[] }>();
+/** The modules of a row list, cached by list (and rebuilt when rows were pushed to it). */
+function modulesOf(rows: readonly ApiRow[]): readonly string[] {
+  let cached = rowModules.get(rows);
+  if (cached?.length !== rows.length) {
+    cached = { length: rows.length, modules: [...new Set(rows.map((r) => r.module))] };
+    rowModules.set(rows, cached);
+  }
+  return cached.modules;
+}
+
 /** Like `matchDestination`, over any rows of the sink shape (not only the registered sinks). */
 export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, rows: readonly R[]): { readonly row: R; readonly call: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
-  if (dest.kind !== 'argument') return undefined;
+  if (dest.kind !== 'argument' || !mayReferenceModules(fc, modulesOf(rows))) return undefined;
   const ref = resolveModuleRef(fc, dest.call.callee);
   if (!ref) return undefined;
   const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
