@@ -5,7 +5,8 @@
 // fatal message (parse error) of a file not listed in corpus.json `parseExclusions`, or a
 // suggestion whose output no longer parses or crashes a rule on re-lint.
 // Writes bench/results/findings.json. Run after `npm run build`:
-//   nice -n 10 node bench/run-corpus.mjs [--untyped-only] [--package <name>]
+//   nice -n 10 node bench/run-corpus.mjs [--untyped-only] [--package <name>,<name>]
+// (with --package, findings are printed, not written)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Linter } from 'eslint';
@@ -15,10 +16,10 @@ import { eslintConfig, isTs, sourceTypeOf, writeTsconfig } from './lint-setup.mj
 
 const args = process.argv.slice(2);
 const untypedOnly = args.includes('--untyped-only');
-const onlyPackage = args.includes('--package') ? args[args.indexOf('--package') + 1] : undefined;
+const onlyPackage = args.includes('--package') ? new Set(args[args.indexOf('--package') + 1].split(',')) : undefined;
 
 fetchCorpus({ quiet: true });
-const corpus = loadCorpus().filter((p) => !onlyPackage || p.name === onlyPackage);
+const corpus = loadCorpus().filter((p) => !onlyPackage || onlyPackage.has(p.name));
 const exclusions = new Map((corpusSpec.parseExclusions ?? []).map((e) => [e.file, e.reason]));
 const ruleNames = Object.keys(plugin.configs.strict.rules);
 console.log(`tlsguard ${plugin.meta.version}: ${ruleNames.length} rules (${ruleNames.join(', ')})`);
@@ -120,7 +121,9 @@ for (const pkg of corpus) {
 
 const list = [...findings.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 mkdirSync(join(benchDir, 'results'), { recursive: true });
-if (!onlyPackage) {
+if (onlyPackage) {
+  for (const f of list) console.log(`${f.file}:${f.line} ${f.rule} [${f.modes}] ${f.excerpt}`);
+} else {
   writeFileSync(
     join(benchDir, 'results', 'findings.json'),
     JSON.stringify({ rules: ruleNames, packages: perPackage.map(({ name, version, files, typedFiles }) => ({ name, version, files, typedFiles })), findings: list }, null, 2) + '\n',
@@ -129,7 +132,7 @@ if (!onlyPackage) {
 const byRule = {};
 for (const f of list) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
 console.log(`linted ${linted} file passes in ${((Date.now() - started) / 1000).toFixed(1)}s; ${list.length} findings ${JSON.stringify(byRule)}; ${suggestionsChecked} suggestions re-linted`);
-const unused = [...exclusions.keys()].filter((f) => !excludedSeen.includes(f) && (!onlyPackage || f.startsWith(`${onlyPackage}@`)));
+const unused = [...exclusions.keys()].filter((f) => !excludedSeen.includes(f) && corpus.some((p) => f.startsWith(`${p.name.replace('/', '__')}@`)));
 console.log(`parse exclusions (listed in corpus.json): ${[...new Set(excludedSeen)].length} hit${unused.length ? `, ${unused.length} no longer needed: ${unused.join(', ')}` : ''}`);
 if (failures.length) {
   for (const f of failures.slice(0, 50)) console.error(JSON.stringify(f));
