@@ -57,7 +57,7 @@ for (const [name, rule] of Object.entries(rules) as [string, RuleModule<string, 
     it('exists and is titled with the rule description', () => {
       expect(existsSync(path)).toBe(true);
       const first = readFileSync(path, 'utf8').split('\n')[0];
-      expect(first).toBe(`# ${rule.meta.docs.description} (\`tlsguard/${name}\`)`);
+      expect(first).toBe(`# ${rule.meta.docs?.description} (\`tlsguard/${name}\`)`);
     });
     if (!existsSync(path)) return;
     it('names the CWE ids of the rule meta', () => {
