@@ -286,11 +286,12 @@ function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => vo
       return;
     }
   };
+  // `:matches(...)` keeps these keys distinct from a rule's own `Literal` / `TemplateLiteral` listeners.
   return {
-    Literal(node: TSESTree.Literal) {
+    ':matches(Literal)'(node: TSESTree.Literal) {
       if (typeof node.value === 'string' && node.value.includes('://')) check(node, node.value);
     },
-    TemplateLiteral(node: TSESTree.TemplateLiteral) {
+    ':matches(TemplateLiteral)'(node: TSESTree.TemplateLiteral) {
       if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
       check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
     },

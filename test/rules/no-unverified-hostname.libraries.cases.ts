@@ -5,7 +5,7 @@
  * installed here (its install script downloads a binary), so its cases are untyped JavaScript.
  */
 import type { RuleCases } from '../rule-tester.js';
-import { js, validJs } from '../rule-tester.js';
+import { js } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
 type M = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';

@@ -500,6 +500,74 @@ configure({});` },
       },
     ],
   },
+  {
+    code: `import https from 'node:https';
+declare const agentOptions: https.AgentOptions;
+agentOptions.rejectUnauthorized = false;`,
+    untyped: [
+      {
+        messageId: 'unknownSink',
+        line: 3, column: 1,
+        suggestions: [
+          { messageId: 'removeAssignment', output: `import https from 'node:https';
+declare const agentOptions: https.AgentOptions;
+` },
+        ],
+      },
+    ],
+    typed: [
+      {
+        messageId: 'clientSink',
+        data: { sink: `options typed as https.AgentOptions` },
+        line: 3, column: 1,
+        suggestions: [
+          { messageId: 'removeAssignment', output: `import https from 'node:https';
+declare const agentOptions: https.AgentOptions;
+` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import http2 from 'node:http2';
+export const options: http2.SecureClientSessionOptions = { rejectUnauthorized: false };`,
+    untyped: [
+      {
+        messageId: 'unknownSink',
+        line: 2, column: 60,
+        suggestions: [
+          { messageId: 'removeOption', output: `import http2 from 'node:http2';
+export const options: http2.SecureClientSessionOptions = {};` },
+        ],
+      },
+    ],
+    typed: [
+      {
+        messageId: 'clientSink',
+        data: { sink: `options typed as http2.SecureClientSessionOptions` },
+        line: 2, column: 60,
+        suggestions: [
+          { messageId: 'removeOption', output: `import http2 from 'node:http2';
+export const options: http2.SecureClientSessionOptions = {};` },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import tls from 'node:tls';
+export const serverOptions: tls.TlsOptions = { rejectUnauthorized: false };`,
+    untyped: [
+      {
+        messageId: 'unknownSink',
+        line: 2, column: 48,
+        suggestions: [
+          { messageId: 'removeOption', output: `import tls from 'node:tls';
+export const serverOptions: tls.TlsOptions = {};` },
+        ],
+      },
+    ],
+    typed: [],
+  },
 ];
 
 export default cases;
