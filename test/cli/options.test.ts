@@ -1,8 +1,10 @@
 /** The ESLint options a scan builds: config choice, settings, type information, concurrency. */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { buildConfig, buildEslintOptions, optionsModuleSource, type LintSpec } from '../../src/cli/eslint-options.js';
-import { concurrencySupport } from '../../src/cli/lint.js';
+import { concurrencySupport, createEngine, lint } from '../../src/cli/lint.js';
+import { silentProgress } from '../../src/cli/progress.js';
 import { cleanup, cli, INSECURE_JS, project } from './helpers.js';
 
 const spec: LintSpec = { cwd: '/p', config: 'recommended', profile: undefined, typedFiles: [], cache: false, cacheLocation: undefined, concurrency: 'off' };
@@ -67,4 +69,20 @@ describe('concurrency', () => {
     expect(r.stderr).toMatch(/^tlsguard: note: --concurrency needs (the compiled CLI|ESLint >= 9\.34)/m);
     cleanup();
   });
+});
+
+describe('type information fallback', () => {
+  it('a file the project service cannot place is linted again without types', async () => {
+    const dir = project({ 'orphan.ts': INSECURE_JS });
+    const file = path.join(dir, 'orphan.ts');
+    const notes: string[] = [];
+    // Precondition: with the project service forced on, ESLint cannot parse it.
+    const engine = await createEngine({ ...spec, cwd: dir, typedFiles: [file] }, notes);
+    const [raw] = await engine.eslint.lintFiles([file]);
+    expect(raw!.messages.find((m) => m.fatal)?.message).toMatch(/project service/);
+    const { outcome } = await lint({ spec: { ...spec, cwd: dir, typedFiles: [file] }, files: [file], progress: silentProgress, notes });
+    expect(outcome.parseErrors).toEqual([]);
+    expect(outcome.findings.map((f) => f.ruleId)).toEqual(['tlsguard/no-unverified-certificate']);
+    cleanup();
+  }, 60_000);
 });
