@@ -56,7 +56,7 @@ Options:
   --strict                      use the strict config instead of recommended
   --no-types                    do not use type information even when a tsconfig.json covers the files
   --cache                       only re-lint changed files (ESLint cache)
-  --cache-location PATH         cache file or directory (default: .tlsguardcache)
+  --cache-location PATH         cache file or directory (default: .tlsguard-cache)
   --concurrency auto|N|off      lint with worker threads (ESLint >= 9.34; default: off)
   --shard i/n                   lint only the i-th of n slices of the sorted file list (for CI)
   -h, --help                    show this help

@@ -23,7 +23,7 @@ export interface LintSpec {
 }
 
 export const FILE_GLOBS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
-export const DEFAULT_CACHE_LOCATION = '.tlsguardcache';
+export const DEFAULT_CACHE_LOCATION = '.tlsguard-cache';
 
 /** The flat config array of a scan. */
 export function buildConfig(spec: LintSpec): Linter.Config[] {

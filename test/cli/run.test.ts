@@ -209,7 +209,7 @@ describe('policy and type information', () => {
   it('--cache writes a cache file and gives the same result from it', async () => {
     const dir = project({ 'a.js': INSECURE_JS });
     const first = await cli(dir, ['--cache', '--format', 'json']);
-    expect(existsSync(path.join(dir, '.tlsguardcache'))).toBe(true);
+    expect(existsSync(path.join(dir, '.tlsguard-cache'))).toBe(true);
     const second = await cli(dir, ['--cache', '--format', 'json']);
     expect(second.stdout).toBe(first.stdout);
     await cli(dir, ['--cache-location', 'tmp/cache.json']);
