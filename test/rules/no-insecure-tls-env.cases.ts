@@ -35,6 +35,11 @@ const cases: RuleCases<M> = {
       code: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\nprocess.env[KEY] = '0';`,
       errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\n` }] }],
     },
+    // The computed-key gate (the file must spell `NODE_TLS`, `NODE_OPTIONS` or a literal ending in `NODE_`) keeps concatenations.
+    {
+      code: `const PREFIX = 'NODE_';\nprocess.env[PREFIX + 'TLS_REJECT_UNAUTHORIZED'] = '0';`,
+      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `const PREFIX = 'NODE_';\n` }] }],
+    },
     {
       code: `import process from 'node:process';\nconst { env } = process;\nenv.NODE_TLS_REJECT_UNAUTHORIZED = "0";`,
       errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `import process from 'node:process';\nconst { env } = process;\n` }] }],
