@@ -25,10 +25,12 @@ import {
   type TlsVersion,
 } from '../src/policy/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
 
 type MessageId =
+  | 'useFactory'
   | 'minVersion'
   | 'maxVersion'
   | 'legacyProtocol'
@@ -103,6 +105,7 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ legacySpellings: false }],
     messages: {
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).',
       minVersion: `\`minVersion: {{value}}\` allows {{versions}} ${ATTACK}. Raise it to \`'TLSv1.2'\`.`,
       maxVersion: "`maxVersion: {{value}}` caps the connection at {{version}}, a deprecated protocol version (RFC 8996), and turns off TLS 1.2 and 1.3. Remove it (the default maximum is TLS 1.3).",
       legacyProtocol: `\`secureProtocol: {{value}}\` allows {{versions}} ${ATTACK}. Use \`minVersion: 'TLSv1.2'\` instead.`,
@@ -153,7 +156,11 @@ export default createRule<Options, MessageId>({
     }
 
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
-      context.report({ node: site, messageId, data, suggest: suggest.filter((s): s is Suggestion => s !== undefined) });
+      const factory =
+        site.type === AST_NODE_TYPES.Property && site.parent.type === AST_NODE_TYPES.ObjectExpression
+          ? secureContextSuggestions(fc, context, site.parent, { factory: 'useFactory' })
+          : [];
+      context.report({ node: site, messageId, data, suggest: [...suggest.filter((s): s is Suggestion => s !== undefined), ...factory] });
     }
 
     function checkGlobal(site: TSESTree.AssignmentExpression, key: string): void {

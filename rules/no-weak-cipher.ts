@@ -27,10 +27,12 @@ import {
   type WeakSuite,
 } from '../src/policy/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
 
 type MessageId =
+  | 'useFactory'
   | 'weakCiphers'
   | 'secLevelZero'
   | 'smallDh'
@@ -115,6 +117,7 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ policy: 'recommended' }],
     messages: {
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).',
       weakCiphers: '`{{option}}` enables {{count}} ({{reasons}}): {{suites}}, so {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
         '`@SECLEVEL=0` turns off OpenSSL\'s security checks, so TLS 1.0/1.1, SHA-1 signatures, tiny keys and even NULL (unencrypted) suites can be negotiated. Remove it.',
@@ -159,7 +162,11 @@ export default createRule<Options, MessageId>({
     }
 
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
-      context.report({ node: site, messageId, data, suggest: suggest.filter((s): s is Suggestion => s !== undefined) });
+      const factory =
+        site.type === AST_NODE_TYPES.Property && site.parent.type === AST_NODE_TYPES.ObjectExpression
+          ? secureContextSuggestions(fc, context, site.parent, { factory: 'useFactory' })
+          : [];
+      context.report({ node: site, messageId, data, suggest: [...suggest.filter((s): s is Suggestion => s !== undefined), ...factory] });
     }
 
     const allStrings = (values: readonly Primitive[]): values is readonly string[] => values.every((v) => typeof v === 'string');

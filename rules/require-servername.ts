@@ -14,8 +14,9 @@ import {
   type OptionBag,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 
-type MessageId = 'noSni' | 'socketIdentity' | 'emptyServername' | 'addServername' | 'addHost';
+type MessageId = 'noSni' | 'socketIdentity' | 'emptyServername' | 'addServername' | 'addHost' | 'useFactory';
 
 /** What a host expression is: a DNS name, an IP address or `localhost` (no finding), or unknown. */
 type HostKind = 'dns' | 'no-sni-needed' | 'unknown';
@@ -98,6 +99,7 @@ export default createRule<[], MessageId>({
         "An empty `servername` sends no SNI{{socket}}. Set it to the server's DNS name.",
       addServername: 'Add `servername: {{text}}`.',
       addHost: 'Add `host: {{text}}`.',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime, which sets `servername` from the host.',
     },
   },
   defaultOptions: [],
@@ -249,6 +251,7 @@ export default createRule<[], MessageId>({
             });
           }
         }
+        if (literal && !hostArg) suggest.push(...secureContextSuggestions(fc, context, literal, { factory: 'useFactory' }));
         const reportNode = sameLiteral ? hostEntry!.entry.node : (hostArg ?? optionsArg ?? call);
         context.report({ node: reportNode, messageId: 'noSni', suggest });
       },

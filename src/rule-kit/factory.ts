@@ -180,6 +180,10 @@ function factoryTarget(fc: FileContext, object: TSESTree.ObjectExpression): { ki
   }
   if (!kind) return undefined;
   if (kind === 'server') {
+    // The server factory needs the certificate (cert + key, pfx or SNICallback), visible or behind a spread.
+    const keys = new Set(object.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyName(p) : '...')));
+    const hasIdentity = keys.has('...') || keys.has('pfx') || keys.has('SNICallback') || (keys.has('cert') && keys.has('key'));
+    if (!hasIdentity) return undefined;
     // Enforced mTLS needs the client CA: without one the factory refuses `requestCert: true`.
     for (const dest of dests) {
       if (dest.kind !== 'argument') return undefined;

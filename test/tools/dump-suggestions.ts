@@ -11,12 +11,12 @@ import { rules } from '../../rules/index.js';
 it('dump', async () => {
   const name = process.env.DUMP_RULE ?? '';
   const rule = (rules as Record<string, unknown>)[name];
-  const cases = (await import(`../rules/${name}.cases.ts`)).default as { invalid: { code: string; filename?: string }[] };
+  const cases = (await import(`../rules/${name}.cases.ts`)).default as { invalid: { code: string; filename?: string; options?: unknown[] }[] };
   for (const c of cases.invalid) {
     const linter = new Linter({ configType: 'flat' });
     const msgs = linter.verify(
       c.code,
-      [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser }, plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } }],
+      [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser }, plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': ['error', ...(c.options ?? [])] } }],
       c.filename ?? 'file.ts',
     );
     console.log('=== CASE\n' + c.code);
