@@ -2,7 +2,8 @@
  * pre-commit integration: a temporary git repository with a hook installed refuses a commit that adds
  * `rejectUnauthorized: false` and accepts a clean one, (1) with a plain `.git/hooks/pre-commit`
  * script running `tlsguard --staged`, and (2) through the pre-commit framework with this
- * repository's `.pre-commit-hooks.yaml` (skipped when `pre-commit` is not installed).
+ * repository's `.pre-commit-hooks.yaml` (skipped when `pre-commit` is not installed); (3) with
+ * TLSGUARD_PRE_COMMIT_NODE_INSTALL=1, the hook installed by pre-commit from this repository with npm.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -103,4 +104,24 @@ describe.skipIf(!hasGit() || !built)('pre-commit hook', () => {
     expect(accepted.status).toBe(0);
     expect(commitCount(dir)).toBe(1);
   }, 120_000);
+
+  // The hook exactly as users get it: pre-commit clones this repository at HEAD and installs it with
+  // npm (`language: node`). Needs the npm registry and a few minutes, so it runs only on request.
+  const fullInstall = process.env.TLSGUARD_PRE_COMMIT_NODE_INSTALL === '1';
+  it.skipIf(!hasPreCommit || !fullInstall)('installs the hook from this repository with npm (language: node) and refuses an insecure file', () => {
+    const head = git(repoRoot, 'rev-parse', 'HEAD').trim();
+    const home = project({}, 'tlsguard-pre-commit-home-');
+    const dir = project({
+      '.pre-commit-config.yaml': `repos:\n  - repo: ${repoRoot}\n    rev: ${head}\n    hooks:\n      - id: tlsguard\n`,
+      'client.js': INSECURE_JS,
+      'clean.js': CLEAN_JS,
+    });
+    initRepo(dir);
+    git(dir, 'add', '.');
+    const r = spawnSync('pre-commit', ['run', '--all-files'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: home }, timeout: 900_000 });
+    const output = `${r.stdout}${r.stderr}`;
+    expect(output).toMatch(/tlsguard \(insecure TLS configuration\)\.+Failed/);
+    expect(output).toContain('client.js:2:50  tlsguard/no-unverified-certificate');
+    expect(r.status).toBe(1);
+  }, 1_000_000);
 });
