@@ -33,6 +33,7 @@ describe('exit codes', () => {
     [['--fix', '--staged'], /^tlsguard: --fix cannot be combined with --staged/],
     [['--output'], /^tlsguard: Option '-o, --output <value>' argument missing/],
     [['missing-dir'], /^tlsguard: no such file or directory: missing-dir/],
+    [['--output', 'a.js/report.json'], /^tlsguard: cannot write --output a\.js\/report\.json: /],
   ])('2 with a one-line message for %j', async (argv, message) => {
     const dir = project({ 'a.js': INSECURE_JS });
     const r = await cli(dir, argv);
