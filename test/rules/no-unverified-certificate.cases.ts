@@ -46,7 +46,9 @@ const cases: RuleCases<M> = {
     `${TLS}import net from 'node:net';\ndeclare const s: net.Socket, key: string;\nnew tls.TLSSocket(s, { isServer: true, key });`,
     `${TLS}import net from 'node:net';\nexport function wrap(s: net.Socket, o: tls.TLSSocketOptions) { return new tls.TLSSocket(s, o); }`,
     // A user class that happens to be called TLSSocket.
-    `class TLSSocket { constructor(readonly s: unknown) {} }\nnew TLSSocket({});`,
+    `class TLSSocket { constructor(readonly s: unknown) {} }\nnew TLSSocket({});`,    // From the corpus (mongodb, superagent): run-time choices are unknown values, not findings.
+    `export function configure(options: { tlsAllowInvalidCertificates?: boolean; rejectUnauthorized?: boolean }) {\n  options.rejectUnauthorized = options.tlsAllowInvalidCertificates ? false : true;\n}`,
+    validJs(`function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`),
   ],
   invalid: [
     {
