@@ -286,13 +286,18 @@ function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => vo
       return;
     }
   };
-  // `:matches(...)` keeps these keys distinct from a rule's own `Literal` / `TemplateLiteral` listeners.
+  // The selectors filter by regex (no JS call per string literal); the handler parses the URL.
+  const hint = params.map(escape).join('|');
+  const hinted = new RegExp(`(?:${hint})=`);
   return {
-    ':matches(Literal)'(node: TSESTree.Literal) {
-      if (typeof node.value === 'string' && node.value.includes('://')) check(node, node.value);
+    [`Literal[value=/(?:${hint})=/]`](node: TSESTree.Literal) {
+      if (typeof node.value === 'string') check(node, node.value);
     },
-    ':matches(TemplateLiteral)'(node: TSESTree.TemplateLiteral) {
-      if (node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+    [`TemplateElement[value.raw=/(?:${hint})=/]`](element: TSESTree.TemplateElement) {
+      const node = element.parent;
+      if (node.type !== AST_NODE_TYPES.TemplateLiteral || node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+      // Once per template: at its first matching element.
+      if (node.quasis.find((q) => hinted.test(q.value.raw)) !== element) return;
       check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
     },
   };
