@@ -311,6 +311,20 @@ function urlFix(fc: FileContext, node: TSESTree.Node, param: string, value: stri
   return { text: `Use \`${param}=${secure}\`.`, fix: (fixer) => fixer.replaceTextRange([start, start + value.length], secure) };
 }
 
+function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  const list = of(rule, 'argument-flag');
+  if (list.length === 0) return {};
+  const values = [...new Set(list.flatMap((r) => r.match.values))];
+  return {
+    [`ArrayExpression > Literal[value=${oneOf(values)}]`](node: TSESTree.Literal) {
+      const row = list.find((r) => r.match.values.includes(node.value as string));
+      if (!row) return;
+      const quote = fc.sourceCode.getText(node);
+      report({ node, row, data: dataOf(row, `\`${quote}\``), suggestion: { text: row.fixText ?? 'Remove the flag.', fix: (fixer) => removeListItem(fc.sourceCode, fixer, node) } });
+    },
+  };
+}
+
 /** Every listener the alias rows of one rule need; spread into the rule's `create()` result. */
 export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   return {
@@ -318,5 +332,6 @@ export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasRep
     ...methodListener(fc, rule, report),
     ...verdictListener(fc, rule, report),
     ...urlListener(fc, rule, report),
+    ...flagListener(fc, rule, report),
   };
 }

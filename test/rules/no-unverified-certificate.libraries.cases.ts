@@ -109,6 +109,10 @@ const browser = await chromium.launch();
 export const context = await browser.newContext({ ignoreHTTPSErrors: false });`,
     `import { Pool } from 'undici';
 export const pool = new Pool('https://a.example', { connect: { rejectUnauthorized: true } });`,
+    `import puppeteer from 'puppeteer-core';
+export const browser = await puppeteer.launch({ args: ['--no-sandbox'] });`,
+    `export const help = ['--ignore-certificate-errors is never used here'];`,
+    `export const flag = '--ignore-certificate-errors';`,
   ],
   invalid: [
     {
@@ -995,6 +999,36 @@ win.webContents.on('certificate-error', (event, url, error, certificate, callbac
   event.preventDefault();
   callback(false);
 });` },
+          ],
+        },
+      ],
+    }),
+    {
+      code: `import puppeteer from 'puppeteer-core';
+export const browser = await puppeteer.launch({ args: ['--no-sandbox', '--ignore-certificate-errors'] });`,
+      errors: [
+        {
+          messageId: 'libraryOption',
+          data: alias(`Chromium flags: puppeteer, playwright, Selenium`, `\`'--ignore-certificate-errors'\``),
+          line: 2, column: 72,
+          suggestions: [
+            { messageId: 'libraryFix', data: { fix: `Remove the flag.` }, output: `import puppeteer from 'puppeteer-core';
+export const browser = await puppeteer.launch({ args: ['--no-sandbox'] });` },
+          ],
+        },
+      ],
+    },
+    js({
+      code: `const { chromium } = require('playwright-core');
+module.exports = chromium.launch({ args: ["--allow-insecure-localhost"] });`,
+      errors: [
+        {
+          messageId: 'libraryOption',
+          data: alias(`Chromium flags: puppeteer, playwright, Selenium`, `\`"--allow-insecure-localhost"\``),
+          line: 2, column: 43,
+          suggestions: [
+            { messageId: 'libraryFix', data: { fix: `Remove the flag.` }, output: `const { chromium } = require('playwright-core');
+module.exports = chromium.launch({ args: [] });` },
           ],
         },
       ],

@@ -45,6 +45,22 @@ export const playwright: CatalogueSection = {
   ],
 };
 
+export const chromiumFlags: CatalogueSection = {
+  packages: [],
+  aliases: [
+    {
+      library: 'Chromium flags: puppeteer, playwright, Selenium',
+      packages: [...PUPPETEER, ...PLAYWRIGHT, 'selenium-webdriver'],
+      rule: 'certificate',
+      option: '{value}',
+      match: { kind: 'argument-flag', values: ['--ignore-certificate-errors', '--ignore-certificate-errors-spki-list', '--allow-insecure-localhost'] },
+      effect: 'in the browser\'s launch arguments makes it accept certificates that fail verification',
+      way: 'Remove the flag; for a test server, trust its CA instead.',
+      fixText: 'Remove the flag.',
+    },
+  ],
+};
+
 export const electron: CatalogueSection = {
   packages: ['electron'],
   aliases: [

@@ -29,6 +29,8 @@ export type AliasMatch =
    * calls its verdict callback (a parameter at or after `from`) with `insecure`.
    */
   | { readonly kind: 'verdict-callback'; readonly event?: string; readonly name?: string; readonly from: number; readonly insecure: Primitive; readonly secure: string }
+  /** A string element of an array literal (a browser's command-line flags: `args: ['--ignore-certificate-errors']`). */
+  | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
   /** A connection string `scheme://…?param=value` (string literal or template). */
   | { readonly kind: 'url'; readonly scheme: RegExp; readonly param: string; readonly insecure: (value: string, params: ReadonlyMap<string, string>) => boolean; readonly secure: string };
 
