@@ -113,6 +113,9 @@ export const pool = new Pool('https://a.example', { connect: { rejectUnauthorize
 export const browser = await puppeteer.launch({ args: ['--no-sandbox'] });`,
     `export const help = ['--ignore-certificate-errors is never used here'];`,
     `export const flag = '--ignore-certificate-errors';`,
+    // AWS SDK v3 clients are not installed here: JavaScript cases.
+    validJs(`import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAgent: { keepAlive: true } } });`),
   ],
   invalid: [
     {
@@ -1029,6 +1032,47 @@ module.exports = chromium.launch({ args: ["--allow-insecure-localhost"] });`,
           suggestions: [
             { messageId: 'libraryFix', data: { fix: `Remove the flag.` }, output: `const { chromium } = require('playwright-core');
 module.exports = chromium.launch({ args: [] });` },
+          ],
+        },
+      ],
+    }),
+    // AWS SDK v3 clients are not installed here: JavaScript cases.
+    js({
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAgent: { rejectUnauthorized: false } } });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: `the AWS SDK \`new S3Client({ requestHandler: { httpsAgent } })\` options` },
+          line: 2, column: 87,
+          suggestions: [
+            { messageId: 'removeOption', output: `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAgent: {} } });` },
+          ],
+        },
+      ],
+    }),
+    js({
+      code: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const https = require('https');
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: new https.Agent({ rejectUnauthorized: false }) } });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: `new https.Agent() used as the AWS SDK \`DynamoDBClient\` \`requestHandler.httpsAgent\`` },
+          line: 3, column: 87,
+          suggestions: [
+            { messageId: 'removeOption', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const https = require('https');
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: new https.Agent({}) } });` },
+            { messageId: 'useFactory', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const https = require('https');
+const { secureAgent } = require('eslint-plugin-tlsguard/runtime');
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent() } });` },
+            { messageId: 'useFactoryWithCa', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const https = require('https');
+const { secureAgent } = require('eslint-plugin-tlsguard/runtime');
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });` },
           ],
         },
       ],

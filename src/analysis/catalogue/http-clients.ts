@@ -122,12 +122,36 @@ export const httpsProxyAgent: CatalogueSection = {
 
 const SMITHY = ['@smithy/node-http-handler', '@aws-sdk/node-http-handler'];
 
+/** AWS SDK v3 clients whose constructors take `requestHandler: { httpsAgent: {...} }` (the shorthand). */
+const AWS_CLIENTS: readonly (readonly [module: string, client: string])[] = [
+  ['s3', 'S3Client'],
+  ['dynamodb', 'DynamoDBClient'],
+  ['sqs', 'SQSClient'],
+  ['sns', 'SNSClient'],
+  ['lambda', 'LambdaClient'],
+  ['secrets-manager', 'SecretsManagerClient'],
+  ['sts', 'STSClient'],
+  ['kms', 'KMSClient'],
+  ['ssm', 'SSMClient'],
+  ['ses', 'SESClient'],
+  ['sesv2', 'SESv2Client'],
+  ['kinesis', 'KinesisClient'],
+  ['cloudwatch-logs', 'CloudWatchLogsClient'],
+  ['eventbridge', 'EventBridgeClient'],
+  ['cognito-identity-provider', 'CognitoIdentityProviderClient'],
+];
+
 export const awsSdk: CatalogueSection = {
-  packages: [...SMITHY, '@smithy/types'],
-  sinks: SMITHY.flatMap((module) => [
+  packages: [...SMITHY, '@smithy/types', ...AWS_CLIENTS.map(([m]) => `@aws-sdk/client-${m}`)],
+  sinks: AWS_CLIENTS.map(([m, client]) =>
+    sink({ label: `the AWS SDK \`new ${client}({ requestHandler: { httpsAgent } })\` options`, library: 'AWS SDK v3', module: `@aws-sdk/client-${m}`, exports: [[client]], invoke: 'new', argument: 0, path: ['requestHandler', 'httpsAgent'], role: 'agent', sendsSni: true }),
+  ).concat(SMITHY.flatMap((module) => [
     // The shorthand `{ httpsAgent: { ...options } }` is wrapped into `new https.Agent(...)` by the handler.
     sink({ label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options', library: 'AWS SDK v3', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'], role: 'agent', sendsSni: true }),
     sink({ label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options', library: 'AWS SDK v3', module, exports: [['NodeHttpHandler', 'create']], invoke: 'call', argument: 0, path: ['httpsAgent'], role: 'agent', sendsSni: true }),
-  ]),
-  agentSlots: SMITHY.map((module) => slot({ label: 'used as the AWS SDK `NodeHttpHandler` `httpsAgent`', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'] })),
+  ])),
+  agentSlots: [
+    ...SMITHY.map((module) => slot({ label: 'used as the AWS SDK `NodeHttpHandler` `httpsAgent`', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'] })),
+    ...AWS_CLIENTS.map(([m, client]) => slot({ label: `used as the AWS SDK \`${client}\` \`requestHandler.httpsAgent\``, module: `@aws-sdk/client-${m}`, exports: [[client]], invoke: 'new', argument: 0, path: ['requestHandler', 'httpsAgent'] })),
+  ],
 };
