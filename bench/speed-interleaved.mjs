@@ -7,7 +7,7 @@
 // Argument: JSON { variants: string[], typed, files, passes, tsconfigRootDir?, sonarDir?, baselineDir? }.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import { corpusDir } from './corpus.mjs';
@@ -30,10 +30,20 @@ async function rulesFor(variant) {
 
 const rules = {};
 for (const v of job.variants) rules[v] = await rulesFor(v);
+// `Linter#verify` with a plain config array builds and validates a FlatConfigArray on every call
+// (for a plugin config that is a schema validation of every rule's options, per file); the ESLint
+// class computes a file's config once. Normalise once here, as the CLI does. FlatConfigArray is not
+// in eslint's public exports: loaded by file path.
+const require = createRequire(import.meta.url);
+const { FlatConfigArray } = require(join(dirname(require.resolve('eslint')), 'config', 'flat-config-array.js'));
 const configs = new Map();
 const configFor = (variant, sourceType) => {
   const key = `${variant}:${sourceType}`;
-  if (!configs.has(key)) configs.set(key, eslintConfig({ sourceType, typed: job.typed, tsconfigRootDir: job.tsconfigRootDir, rules: rules[variant] }));
+  if (!configs.has(key)) {
+    const array = new FlatConfigArray(eslintConfig({ sourceType, typed: job.typed, tsconfigRootDir: job.tsconfigRootDir, rules: rules[variant] }), { basePath: corpusDir });
+    array.normalizeSync();
+    configs.set(key, array);
+  }
   return configs.get(key);
 };
 
