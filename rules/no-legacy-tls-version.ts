@@ -10,7 +10,6 @@ import {
   resolveModuleRef,
   siteKey,
   siteValue,
-  unwrap,
   type KeyValues,
   type OptionSite,
   type Primitive,
@@ -25,8 +24,7 @@ import {
   type TlsVersion,
 } from '../src/policy/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { secureContextSuggestions } from '../src/rule-kit/factory.js';
-import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
+import { quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
 
 type MessageId =
@@ -133,34 +131,13 @@ export default createRule<Options, MessageId>({
 
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-    function quoted(valueNode: TSESTree.Node, text: string): string {
-      const raw = unwrap(valueNode).type === AST_NODE_TYPES.Literal ? sourceCode.getText(unwrap(valueNode)) : '';
-      const q = raw.startsWith('"') ? '"' : "'";
-      return `${q}${text}${q}`;
-    }
 
-    /** Replaces the value of a site (the whole property when it is shorthand). */
-    function replaceValue(site: OptionSite, key: string, text: string): TSESLint.ReportFixFunction {
-      if (site.type === AST_NODE_TYPES.Property && site.shorthand) return (fixer) => fixer.replaceText(site, `${key}: ${text}`);
-      // Keep `as const` / `satisfies` around a literal: replace the literal itself.
-      const inner = unwrap(siteValue(site));
-      const target = inner.type === AST_NODE_TYPES.Literal ? inner : siteValue(site);
-      return (fixer) => fixer.replaceText(target, text);
-    }
-
-    /** Removes a property, or the statement of a write; undefined when the write is inside an expression. */
-    function removeSite(site: OptionSite): TSESLint.ReportFixFunction | undefined {
-      if (site.type === AST_NODE_TYPES.Property) return (fixer) => removeListItem(sourceCode, fixer, site);
-      const statement = enclosingExpressionStatement(site);
-      return statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
-    }
-
+    
+    
+    const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
+    const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
-      const factory =
-        site.type === AST_NODE_TYPES.Property && site.parent.type === AST_NODE_TYPES.ObjectExpression
-          ? secureContextSuggestions(fc, context, site.parent, { factory: 'useFactory' })
-          : [];
-      context.report({ node: site, messageId, data, suggest: [...suggest.filter((s): s is Suggestion => s !== undefined), ...factory] });
+      reportSite(fc, context, site, { messageId, data, suggest, factory: 'useFactory' });
     }
 
     function checkGlobal(site: TSESTree.AssignmentExpression, key: string): void {
