@@ -30,8 +30,26 @@ type Of<K extends AliasMatch['kind']> = AliasRow & { readonly match: Extract<Ali
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const oneOf = (names: readonly string[]): string => `/^(?:${names.map(escape).join('|')})$/`;
 
+/**
+ * The rows of one rule and match kind. Listeners are built for every linted file, so the row
+ * lists and everything derived from them (selectors, regexes) are computed once per catalogue
+ * state, not per file.
+ */
+const planCache = new Map<string, unknown>();
+let planCacheSize = -1;
+
+function cached<T>(key: string, build: () => T): T {
+  const size = allAliases().length;
+  if (size !== planCacheSize) {
+    planCache.clear();
+    planCacheSize = size;
+  }
+  if (!planCache.has(key)) planCache.set(key, build());
+  return planCache.get(key) as T;
+}
+
 function of<K extends AliasMatch['kind']>(rule: Rule, kind: K): Of<K>[] {
-  return allAliases().filter((r): r is Of<K> => r.rule === rule && r.match.kind === kind);
+  return cached(`${rule}:${kind}`, () => allAliases().filter((r): r is Of<K> => r.rule === rule && r.match.kind === kind));
 }
 
 /** Message data; `{value}` in the row's option is the insecure value as written (`'require'`). */
@@ -61,9 +79,11 @@ function isEffective(fc: FileContext, prop: TSESTree.Property, key: string): boo
 function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   const props = of(rule, 'property');
   const missing = of(rule, 'missing');
-  const keys = [...new Set([...props.map((r) => r.match.key), ...missing.map((r) => r.match.key)])];
-  if (keys.length === 0) return {};
-  const selector = `Property[key.name=${oneOf(keys)}], Property[key.value=${oneOf(keys)}]`;
+  const selector = cached(`${rule}:property-selector`, () => {
+    const keys = [...new Set([...props.map((r) => r.match.key), ...missing.map((r) => r.match.key)])];
+    return keys.length === 0 ? undefined : `Property[key.name=${oneOf(keys)}], Property[key.value=${oneOf(keys)}]`;
+  });
+  if (!selector) return {};
   return {
     [selector](node: TSESTree.Property) {
       if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
@@ -271,8 +291,11 @@ function parseConnectionString(text: string): ParsedUrl | undefined {
 function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   const list = of(rule, 'url');
   if (list.length === 0) return {};
-  const params = [...new Set(list.map((r) => r.match.param))];
-  const cheap = new RegExp(`[?&](?:${params.map(escape).join('|')})=`, 'i');
+  const { cheap, hint, hinted } = cached(`${rule}:url-patterns`, () => {
+    const params = [...new Set(list.map((r) => r.match.param))];
+    const hint = params.map(escape).join('|');
+    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hint, hinted: new RegExp(`(?:${hint})=`) };
+  });
   const check = (node: TSESTree.Node, text: string): void => {
     if (!cheap.test(text)) return;
     const url = parseConnectionString(text);
@@ -287,8 +310,6 @@ function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => vo
     }
   };
   // The selectors filter by regex (no JS call per string literal); the handler parses the URL.
-  const hint = params.map(escape).join('|');
-  const hinted = new RegExp(`(?:${hint})=`);
   return {
     [`Literal[value=/(?:${hint})=/]`](node: TSESTree.Literal) {
       if (typeof node.value === 'string') check(node, node.value);
