@@ -45,7 +45,7 @@ type MessageId =
   | 'removeOption'
   | 'removeFlags';
 
-type Options = [{ policy?: CipherPolicy }];
+type Options = [{ policy?: CipherPolicy; securityLevel?: number }];
 
 const OPTION_KEYS = new Set(['ciphers', 'minDHSize', 'ecdhCurve', 'sigalgs', 'secureOptions']);
 const GLOBAL_KEYS: Readonly<Record<string, string>> = { DEFAULT_CIPHERS: 'ciphers', DEFAULT_ECDH_CURVE: 'ecdhCurve' };
@@ -110,6 +110,13 @@ export default createRule<Options, MessageId>({
             enum: ['recommended', 'strict'],
             description: '`strict` also reports cipher suites without forward secrecy or without AEAD.',
           },
+          securityLevel: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 5,
+            description:
+              "The OpenSSL security level the code runs at when a cipher string sets no `@SECLEVEL` (default 1, OpenSSL's default in Node 20 and 22; Node 24.5+ uses 2). At 0, suites OpenSSL refuses at level 1 (anonymous, NULL, EXPORT, MD5) count as enabled, so `HIGH` alone is reported.",
+          },
         },
         additionalProperties: false,
       },
@@ -137,6 +144,7 @@ export default createRule<Options, MessageId>({
     const fc = getFileContext(context);
     const { sourceCode } = context;
     const policy: CipherPolicy = options.policy === 'strict' ? 'strict' : 'recommended';
+    const level = { securityLevel: options.securityLevel ?? 1 };
 
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
@@ -158,7 +166,7 @@ export default createRule<Options, MessageId>({
         const e = evaluateCipherString(value);
         // Strings Node rejects outright fail closed.
         if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-        const weak = weakSuites(e, policy);
+        const weak = weakSuites(e, policy, level);
         const secLevel0 = e.securityLevel === 0;
         if (weak.length === 0 && !secLevel0) return;
         first ??= { weak, secLevel0 };
@@ -169,7 +177,7 @@ export default createRule<Options, MessageId>({
       if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
         // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
         const rest = (values[0] ?? '').split(':').filter((t) => !/^@SECLEVEL=0$/i.test(t.trim())).join(':');
-        if (rest !== '' && weakSuites(evaluateCipherString(rest), policy).length === 0 && evaluateCipherString(rest).securityLevel !== 0) {
+        if (rest !== '' && weakSuites(evaluateCipherString(rest), policy, level).length === 0 && evaluateCipherString(rest).securityLevel !== 0) {
           suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
         }
       }

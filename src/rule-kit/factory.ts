@@ -39,7 +39,7 @@ const FACTORY: Readonly<Record<FactoryKind, string>> = {
   agent: 'secureAgent',
 };
 
-/** Keys the runtime factory would refuse, judged with the same policy code. */
+/** Keys the runtime factory would refuse, judged with the same policy code and context (strict ciphers). */
 function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 'client' | 'server', profile: ProfileName): Set<TSESTree.Property> {
   const drop = new Set<TSESTree.Property>();
   const values: Record<string, unknown> = {};
@@ -63,12 +63,12 @@ function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 
     else if (v && v.length > 1) {
       // Any insecure possibility is refused by the factory: check each value.
       for (const one of v) {
-        if (checkTlsOptions({ ...values, [key]: one, requestCert: true }, { side, profile }).some((f) => f.option === key)) drop.add(prop);
+        if (checkTlsOptions({ ...values, [key]: one, requestCert: true }, { side, profile, strict: true }).some((f) => f.option === key)) drop.add(prop);
       }
     }
   }
   if (side === 'server') values['requestCert'] = values['requestCert'] ?? false;
-  for (const finding of checkTlsOptions(values, { side, profile })) {
+  for (const finding of checkTlsOptions(values, { side, profile, strict: true })) {
     const prop = byKey.get(finding.option);
     if (prop) drop.add(prop);
   }

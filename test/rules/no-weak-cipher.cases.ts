@@ -37,6 +37,20 @@ const cases: RuleCases<M, O> = {
     "const doc = \"ciphers: 'ALL'\";\nexport default doc;",
   ],
   invalid: [
+    // Declared security level 0 (an OpenSSL configured down): HIGH's anonymous suites are usable.
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH' });",
+      options: [{ securityLevel: 0 }],
+      errors: [
+        {
+          messageId: "weakCiphers",
+          suggestions: [
+            { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" },
+            { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" },
+          ],
+        },
+      ],
+    },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL' });",
       errors: [
