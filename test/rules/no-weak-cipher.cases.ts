@@ -2,7 +2,7 @@ import type { RuleCases } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 
 type M = "weakCiphers" | "secLevelZero" | "smallDh" | "weakCurves" | "weakSigalgs" | "weakSecureOptions" | "useProfileCiphers" | "removeSecLevel" | "raiseDhSize" | "dropWeakEntries" | "removeOption" | "removeFlags" | "useFactory";
-type O = [{ policy?: 'recommended' | 'strict' }];
+type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
