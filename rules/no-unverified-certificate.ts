@@ -19,7 +19,7 @@ import {
   type SinkMatch,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { aliasListeners } from '../src/rule-kit/library-aliases.js';
+import { aliasReportListeners } from '../src/rule-kit/library-aliases.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
@@ -99,14 +99,7 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, ...): rows in src/analysis/catalogue.
-      ...aliasListeners(fc, 'certificate', ({ node, data, suggestion }) =>
-        context.report({
-          node,
-          messageId: 'libraryOption',
-          data,
-          suggest: suggestion ? [{ messageId: 'libraryFix', data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
-        }),
-      ),
+      ...aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', fix: 'libraryFix' }),
       'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;
         // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.

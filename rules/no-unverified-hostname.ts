@@ -10,7 +10,7 @@ import {
   unwrap,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { aliasListeners } from '../src/rule-kit/library-aliases.js';
+import { aliasReportListeners } from '../src/rule-kit/library-aliases.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
@@ -59,14 +59,7 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`tlsAllowInvalidHostnames: true`, mysql2 `ssl` without `verifyIdentity`, ...): rows in src/analysis/catalogue.
-      ...aliasListeners(fc, 'hostname', ({ node, data, suggestion }) =>
-        context.report({
-          node,
-          messageId: 'libraryOption',
-          data,
-          suggest: suggestion ? [{ messageId: 'libraryFix', data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
-        }),
-      ),
+      ...aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix' }),
       'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
         if (!acceptsAnyHost(fc, node.value)) return;

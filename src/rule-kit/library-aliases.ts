@@ -356,3 +356,23 @@ export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasRep
     ...flagListener(fc, rule, report),
   };
 }
+
+/**
+ * The alias listeners of one rule, reporting each match with the rule's library message and the
+ * row's suggestion (the same shape in every rule that has alias rows).
+ */
+export function aliasReportListeners<M extends string>(
+  fc: FileContext,
+  context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
+  rule: Rule,
+  ids: { readonly option: M; readonly fix: M },
+): TSESLint.RuleListener {
+  return aliasListeners(fc, rule, ({ node, data, suggestion }) =>
+    context.report({
+      node,
+      messageId: ids.option,
+      data,
+      suggest: suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
+    }),
+  );
+}
