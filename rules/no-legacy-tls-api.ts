@@ -11,8 +11,9 @@ import {
   type ModuleRef,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { planNamedImport } from '../src/rule-kit/imports.js';
 
-type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule';
+type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
 
 /** Deprecated or removed TLS APIs (Node's deprecation list), by module and export path. */
 interface LegacyApi {
@@ -74,6 +75,7 @@ export default createRule<[], MessageId>({
       legacyApi: '`{{name}}` ({{code}}) {{why}}. Use {{replacement}} instead.',
       internalModule: "`{{module}}` is Node's internal TLS implementation (DEP0192, deprecated in Node 22.17/24.2). Import `node:tls` instead.",
       useTlsModule: "Import from `'node:tls'`.",
+      useCreateSecureContext: "Call `tls.createSecureContext()` with the same options (what `createCredentials()` did before it was removed).",
     },
   },
   defaultOptions: [],
@@ -82,7 +84,25 @@ export default createRule<[], MessageId>({
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
     function reportApi(node: TSESTree.Node, api: LegacyApi): void {
-      context.report({ node, messageId: 'legacyApi', data: { name: api.name, code: api.code, why: api.why, replacement: api.replacement } });
+      context.report({ node, messageId: 'legacyApi', data: { name: api.name, code: api.code, why: api.why, replacement: api.replacement }, suggest: suggestionsFor(node, api) });
+    }
+
+    /**
+     * `crypto.createCredentials(options)` was, until its removal, `tls.createSecureContext(options)`
+     * under another name (Node 0.11.13-10): the call is swapped, the options stay.
+     */
+    function suggestionsFor(node: TSESTree.Node, api: LegacyApi): Suggestion[] {
+      if (api.code !== 'DEP0010' || node.type !== AST_NODE_TYPES.MemberExpression) return [];
+      const call = node.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return [];
+      const plan = planNamedImport(context.sourceCode, 'node:tls', 'createSecureContext');
+      if (plan.kind === 'conflict') return [];
+      return [
+        {
+          messageId: 'useCreateSecureContext',
+          fix: (fixer) => [fixer.replaceText(node, 'createSecureContext'), ...(plan.kind === 'add' ? [plan.fix(fixer)] : [])],
+        },
+      ];
     }
 
     /** `'_tls_wrap'` as a module specifier: `_tls_wrap` re-exports only what `node:tls` has, so it can be swapped. */

@@ -1,7 +1,7 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = "legacyApi" | "internalModule" | "useTlsModule";
+type M = "legacyApi" | "internalModule" | "useTlsModule" | "useCreateSecureContext";
 type O = [];
 
 const cases: RuleCases<M, O> = {
@@ -53,10 +53,34 @@ const cases: RuleCases<M, O> = {
         { messageId: "legacyApi", line: 2, column: 22, suggestions: [] },
       ],
     }),
+    {
+      code: "import crypto from 'node:crypto';\nimport tls from 'node:tls';\nexport const context = crypto.createCredentials({ ciphers: 'HIGH' });\nexport const wrap = tls.connect;",
+      errors: [
+        { messageId: "legacyApi", line: 3, column: 24, suggestions: [
+          { messageId: "useCreateSecureContext", output: "import crypto from 'node:crypto';\nimport tls, { createSecureContext } from 'node:tls';\nexport const context = createSecureContext({ ciphers: 'HIGH' });\nexport const wrap = tls.connect;" },
+        ] },
+      ],
+    },
+    {
+      // A local `createSecureContext` that is not tls's: the suggestion would capture it.
+      code: "import * as crypto from 'node:crypto';\nconst createSecureContext = () => null;\nexport const context = [crypto.createCredentials({}), createSecureContext()];",
+      errors: [
+        { messageId: "legacyApi", line: 3, column: 25, suggestions: [] },
+      ],
+    },
+    js({
+      // Not called: nothing to swap.
+      code: "const crypto = require('crypto');\nmodule.exports = crypto.createCredentials;",
+      errors: [
+        { messageId: "legacyApi", line: 2, column: 18, suggestions: [] },
+      ],
+    }),
     js({
       code: "const crypto = require('crypto');\nmodule.exports = crypto.createCredentials({ key: 'k' });",
       errors: [
-        { messageId: "legacyApi", line: 2, column: 18, suggestions: [] },
+        { messageId: "legacyApi", line: 2, column: 18, suggestions: [
+          { messageId: "useCreateSecureContext", output: "const crypto = require('crypto');\nconst { createSecureContext } = require('node:tls');\nmodule.exports = createSecureContext({ key: 'k' });" },
+        ] },
       ],
     }),
     {
