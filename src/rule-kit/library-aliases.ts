@@ -7,13 +7,13 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, propertyName, unwrap } from '../analysis/ast.js';
-import { allAliases, type AliasMatch, type AliasRow } from '../analysis/catalogue/index.js';
+import { allAliases, type AliasMatch, type AliasRow, type SiblingCondition } from '../analysis/catalogue/index.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { resolveFunction } from '../analysis/functions.js';
-import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
+import { bagOf, destinationsOf, isOpen, lookup } from '../analysis/options.js';
 import { matchApi } from '../analysis/sinks.js';
 import { bagKeyOrigin } from '../analysis/type-evidence.js';
-import { always, evaluate, stringValues } from '../analysis/values.js';
+import { always, evaluate, stringValues, type Primitive } from '../analysis/values.js';
 import { removeListItem, removeStatement } from './fixes.js';
 
 export interface AliasReport {
@@ -91,12 +91,13 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
       if (key === undefined || !isEffective(fc, node, key)) return;
       for (const row of props) {
         if (row.match.key !== key || !always(evaluate(fc, node.value), row.match.insecure)) continue;
+        if (row.match.siblings && !siblingsHold(fc, node.parent, row.match.siblings)) continue;
         if (!belongs(fc, row, node.parent, key)) continue;
         report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
         return;
       }
       for (const row of missing) {
-        if (row.match.key !== key || !lacks(fc, node.value, row.match.required)) continue;
+        if (row.match.key !== key || !lacks(fc, node.value, row.match.required, row.match.insecure)) continue;
         if (!belongs(fc, row, node.parent, key)) continue;
         const object = unwrap(node.value) as TSESTree.ObjectExpression;
         const last = object.properties[object.properties.length - 1];
@@ -119,8 +120,28 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
   };
 }
 
+/**
+ * Every sibling condition provably holds for the object holding the option: each key on the path
+ * is provably absent (the condition sees `undefined`) or its every possible value satisfies it.
+ */
+function siblingsHold(fc: FileContext, object: TSESTree.Node, conditions: readonly SiblingCondition[]): boolean {
+  return conditions.every((c) => {
+    let node: TSESTree.Node = object;
+    for (const [i, key] of c.path.entries()) {
+      const bag = bagOf(fc, node);
+      if (!bag) return false;
+      const found = lookup(bag, key);
+      if (!found) return !isOpen(bag) && c.insecure(undefined);
+      if (found.overridable || !found.entry.value) return false;
+      if (i === c.path.length - 1) return always(evaluate(fc, found.entry.value), c.insecure);
+      node = found.entry.value;
+    }
+    return false;
+  });
+}
+
 /** An object literal that provably lacks `required: true` and does not already turn verification off. */
-function lacks(fc: FileContext, value: TSESTree.Node, required: string): boolean {
+function lacks(fc: FileContext, value: TSESTree.Node, required: string, insecure: (v: Primitive) => boolean = (v) => !v): boolean {
   const object = unwrap(value);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const bag = bagOf(fc, object);
@@ -130,7 +151,7 @@ function lacks(fc: FileContext, value: TSESTree.Node, required: string): boolean
   if (reject?.entry.value && always(evaluate(fc, reject.entry.value), (v) => v === false)) return false;
   const found = lookup(bag, required);
   if (!found) return !bag.items.some((i) => typeof i === 'symbol');
-  return !found.overridable && !!found.entry.value && always(evaluate(fc, found.entry.value), (v) => !v);
+  return !found.overridable && !!found.entry.value && always(evaluate(fc, found.entry.value), insecure);
 }
 
 function propertyFix(fc: FileContext, row: AliasRow, node: TSESTree.Property): AliasReport['suggestion'] {

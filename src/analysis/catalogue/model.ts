@@ -16,10 +16,17 @@ export interface AgentSlotRow extends ApiRow {
 }
 
 export type AliasMatch =
-  /** `key: <value>` in an object literal (or `obj.key = <value>`), insecure when every possible value satisfies `insecure`. */
-  | { readonly kind: 'property'; readonly key: string; readonly insecure: (value: Primitive) => boolean }
-  /** An object literal at `key` that lacks `required: true` (mysql2 `ssl` without `verifyIdentity`). */
-  | { readonly kind: 'missing'; readonly key: string; readonly required: string }
+  /**
+   * `key: <value>` in an object literal (or `obj.key = <value>`), insecure when every possible value
+   * satisfies `insecure` and, if `siblings` are given, every sibling condition provably holds.
+   */
+  | { readonly kind: 'property'; readonly key: string; readonly insecure: (value: Primitive) => boolean; readonly siblings?: readonly SiblingCondition[] }
+  /**
+   * An object literal at `key` that lacks `required: true` (mysql2 `ssl` without `verifyIdentity`).
+   * A written `required` counts as missing when every possible value satisfies `insecure`
+   * (default: falsy; cassandra-driver: only `undefined`, since any other value replaces its `false` default).
+   */
+  | { readonly kind: 'missing'; readonly key: string; readonly required: string; readonly insecure?: (value: Primitive) => boolean }
   /** A call of a method with this name (`.disableTLSCerts()`); the name is unique to the library. */
   | { readonly kind: 'method'; readonly name: string }
   /** A method call whose first argument is one of `values` (`appendSwitch('ignore-certificate-errors')`). */
@@ -33,6 +40,17 @@ export type AliasMatch =
   | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
   /** A connection string `scheme://…?param=value` (string literal or template). */
   | { readonly kind: 'url'; readonly scheme: RegExp; readonly param: string; readonly insecure: (value: string, params: ReadonlyMap<string, string>) => boolean; readonly secure: string };
+
+/**
+ * A condition on another key of the object holding a property alias, for options that only matter
+ * in some modes (tedious `trustServerCertificate` is ignored with `encrypt: 'strict'`). `path` is
+ * relative to the holding object (`['options', 'encrypt']`); `insecure` receives `undefined` when
+ * the key is provably absent. An object whose contents cannot be known fails the condition.
+ */
+export interface SiblingCondition {
+  readonly path: readonly string[];
+  readonly insecure: (value: Primitive) => boolean;
+}
 
 export type AliasFix =
   | { readonly kind: 'remove' }
