@@ -1,6 +1,8 @@
 /**
- * Database and cache clients: pg, postgres.js, mysql2, mongodb, mongoose, ioredis, node-redis.
- * Facts: research/node-tls.md 2.3 (verified against the installed packages, see docs/libraries.md).
+ * Database and cache clients: pg, postgres.js, mysql2, mysql, tedious/mssql, mongodb, mongoose,
+ * cassandra-driver, neo4j-driver, ioredis, node-redis, and the ORMs that hand an `ssl` bag to a
+ * driver (sequelize, knex, typeorm). Facts: research/node-tls.md 2.3 (verified against the installed
+ * or packed packages, see docs/libraries.md).
  */
 import type { ApiRow } from '../sinks.js';
 import { sink, type AliasRow, type CatalogueSection } from './model.js';
@@ -103,6 +105,132 @@ export const mysql2: CatalogueSection = {
       way: 'Add `verifyIdentity: true`.',
       fixText: 'Add `verifyIdentity: true`.',
     },
+  ],
+};
+
+/**
+ * mysqljs `mysql` 2.18 (`lib/Connection.js` `_startTLS`): `ssl` becomes `new tls.TLSSocket(socket,
+ * { rejectUnauthorized, secureContext })` and the chain is checked only when `rejectUnauthorized`
+ * is not `false`; no SNI, and the hostname is never checked (no local fix: not reported). A profile
+ * string (`ssl: 'Amazon RDS'`) verifies. `createPoolCluster()` takes no `ssl` (its `add()` does).
+ */
+export const mysql: CatalogueSection = {
+  packages: ['mysql', '@types/mysql'],
+  sinks: [sink({ label: 'mysql `ssl` options', library: 'mysql', module: 'mysql', exports: [['createConnection'], ['createPool']], invoke: 'call', argument: 0, path: ['ssl'], role: 'client' })],
+};
+
+/**
+ * tedious 19 (`lib/message-io.js` `startTls`: `rejectUnauthorized: !trustServerCertificate`) and mssql
+ * 12 (`lib/tedious/connection-pool.js`: top-level `encrypt`/`trustServerCertificate` as defaults,
+ * `options` wins; `encrypt` defaults to `true`). With `encrypt: 'strict'` tedious wraps the socket
+ * itself and ignores `trustServerCertificate`; with `encrypt: false` there is no TLS to verify.
+ * mssql's msnodesqlv8 driver never reads the option.
+ */
+const MSSQL_MODULES = ['mssql', 'mssql/tedious'];
+const SQL_SERVER_CONFIG: ApiRow[] = [
+  { label: 'tedious', module: 'tedious', exports: [['Connection']], invoke: 'new', argument: 0, path: ['options'] },
+  { label: 'tedious', module: 'tedious', exports: [['connect']], invoke: 'call', argument: 0, path: ['options'] },
+  ...MSSQL_MODULES.flatMap((module) =>
+    [[], ['options']].flatMap((path): ApiRow[] => [
+      { label: 'mssql', module, exports: [['ConnectionPool']], invoke: 'new', argument: 0, path },
+      { label: 'mssql', module, exports: [['connect']], invoke: 'call', argument: 0, path },
+    ]),
+  ),
+];
+const SQL_SERVER_PACKAGES = ['tedious', 'mssql', '@types/mssql'];
+const trueOrAbsent = (v: unknown): boolean => v === undefined || v === true;
+
+const trustServerCertificate = (encrypt: (v: unknown) => boolean, apis?: readonly ApiRow[]): AliasRow => ({
+  library: 'tedious, mssql',
+  packages: SQL_SERVER_PACKAGES,
+  rule: 'certificate',
+  option: '`trustServerCertificate: true`',
+  match: {
+    kind: 'property',
+    key: 'trustServerCertificate',
+    insecure: (v) => v === true,
+    // mssql's top-level defaults give way to `options`: a nested `options.encrypt`/`options.trustServerCertificate` decides.
+    siblings: [{ path: ['encrypt'], insecure: encrypt }, { path: ['options', 'encrypt'], insecure: trueOrAbsent }, { path: ['options', 'trustServerCertificate'], insecure: trueOrAbsent }],
+  },
+  ...(apis ? { apis } : {}),
+  effect: 'makes the SQL Server driver connect with `rejectUnauthorized: false`, which turns off certificate verification',
+  way: "Set it to `false` (a private CA goes in `cryptoCredentialsDetails: { ca }`), or use `encrypt: 'strict'`.",
+  fix: { kind: 'replace-value', text: 'false' },
+  fixText: 'Replace with `trustServerCertificate: false`.',
+});
+
+export const sqlServer: CatalogueSection = {
+  packages: SQL_SERVER_PACKAGES,
+  aliases: [
+    // Reaching tedious or mssql, whose `encrypt` defaults to true: absent counts.
+    trustServerCertificate(trueOrAbsent, SQL_SERVER_CONFIG),
+    // Elsewhere (knex defaults `encrypt` to false): only next to an explicit `encrypt: true`.
+    trustServerCertificate((v) => v === true),
+  ],
+};
+
+/**
+ * cassandra-driver 4.10 (`lib/connection.js` `open`): `tls.connect(port, address,
+ * utils.extend({ rejectUnauthorized: false }, sslOptions))`, so verification is off unless
+ * `sslOptions` sets `rejectUnauthorized` (`extend` skips `undefined`). No SNI unless `sni` (cloud).
+ */
+const CASSANDRA_CLIENT: ApiRow[] = [{ label: 'cassandra-driver', module: 'cassandra-driver', exports: [['Client']], invoke: 'new', argument: 0, path: [] }];
+
+export const cassandra: CatalogueSection = {
+  packages: ['cassandra-driver'],
+  sinks: [sink({ label: 'cassandra-driver `new Client({ sslOptions })`', library: 'cassandra-driver', module: 'cassandra-driver', exports: [['Client']], invoke: 'new', argument: 0, path: ['sslOptions'], role: 'client', sendsSni: false })],
+  aliases: [
+    {
+      library: 'cassandra-driver',
+      packages: ['cassandra-driver'],
+      rule: 'certificate',
+      option: 'An `sslOptions` object without `rejectUnauthorized: true`',
+      match: { kind: 'missing', key: 'sslOptions', required: 'rejectUnauthorized', insecure: (v) => v === undefined },
+      apis: CASSANDRA_CLIENT,
+      effect: 'leaves certificate verification off (cassandra-driver defaults `rejectUnauthorized` to `false`)',
+      way: 'Add `rejectUnauthorized: true` (with `ca` for a private CA).',
+      fixText: 'Add `rejectUnauthorized: true`.',
+    },
+  ],
+};
+
+/**
+ * neo4j-driver 6.3 (neo4j-driver-bolt-connection `lib/channel/node/node-channel.js`):
+ * `TRUST_ALL_CERTIFICATES` connects with `rejectUnauthorized: false` and only requires that some
+ * certificate is sent. The config's `trust` applies only with `encrypted: true | 'ENCRYPTION_ON'`
+ * (unset means no encryption). `neo4j+ssc://` / `bolt+ssc://` URLs mean the same (not matched yet).
+ */
+export const neo4j: CatalogueSection = {
+  packages: ['neo4j-driver', 'neo4j-driver-core'],
+  aliases: [
+    {
+      library: 'neo4j-driver',
+      packages: ['neo4j-driver', 'neo4j-driver-core'],
+      rule: 'certificate',
+      option: "`trust: 'TRUST_ALL_CERTIFICATES'`",
+      match: { kind: 'property', key: 'trust', insecure: (v) => v === 'TRUST_ALL_CERTIFICATES', siblings: [{ path: ['encrypted'], insecure: (v) => v === true || v === 'ENCRYPTION_ON' }] },
+      apis: [{ label: 'neo4j-driver', module: 'neo4j-driver', exports: [['driver']], invoke: 'call', argument: 2, path: [] }],
+      effect: 'makes the driver connect with `rejectUnauthorized: false`, which accepts any certificate',
+      way: "Use `trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES'`, or `'TRUST_CUSTOM_CA_SIGNED_CERTIFICATES'` with `trustedCertificates` for a private CA.",
+      fix: { kind: 'replace-value', text: "'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES'" },
+      fixText: "Replace with `trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES'`.",
+    },
+  ],
+};
+
+/**
+ * ORMs and query builders that hand a TLS bag to pg, mysql2, mysql or mariadb unchanged:
+ * sequelize 6.37 (`dialectOptions.ssl`: picked into the pg `Client` config, spread into mysql2's
+ * `createConnection`), knex 3.3 (`connection` is cloned into the driver's connection settings),
+ * typeorm 1.1 (`ssl`, overridden by `extra`, both go into the pg `Pool` / mysql pool config).
+ */
+export const orms: CatalogueSection = {
+  packages: ['sequelize', 'knex', 'typeorm'],
+  sinks: [
+    sink({ label: 'sequelize `dialectOptions.ssl` (passed to the database driver)', library: 'sequelize', module: 'sequelize', exports: [[], ['Sequelize'], ['default']], invoke: 'new', argument: 'first-object', path: ['dialectOptions', 'ssl'], role: 'client' }),
+    sink({ label: 'knex `connection.ssl` (passed to the database driver)', library: 'knex', module: 'knex', exports: [[], ['knex'], ['default']], invoke: 'call', argument: 0, path: ['connection', 'ssl'], role: 'client' }),
+    sink({ label: 'typeorm `new DataSource({ ssl })` (passed to the database driver)', library: 'typeorm', module: 'typeorm', exports: [['DataSource']], invoke: 'new', argument: 0, path: ['ssl'], role: 'client' }),
+    sink({ label: 'typeorm `new DataSource({ extra: { ssl } })` (passed to the database driver)', library: 'typeorm', module: 'typeorm', exports: [['DataSource']], invoke: 'new', argument: 0, path: ['extra', 'ssl'], role: 'client' }),
   ],
 };
 
