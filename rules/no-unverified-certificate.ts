@@ -39,7 +39,8 @@ type MessageId =
 
 const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
 
-type Verdict = { id: 'clientSink'; sink: string } | { id: 'unknownSink' } | { id: 'globalAgent'; target: string } | { id: 'mtlsNotEnforced' } | undefined;
+/** `insecureDefault`: the library's own default is `false` (the fix writes `true` instead of removing the key). */
+type Verdict = { id: 'clientSink'; sink: string; insecureDefault?: string } | { id: 'unknownSink' } | { id: 'globalAgent'; target: string } | { id: 'mtlsNotEnforced' } | undefined;
 
 export default createRule<[], MessageId>({
   name: 'no-unverified-certificate',
@@ -112,7 +113,9 @@ export default createRule<[], MessageId>({
           messageId: verdict.id,
           data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
           suggest: [
-            { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
+            verdict.id === 'clientSink' && verdict.insecureDefault
+              ? { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` }, fix: (fixer) => fixer.replaceText(node.value, 'true') }
+              : { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
             ...(verdict.id === 'clientSink' || verdict.id === 'mtlsNotEnforced'
               ? secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory', factoryWithCa: 'useFactoryWithCa' })
               : []),
@@ -197,7 +200,7 @@ function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Ver
     switch (match.row.role) {
       case 'client':
       case 'agent':
-        return { id: 'clientSink', sink: describeSink(fc, match) };
+        return { id: 'clientSink', sink: describeSink(fc, match), ...(match.row.verifiesByDefault === false ? { insecureDefault: match.row.library } : {}) };
       case 'server':
         if (arg && server === undefined) server = serverVerdict(fc, match, arg);
         break;

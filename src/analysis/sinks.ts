@@ -36,6 +36,11 @@ export interface SinkRow {
   readonly role: SinkRole;
   /** True when the library sends SNI itself (so a missing `servername` is not a finding). */
   readonly sendsSni?: boolean;
+  /**
+   * False when the library turns verification off unless `rejectUnauthorized: true` is written
+   * (cassandra-driver): removing `rejectUnauthorized: false` would not help, so the fix writes `true`.
+   */
+  readonly verifiesByDefault?: false;
 }
 
 const row = (r: Omit<SinkRow, 'path'> & { path?: readonly string[] }): SinkRow => ({ path: [], ...r });

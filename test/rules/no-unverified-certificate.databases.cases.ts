@@ -160,8 +160,9 @@ module.exports = new Client({ contactPoints: ['db.internal'], sslOptions: { reje
           data: { sink: `cassandra-driver \`new Client({ sslOptions })\`` },
           line: 2, column: 77,
           suggestions: [
-            { messageId: 'removeOption', output: `const { Client } = require('cassandra-driver');
-module.exports = new Client({ contactPoints: ['db.internal'], sslOptions: {} });` },
+            // Removing it would leave cassandra-driver's own default, `false`.
+            { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (cassandra-driver does not verify by default).` }, output: `const { Client } = require('cassandra-driver');
+module.exports = new Client({ contactPoints: ['db.internal'], sslOptions: { rejectUnauthorized: true } });` },
           ],
         },
       ],

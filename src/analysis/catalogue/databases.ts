@@ -178,7 +178,7 @@ const CASSANDRA_CLIENT: ApiRow[] = [{ label: 'cassandra-driver', module: 'cassan
 
 export const cassandra: CatalogueSection = {
   packages: ['cassandra-driver'],
-  sinks: [sink({ label: 'cassandra-driver `new Client({ sslOptions })`', library: 'cassandra-driver', module: 'cassandra-driver', exports: [['Client']], invoke: 'new', argument: 0, path: ['sslOptions'], role: 'client', sendsSni: false })],
+  sinks: [sink({ label: 'cassandra-driver `new Client({ sslOptions })`', library: 'cassandra-driver', module: 'cassandra-driver', exports: [['Client']], invoke: 'new', argument: 0, path: ['sslOptions'], role: 'client', sendsSni: false, verifiesByDefault: false })],
   aliases: [
     {
       library: 'cassandra-driver',
