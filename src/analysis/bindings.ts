@@ -19,10 +19,20 @@ export interface ModuleRef {
   readonly path: readonly string[];
 }
 
-/** Globals that behave like a module object when not shadowed. */
+/**
+ * Globals that behave like a module object when not shadowed. Besides `process` and `fetch`, the
+ * Node REPL (and `node -e`/`-p`) exposes every built-in module as a global of the same name, so an
+ * undeclared `tls`, `https`, `http2` or `net` can only be that module: snippets written for the REPL,
+ * documentation examples and test fixtures use them without a `require`. (`crypto` is not in the
+ * list: outside the REPL the global `crypto` is Web Crypto, not the `node:crypto` module.)
+ */
 const GLOBAL_MODULES: Readonly<Record<string, ModuleRef>> = {
   process: { module: 'process', path: [] },
   fetch: { module: 'undici', path: ['fetch'] },
+  tls: { module: 'tls', path: [] },
+  https: { module: 'https', path: [] },
+  http2: { module: 'http2', path: [] },
+  net: { module: 'net', path: [] },
 };
 
 export function normalizeModule(specifier: string): string {
@@ -39,7 +49,7 @@ const specifierPatterns = new WeakMap<readonly string[], { readonly name: string
  * A cheap, conservative pre-check before resolving nodes against a list of modules: false when no
  * node of this file can resolve to any of `modules`. A module is reached only through its specifier
  * written as a static string (`import`, `require()`, `import()`, `import x = require()`) or through
- * a global of GLOBAL_MODULES (`fetch`, `process`), so a file whose text has neither is skipped
+ * a global of GLOBAL_MODULES (`fetch`, `process`, `tls`...), so a file whose text has neither is skipped
  * without a scope lookup. One regular expression scan per file and module list (pass the same
  * array each time: the expression is cached by array).
  */
@@ -50,7 +60,8 @@ export function mayReferenceModules(fc: FileContext, modules: readonly string[])
     const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const globals = Object.entries(GLOBAL_MODULES)
       .filter(([, ref]) => modules.includes(ref.module))
-      .map(([name]) => `\\b${esc(name)}\\b`);
+      // A URL (`https://`) is not a reference to the `https` global.
+      .map(([name]) => `\\b${esc(name)}\\b(?!:\\/\\/)`);
     const specifiers = `['"\`](?:node:)?(?:${modules.map(esc).join('|')})['"\`]`;
     cached = { name: `mayReference:${modules.join(',')}`, pattern: new RegExp([specifiers, ...globals].join('|')) };
     specifierPatterns.set(modules, cached);

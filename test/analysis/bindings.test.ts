@@ -39,6 +39,15 @@ describe('resolveModuleRef', () => {
   });
 
   it.each([
+    // The REPL's built-in module globals, when nothing in the file declares the name.
+    ['const target = tls.DEFAULT_MIN_VERSION;', 'tls#DEFAULT_MIN_VERSION'],
+    ['const target = https.globalAgent.options;', 'https#globalAgent.options'],
+    ['const target = http2.connect;', 'http2#connect'],
+  ])('undeclared module global: %s', (code, expected) => {
+    expect(refOf(code, 'file.js')).toBe(expected);
+  });
+
+  it.each([
     // Shadowed, reassigned, type-only and computed references are not module exports.
     "import tls from 'tls';\nfunction f(tls: { connect: () => void }) { return tls.connect; }\nconst target = f;",
     "let tls = require('tls');\ntls = { connect() {} };\nconst target = tls.connect;",
@@ -46,6 +55,9 @@ describe('resolveModuleRef', () => {
     "import tls from 'tls';\ndeclare const k: string;\nconst target = (tls as any)[k];",
     "const target = require(process.env.MOD!);",
     "const process = { env: {} };\nconst target = process.env;",
+    "const tls = { connect() {} };\nconst target = tls.connect;",
+    // The global `crypto` is Web Crypto, not node:crypto.
+    'const target = crypto.constants;',
   ])('not a module export: %s', (code) => {
     expect(refOf(code)).toBeUndefined();
   });

@@ -34,6 +34,8 @@ const cases: RuleCases<M> = {
     `${HTTPS}declare const key: string, cert: string;\nhttps.createServer({ key, cert, rejectUnauthorized: false }, (req, res) => res.end());`,
     `${TLS}declare const key: string, cert: string;\ntls.createServer({ key, cert, requestCert: false, rejectUnauthorized: false });`,
     `${TLS}const base = { rejectUnauthorized: false };\ndeclare const key: string;\ntls.createServer({ ...base, key });`,
+    // An undeclared `https` is the REPL's built-in module: a server, whose rejectUnauthorized is inert without requestCert.
+    validJs(`https.createServer({ rejectUnauthorized: false }, (req, res) => res.end());`),
     // createSecureContext ignores rejectUnauthorized.
     validJs(`const tls = require('tls');\ntls.createSecureContext({ rejectUnauthorized: false });`),
     // The last duplicate key wins.
@@ -51,6 +53,23 @@ const cases: RuleCases<M> = {
     validJs(`function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`),
   ],
   invalid: [
+    js({
+      // An undeclared `https` is the REPL's built-in module, so this is https.get(), not an unknown call.
+      code: `https.get({ hostname: 'a.example', rejectUnauthorized: false }, (res) => res.resume());`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'https.get()' },
+          line: 1,
+          column: 36,
+          suggestions: [
+            { messageId: 'removeOption', output: "https.get({ hostname: 'a.example' }, (res) => res.resume());" },
+            { messageId: 'useFactory', output: "import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example' }), (res) => res.resume());" },
+            { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }), (res) => res.resume());" },
+          ],
+        },
+      ],
+    }),
     {
       code: `${TLS}tls.connect({ host: 'db.internal', port: 5432, rejectUnauthorized: false });`,
       errors: [

@@ -6,6 +6,8 @@ type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A local object that happens to be called tls is not the module.
+    { code: "const tls = { DEFAULT_CIPHERS: '' };\ntls.DEFAULT_CIPHERS = 'DEFAULT@SECLEVEL=0';\nmodule.exports = tls;", filename: 'file.js' },
     // Negated tokens remove suites for good.
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH:!aNULL:!RC4' });",
     "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
@@ -125,6 +127,13 @@ const cases: RuleCases<M, O> = {
         { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
       ],
     },
+    js({
+      // An undeclared `tls` is the REPL's built-in module: this is the process-wide default.
+      code: "tls.DEFAULT_CIPHERS = 'DEFAULT@SECLEVEL=0';",
+      errors: [
+        { messageId: "secLevelZero", line: 1, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "tls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] },
+      ],
+    }),
     {
       code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'RC4-SHA:DES-CBC3-SHA';",
       errors: [
