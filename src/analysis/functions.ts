@@ -48,6 +48,78 @@ function isNonThrowingCall(fc: FileContext, call: TSESTree.CallExpression): bool
   return false;
 }
 
+/**
+ * The names through which a callback can see the peer: its parameters (the host name and the
+ * certificate for `checkServerIdentity`), `arguments`, and local variables assigned from them.
+ * Matched by name, which over-approximates (a shadowing inner name also counts), so a call is only
+ * ever judged unable to inspect the peer when no name in it can carry the peer's data.
+ */
+function peerNames(fn: FunctionNode): ReadonlySet<string> | 'any' {
+  // A callback can also reach the peer through a socket it captured (`socket.getPeerCertificate()`):
+  // then any call may be the check.
+  if (readsPeerFromSocket(fn.body)) return 'any';
+  const names = new Set<string>(['arguments']);
+  const bind = (pattern: TSESTree.Node): void => {
+    if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+    else forEachChild(pattern, bind);
+  };
+  fn.params.forEach(bind);
+  // Locals derived from them (`const name = host.toLowerCase()`), to a fixed point.
+  const flows: { readonly target: TSESTree.Node; readonly source: TSESTree.Node }[] = [];
+  const collect = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) flows.push({ target: node.id, source: node.init });
+    else if (node.type === AST_NODE_TYPES.AssignmentExpression) flows.push({ target: node.left, source: node.right });
+    forEachChild(node, collect);
+  };
+  forEachChild(fn.body, collect);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { target, source } of flows) {
+      if (!mentions(source, names)) continue;
+      const before = names.size;
+      bind(target);
+      if (names.size !== before) changed = true;
+    }
+  }
+  return names;
+}
+
+const PEER_MEMBERS = new Set(['getPeerCertificate', 'getPeerX509Certificate', 'authorized', 'authorizationError', 'servername', 'remoteAddress']);
+
+function readsPeerFromSocket(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node);
+    if (name === undefined || PEER_MEMBERS.has(name)) return true;
+  }
+  let found = false;
+  forEachChild(node, (child) => {
+    if (!found && readsPeerFromSocket(child)) found = true;
+  });
+  return found;
+}
+
+/** True when an identifier of `names` occurs anywhere in `node` (nested functions included). */
+function mentions(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return names.has(node.name);
+  let found = false;
+  forEachChild(node, (child) => {
+    if (!found && mentions(child, names)) found = true;
+  });
+  return found;
+}
+
+/**
+ * A call that may throw, and whose throwing could be the identity check: it is not known to return
+ * normally, and it can see the peer. A callback rejects a host by returning an Error or by throwing;
+ * a call that receives neither the host name nor the certificate (nor anything derived from them),
+ * like `emit({ level: 'debug' })` in a callback without parameters, cannot tell one server from
+ * another, so it cannot be the check.
+ */
+function mayCheckPeer(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, peer: ReadonlySet<string> | 'any'): boolean {
+  if (call.type === AST_NODE_TYPES.CallExpression && isNonThrowingCall(fc, call)) return false;
+  return peer === 'any' || mentions(call, peer);
+}
+
 export interface ReturnFacts {
   /** Every path returns a falsy value (explicitly or by falling off the end), and nothing can throw. */
   readonly alwaysFalsy: boolean;
@@ -58,9 +130,10 @@ export interface ReturnFacts {
 /** What a callback returns, judged conservatively: anything unknown means "not always falsy". */
 export function returnFacts(fc: FileContext, fn: FunctionNode): ReturnFacts {
   if (fn.async || fn.generator) return { alwaysFalsy: false, droppedCheck: undefined };
+  const peer = peerNames(fn);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = unwrap(fn.body);
-    const falsy = always(evaluate(fc, body), (v) => !v) && !containsCall(fc, body);
+    const falsy = always(evaluate(fc, body), (v) => !v) && !containsCall(fc, body, peer);
     return { alwaysFalsy: falsy, droppedCheck: undefined };
   }
   let falsy = true;
@@ -73,15 +146,15 @@ export function returnFacts(fc: FileContext, fn: FunctionNode): ReturnFacts {
         falsy = false;
         return;
       case AST_NODE_TYPES.ReturnStatement:
-        if (node.argument && (!always(evaluate(fc, node.argument), (v) => !v) || containsCall(fc, node.argument))) falsy = false;
+        if (node.argument && (!always(evaluate(fc, node.argument), (v) => !v) || containsCall(fc, node.argument, peer))) falsy = false;
         return;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        if (node.type === AST_NODE_TYPES.NewExpression || !isNonThrowingCall(fc, node)) {
+        if (mayCheckPeer(fc, node, peer)) {
           falsy = false;
           return;
         }
-        if (node.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+        if (node.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
           const ref = resolveModuleRef(fc, node.callee);
           if (ref?.module === 'tls' && ref.path[0] === 'checkServerIdentity') droppedCheck = node;
         }
@@ -100,11 +173,12 @@ export function returnFacts(fc: FileContext, fn: FunctionNode): ReturnFacts {
   return { alwaysFalsy: falsy, droppedCheck: falsy ? droppedCheck : undefined };
 }
 
-function containsCall(fc: FileContext, node: TSESTree.Node): boolean {
+/** True when `node` contains a call that may be the identity check (see mayCheckPeer). */
+function containsCall(fc: FileContext, node: TSESTree.Node, peer: ReadonlySet<string> | 'any'): boolean {
   let found = false;
   const visit = (n: TSESTree.Node): void => {
     if (found || isFunctionNode(n)) return;
-    if ((n.type === AST_NODE_TYPES.CallExpression && !isNonThrowingCall(fc, n)) || n.type === AST_NODE_TYPES.NewExpression) {
+    if ((n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) && mayCheckPeer(fc, n, peer)) {
       found = true;
       return;
     }

@@ -28,6 +28,9 @@ tls.connect({
     validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity() { throw new Error('no'); } });`),
     validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity: async () => undefined });`),
     `${TLS}declare function assertPinned(cert: tls.PeerCertificate): void;\ntls.connect({ checkServerIdentity: (_h, cert) => { assertPinned(cert); return undefined; } });`,
+    // A call that gets data derived from the certificate, or reads the peer from a captured socket, may be the check.
+    `${TLS}declare function assertPin(fingerprint: string): void;\ntls.connect({ host: 'a.example', checkServerIdentity: (_host, cert) => { const fp = cert.fingerprint256.toLowerCase(); assertPin(fp); return undefined; } });`,
+    `${TLS}declare function assertPinned(cert: tls.PeerCertificate): void;\nexport const socket = tls.connect({ host: 'a.example', checkServerIdentity: () => { assertPinned(socket.getPeerCertificate()); return undefined; } });`,
     // Unknown functions are not guessed.
     `${TLS}export function open(check: typeof tls.checkServerIdentity) { return tls.connect({ checkServerIdentity: check }); }`,
     // Reading or calling tls.checkServerIdentity.
@@ -97,6 +100,20 @@ tls.connect({
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (() => false) as unknown as typeof tls.checkServerIdentity });`,
       errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     },
+    {
+      // Calls that see neither the host name nor the certificate cannot reject one server and accept another.
+      code: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example', checkServerIdentity: () => { metrics.increment('tls.identity'); } });`,
+      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const metrics: { increment(name: string): void };\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+    },
+    {
+      code: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example', checkServerIdentity: (_host, _cert) => { audit({ at: Date.now() }); return undefined; } });`,
+      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare function audit(event: { at: number }): void;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+    },
+    js({
+      // An undeclared `tls` is the REPL's built-in module: replacing its checkServerIdentity is process-wide.
+      code: `tls.checkServerIdentity = () => null;`,
+      errors: [{ messageId: 'globalOverride', suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+    }),
   ],
 };
 
