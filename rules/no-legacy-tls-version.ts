@@ -23,7 +23,10 @@ import {
   SECURE_OPTION_BITS,
   type TlsVersion,
 } from '../src/policy/index.js';
+import { CDK_POLICY_KEYS, aliasEnumObject, enumSpelling, legacyDefaultAt, legacyPolicyAt, type PolicyValue } from '../src/analysis/cdk.js';
+import { unwrap } from '../src/analysis/ast.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { planNamedImport } from '../src/rule-kit/imports.js';
 import { quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
 
@@ -41,7 +44,11 @@ type MessageId =
   | 'removeMaxVersion'
   | 'useMinVersion'
   | 'removeAssignment'
-  | 'removeVersionFlags';
+  | 'removeVersionFlags'
+  | 'cdkLegacyPolicy'
+  | 'cdkLegacyDefault'
+  | 'useSecurePolicy'
+  | 'addSecurePolicy';
 
 type Options = [{ legacySpellings?: boolean }];
 
@@ -120,6 +127,11 @@ export default createRule<Options, MessageId>({
       useMinVersion: "Replace `secureProtocol` with `minVersion: 'TLSv1.2'`.",
       removeAssignment: 'Remove this assignment.',
       removeVersionFlags: 'Remove the flags that turn off TLS 1.2 and TLS 1.3.',
+      cdkLegacyPolicy: '`{{key}}: {{value}}` makes this {{service}} accept clients down to {{floor}} (deprecated); set it to `{{secure}}`.',
+      cdkLegacyDefault:
+        'This {{service}} has no `{{key}}`, and the documented default {{default}} accepts clients down to {{floor}} (deprecated); set `{{key}}: {{secure}}`.',
+      useSecurePolicy: 'Set `{{key}}` to `{{secure}}`.',
+      addSecurePolicy: 'Add `{{key}}: {{secure}}`.',
     },
   },
   defaultOptions: [{ legacySpellings: false }],
@@ -260,7 +272,92 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** `SecurityPolicy.TLS_1_0`, or `'TLS_1_0'`, as the message shows a policy value. */
+    const showPolicy = (v: PolicyValue): string => (v.member ? `${v.member.enumName}.${v.member.name}` : `'${String(v.value)}'`);
+
+    function checkCdkPolicy(site: TSESTree.Property): void {
+      const key = siteKey(site);
+      if (key === undefined || !CDK_POLICY_KEYS.has(key) || site.kind !== 'init') return;
+      const policy = legacyPolicyAt(fc, site, key);
+      if (!policy) return;
+      const { family, values } = policy;
+      const secure = family.secure[policy.version];
+      const asEnum = values.some((v) => v.member);
+      const secureText = asEnum ? `${family.enumName}.${secure.member}` : `'${secure.value}'`;
+      // The TLS 1.2 value in the spelling of the legacy one: the same enum object, or a string literal.
+      let fix: TSESLint.ReportFixFunction | undefined;
+      const value = unwrap(site.value);
+      const only = values.length === 1 ? values[0] : undefined;
+      if (!asEnum) {
+        fix = replaceValue(site, key, quoted(site.value, secure.value));
+      } else if (only?.member && value.type === AST_NODE_TYPES.MemberExpression && !site.shorthand) {
+        const property = value.property;
+        if (!value.computed) fix = (fixer) => fixer.replaceText(property, secure.member);
+        else if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
+      } else if (only?.member) {
+        const object = aliasEnumObject(fc, site.value, site);
+        if (object !== undefined) fix = replaceValue(site, key, `${object}.${secure.member}`);
+      }
+      context.report({
+        node: site,
+        messageId: 'cdkLegacyPolicy',
+        data: { key, value: [...new Set(values.map(showPolicy))].join(' | '), service: family.service, floor: policy.floor, secure: secureText },
+        suggest: fix ? [{ messageId: 'useSecurePolicy', data: { key, secure: secureText }, fix }] : [],
+      });
+    }
+
+    /** Adds `text` as the last property of an object literal, on its own line when the properties are. */
+    function addProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, text: string): TSESLint.RuleFix | undefined {
+      const last = object.properties[object.properties.length - 1];
+      if (!last) return sourceCode.getCommentsInside(object).length === 0 ? fixer.replaceText(object, `{ ${text} }`) : undefined;
+      const after = sourceCode.getTokenAfter(last);
+      const comma = after && after.value === ',' ? after : undefined;
+      if (last.loc.start.line !== object.loc.start.line) {
+        const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
+        return comma ? fixer.insertTextAfter(comma, `\n${indent}${text},`) : fixer.insertTextAfter(last, `,\n${indent}${text}`);
+      }
+      return comma ? fixer.insertTextAfter(comma, ` ${text}`) : fixer.insertTextAfter(last, `, ${text}`);
+    }
+
+    function checkCdkDefault(call: TSESTree.NewExpression | TSESTree.CallExpression): void {
+      const found = legacyDefaultAt(fc, call);
+      const legacyDefault = found?.api.legacyDefault;
+      if (!found || !legacyDefault) return;
+      const { family, props } = found;
+      const secure = family.secure[found.version];
+      const secureText = `${family.enumName}.${secure.member}`;
+      const spelled = enumSpelling(fc, call.callee, family.enumName);
+      const plan = spelled?.importFrom ? planNamedImport(sourceCode, spelled.importFrom, family.enumName) : undefined;
+      let fix: TSESLint.ReportFixFunction | undefined;
+      if (spelled && plan?.kind !== 'conflict') {
+        const property = `${family.key}: ${spelled.text}.${secure.member}`;
+        const object = props && unwrap(props);
+        const lastArg = call.arguments[call.arguments.length - 1];
+        const insert =
+          object?.type === AST_NODE_TYPES.ObjectExpression
+            ? (fixer: TSESLint.RuleFixer) => addProperty(fixer, object, property)
+            : !props && lastArg
+              ? (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(lastArg, `, { ${property} }`)
+              : undefined;
+        if (insert) {
+          fix = (fixer) => {
+            const edit = insert(fixer);
+            if (!edit) return [];
+            return plan?.kind === 'add' ? [edit, plan.fix(fixer)] : [edit];
+          };
+        }
+      }
+      context.report({
+        node: call.callee,
+        messageId: 'cdkLegacyDefault',
+        data: { key: family.key, service: family.service, default: legacyDefault.text, floor: legacyDefault.floor, secure: secureText },
+        suggest: fix ? [{ messageId: 'addSecurePolicy', data: { key: family.key, secure: secureText }, fix }] : [],
+      });
+    }
+
     return {
+      'Property[key.name=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/], Property[key.value=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/]': checkCdkPolicy,
+      'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': checkCdkDefault,
       'Property[key.name=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/], Property[key.value=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/]': checkSite,
       'AssignmentExpression[left.property.name=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/], AssignmentExpression[left.property.value=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/]':
         checkSite,
