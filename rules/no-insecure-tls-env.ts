@@ -3,6 +3,7 @@ import {
   evaluate,
   getFileContext,
   isModuleRef,
+  mentions,
   staticKeyName,
   stringValues,
   unwrap,
@@ -34,9 +35,9 @@ function weakFlag(value: string): { flag: string; effect: string } | undefined {
 }
 
 /**
- * A computed key (`env[KEY]`, `{ [KEY]: '0' }`) can only evaluate to one of the two names if the
- * file spells them (whole, or split after `NODE_` in a concatenation). Without this text, the
- * computed keys of the file (`exports[name] = ...`, `obj[i] = ...`) are not evaluated at all.
+ * Every finding names `NODE_TLS_REJECT_UNAUTHORIZED` or `NODE_OPTIONS`: as a key, or as a computed
+ * key (`env[KEY]`, `{ [KEY]: '0' }`) that can only evaluate to one of them if the file spells them
+ * (whole, or split after `NODE_` in a concatenation). A file without this text gets no listeners.
  */
 const NAMES_IN_TEXT = /NODE_(?:TLS|OPTIONS|['"`])/;
 
@@ -66,9 +67,8 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const fc = getFileContext(context);
+    if (!mentions(fc, NAMES_IN_TEXT)) return {};
     const { sourceCode } = context;
-    let namesInText: boolean | undefined;
-    const mayNameVar = (computed: boolean): boolean => !computed || (namesInText ??= NAMES_IN_TEXT.test(sourceCode.text));
 
     function verdict(name: string, valueNode: TSESTree.Node): { messageId: MessageId; data?: Record<string, string> } | undefined {
       if (name === REJECT_VAR) {
@@ -88,7 +88,7 @@ export default createRule<[], MessageId>({
     return {
       // process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; process.env[KEY] = '0'; env.NODE_OPTIONS += ' --tls-min-v1.0'
       'AssignmentExpression[left.property.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.property.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.computed=true]'(node: TSESTree.AssignmentExpression) {
-        if (node.left.type !== AST_NODE_TYPES.MemberExpression || !mayNameVar(node.left.computed)) return;
+        if (node.left.type !== AST_NODE_TYPES.MemberExpression) return;
         const left = node.left;
         const name = keyOf(fc, left.property, left.computed);
         if ((name !== REJECT_VAR && name !== OPTIONS_VAR) || !isProcessEnv(fc, left.object)) return;
@@ -105,7 +105,7 @@ export default createRule<[], MessageId>({
       // { NODE_TLS_REJECT_UNAUTHORIZED: '0' } in process.env = {...}, Object.assign(process.env, {...}),
       // spawn/fork/exec/Worker `env` objects, and any other environment object.
       'Property[key.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[key.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[computed=true]'(node: TSESTree.Property) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !mayNameVar(node.computed)) return;
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
         const name = keyOf(fc, node.key, node.computed);
         if (name !== REJECT_VAR && name !== OPTIONS_VAR) return;
         const found = verdict(name, node.value);

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   constInitializer,
   getFileContext,
+  mentions,
+  wordsPattern,
   memberName,
   normalizeModule,
   resolveModuleRef,
@@ -41,6 +43,8 @@ const API: readonly LegacyApi[] = [
 
 const INTERNAL_MODULES = new Set(['_tls_wrap', '_tls_common']);
 const NAMES = new Set(API.map((a) => a.path[a.path.length - 1]!));
+/** Every finding names an API of the list or an internal module: a file without them gets no listeners. */
+const MENTIONS = wordsPattern([...NAMES, ...INTERNAL_MODULES]);
 
 function findApi(ref: ModuleRef | undefined): LegacyApi | undefined {
   if (!ref) return undefined;
@@ -81,6 +85,7 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const fc = getFileContext(context);
+    if (!mentions(fc, MENTIONS)) return {};
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
     function reportApi(node: TSESTree.Node, api: LegacyApi): void {

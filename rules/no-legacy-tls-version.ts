@@ -6,7 +6,10 @@ import {
   isEffectiveEntry,
   isTypeScriptFile,
   keyValues,
+  mayReferenceModules,
+  mentions,
   ownerBag,
+  wordsPattern,
   resolveModuleRef,
   siteKey,
   siteValue,
@@ -23,7 +26,7 @@ import {
   SECURE_OPTION_BITS,
   type TlsVersion,
 } from '../src/policy/index.js';
-import { CDK_POLICY_KEYS, aliasEnumObject, enumSpelling, legacyDefaultAt, legacyPolicyAt, type PolicyValue } from '../src/analysis/cdk.js';
+import { CDK_MODULES, CDK_POLICY_KEYS, aliasEnumObject, enumSpelling, legacyDefaultAt, legacyPolicyAt, type PolicyValue } from '../src/analysis/cdk.js';
 import { unwrap } from '../src/analysis/ast.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
@@ -54,6 +57,8 @@ type Options = [{ legacySpellings?: boolean }];
 
 const OPTION_KEYS = new Set(['minVersion', 'maxVersion', 'secureProtocol', 'secureOptions']);
 const GLOBAL_KEYS = new Set(['DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']);
+/** Every finding outside AWS CDK code sits on one of these keys, written out. */
+const MENTIONS = wordsPattern([...OPTION_KEYS, ...GLOBAL_KEYS]);
 
 const ATTACK = '(deprecated by RFC 8996), so a network attacker can downgrade the connection and attack the weaker protocol';
 
@@ -137,15 +142,17 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ legacySpellings: false }],
   create(context, [options]) {
     const fc = getFileContext(context);
+    // Gates: Node options need their keys in the text, CDK policies an import of a CDK module. A
+    // file with neither gets no listeners.
+    const nodeOptions = mentions(fc, MENTIONS);
+    const cdk = mayReferenceModules(fc, CDK_MODULES);
+    if (!nodeOptions && !cdk) return {};
     const { sourceCode } = context;
     const legacySpellings = options.legacySpellings === true;
     const typescript = isTypeScriptFile(context.filename);
 
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-
-    
-    
     const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
     const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
@@ -356,11 +363,15 @@ export default createRule<Options, MessageId>({
     }
 
     return {
-      'Property[key.name=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/], Property[key.value=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/]': checkCdkPolicy,
-      'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': checkCdkDefault,
-      'Property[key.name=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/], Property[key.value=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/]': checkSite,
-      'AssignmentExpression[left.property.name=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/], AssignmentExpression[left.property.value=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/]':
-        checkSite,
+      ...(cdk && {
+        'Property[key.name=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/], Property[key.value=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/]': checkCdkPolicy,
+        'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': checkCdkDefault,
+      }),
+      ...(nodeOptions && {
+        'Property[key.name=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/], Property[key.value=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/]': checkSite,
+        'AssignmentExpression[left.property.name=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/], AssignmentExpression[left.property.value=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/]':
+          checkSite,
+      }),
     };
   },
 });

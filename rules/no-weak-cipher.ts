@@ -3,6 +3,8 @@ import {
   destinationRoles,
   evaluate,
   getFileContext,
+  mentions,
+  wordsPattern,
   isEffectiveEntry,
   keyValues,
   ownerBag,
@@ -49,6 +51,8 @@ type Options = [{ policy?: CipherPolicy; securityLevel?: number }];
 
 const OPTION_KEYS = new Set(['ciphers', 'minDHSize', 'ecdhCurve', 'sigalgs', 'secureOptions']);
 const GLOBAL_KEYS: Readonly<Record<string, string>> = { DEFAULT_CIPHERS: 'ciphers', DEFAULT_ECDH_CURVE: 'ecdhCurve' };
+/** Every finding sits on one of these keys, written out: a file without them gets no listeners. */
+const MENTIONS = wordsPattern([...OPTION_KEYS, ...Object.keys(GLOBAL_KEYS)]);
 const SHOWN = 3;
 
 const PROFILE_CIPHERS = PROFILES.intermediate.ciphers;
@@ -142,6 +146,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ policy: 'recommended' }],
   create(context, [options]) {
     const fc = getFileContext(context);
+    if (!mentions(fc, MENTIONS)) return {};
     const { sourceCode } = context;
     const policy: CipherPolicy = options.policy === 'strict' ? 'strict' : 'recommended';
     const level = { securityLevel: options.securityLevel ?? 1 };

@@ -7,6 +7,8 @@ import {
   getFileContext,
   isModuleRef,
   lookup,
+  mayReferenceModules,
+  sinkModulesWhere,
   provablyLacks,
   sinksForCall,
   unwrap,
@@ -105,6 +107,9 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const fc = getFileContext(context);
+    // Every finding is a call of an API that sends no SNI by itself (`tls.connect`): a file that
+    // cannot reach one of those modules gets no listeners.
+    if (!mayReferenceModules(fc, sinkModulesWhere('sendsSni=false', (r) => r.sendsSni === false))) return {};
     const { sourceCode } = context;
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 

@@ -10,3 +10,4 @@ export * from './catalogue/index.js';
 export { bagKeyOrigin } from './type-evidence.js';
 export type { BagRole, KeyOrigin } from './types.js';
 export * from './option-values.js';
+export * from './gate.js';

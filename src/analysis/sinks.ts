@@ -94,6 +94,19 @@ export function allSinks(): readonly SinkRow[] {
   return catalogue;
 }
 
+const modulesWhere = new Map<string, { readonly rows: number; readonly modules: readonly string[] }>();
+/**
+ * The modules of the sink rows that satisfy `pred`, for `mayReferenceModules` gates. The same array
+ * is returned until rows are registered (`name` identifies the predicate).
+ */
+export function sinkModulesWhere(name: string, pred: (row: SinkRow) => boolean): readonly string[] {
+  const hit = modulesWhere.get(name);
+  if (hit && hit.rows === catalogue.length) return hit.modules;
+  const modules = [...new Set(catalogue.filter(pred).map((r) => r.module))];
+  modulesWhere.set(name, { rows: catalogue.length, modules });
+  return modules;
+}
+
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
