@@ -3,6 +3,7 @@ import {
   always,
   bagKeyOrigin,
   bagOf,
+  closedApiOf,
   describeSink,
   destinationsOf,
   evaluate,
@@ -193,7 +194,8 @@ function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Ver
     }
     const match = matchDestination(fc, dest);
     if (!match) {
-      unknown = true;
+      // Another argument of a closed API (a `fetch` init, `https.request(url, { headers })`): not TLS options.
+      if (!closedApiOf(fc, dest)) unknown = true;
       continue;
     }
     const arg = dest.kind === 'argument' ? dest.call.arguments[dest.index] : undefined;

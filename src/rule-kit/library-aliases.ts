@@ -7,11 +7,11 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, propertyName, unwrap } from '../analysis/ast.js';
-import { allAliases, type AliasMatch, type AliasRow, type SiblingCondition } from '../analysis/catalogue/index.js';
+import { allAliases, closedApiOf, type AliasMatch, type AliasRow, type SiblingCondition } from '../analysis/catalogue/index.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { resolveFunction } from '../analysis/functions.js';
-import { bagOf, destinationsOf, isOpen, lookup } from '../analysis/options.js';
-import { matchApi } from '../analysis/sinks.js';
+import { bagOf, destinationsOf, isOpen, lookup, type Destination } from '../analysis/options.js';
+import { matchApi, matchDestination } from '../analysis/sinks.js';
 import { bagKeyOrigin } from '../analysis/type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from '../analysis/values.js';
 import { removeListItem, removeStatement } from './fixes.js';
@@ -66,8 +66,22 @@ function belongs(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: str
     const origin = bagKeyOrigin(fc, object, key);
     return origin?.kind === 'tls' && origin.packages.some((p) => row.packages.includes(p));
   }
-  // A key unique to the library: reported wherever it appears, unless types say the object is something else.
+  // A key unique to the library: reported wherever it appears, unless the file shows that the object
+  // goes only to other APIs (`https.request({ strictSSL: false })`: Node does not read request's key)
+  // or types say the object is something else.
+  const destinations = destinationsOf(fc, object);
+  if (destinations.length > 0 && destinations.every((d) => elsewhere(fc, row, d))) return false;
   return bagKeyOrigin(fc, object, key)?.kind !== 'unrelated';
+}
+
+/**
+ * The destination is provably an API of another library (or of Node): the TLS options of another
+ * library's sink, or any argument of a closed API (`fetch`, `tls.connect`) outside the row's packages.
+ */
+function elsewhere(fc: FileContext, row: AliasRow, dest: Destination): boolean {
+  if (dest.kind !== 'argument') return false;
+  const module = matchDestination(fc, dest)?.row.module ?? closedApiOf(fc, dest)?.module;
+  return module !== undefined && !row.packages.includes(module);
 }
 
 /** The effective entry for the key is this property (`{ k: bad, k: good }` is fine). */

@@ -35,6 +35,15 @@ export const got: CatalogueSection = {
 
 const UNDICI_DISPATCHER_USERS = [['fetch'], ['request'], ['stream'], ['pipeline'], ['connect'], ['upgrade']];
 
+/**
+ * undici 7.30 (and Node's bundled undici behind the global `fetch`) reads TLS options only from a
+ * dispatcher's constructor (`connect`, into `buildConnector` in `lib/core/connect.js`). A `fetch`
+ * init is converted by a WebIDL dictionary of fixed keys (`RequestInit` in `lib/web/fetch/request.js`:
+ * method, headers, body, ..., dispatcher), and `request()`/`stream()`/... hand their options to the
+ * dispatcher's `dispatch()`, whose `Request` reads request fields only: a `rejectUnauthorized` there is ignored.
+ */
+const UNDICI_CLOSED = UNDICI_DISPATCHER_USERS.map((path) => ({ label: `undici \`${path[0]!}()\``, module: 'undici', exports: [path], invoke: 'call' as const }));
+
 export const undici: CatalogueSection = {
   packages: ['undici', 'undici-types'],
   sinks: [
@@ -53,6 +62,7 @@ export const undici: CatalogueSection = {
     slot({ label: 'used as the `fetch` `dispatcher`', module: 'undici', exports: UNDICI_DISPATCHER_USERS, invoke: 'call', argument: 1, path: ['dispatcher'] }),
     slot({ label: 'installed process-wide by `setGlobalDispatcher()` (it also reaches Node\'s built-in `fetch`)', module: 'undici', exports: [['setGlobalDispatcher']], invoke: 'call', argument: 0 }),
   ],
+  closedApis: UNDICI_CLOSED,
 };
 
 export const request: CatalogueSection = {

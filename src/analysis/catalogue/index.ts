@@ -6,16 +6,19 @@
 import { registerSinks } from '../sinks.js';
 import { registerTlsPackages } from '../tls-types.js';
 import { registerAgentSlots } from './describe.js';
+import { registerClosedApis } from './closed.js';
 import * as browsers from './browsers.js';
 import * as databases from './databases.js';
 import * as httpClients from './http-clients.js';
 import * as messaging from './messaging.js';
+import * as nodeCore from './node-core.js';
 import type { AliasRow, CatalogueSection } from './model.js';
 
 export * from './model.js';
 export { allAgentSlots, describeSink } from './describe.js';
+export { allClosedApis, closedApiOf } from './closed.js';
 
-export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = { ...httpClients, ...messaging, ...databases, ...browsers };
+export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = { ...nodeCore, ...httpClients, ...messaging, ...databases, ...browsers };
 
 const aliases: AliasRow[] = [];
 
@@ -23,6 +26,7 @@ for (const section of Object.values(CATALOGUE)) {
   registerSinks(section.sinks ?? []);
   registerAgentSlots(section.agentSlots ?? []);
   registerTlsPackages(section.packages);
+  registerClosedApis(section.closedApis ?? []);
   aliases.push(...(section.aliases ?? []));
 }
 

@@ -82,11 +82,21 @@ export interface AliasRow {
   readonly fixText?: string;
 }
 
+/**
+ * An API whose every argument is documented, with its TLS options only where the catalogue's sink
+ * and agent-slot rows say: an object passed to it anywhere else is consumed as non-TLS data (global
+ * `fetch`'s init, Node's `tls.connect(port, host, options)` outside the options). Such a destination is
+ * known, so an option written there (`rejectUnauthorized: false` in a `fetch` init, a library alias
+ * key in a `tls.connect()` bag) turns nothing off.
+ */
+export type ClosedApiRow = Pick<ApiRow, 'label' | 'module' | 'exports' | 'invoke'>;
+
 /** What the catalogue adds for one library (or one family of APIs). */
 export interface CatalogueSection {
   readonly sinks?: readonly SinkRow[];
   readonly agentSlots?: readonly AgentSlotRow[];
   readonly aliases?: readonly AliasRow[];
+  readonly closedApis?: readonly ClosedApiRow[];
   /** Packages whose type declarations count as TLS-related (type-aware analysis). */
   readonly packages: readonly string[];
 }

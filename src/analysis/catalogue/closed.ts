@@ -1,0 +1,36 @@
+/**
+ * Closed APIs (`ClosedApiRow`): calls whose every argument the catalogue knows, so an object passed
+ * to one of them anywhere but a sink or agent-slot position is provably not a TLS option bag.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { mayReferenceModules, resolveModuleRef } from '../bindings.js';
+import type { FileContext } from '../file-context.js';
+import type { Destination } from '../options.js';
+import type { ClosedApiRow } from './model.js';
+
+const rows: ClosedApiRow[] = [];
+let modules: readonly string[] = [];
+
+export function registerClosedApis(list: readonly ClosedApiRow[]): void {
+  if (list.length === 0) return;
+  rows.push(...list);
+  modules = [...new Set(rows.map((r) => r.module))];
+}
+
+export function allClosedApis(): readonly ClosedApiRow[] {
+  return rows;
+}
+
+/** The closed API a destination is an argument of (at any position and path), if any. */
+export function closedApiOf(fc: FileContext, dest: Destination): ClosedApiRow | undefined {
+  if (dest.kind !== 'argument' || !mayReferenceModules(fc, modules)) return undefined;
+  const ref = resolveModuleRef(fc, dest.call.callee);
+  if (!ref) return undefined;
+  const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
+  return rows.find(
+    (r) =>
+      r.module === ref.module &&
+      (r.invoke === 'any' || (r.invoke === 'new') === isNew) &&
+      r.exports.some((p) => p.length === ref.path.length && p.every((x, i) => x === ref.path[i])),
+  );
+}
