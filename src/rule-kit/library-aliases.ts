@@ -12,6 +12,7 @@ import type { FileContext } from '../analysis/file-context.js';
 import { resolveFunction } from '../analysis/functions.js';
 import { bagOf, destinationsOf, isOpen, lookup, type Destination } from '../analysis/options.js';
 import { matchApi, matchDestination } from '../analysis/sinks.js';
+import { resolveModuleRef } from '../analysis/bindings.js';
 import { bagKeyOrigin } from '../analysis/type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from '../analysis/values.js';
 import { removeListItem, removeStatement } from './fixes.js';
@@ -197,7 +198,8 @@ function methodBelongs(fc: FileContext, row: AliasRow, callee: TSESTree.MemberEx
 function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   const methods = of(rule, 'method');
   const withArgument = of(rule, 'method-argument');
-  const names = [...new Set([...methods.map((r) => r.match.name), ...withArgument.map((r) => r.match.name)])];
+  const withValue = of(rule, 'method-value');
+  const names = [...new Set([...methods, ...withArgument, ...withValue].map((r) => r.match.name))];
   if (names.length === 0) return {};
   return {
     [`CallExpression[callee.property.name=${oneOf(names)}]`](node: TSESTree.CallExpression) {
@@ -234,8 +236,36 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
         });
         return;
       }
+      for (const row of withValue) {
+        const [option, value] = node.arguments;
+        if (row.match.name !== name || !option || !value || option.type === AST_NODE_TYPES.SpreadElement || value.type === AST_NODE_TYPES.SpreadElement) continue;
+        if (!namesOption(fc, row.match, option) || !methodBelongs(fc, row, callee, name)) continue;
+        const values = evaluate(fc, value);
+        if (!always(values, row.match.insecure)) continue;
+        const secure = row.match.secure(values);
+        report({
+          node,
+          row,
+          data: dataOf(row, fc.sourceCode.getText(value)),
+          suggestion: { text: row.fixText?.replace('{secure}', secure) ?? `Replace the value with \`${secure}\`.`, fix: (fixer) => fixer.replaceText(value, secure) },
+        });
+        return;
+      }
     },
   };
+}
+
+/** The option-name argument of a `method-value` call: a string naming one of the options (any case), or a member of a constants table. */
+function namesOption(fc: FileContext, match: Extract<AliasMatch, { kind: 'method-value' }>, node: TSESTree.Node): boolean {
+  const strings = stringValues(fc, node);
+  if (strings) return strings.every((s) => match.options.includes(s.toUpperCase()));
+  const constants = match.constants;
+  if (!constants || unwrap(node).type !== AST_NODE_TYPES.MemberExpression) return false;
+  const ref = resolveModuleRef(fc, node);
+  if (!ref || ref.module !== constants.module) return false;
+  const option = ref.path[ref.path.length - 1]!;
+  const table = ref.path.slice(0, -1);
+  return match.options.includes(option) && constants.exports.some((p) => p.length === table.length && p.every((x, i) => x === table[i]));
 }
 
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);

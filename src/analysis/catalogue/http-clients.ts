@@ -1,8 +1,9 @@
 /**
  * HTTP clients: axios, node-fetch, got, undici (and Node's global fetch), request, superagent,
- * needle, https-proxy-agent, the AWS SDK v3 HTTP handler. Facts: research/node-tls.md 2.1.
+ * needle, https-proxy-agent, the AWS SDK v3 HTTP handler, node-libcurl. Facts: research/node-tls.md 2.1.
  */
-import { sink, slot, type CatalogueSection } from './model.js';
+import type { Primitive } from '../types.js';
+import { sink, slot, type AliasRow, type CatalogueSection } from './model.js';
 
 const AXIOS_METHODS = ['get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'request', 'create', 'getUri', 'postForm', 'putForm', 'patchForm'];
 const GOT_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'paginate', 'extend'];
@@ -163,5 +164,56 @@ export const awsSdk: CatalogueSection = {
   agentSlots: [
     ...SMITHY.map((module) => slot({ label: 'used as the AWS SDK `NodeHttpHandler` `httpsAgent`', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'] })),
     ...AWS_CLIENTS.map(([m, client]) => slot({ label: `used as the AWS SDK \`${client}\` \`requestHandler.httpsAgent\``, module: `@aws-sdk/client-${m}`, exports: [[client]], invoke: 'new', argument: 0, path: ['requestHandler', 'httpsAgent'] })),
+  ],
+};
+
+/**
+ * node-libcurl 4.1 (`src/Easy.cc` `SetOpt`): an integer option's value goes through `ToInt32`, so
+ * `false`, `0`, `null`, `undefined` and non-numeric strings all set 0; names are matched case-insensitively
+ * (`Curl.cc` `IsInsideCurlConstantStruct` upper-cases them) and `Curl.option.<NAME>` holds the numeric id.
+ * `curly(url, options)` sets every key of its options (`CurlOptionCamelCaseMap` maps `sslVerifyPeer` to
+ * `SSL_VERIFYPEER`; other keys go to `setOpt` as written). libcurl: `SSL_VERIFYPEER` 0 skips the chain
+ * check, `SSL_VERIFYHOST` 0 the name check (1 and 2 both check it since libcurl 7.66).
+ */
+const CURLY_METHODS = ['acl', 'bind', 'checkout', 'connect', 'copy', 'delete', 'get', 'head', 'link', 'lock', 'm-search', 'merge', 'mkactivity', 'mkcalendar', 'mkcol', 'move', 'notify', 'options', 'patch', 'post', 'propfind', 'proppatch', 'purge', 'put', 'rebind', 'report', 'search', 'source', 'subscribe', 'trace', 'unbind', 'unlink', 'unlock', 'unsubscribe'];
+const CURLY_APIS = [
+  { label: 'node-libcurl `curly()`', module: 'node-libcurl', exports: [['curly'], ...CURLY_METHODS.map((m) => ['curly', m])], invoke: 'call' as const, argument: 1, path: [] },
+  { label: 'node-libcurl `curly.create()`', module: 'node-libcurl', exports: [['curly', 'create']], invoke: 'call' as const, argument: 0, path: [] },
+];
+const LIBCURL = ['node-libcurl'];
+const toInt32 = (v: Primitive): number | undefined => (typeof v === 'bigint' ? undefined : Number(v) | 0);
+const isZero = (v: Primitive): boolean => toInt32(v) === 0;
+const AS_INTEGER = 'libcurl reads the value as an integer: `false`, `null` and a non-numeric string are 0 too';
+
+const libcurl = (rule: AliasRow['rule'], option: 'SSL_VERIFYPEER' | 'SSL_VERIFYHOST', camel: string, effect: string, way: string, secure: (values: readonly Primitive[]) => string): AliasRow[] => [
+  {
+    library: 'node-libcurl',
+    packages: LIBCURL,
+    rule,
+    option: `\`setOpt('${option}', {value})\``,
+    match: { kind: 'method-value', name: 'setOpt', options: [option], constants: { module: 'node-libcurl', exports: [['Curl', 'option']] }, insecure: isZero, secure },
+    effect: `${effect} (${AS_INTEGER})`,
+    way,
+    fixText: 'Replace the value with `{secure}`.',
+  },
+  ...[option, camel].map((key): AliasRow => ({
+    library: 'node-libcurl',
+    packages: LIBCURL,
+    rule,
+    option: `\`${key}: {value}\``,
+    match: { kind: 'property', key, insecure: isZero },
+    apis: CURLY_APIS,
+    effect: `${effect} (${AS_INTEGER})`,
+    way,
+    fix: { kind: 'remove' },
+    fixText: `Remove \`${key}\` (libcurl verifies by default).`,
+  })),
+];
+
+export const nodeLibcurl: CatalogueSection = {
+  packages: LIBCURL,
+  aliases: [
+    ...libcurl('certificate', 'SSL_VERIFYPEER', 'sslVerifyPeer', 'turns off libcurl\'s certificate verification', 'Remove it (libcurl verifies by default); for a private CA, set `CAINFO` to its PEM file.', (values) => (values.every((v) => typeof v === 'boolean') ? 'true' : '1')),
+    ...libcurl('hostname', 'SSL_VERIFYHOST', 'sslVerifyHost', 'turns off libcurl\'s check that the certificate names the host', 'Remove it, or set it to `2` (libcurl\'s default).', () => '2'),
   ],
 };

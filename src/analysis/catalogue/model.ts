@@ -36,6 +36,20 @@ export type AliasMatch =
    * calls its verdict callback (a parameter at or after `from`) with `insecure`.
    */
   | { readonly kind: 'verdict-callback'; readonly event?: string; readonly name?: string; readonly from: number; readonly insecure: Primitive; readonly secure: string }
+  /**
+   * A method call that sets one option by name and value (node-libcurl `curl.setOpt('SSL_VERIFYPEER', false)`).
+   * The name is argument 0: a string equal to one of `options` ignoring case, or a member of one of
+   * the `constants` tables (`Curl.option.SSL_VERIFYPEER`); the value is argument 1, insecure when every
+   * possible value satisfies `insecure`. `secure` gives the replacement value's text for the suggestion.
+   */
+  | {
+      readonly kind: 'method-value';
+      readonly name: string;
+      readonly options: readonly string[];
+      readonly constants?: { readonly module: string; readonly exports: readonly (readonly string[])[] };
+      readonly insecure: (value: Primitive) => boolean;
+      readonly secure: (values: readonly Primitive[]) => string;
+    }
   /** A string element of an array literal (a browser's command-line flags: `args: ['--ignore-certificate-errors']`). */
   | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
   /** A connection string `scheme://…?param=value` (string literal or template). */
