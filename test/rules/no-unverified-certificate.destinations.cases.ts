@@ -94,17 +94,17 @@ module.exports = undici.fetch('https://a.example', { dispatcher: new undici.Agen
     js({
       code: `const https = require('https');
 const request = require('request');
-const opts = { url: 'https://a.example', strictSSL: false };
+const opts = { url: 'https://a.example', host: 'a.example', strictSSL: false };
 request(opts, () => {});
 https.get(opts);`,
       errors: [
         {
           messageId: 'libraryOption',
           data: STRICT_SSL,
-          line: 3, column: 42,
+          line: 3, column: 61,
           suggestions: [{ messageId: 'libraryFix', data: { fix: STRICT_SSL_FIX }, output: `const https = require('https');
 const request = require('request');
-const opts = { url: 'https://a.example' };
+const opts = { url: 'https://a.example', host: 'a.example' };
 request(opts, () => {});
 https.get(opts);` }],
         },
