@@ -13,7 +13,7 @@ describe('docs/libraries.md', () => {
 
   it('names every alias option', () => {
     for (const row of allAliases()) {
-      const spelling = row.match.kind === 'property' || row.match.kind === 'missing' ? row.match.key : row.match.kind === 'url' ? row.match.param : row.match.kind === 'verdict-callback' ? (row.match.event ?? row.match.name!) : row.match.kind === 'argument-flag' ? row.match.values[0]! : row.match.kind === 'method-value' ? row.match.options[0]! : row.match.name;
+      const spelling = row.match.kind === 'property' || row.match.kind === 'missing' ? row.match.key : row.match.kind === 'url' ? row.match.param : row.match.kind === 'verdict-callback' ? (row.match.event ?? row.match.name!) : row.match.kind === 'argument-flag' ? row.match.values[0]! : row.match.kind === 'method-value' ? row.match.options[0]! : row.match.kind === 'key-value' ? row.match.key : row.match.name;
       expect(doc, row.option).toContain(spelling);
     }
   });

@@ -397,6 +397,100 @@ function urlFix(fc: FileContext, node: TSESTree.Node, param: string, value: stri
   return { text: `Use \`${param}=${secure}\`.`, fix: (fixer) => fixer.replaceTextRange([start, start + value.length], secure) };
 }
 
+/**
+ * The pairs of an ADO.NET-style connection string (`Server=db;Encrypt=true`): keys trimmed and
+ * lower-cased, values trimmed unless quoted (`"…"`, `'…'`, `{…}`, a doubled closing quote is one),
+ * `;;` and `==` stand for one character, the last duplicate wins. Undefined when a template
+ * placeholder sits in a key (it could be any pair) or the string is malformed; a value holding a
+ * placeholder is `undefined` (unknown).
+ */
+function parseKeyValueString(text: string): Map<string, string | undefined> | undefined {
+  const pairs = new Map<string, string | undefined>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let key = '';
+    for (; i < n; i++) {
+      if (text[i] !== '=') key += text[i];
+      else if (text[i + 1] === '=') key += text[i++];
+      else break;
+    }
+    if (i >= n) return key.includes(PLACEHOLDER) ? undefined : pairs;
+    i++;
+    while (i < n && /\s/.test(text[i]!)) i++;
+    let value = '';
+    const close = ({ '"': '"', "'": "'", '{': '}' } as Record<string, string>)[text[i] ?? ''];
+    if (close) {
+      let closed = false;
+      for (i++; i < n; i++) {
+        if (text[i] !== close) value += text[i];
+        else if (text[i + 1] === close) value += text[i++];
+        else {
+          closed = true;
+          i++;
+          break;
+        }
+      }
+      if (!closed) return undefined;
+      for (; i < n && text[i] !== ';'; i++) if (text[i]!.trim()) return undefined;
+    } else {
+      for (; i < n; i++) {
+        if (text[i] !== ';') value += text[i];
+        else if (text[i + 1] === ';') value += text[i++];
+        else break;
+      }
+      value = value.trim();
+    }
+    i++;
+    const name = key.trim().toLowerCase();
+    if (name.includes(PLACEHOLDER)) return undefined;
+    pairs.set(name, value.includes(PLACEHOLDER) ? undefined : value);
+  }
+  return pairs;
+}
+
+function keyValueListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
+  const list = of(rule, 'key-value');
+  if (list.length === 0) return {};
+  const { hint, hinted } = cached(`${rule}:key-value-patterns`, () => {
+    const hint = [...new Set(list.map((r) => r.match.key.toLowerCase()))].map(escape).join('|');
+    return { hint, hinted: new RegExp(`(?:${hint})\\s*=`, 'i') };
+  });
+  const check = (node: TSESTree.Node, text: string): void => {
+    const pairs = parseKeyValueString(text);
+    if (!pairs) return;
+    for (const row of list) {
+      const { key, insecure, secure } = row.match;
+      const value = pairs.get(key.toLowerCase());
+      if (value === undefined || !insecure(value, pairs)) continue;
+      if (row.apis && !destinationsOf(fc, node).some((d) => matchApi(fc, d, row.apis!))) continue;
+      report({ node, row, data: dataOf(row, value), suggestion: keyValueFix(fc, node, key, value, secure) });
+      return;
+    }
+  };
+  // As for URLs: the selectors filter by regex, the handler parses.
+  return {
+    [`Literal[value=/(?:${hint})\\s*=/i]`](node: TSESTree.Literal) {
+      if (typeof node.value === 'string') check(node, node.value);
+    },
+    [`TemplateElement[value.raw=/(?:${hint})\\s*=/i]`](element: TSESTree.TemplateElement) {
+      const node = element.parent;
+      if (node.type !== AST_NODE_TYPES.TemplateLiteral || node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+      if (node.quasis.find((q) => hinted.test(q.value.raw)) !== element) return;
+      check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
+    },
+  };
+}
+
+/** Replaces an unquoted `key=value` in the source text of the string; no suggestion when it is written otherwise. */
+function keyValueFix(fc: FileContext, node: TSESTree.Node, key: string, value: string, secure: string): AliasReport['suggestion'] {
+  const raw = fc.sourceCode.getText(node);
+  const m = new RegExp(`((?:^|[;'"\`])\\s*${escape(key)}\\s*=\\s*)${escape(value)}(?=\\s*(?:;|['"\`]|$))`, 'i').exec(raw);
+  if (!m) return undefined;
+  const start = node.range[0] + m.index + m[1]!.length;
+  return { text: `Use \`${key}=${secure}\`.`, fix: (fixer) => fixer.replaceTextRange([start, start + value.length], secure) };
+}
+
 function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   const list = of(rule, 'argument-flag');
   if (list.length === 0) return {};
@@ -418,6 +512,7 @@ export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasRep
     ...methodListener(fc, rule, report),
     ...verdictListener(fc, rule, report),
     ...urlListener(fc, rule, report),
+    ...keyValueListener(fc, rule, report),
     ...flagListener(fc, rule, report),
   };
 }

@@ -55,6 +55,21 @@ module.exports = neo4j.driver('bolt://graph.internal', neo4j.auth.basic('u', 'p'
 module.exports = policy.create({ encrypted: true, trust: 'TRUST_ALL_CERTIFICATES' });`),
     validJs(`const { Sequelize } = require('sequelize');
 module.exports = new Sequelize('app', 'u', 'p', { dialect: 'postgres', dialectOptions: { ssl: { ca: process.env.DB_CA } } });`),
+    // mssql connection strings: false values, no TLS (Encrypt=false), an Encrypt the file does not show,
+    // a string that does not reach mssql, and the msnodesqlv8 driver (it never reads the option).
+    validJs(`const sql = require('mssql');
+module.exports = sql.connect('Server=sql.internal;Database=app;TrustServerCertificate=false');`),
+    validJs(`const sql = require('mssql');
+module.exports = sql.connect('Server=sql.internal;TrustServerCertificate=0');`),
+    validJs(`const sql = require('mssql');
+module.exports = sql.connect('Server=sql.internal;Encrypt=false;TrustServerCertificate=true');`),
+    validJs(`const sql = require('mssql');
+module.exports = sql.connect(\`Server=sql.internal;Encrypt=\${process.env.SQL_ENCRYPT};TrustServerCertificate=true\`);`),
+    validJs(`const sql = require('mssql');
+module.exports = sql.connect(\`Server=sql.internal;\${process.env.SQL_EXTRA};TrustServerCertificate=true\`);`),
+    validJs(`module.exports = 'Server=sql.internal;TrustServerCertificate=true';`),
+    validJs(`const sql = require('mssql/msnodesqlv8');
+module.exports = sql.connect('Server=sql.internal;Trusted_Connection=yes;TrustServerCertificate=true');`),
   ],
   invalid: [
     js({
@@ -239,6 +254,50 @@ module.exports = new DataSource({ type: 'mysql', extra: { ssl: { rejectUnauthori
             { messageId: 'removeOption', output: `const { DataSource } = require('typeorm');
 module.exports = new DataSource({ type: 'mysql', extra: { ssl: {} } });` },
           ],
+        },
+      ],
+    }),
+    js({
+      code: `const sql = require('mssql');
+module.exports = sql.connect('Server=sql.internal;Database=app;TrustServerCertificate=true');`,
+      errors: [
+        {
+          messageId: 'libraryOption',
+          data: alias('mssql', '`TrustServerCertificate=true`'),
+          line: 2, column: 30,
+          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Use `TrustServerCertificate=false`.' }, output: `const sql = require('mssql');
+module.exports = sql.connect('Server=sql.internal;Database=app;TrustServerCertificate=false');` }],
+        },
+      ],
+    }),
+    // Encrypt=strict is plain `true` in an mssql string; keys ignore case.
+    js({
+      code: `const sql = require('mssql');
+const host = process.env.SQL_HOST;
+module.exports = new sql.ConnectionPool(\`Server=\${host};Encrypt=strict;trustservercertificate=yes\`);`,
+      errors: [
+        {
+          messageId: 'libraryOption',
+          data: alias('mssql', '`TrustServerCertificate=yes`'),
+          line: 3, column: 41,
+          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Use `TrustServerCertificate=false`.' }, output: `const sql = require('mssql');
+const host = process.env.SQL_HOST;
+module.exports = new sql.ConnectionPool(\`Server=\${host};Encrypt=strict;trustservercertificate=false\`);` }],
+        },
+      ],
+    }),
+    js({
+      code: `const sql = require('mssql/tedious');
+const CONNECTION = 'Server=sql.internal; TrustServerCertificate = True ;';
+module.exports = sql.connect(CONNECTION);`,
+      errors: [
+        {
+          messageId: 'libraryOption',
+          data: alias('mssql', '`TrustServerCertificate=True`'),
+          line: 2, column: 20,
+          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Use `TrustServerCertificate=false`.' }, output: `const sql = require('mssql/tedious');
+const CONNECTION = 'Server=sql.internal; TrustServerCertificate = false ;';
+module.exports = sql.connect(CONNECTION);` }],
         },
       ],
     }),

@@ -159,6 +159,19 @@ const trustServerCertificate = (encrypt: (v: unknown) => boolean, apis?: readonl
   fixText: 'Replace with `trustServerCertificate: false`.',
 });
 
+/**
+ * mssql 12.7 connection strings (`sql.connect(str)`, `new ConnectionPool(str)`: `lib/base/connection-pool.js`
+ * `_parseConnectionString`, with @tediousjs/connection-string 1.1): keys are case-insensitive, a boolean
+ * is `false` for `false`/`no`/`0` (any case) and for an empty value, `true` for any other text (so
+ * `Encrypt=strict` is plain `true`: mssql does not pass `'strict'` on); `TrustServerCertificate` and
+ * `Encrypt` go to `options`, and an absent `Encrypt` gives mssql's default `true`.
+ */
+const MSSQL_STRING: ApiRow[] = MSSQL_MODULES.flatMap((module): ApiRow[] => [
+  { label: 'mssql', module, exports: [['ConnectionPool']], invoke: 'new', argument: 0, path: [] },
+  { label: 'mssql', module, exports: [['connect']], invoke: 'call', argument: 0, path: [] },
+]);
+const adoTrue = (v: string): boolean => v !== '' && !['false', 'no', '0'].includes(v.toLowerCase());
+
 export const sqlServer: CatalogueSection = {
   packages: SQL_SERVER_PACKAGES,
   aliases: [
@@ -166,6 +179,22 @@ export const sqlServer: CatalogueSection = {
     trustServerCertificate(trueOrAbsent, SQL_SERVER_CONFIG),
     // Elsewhere (knex defaults `encrypt` to false): only next to an explicit `encrypt: true`.
     trustServerCertificate((v) => v === true),
+    {
+      library: 'mssql',
+      packages: ['mssql', '@types/mssql'],
+      rule: 'certificate',
+      option: '`TrustServerCertificate={value}`',
+      match: {
+        kind: 'key-value',
+        key: 'TrustServerCertificate',
+        // With `Encrypt` false there is no TLS to verify; an `Encrypt` the file does not show is not guessed.
+        insecure: (value, pairs) => adoTrue(value) && (!pairs.has('encrypt') || (pairs.get('encrypt') !== undefined && adoTrue(pairs.get('encrypt')!))),
+        secure: 'false',
+      },
+      apis: MSSQL_STRING,
+      effect: 'in an mssql connection string makes the SQL Server driver connect with `rejectUnauthorized: false`, which turns off certificate verification (mssql reads `Encrypt=strict` there as plain `true`, so it does not help)',
+      way: 'Set it to `false`; for a private CA, pass a config object with `options: { cryptoCredentialsDetails: { ca } }`.',
+    },
   ],
 };
 

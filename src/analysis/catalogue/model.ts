@@ -50,6 +50,13 @@ export type AliasMatch =
       readonly insecure: (value: Primitive) => boolean;
       readonly secure: (values: readonly Primitive[]) => string;
     }
+  /**
+   * A connection string of `key=value;` pairs (ADO.NET style: `Server=db;TrustServerCertificate=true`),
+   * string literal or template. Keys are matched ignoring case and surrounding spaces (the last one
+   * written wins); `insecure` receives the key's value and every pair, keys lower-cased, where a value
+   * that a template placeholder makes unknown is `undefined`.
+   */
+  | { readonly kind: 'key-value'; readonly key: string; readonly insecure: (value: string, pairs: ReadonlyMap<string, string | undefined>) => boolean; readonly secure: string }
   /** A string element of an array literal (a browser's command-line flags: `args: ['--ignore-certificate-errors']`). */
   | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
   /** A connection string `scheme://…?param=value` (string literal or template). */
