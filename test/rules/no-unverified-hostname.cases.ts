@@ -24,6 +24,8 @@ tls.connect({
 });`,
     // Returning true fails closed (the truthy value is taken as the error).
     validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity: () => true });`),
+    // Node's global fetch reads no TLS option from its init (TLS options go through a dispatcher's `connect`).
+    validJs(`module.exports = fetch('https://a.example', { checkServerIdentity: () => undefined });`),
     // Throwing, async (returns a Promise, which is truthy), and calls that may throw: not provably accepting.
     validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity() { throw new Error('no'); } });`),
     validJs(`const tls = require('tls');\ntls.connect({ checkServerIdentity: async () => undefined });`),
@@ -40,6 +42,11 @@ tls.connect({
     `export function configure(options: { tlsAllowInvalidHostnames?: boolean; checkServerIdentity?: () => undefined }) {\n  options.checkServerIdentity = options.tlsAllowInvalidHostnames ? () => undefined : undefined;\n}`,
   ],
   invalid: [
+    // A shadowed `fetch` is some other function: its options may reach TLS.
+    js({
+      code: `function get(fetch) {\n  return fetch('https://a.example', { checkServerIdentity: () => undefined });\n}\nmodule.exports = get;`,
+      errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 39, suggestions: [{ messageId: 'removeOption', output: `function get(fetch) {\n  return fetch('https://a.example', {});\n}\nmodule.exports = get;` }] }],
+    }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => undefined });`,
       errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
