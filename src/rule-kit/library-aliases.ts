@@ -15,6 +15,7 @@ import { matchApi, matchDestination } from '../analysis/sinks.js';
 import { resolveModuleRef } from '../analysis/bindings.js';
 import { bagKeyOrigin } from '../analysis/type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from '../analysis/values.js';
+import { wordsPattern } from '../analysis/gate.js';
 import { removeListItem, removeStatement } from './fixes.js';
 
 export interface AliasReport {
@@ -257,15 +258,17 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
 
 /** The option-name argument of a `method-value` call: a string naming one of the options (any case), or a member of a constants table. */
 function namesOption(fc: FileContext, match: Extract<AliasMatch, { kind: 'method-value' }>, node: TSESTree.Node): boolean {
-  const strings = stringValues(fc, node);
-  if (strings) return strings.every((s) => match.options.includes(s.toUpperCase()));
   const constants = match.constants;
-  if (!constants || unwrap(node).type !== AST_NODE_TYPES.MemberExpression) return false;
-  const ref = resolveModuleRef(fc, node);
-  if (!ref || ref.module !== constants.module) return false;
-  const option = ref.path[ref.path.length - 1]!;
-  const table = ref.path.slice(0, -1);
-  return match.options.includes(option) && constants.exports.some((p) => p.length === table.length && p.every((x, i) => x === table[i]));
+  // A member of the library's own module is judged by its name, not by its declared type: node-libcurl
+  // types `Curl.option.sslVerifyPeer` as 'SSL_VERIFYPEER', but at run time the table holds upper-case names only.
+  const ref = constants && unwrap(node).type === AST_NODE_TYPES.MemberExpression ? resolveModuleRef(fc, node) : undefined;
+  if (constants && ref?.module === constants.module) {
+    const option = ref.path[ref.path.length - 1]!;
+    const table = ref.path.slice(0, -1);
+    return match.options.includes(option) && constants.exports.some((p) => p.length === table.length && p.every((x, i) => x === table[i]));
+  }
+  const strings = stringValues(fc, node);
+  return !!strings && strings.every((s) => match.options.includes(s.toUpperCase()));
 }
 
 const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -535,4 +538,46 @@ export function aliasReportListeners<M extends string>(
       suggest: suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
     }),
   );
+}
+
+/** The words of the file's text one alias match needs (`undefined`: it can match without a fixed word). */
+function wordsOf(match: AliasMatch): readonly string[] | undefined {
+  switch (match.kind) {
+    case 'property':
+    case 'missing':
+    case 'key-value':
+      return [match.key];
+    case 'method':
+    case 'method-argument':
+    case 'method-value':
+      return [match.name];
+    case 'verdict-callback': {
+      const word = match.event ?? match.name;
+      return word === undefined ? undefined : [word];
+    }
+    case 'argument-flag':
+      return match.values;
+    case 'url':
+      return [match.param];
+    default: {
+      // A new match kind must say its words here.
+      const unhandled: never = match;
+      void unhandled;
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The per-file gate of a rule's alias findings: a file whose text (in any case: connection-string
+ * keys and option names are matched ignoring case) has none of these words cannot hold one. Keys,
+ * method names, events, flags and URL / connection-string parameters of every row of `rule`.
+ */
+export function aliasMentions(rule: Rule): RegExp {
+  return cached(`${rule}:mentions`, () => {
+    const words = allAliases()
+      .filter((r) => r.rule === rule)
+      .map((r) => wordsOf(r.match));
+    return words.includes(undefined) ? /(?:)/ : wordsPattern(words.flatMap((w) => w ?? []), true);
+  });
 }
