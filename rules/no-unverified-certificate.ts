@@ -9,6 +9,7 @@ import {
   evaluate,
   getFileContext,
   lookup,
+  mentions,
   matchDestination,
   matchGlobalOptions,
   memberName,
@@ -16,11 +17,12 @@ import {
   provablyLacks,
   sinksForCall,
   unwrap,
+  wordsPattern,
   type FileContext,
   type SinkMatch,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { aliasReportListeners } from '../src/rule-kit/library-aliases.js';
+import { aliasMentions, aliasReportListeners } from '../src/rule-kit/library-aliases.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
@@ -42,6 +44,9 @@ const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca
 
 /** `insecureDefault`: the library's own default is `false` (the fix writes `true` instead of removing the key). */
 type Verdict = { id: 'clientSink'; sink: string; insecureDefault?: string } | { id: 'unknownSink' } | { id: 'globalAgent'; target: string } | { id: 'mtlsNotEnforced' } | undefined;
+
+/** Every finding outside the library aliases names one of these. */
+const MENTIONS = wordsPattern(['rejectUnauthorized', 'TLSSocket']);
 
 export default createRule<[], MessageId>({
   name: 'no-unverified-certificate',
@@ -75,6 +80,11 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const fc = getFileContext(context);
+    // Gates: Node's own findings need `rejectUnauthorized` or `TLSSocket` in the text, the library
+    // aliases one of their words. A file with neither gets no listeners.
+    const own = mentions(fc, MENTIONS);
+    const aliases = mentions(fc, aliasMentions('certificate'));
+    if (!own && !aliases) return {};
     const { sourceCode } = context;
 
     const isFalse = (node: TSESTree.Node): boolean => always(evaluate(fc, node), (v) => v === false);
@@ -101,63 +111,65 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, ...): rows in src/analysis/catalogue.
-      ...aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', fix: 'libraryFix' }),
-      'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;
-        // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
-        const own = bagOf(fc, node.parent);
-        if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
-        const verdict = byType(fc, node.parent, classifyObject(fc, node.parent));
-        if (!verdict) return;
-        context.report({
-          node,
-          messageId: verdict.id,
-          data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
-          suggest: [
-            verdict.id === 'clientSink' && verdict.insecureDefault
-              ? { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` }, fix: (fixer) => fixer.replaceText(node.value, 'true') }
-              : { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
-            ...(verdict.id === 'clientSink' || verdict.id === 'mtlsNotEnforced'
-              ? secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory', factoryWithCa: 'useFactoryWithCa' })
-              : []),
-          ],
-        });
-      },
-
-      'AssignmentExpression[left.type="MemberExpression"]'(node: TSESTree.AssignmentExpression) {
-        const left = node.left as TSESTree.MemberExpression;
-        if (node.operator !== '=' || memberName(left) !== 'rejectUnauthorized' || !isFalse(node.right)) return;
-        const global = matchGlobalOptions(fc, left.object);
-        let verdict: Verdict;
-        if (global) verdict = { id: 'globalAgent', target: global.label };
-        else verdict = byType(fc, left.object, classifyWrite(fc, left.object), true);
-        if (!verdict) return;
-        const statement = enclosingExpressionStatement(node);
-        context.report({
-          node,
-          messageId: verdict.id,
-          data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
-          suggest: statement ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }] : [],
-        });
-      },
-
-      NewExpression(node: TSESTree.NewExpression) {
-        const callee = unwrap(node.callee);
-        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-        if (name !== 'TLSSocket') return;
-        if (!sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
-        const socket = node.arguments[0];
-        const rest = connectOptionsText(node.arguments[1]);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && socket && socket.type !== AST_NODE_TYPES.SpreadElement && node.arguments.length <= 2 && rest !== undefined) {
-          const objectText = sourceCode.getText(callee.object);
-          suggest.push({
-            messageId: 'useTlsConnect',
-            fix: (fixer) => fixer.replaceText(node, `${objectText}.connect({ socket: ${sourceCode.getText(socket)}${rest} })`),
+      ...(aliases && aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', fix: 'libraryFix' })),
+      ...(own && {
+        'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
+          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;
+          // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
+          const own = bagOf(fc, node.parent);
+          if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
+          const verdict = byType(fc, node.parent, classifyObject(fc, node.parent));
+          if (!verdict) return;
+          context.report({
+            node,
+            messageId: verdict.id,
+            data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
+            suggest: [
+              verdict.id === 'clientSink' && verdict.insecureDefault
+                ? { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` }, fix: (fixer) => fixer.replaceText(node.value, 'true') }
+                : { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
+              ...(verdict.id === 'clientSink' || verdict.id === 'mtlsNotEnforced'
+                ? secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory', factoryWithCa: 'useFactoryWithCa' })
+                : []),
+            ],
           });
-        }
-        context.report({ node, messageId: 'clientTlsSocket', suggest });
-      },
+        },
+
+        'AssignmentExpression[left.type="MemberExpression"]'(node: TSESTree.AssignmentExpression) {
+          const left = node.left as TSESTree.MemberExpression;
+          if (node.operator !== '=' || memberName(left) !== 'rejectUnauthorized' || !isFalse(node.right)) return;
+          const global = matchGlobalOptions(fc, left.object);
+          let verdict: Verdict;
+          if (global) verdict = { id: 'globalAgent', target: global.label };
+          else verdict = byType(fc, left.object, classifyWrite(fc, left.object), true);
+          if (!verdict) return;
+          const statement = enclosingExpressionStatement(node);
+          context.report({
+            node,
+            messageId: verdict.id,
+            data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
+            suggest: statement ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }] : [],
+          });
+        },
+
+        NewExpression(node: TSESTree.NewExpression) {
+          const callee = unwrap(node.callee);
+          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+          if (name !== 'TLSSocket') return;
+          if (!sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
+          const socket = node.arguments[0];
+          const rest = connectOptionsText(node.arguments[1]);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && socket && socket.type !== AST_NODE_TYPES.SpreadElement && node.arguments.length <= 2 && rest !== undefined) {
+            const objectText = sourceCode.getText(callee.object);
+            suggest.push({
+              messageId: 'useTlsConnect',
+              fix: (fixer) => fixer.replaceText(node, `${objectText}.connect({ socket: ${sourceCode.getText(socket)}${rest} })`),
+            });
+          }
+          context.report({ node, messageId: 'clientTlsSocket', suggest });
+        },
+      }),
     };
   },
 });

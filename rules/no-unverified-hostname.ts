@@ -8,16 +8,21 @@ import {
   acceptsAnyHost,
   isModuleRef,
   memberName,
+  mentions,
   resolveFunction,
   returnFacts,
   unwrap,
+  wordsPattern,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { aliasReportListeners } from '../src/rule-kit/library-aliases.js';
+import { aliasMentions, aliasReportListeners } from '../src/rule-kit/library-aliases.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
 type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
+
+/** Every finding outside the library aliases names it. */
+const MENTIONS = wordsPattern(['checkServerIdentity']);
 
 export default createRule<[], MessageId>({
   name: 'no-unverified-hostname',
@@ -47,6 +52,11 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const fc = getFileContext(context);
+    // Gates: Node's own findings need `checkServerIdentity` in the text, the library aliases one of
+    // their words. A file with neither gets no listeners.
+    const own = mentions(fc, MENTIONS);
+    const aliases = mentions(fc, aliasMentions('hostname'));
+    if (!own && !aliases) return {};
     const { sourceCode } = context;
 
     function suggestionsFor(valueNode: TSESTree.Node, removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined): TSESLint.SuggestionReportDescriptor<MessageId>[] {
@@ -62,38 +72,40 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`tlsAllowInvalidHostnames: true`, mysql2 `ssl` without `verifyIdentity`, ...): rows in src/analysis/catalogue.
-      ...aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix' }),
-      'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
-        if (!acceptsAnyHost(fc, node.value)) return;
-        // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
-        if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
-        // An object that goes only to a closed API's non-TLS arguments (a `fetch` init): the callback is never called.
-        const destinations = destinationsOf(fc, node.parent);
-        if (destinations.length > 0 && destinations.every((d) => !matchDestination(fc, d) && closedApiOf(fc, d))) return;
-        context.report({
-          node,
-          messageId: 'acceptsAnyHost',
-          suggest: [
-            ...suggestionsFor(node.value, { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }),
-            ...secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory' }),
-          ],
-        });
-      },
-      'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(node: TSESTree.AssignmentExpression) {
-        const left = node.left as TSESTree.MemberExpression;
-        if (node.operator !== '=' || memberName(left) !== 'checkServerIdentity') return;
-        const statement = enclosingExpressionStatement(node);
-        const removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined = statement
-          ? { messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }
-          : undefined;
-        if (isModuleRef(fc, left, 'tls', 'checkServerIdentity')) {
-          context.report({ node, messageId: 'globalOverride', suggest: removal ? [removal] : [] });
-          return;
-        }
-        if (!acceptsAnyHost(fc, node.right)) return;
-        context.report({ node, messageId: 'acceptsAnyHost', suggest: suggestionsFor(node.right, removal) });
-      },
+      ...(aliases && aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix' })),
+      ...(own && {
+        'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
+          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+          if (!acceptsAnyHost(fc, node.value)) return;
+          // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
+          if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
+          // An object that goes only to a closed API's non-TLS arguments (a `fetch` init): the callback is never called.
+          const destinations = destinationsOf(fc, node.parent);
+          if (destinations.length > 0 && destinations.every((d) => !matchDestination(fc, d) && closedApiOf(fc, d))) return;
+          context.report({
+            node,
+            messageId: 'acceptsAnyHost',
+            suggest: [
+              ...suggestionsFor(node.value, { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) }),
+              ...secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory' }),
+            ],
+          });
+        },
+        'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(node: TSESTree.AssignmentExpression) {
+          const left = node.left as TSESTree.MemberExpression;
+          if (node.operator !== '=' || memberName(left) !== 'checkServerIdentity') return;
+          const statement = enclosingExpressionStatement(node);
+          const removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined = statement
+            ? { messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }
+            : undefined;
+          if (isModuleRef(fc, left, 'tls', 'checkServerIdentity')) {
+            context.report({ node, messageId: 'globalOverride', suggest: removal ? [removal] : [] });
+            return;
+          }
+          if (!acceptsAnyHost(fc, node.right)) return;
+          context.report({ node, messageId: 'acceptsAnyHost', suggest: suggestionsFor(node.right, removal) });
+        },
+      }),
     };
   },
 });

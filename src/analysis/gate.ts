@@ -17,14 +17,14 @@ import { memoize, type FileContext } from './file-context.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A pattern that matches any of `words` as a plain substring. */
-export function wordsPattern(words: Iterable<string>): RegExp {
+/** A pattern that matches any of `words` as a plain substring (`ignoreCase`: in any case). */
+export function wordsPattern(words: Iterable<string>, ignoreCase = false): RegExp {
   const list = [...new Set(words)].filter((w) => w.length > 0).sort();
   // An empty list matches nothing.
-  return list.length === 0 ? /(?!)/ : new RegExp(list.map(escape).join('|'));
+  return list.length === 0 ? /(?!)/ : new RegExp(list.map(escape).join('|'), ignoreCase ? 'i' : '');
 }
 
 /** True when the file's text contains a match of `pattern` (memoised per file and pattern). */
 export function mentions(fc: FileContext, pattern: RegExp): boolean {
-  return memoize(fc, `mentions:${pattern.source}`, fc.sourceCode.ast, () => pattern.test(fc.sourceCode.text), true);
+  return memoize(fc, `mentions:${pattern.flags}:${pattern.source}`, fc.sourceCode.ast, () => pattern.test(fc.sourceCode.text), true);
 }
