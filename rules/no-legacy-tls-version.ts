@@ -8,6 +8,7 @@ import {
   keyValues,
   mayReferenceModules,
   mentions,
+  onlyToClosedApis,
   ownerBag,
   wordsPattern,
   resolveModuleRef,
@@ -180,6 +181,7 @@ export default createRule<Options, MessageId>({
       if (key === undefined) return;
       if (site.type === AST_NODE_TYPES.Property) {
         if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+        if (onlyToClosedApis(fc, site.parent)) return;
       } else {
         if (site.operator !== '=') return;
         if (GLOBAL_KEYS.has(key)) return checkGlobal(site, key);

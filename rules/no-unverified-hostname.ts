@@ -1,14 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   bagKeyOrigin,
-  closedApiOf,
-  destinationsOf,
   getFileContext,
-  matchDestination,
   acceptsAnyHost,
   isModuleRef,
   memberName,
   mentions,
+  onlyToClosedApis,
   resolveFunction,
   returnFacts,
   unwrap,
@@ -80,8 +78,7 @@ export default createRule<[], MessageId>({
           // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
           if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
           // An object that goes only to a closed API's non-TLS arguments (a `fetch` init): the callback is never called.
-          const destinations = destinationsOf(fc, node.parent);
-          if (destinations.length > 0 && destinations.every((d) => !matchDestination(fc, d) && closedApiOf(fc, d))) return;
+          if (onlyToClosedApis(fc, node.parent)) return;
           context.report({
             node,
             messageId: 'acceptsAnyHost',

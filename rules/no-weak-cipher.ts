@@ -4,6 +4,7 @@ import {
   evaluate,
   getFileContext,
   mentions,
+  onlyToClosedApis,
   wordsPattern,
   isEffectiveEntry,
   keyValues,
@@ -258,6 +259,7 @@ export default createRule<Options, MessageId>({
       let option = key;
       if (site.type === AST_NODE_TYPES.Property) {
         if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+        if (onlyToClosedApis(fc, site.parent)) return;
       } else {
         if (site.operator !== '=') return;
         const globalOption = Object.hasOwn(GLOBAL_KEYS, key) ? GLOBAL_KEYS[key] : undefined;

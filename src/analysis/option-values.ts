@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap, valueParent } from './ast.js';
+import { closedApiOf } from './catalogue/closed.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
 import { matchDestination, sinksForCall, type SinkRole } from './sinks.js';
@@ -82,12 +83,25 @@ export function destinationRoles(fc: FileContext, site: OptionSite): Set<SinkRol
     roles.add('unknown');
     return roles;
   }
-  for (const dest of destinationsOf(fc, site.parent)) {
+  const destinations = destinationsOf(fc, site.parent);
+  for (const dest of destinations) {
     const match = matchDestination(fc, dest);
-    roles.add(match ? match.row.role : 'unknown');
+    // A closed API's other arguments (a `fetch` init) are known and not TLS options: no role.
+    if (match) roles.add(match.row.role);
+    else if (!closedApiOf(fc, dest)) roles.add('unknown');
   }
-  if (roles.size === 0) roles.add('unknown');
+  if (destinations.length === 0) roles.add('unknown');
   return roles;
+}
+
+/**
+ * True when every place this object literal provably goes is a closed API's argument that is not
+ * a TLS sink (`fetch(url, { minVersion })`: the fetch init has no TLS options, the key is inert).
+ * False when it goes nowhere the file shows.
+ */
+export function onlyToClosedApis(fc: FileContext, object: TSESTree.ObjectExpression): boolean {
+  const destinations = destinationsOf(fc, object);
+  return destinations.length > 0 && destinations.every((d) => !matchDestination(fc, d) && closedApiOf(fc, d) !== undefined);
 }
 
 const TYPE_WRAPPERS = new Set<string>([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);

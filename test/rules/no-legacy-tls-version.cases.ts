@@ -6,6 +6,8 @@ type O = [{ legacySpellings?: boolean }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A fetch init has no TLS options: the key is inert there.
+    "export const r = fetch('https://example.com', { minVersion: 'TLSv1' } as RequestInit);",
     // TLS 1.2 and newer, and the defaults, are fine.
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });",
     "import tls from 'node:tls';\ntls.createServer({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' });",

@@ -6,6 +6,8 @@ type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A fetch init has no TLS options: the key is inert there.
+    "export const r = fetch('https://example.com', { ciphers: 'RC4-MD5', minDHSize: 512 } as RequestInit);",
     // A local object that happens to be called tls is not the module.
     { code: "const tls = { DEFAULT_CIPHERS: '' };\ntls.DEFAULT_CIPHERS = 'DEFAULT@SECLEVEL=0';\nmodule.exports = tls;", filename: 'file.js' },
     // Negated tokens remove suites for good.
