@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 export type Category =
   | 'cert-verification'
@@ -24,4 +24,31 @@ export interface TlsguardDocs {
 
 export const REPO_URL = 'https://github.com/tlsguard/eslint-plugin-tlsguard';
 
-export const createRule = ESLintUtils.RuleCreator<TlsguardDocs>((name) => `${REPO_URL}/blob/main/rules/${name}.md`);
+const createNamedRule = ESLintUtils.RuleCreator<TlsguardDocs>((name) => `${REPO_URL}/blob/main/rules/${name}.md`);
+
+/**
+ * typescript-eslint's rule creator, except that the options with their defaults are computed once
+ * per distinct options value instead of on every `create()`, i.e. for every linted file: its
+ * `applyDefault` deep-clones the defaults each time, which was the largest part of the rules'
+ * per-file set-up (bench/RESULTS.md). The rules treat their options as read-only.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  definition: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TlsguardDocs>>,
+): ReturnType<typeof createNamedRule<Options, MessageIds>> {
+  const rule = createNamedRule(definition);
+  // As typescript-eslint resolves them (`meta.defaultOptions` first).
+  const defaults = (definition.meta.defaultOptions ?? definition.defaultOptions ?? []) as Options;
+  const resolved = new Map<string, Options>();
+  return {
+    ...rule,
+    create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) {
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
+      let options = resolved.get(key);
+      if (options === undefined) {
+        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
+        resolved.set(key, options);
+      }
+      return definition.create(context, options);
+    },
+  };
+}
