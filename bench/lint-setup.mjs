@@ -34,6 +34,13 @@ export function sourceTypeOf(file) {
   return packageType(dirname(file));
 }
 
+/**
+ * The "any rule" floor of the speed benchmark: one core rule on a rare node type (`DebuggerStatement`).
+ * ESLint does work per file as soon as one rule is on (rule context and listener set-up, event
+ * dispatch over the traversal) that no plugin can avoid; tlsguard / floor is the plugin's own part.
+ */
+export const FLOOR = { rules: { 'no-debugger': 'error' } };
+
 /** Flat config for one file kind: `rules` is a config (plugin + rules) or undefined (parse only). */
 export function eslintConfig({ sourceType, typed = false, tsconfigRootDir, rules }) {
   const parserOptions = { ecmaVersion: 'latest', sourceType };

@@ -11,14 +11,15 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import { corpusDir } from './corpus.mjs';
-import { eslintConfig, sourceTypeOf } from './lint-setup.mjs';
+import { FLOOR, eslintConfig, sourceTypeOf } from './lint-setup.mjs';
 
 const job = JSON.parse(process.argv[2]);
 
 async function rulesFor(variant) {
   if (variant === 'parse') return undefined;
+  if (variant === 'floor') return FLOOR;
   if (variant === 'tlsguard' || variant === 'baseline') {
-    const dir = variant === 'baseline' ? job.baselineDir : new URL('../dist/', import.meta.url).pathname;
+    const dir = variant === 'baseline' ? job.baselineDir : (job.pluginDir ?? new URL('../dist/', import.meta.url).pathname);
     return (await import(pathToFileURL(join(dir, 'eslint-plugin.js')).href)).default.configs.recommended;
   }
   const m = createRequire(join(job.sonarDir, 'package.json'))('eslint-plugin-sonarjs');

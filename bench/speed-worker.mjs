@@ -1,6 +1,6 @@
 // One timed ESLint run of bench/speed.mjs, in a fresh process (so the typed runs do not share a
 // warm TypeScript program and peak memory is per run). Argument: JSON
-// { variant: 'parse' | 'tlsguard' | 'baseline' | 'sonarjs', typed: boolean, stats: boolean, files: string[], tsconfigRootDir?,
+// { variant: 'parse' | 'floor' | 'tlsguard' | 'baseline' | 'sonarjs', typed: boolean, stats: boolean, files: string[], tsconfigRootDir?,
 // sonarDir?, baselineDir? }. `baseline`: the recommended config of another build of the plugin (a copy of an
 // older dist/), for before/after numbers in the same run.
 // Prints one JSON line: wall and CPU time of lintFiles, peak RSS, problems, per-rule times.
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { corpusDir } from './corpus.mjs';
-import { eslintConfig } from './lint-setup.mjs';
+import { FLOOR, eslintConfig } from './lint-setup.mjs';
 
 const job = JSON.parse(process.argv[2]);
 
@@ -36,8 +36,9 @@ function moduleTypeConfigs(files) {
 
 async function rulesConfig() {
   if (job.variant === 'parse') return undefined;
+  if (job.variant === 'floor') return FLOOR;
   if (job.variant === 'tlsguard' || job.variant === 'baseline') {
-    const dir = job.variant === 'baseline' ? job.baselineDir : new URL('../dist/', import.meta.url).pathname;
+    const dir = job.variant === 'baseline' ? job.baselineDir : (job.pluginDir ?? new URL('../dist/', import.meta.url).pathname);
     const plugin = (await import(pathToFileURL(join(dir, 'eslint-plugin.js')).href)).default;
     return plugin.configs.recommended;
   }

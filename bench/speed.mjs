@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Speed benchmark (not part of `npm test`; run after `npm run build`):
-//   nice -n 10 node bench/speed.mjs [--rounds 5] [--only untyped|typed] [--no-sonar] [--baseline <dist dir>]
+//   nice -n 10 node bench/speed.mjs [--rounds 5] [--only untyped|typed] [--no-sonar] [--baseline <dist dir>] [--plugin <dist dir>]
 // On the pinned corpus (bench/corpus.json `speed`, fetched by bench/corpus.mjs), in one run:
-// ESLint parse-only (typescript-eslint parser, zero rules) vs tlsguard's `recommended` config vs
+// ESLint parse-only (typescript-eslint parser, zero rules) vs the one-rule floor (core `no-debugger`:
+// what ESLint costs as soon as any rule is on) vs tlsguard's `recommended` config vs
 // eslint-plugin-sonarjs's TLS rules (`unverified-certificate`, `unverified-hostname`, `weak-ssl`),
 // untyped on the TLS client packages and typed (`projectService`) on the TypeScript codebase.
 // 1. Interleaved timing (bench/speed-interleaved.mjs): one process, every file through every variant
@@ -28,6 +29,8 @@ const rounds = Number(opt('--rounds', 5));
 const only = opt('--only', undefined);
 const withSonar = !args.includes('--no-sonar');
 const baselineDir = opt('--baseline', undefined);
+// --plugin <dir>: the build measured as `tlsguard` (default dist/); a snapshot keeps a long run on one build.
+const pluginDir = opt('--plugin', undefined);
 const sonarDir = process.env.SONAR_DIR ?? '/tmp/tlsguard-sonar';
 const SONAR_VERSION = '4.2.2';
 
@@ -52,7 +55,7 @@ const suites = [
   { name: 'typed', typed: true, files: typedFiles, tsconfigRootDir: tsPkg.dir, label: `${tsPkg.name}@${tsPkg.version} ${corpusSpec.speed.typed.include.join(' ')} .ts sources, projectService` },
 ].filter((s) => !only || s.name === only);
 // sonarjs's TLS rules use no type information: compared on the untyped suite only.
-const variantsOf = (suite) => ['parse', 'tlsguard', ...(baselineDir ? ['baseline'] : []), ...(withSonar && !suite.typed ? ['sonarjs'] : [])];
+const variantsOf = (suite) => ['parse', 'floor', 'tlsguard', ...(baselineDir ? ['baseline'] : []), ...(withSonar && !suite.typed ? ['sonarjs'] : [])];
 
 function child(script, job) {
   const out = execFileSync(process.execPath, ['--max-old-space-size=4096', join(benchDir, script), JSON.stringify(job)], {
@@ -62,7 +65,7 @@ function child(script, job) {
   });
   return JSON.parse(out.trim().split('\n').at(-1));
 }
-const common = (suite) => ({ typed: suite.typed, files: suite.files, tsconfigRootDir: suite.tsconfigRootDir, sonarDir, baselineDir });
+const common = (suite) => ({ typed: suite.typed, files: suite.files, tsconfigRootDir: suite.tsconfigRootDir, sonarDir, baselineDir, pluginDir });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,15 +85,16 @@ for (const suite of suites) {
   // 1. Interleaved.
   const inter = child('speed-interleaved.mjs', { ...common(suite), variants, passes: rounds });
   console.log(`\ninterleaved, ${rounds} passes${suite.typed ? ` (program creation before the passes: ${s2(inter.programMs)}s CPU)` : ''}:`);
-  console.log('| variant | CPU s median (min-max) | wall s median (min-max) | CPU ratio median (min-max) | wall ratio median | problems |');
-  console.log('|---|---|---|---|---|---:|');
+  console.log('| variant | CPU s median (min-max) | wall s median (min-max) | CPU ratio median (min-max) | wall ratio median | CPU ratio to floor median (min-max) | problems |');
+  console.log('|---|---|---|---|---|---|---:|');
   for (const v of variants) {
     const cpu = inter.passes.map((p) => p.cpu[v]);
     const wall = inter.passes.map((p) => p.wall[v]);
     const ratio = inter.passes.map((p) => p.cpu[v] / p.cpu.parse);
     const wallRatio = inter.passes.map((p) => p.wall[v] / p.wall.parse);
-    console.log(`| ${v} | ${mmm(cpu, s2)} | ${mmm(wall, s2)} | ${mmm(ratio, r3)} | ${r3(median(wallRatio))} | ${inter.problems[v]} |`);
-    if (v !== 'parse') overhead[`${suite.name} ${v}`] = { cpu: median(ratio), min: Math.min(...ratio), max: Math.max(...ratio), wall: median(wallRatio) };
+    const floorRatio = inter.passes.map((p) => p.cpu[v] / p.cpu.floor);
+    console.log(`| ${v} | ${mmm(cpu, s2)} | ${mmm(wall, s2)} | ${mmm(ratio, r3)} | ${r3(median(wallRatio))} | ${v === 'parse' ? '' : mmm(floorRatio, r3)} | ${inter.problems[v]} |`);
+    if (v !== 'parse') overhead[`${suite.name} ${v}`] = { cpu: median(ratio), min: Math.min(...ratio), max: Math.max(...ratio), wall: median(wallRatio), floor: median(floorRatio) };
   }
 
   // 2. End to end, fresh process per variant (peak RSS; typed: including program creation).
@@ -119,7 +123,7 @@ const line = (v) =>
   suites
     .filter((s) => overhead[`${s.name} ${v}`])
     .map((s) => [s.name, overhead[`${s.name} ${v}`]])
-    .map(([name, o]) => `${name} ${r3(o.cpu)} (${pct(o.cpu)}; passes ${r3(o.min)}-${r3(o.max)})`)
+    .map(([name, o]) => `${name} ${r3(o.cpu)} (${pct(o.cpu)}; passes ${r3(o.min)}-${r3(o.max)}; ${pct(o.floor)} over the one-rule floor)`)
     .join(', ');
 if (baselineDir) console.log(`baseline build / parse-only, median CPU per pass: ${line('baseline')}`);
 if (withSonar) console.log(`sonarjs TLS rules / parse-only, median CPU per pass: ${line('sonarjs')}`);
