@@ -14,6 +14,7 @@ import {
   unwrap,
   type FileContext,
   type OptionBag,
+  type SinkRow,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
@@ -80,6 +81,14 @@ function socketHost(fc: FileContext, node: TSESTree.Node): TSESTree.Node | undef
   return second && second.type !== AST_NODE_TYPES.SpreadElement ? second : undefined;
 }
 
+/**
+ * Rows judged here: an API that sends no SNI and takes the `tls.connect` options as the argument
+ * itself. A library row with a path (node-redis `createClient({ socket })`, ldapjs `tlsOptions`)
+ * nests the TLS options one level down, where the argument's own `socket`/`host` keys mean
+ * something else.
+ */
+const sendsNoSniItself = (r: SinkRow): boolean => r.sendsSni === false && r.path.length === 0;
+
 export default createRule<[], MessageId>({
   name: 'require-servername',
   meta: {
@@ -109,7 +118,7 @@ export default createRule<[], MessageId>({
     const fc = getFileContext(context);
     // Every finding is a call of an API that sends no SNI by itself (`tls.connect`): a file that
     // cannot reach one of those modules gets no listeners.
-    if (!mayReferenceModules(fc, sinkModulesWhere('sendsSni=false', (r) => r.sendsSni === false))) return {};
+    if (!mayReferenceModules(fc, sinkModulesWhere('sendsSni=false,path=[]', sendsNoSniItself))) return {};
     const { sourceCode } = context;
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
@@ -143,7 +152,7 @@ export default createRule<[], MessageId>({
         const name = callee.type === AST_NODE_TYPES.MemberExpression ? (callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
         // Syntactic gate first: `x.connect(...)`, or a bare (possibly aliased) imported function.
         if (name === undefined || (callee.type === AST_NODE_TYPES.MemberExpression && name !== 'connect')) return;
-        if (!sinksForCall(fc, call).some((r) => r.sendsSni === false)) return;
+        if (!sinksForCall(fc, call).some(sendsNoSniItself)) return;
         const args = call.arguments;
         if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return;
         const first = args[0];

@@ -32,6 +32,9 @@ const cases: RuleCases<M, O> = {
     validJs("const tls = require('tls');\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' }, () => {});"),
     "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'api.example.com', port: 443, servername: 'api.example.com' };\n  open() {\n    return tls.connect(this.options);\n  }\n}",
     "import tls from 'node:tls';\ndeclare function options(): tls.ConnectionOptions;\ntls.connect(options());",
+    // node-redis: the TLS options are the nested `socket` object; the argument's `socket` key is not tls.connect's.
+    "import { createClient } from 'redis';\ncreateClient({ socket: { tls: true, host: 'cache.example.com', servername: 'cache.example.com' } });",
+    validJs("const redis = require('redis');\nredis.createClient({ socket: { tls: true, host: '10.0.0.7', port: 6380 } });"),
   ],
   invalid: [
     {
