@@ -10,6 +10,7 @@ import {
   mentions,
   onlyToClosedApis,
   ownerBag,
+  shadowedAtEveryUse,
   wordsPattern,
   resolveModuleRef,
   siteKey,
@@ -188,7 +189,7 @@ export default createRule<Options, MessageId>({
         if (!OPTION_KEYS.has(key)) return;
       }
       const bag = ownerBag(fc, site);
-      if (!isEffectiveEntry(bag, key, site)) return;
+      if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
       const values = evaluate(fc, siteValue(site));
       if (!values || values.length === 0) return;
       const others = (k: string): readonly Primitive[] | null => candidates(keyValues(fc, bag, k));

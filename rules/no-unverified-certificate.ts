@@ -14,6 +14,7 @@ import {
   matchGlobalOptions,
   memberName,
   propertyName,
+  shadowedAtEveryUse,
   provablyLacks,
   sinksForCall,
   unwrap,
@@ -118,6 +119,8 @@ export default createRule<[], MessageId>({
           // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
           const own = bagOf(fc, node.parent);
           if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
+          // `{ ...base, rejectUnauthorized: true }` everywhere `base` goes: the false never reaches an API.
+          if (shadowedAtEveryUse(fc, node, 'rejectUnauthorized')) return;
           const verdict = byType(fc, node.parent, classifyObject(fc, node.parent));
           if (!verdict) return;
           context.report({

@@ -9,6 +9,7 @@ import {
   isEffectiveEntry,
   keyValues,
   ownerBag,
+  shadowedAtEveryUse,
   resolveModuleRef,
   siteKey,
   siteValue,
@@ -275,7 +276,7 @@ export default createRule<Options, MessageId>({
         if (!OPTION_KEYS.has(key)) return;
       }
       const bag = ownerBag(fc, site);
-      if (!isEffectiveEntry(bag, key, site)) return;
+      if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
       const values = evaluate(fc, siteValue(site));
       if (!values || values.length === 0) return;
       switch (key) {

@@ -42,6 +42,33 @@ export function isEffectiveEntry(bag: OptionBag | undefined, key: string, site: 
   return !found || found.entry.node === site;
 }
 
+/**
+ * True when the object literal holding the property `site` provably goes somewhere, and at every
+ * place it goes a later entry for `key` replaces it: `tls.connect({ ...base, rejectUnauthorized:
+ * true })` with `const base = { rejectUnauthorized: false }`, `Object.assign({ minVersion: 'TLSv1' },
+ * { minVersion: 'TLSv1.2' })`, or `opts.ciphers = …` written after the literal and before the use.
+ * Then the value never reaches an API. False when some destination cannot be followed.
+ */
+export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: string): boolean {
+  if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const destinations = destinationsOf(fc, site.parent);
+  if (destinations.length === 0) return false;
+  return destinations.every((dest) => {
+    if (dest.kind !== 'argument') return false;
+    const arg = dest.call.arguments[dest.index];
+    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+    let bag = bagOf(fc, arg, dest.call);
+    for (const step of dest.path) {
+      const nested = bag && lookup(bag, step);
+      if (!nested || nested.overridable || !nested.entry.value) return false;
+      bag = bagOf(fc, nested.entry.value, dest.call);
+    }
+    if (!bag || !bag.items.some((item) => typeof item === 'object' && item.node === site)) return false;
+    const found = lookup(bag, key);
+    return !!found && found.entry.node !== site;
+  });
+}
+
 /** The key a site sets (`minVersion`), or undefined for computed or dynamic keys. */
 export function siteKey(site: OptionSite): string | undefined {
   if (site.type === AST_NODE_TYPES.Property) {

@@ -6,6 +6,8 @@ type O = [{ legacySpellings?: boolean }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A legacy value replaced at every place its object goes never reaches an API.
+    "import tls from 'node:tls';\nconst base = { minVersion: 'TLSv1' as const };\ntls.createServer({ ...base, minVersion: 'TLSv1.2' });",
     // A fetch init has no TLS options: the key is inert there.
     "export const r = fetch('https://example.com', { minVersion: 'TLSv1' } as RequestInit);",
     // TLS 1.2 and newer, and the defaults, are fine.

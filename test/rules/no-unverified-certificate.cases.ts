@@ -18,6 +18,10 @@ const HTTPS = "import https from 'node:https';\n";
 
 const cases: RuleCases<M> = {
   valid: [
+    // A `false` replaced at every place its object goes never reaches an API.
+    "import tls from 'node:tls';\nconst base = { rejectUnauthorized: false };\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });",
+    "import tls from 'node:tls';\nconst opts = Object.assign({ host: '10.0.0.5', rejectUnauthorized: false }, { rejectUnauthorized: true });\ntls.connect(opts);",
+    "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5', rejectUnauthorized: false };\nopts.rejectUnauthorized = true;\ntls.connect(opts);",
     `${TLS}tls.connect({ host: 'example.com', port: 443, rejectUnauthorized: true });`,
     // Only the literal `false` disables verification.
     `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: 0 as unknown as boolean });`,
@@ -53,6 +57,15 @@ const cases: RuleCases<M> = {
     validJs(`function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`),
   ],
   invalid: [
+    {
+      // Replaced at one use only: the other use still turns verification off.
+      code: "import tls from 'node:tls';\nconst base = { rejectUnauthorized: false };\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
+      errors: [{ messageId: 'clientSink', line: 2, column: 16, data: { sink: 'tls.connect()' }, suggestions: [
+        { messageId: 'removeOption', output: "import tls from 'node:tls';\nconst base = {};\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
+        { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
+        { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
+      ] }],
+    },
     js({
       // An undeclared `https` is the REPL's built-in module, so this is https.get(), not an unknown call.
       code: `https.get({ hostname: 'a.example', rejectUnauthorized: false }, (res) => res.resume());`,

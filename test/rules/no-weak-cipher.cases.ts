@@ -6,6 +6,8 @@ type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A weak string replaced at every place its object goes never reaches an API.
+    "import tls from 'node:tls';\nconst base = { ciphers: 'ALL' };\ntls.createServer({ ...base, ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' });",
     // A fetch init has no TLS options: the key is inert there.
     "export const r = fetch('https://example.com', { ciphers: 'RC4-MD5', minDHSize: 512 } as RequestInit);",
     // A local object that happens to be called tls is not the module.
