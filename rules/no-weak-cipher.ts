@@ -13,6 +13,7 @@ import {
   resolveModuleRef,
   siteKey,
   siteValue,
+  knownTailSecurityLevel,
   unwrap,
   type OptionSite,
   type Primitive,
@@ -193,6 +194,18 @@ export default createRule<Options, MessageId>({
       else report(site, 'secLevelZero', {}, suggest);
     }
 
+    /**
+     * A cipher string only partly known (`tls.DEFAULT_CIPHERS + ':@SECLEVEL=0'`, a template, or
+     * `tls.DEFAULT_CIPHERS += …`): OpenSSL applies `@SECLEVEL=n` in order, so a known tail whose last
+     * `@SECLEVEL` is 0 sets level 0 whatever comes before it. Other tokens depend on the unknown part
+     * (`!RC4` there removes RC4 for good) and are not judged.
+     */
+    function checkSecLevelTail(site: OptionSite, key: string, value: TSESTree.Node, appended: boolean): void {
+      if (knownTailSecurityLevel(fc, value, appended) !== 0) return;
+      const suggest: (Suggestion | undefined)[] = appended ? [] : [{ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(unwrap(value), PROFILE_CIPHERS)) }];
+      report(site, 'secLevelZero', {}, suggest);
+    }
+
     function checkList(site: OptionSite, option: string, key: string, values: readonly Primitive[], kind: 'curves' | 'sigalgs'): void {
       if (!allStrings(values)) return;
       const find = kind === 'curves' ? weakCurves : weakSigalgs;
@@ -262,23 +275,32 @@ export default createRule<Options, MessageId>({
         if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
         if (onlyToClosedApis(fc, site.parent)) return;
       } else {
-        if (site.operator !== '=') return;
+        // `+=` appends to the current value: only a cipher string's known tail can be judged.
+        const appended = site.operator === '+=';
+        if (site.operator !== '=' && !appended) return;
         const globalOption = Object.hasOwn(GLOBAL_KEYS, key) ? GLOBAL_KEYS[key] : undefined;
         if (globalOption) {
           const ref = resolveModuleRef(fc, site.left);
           if (!ref || ref.module !== 'tls' || ref.path.length !== 1 || ref.path[0] !== key) return;
-          const values = evaluate(fc, site.right);
-          if (!values || values.length === 0) return;
+          const values = appended ? undefined : evaluate(fc, site.right);
+          if (!values || values.length === 0) {
+            if (globalOption === 'ciphers') checkSecLevelTail(site, key, site.right, appended);
+            return;
+          }
           option = `tls.${key}`;
           if (globalOption === 'ciphers') return checkCiphers(site, option, key, values);
           return checkList(site, option, key, values, 'curves');
         }
-        if (!OPTION_KEYS.has(key)) return;
+        if (!OPTION_KEYS.has(key) || (appended && key !== 'ciphers')) return;
       }
       const bag = ownerBag(fc, site);
       if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
-      const values = evaluate(fc, siteValue(site));
-      if (!values || values.length === 0) return;
+      const appended = site.type === AST_NODE_TYPES.AssignmentExpression && site.operator === '+=';
+      const values = appended ? undefined : evaluate(fc, siteValue(site));
+      if (!values || values.length === 0) {
+        if (key === 'ciphers') checkSecLevelTail(site, key, siteValue(site), appended);
+        return;
+      }
       switch (key) {
         case 'ciphers':
           return checkCiphers(site, option, key, values);

@@ -9,7 +9,7 @@ import { closedApiOf } from './catalogue/closed.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
 import { matchDestination, sinksForCall, type SinkRole } from './sinks.js';
-import { evaluate, type Primitive } from './values.js';
+import { evaluate, stringFragments, type Primitive } from './values.js';
 
 /** A property `key: value` in an object literal, or a write `target.key = value`. */
 export type OptionSite = TSESTree.Property | TSESTree.AssignmentExpression;
@@ -67,6 +67,22 @@ export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: strin
     const found = lookup(bag, key);
     return !!found && found.entry.node !== site;
   });
+}
+
+/**
+ * The OpenSSL security level a partly known cipher string ends with (`tls.DEFAULT_CIPHERS +
+ * ':@SECLEVEL=0'`, a template with an unknown head): OpenSSL applies `@SECLEVEL=n` in order, so the
+ * last one in a known tail wins whatever comes before it. `appended`: the expression is added to an
+ * unknown current value (`+=`). Undefined when the string is fully known (evaluate it instead), or
+ * its tail is unknown or sets no level.
+ */
+export function knownTailSecurityLevel(fc: FileContext, node: TSESTree.Node, appended = false): number | undefined {
+  const fragments = stringFragments(fc, node);
+  const last = fragments?.[fragments.length - 1];
+  if (!last?.atEnd || (last.atStart && !appended)) return undefined;
+  const levels = [...last.text.matchAll(/@SECLEVEL=(\d+)/g)];
+  const level = levels[levels.length - 1]?.[1];
+  return level === undefined ? undefined : Number(level);
 }
 
 /** The key a site sets (`minVersion`), or undefined for computed or dynamic keys. */

@@ -191,6 +191,76 @@ function logical(fc: FileContext, node: TSESTree.LogicalExpression): ValueSet {
   return dedupe(out);
 }
 
+/** A statically known piece of a string whose other pieces are unknown. */
+export interface StringFragment {
+  readonly text: string;
+  /** Nothing unknown comes before it: it starts the string. */
+  readonly atStart: boolean;
+  /** Nothing unknown comes after it: it ends the string. */
+  readonly atEnd: boolean;
+}
+
+/**
+ * The known pieces of a string built by `+` or a template literal from known and unknown parts
+ * (`` `${process.env.NODE_OPTIONS} --tls-min-v1.0` ``, `tls.DEFAULT_CIPHERS + ':@SECLEVEL=0'`), in
+ * order, adjacent known parts merged. Undefined when the string has no known piece, or when a
+ * part has several possible values. A fully known string is one fragment at start and end.
+ */
+export function stringFragments(fc: FileContext, node: TSESTree.Node): StringFragment[] | undefined {
+  const parts: (string | undefined)[] = [];
+  if (!flattenString(fc, unwrap(node), parts, 0)) return undefined;
+  const out: StringFragment[] = [];
+  let text: string | undefined;
+  let start = 0;
+  for (let i = 0; i <= parts.length; i++) {
+    const part = i < parts.length ? parts[i] : undefined;
+    if (part !== undefined) {
+      if (text === undefined) { text = ''; start = i; }
+      text += part;
+      continue;
+    }
+    if (text !== undefined) out.push({ text, atStart: start === 0, atEnd: i === parts.length });
+    text = undefined;
+  }
+  return out.some((f) => f.text !== '') ? out : undefined;
+}
+
+/** Appends the parts of a string expression (`undefined` for an unknown part); false when not a string build. */
+function flattenString(fc: FileContext, node: TSESTree.Node, parts: (string | undefined)[], depth: number): boolean {
+  if (depth > 20) return false;
+  const values = evaluate(fc, node);
+  if (values) {
+    // Only a single known string is a known piece; a number or a choice of values stays unknown.
+    const only = values.length === 1 ? values[0] : undefined;
+    parts.push(typeof only === 'string' ? only : undefined);
+    return true;
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    node.quasis.forEach((quasi, i) => {
+      parts.push(quasi.value.cooked ?? undefined);
+      const expr = node.expressions[i];
+      if (expr) {
+        const v = evaluate(fc, expr);
+        const only = v?.length === 1 ? v[0] : undefined;
+        parts.push(only === undefined || only === null || typeof only === 'object' ? undefined : String(only));
+      }
+    });
+    return true;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    const before = parts.length;
+    if (!flattenString(fc, unwrap(node.left), parts, depth + 1) || !flattenString(fc, unwrap(node.right), parts, depth + 1)) return false;
+    // `a + b` is a concatenation only when some part is a known string; otherwise it may be an addition.
+    if (!parts.slice(before).some((p) => p !== undefined)) {
+      parts.splice(before);
+      parts.push(undefined);
+    }
+    return true;
+  }
+  parts.push(undefined);
+  return true;
+}
+
 /** A `const` declarator's initializer, for analyses that need the node rather than its value. */
 export function constInitializer(fc: FileContext, id: TSESTree.Identifier): TSESTree.Expression | undefined {
   const variable = fc.findVariable(id);

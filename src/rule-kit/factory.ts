@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { propertyName, unwrap } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { acceptsAnyHost } from '../analysis/functions.js';
+import { knownTailSecurityLevel } from '../analysis/option-values.js';
 import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
 import { matchDestination } from '../analysis/sinks.js';
 import { always, evaluate } from '../analysis/values.js';
@@ -59,6 +60,8 @@ function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 
       continue;
     }
     const v = evaluate(fc, prop.value);
+    // A partly known cipher string ending in `@SECLEVEL=0` is refused whatever its head is.
+    if (!v && key === 'ciphers' && knownTailSecurityLevel(fc, prop.value) === 0) drop.add(prop);
     if (v?.length === 1) values[key] = v[0];
     else if (v && v.length > 1) {
       // Any insecure possibility is refused by the factory: check each value.

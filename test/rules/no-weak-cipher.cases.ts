@@ -6,6 +6,11 @@ type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A partly known string: only a known tail's last `@SECLEVEL` is judged; the rest depends on the unknown head.
+    "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':!RC4';",
+    "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':@SECLEVEL=0:@SECLEVEL=1';",
+    "import tls from 'node:tls';\ndeclare const more: string;\ntls.createServer({ ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0:${more}` });",
+    "import tls from 'node:tls';\ndeclare const level: number;\ntls.createServer({ ciphers: `DEFAULT:@SECLEVEL=${level}` });",
     // A weak string replaced at every place its object goes never reaches an API.
     "import tls from 'node:tls';\nconst base = { ciphers: 'ALL' };\ntls.createServer({ ...base, ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' });",
     // A fetch init has no TLS options: the key is inert there.
@@ -43,6 +48,22 @@ const cases: RuleCases<M, O> = {
     "const doc = \"ciphers: 'ALL'\";\nexport default doc;",
   ],
   invalid: [
+    {
+      // `@SECLEVEL=0` appended to the current default: the last level set wins, whatever the head holds.
+      code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':@SECLEVEL=0';",
+      errors: [{ messageId: "secLevelZero", line: 2, column: 1, suggestions: [] }],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = tls.DEFAULT_CIPHERS + ':@SECLEVEL=0';",
+      errors: [{ messageId: "secLevelZero", line: 2, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] }],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0` });",
+      errors: [{ messageId: "secLevelZero", line: 2, column: 33, suggestions: [
+        { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" },
+        { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: '10.0.0.1' }));" },
+      ] }],
+    },
     // Declared security level 0 (an OpenSSL configured down): HIGH's anonymous suites are usable.
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH' });",
