@@ -5,10 +5,12 @@ import {
   isModuleRef,
   mentions,
   staticKeyName,
+  stringFragments,
   stringValues,
   unwrap,
   type FileContext,
   type Primitive,
+  type StringFragment,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
@@ -30,6 +32,30 @@ function weakFlag(value: string): { flag: string; effect: string } | undefined {
   for (const token of value.split(/\s+/)) {
     const hit = WEAK_FLAGS.find((f) => f.pattern.test(token));
     if (hit) return { flag: token.replace(/=.*$/, ''), effect: hit.effect };
+  }
+  return undefined;
+}
+
+/**
+ * A weak flag written whole inside a known piece of a partly known string: a token counts when
+ * whitespace (or the start or end of the string) bounds it on both sides, so unknown text cannot
+ * be glued to it. `--tls-keylog=` followed by an unknown file name is the keylog flag too.
+ */
+function weakFlagInFragments(fragments: readonly StringFragment[]): { flag: string; effect: string } | undefined {
+  for (const f of fragments) {
+    const tokens = f.text.split(/\s+/);
+    const openStart = !f.atStart && !/^\s/.test(f.text);
+    const openEnd = !f.atEnd && !/\s$/.test(f.text);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] ?? '';
+      if (token === '' || (i === 0 && openStart)) continue;
+      if (i === tokens.length - 1 && openEnd) {
+        if (token.startsWith('--tls-keylog=')) return weakFlag(token);
+        continue;
+      }
+      const hit = weakFlag(token);
+      if (hit) return hit;
+    }
   }
   return undefined;
 }
@@ -77,7 +103,12 @@ export default createRule<[], MessageId>({
       }
       if (name === OPTIONS_VAR) {
         const values = stringValues(fc, valueNode);
-        if (!values) return undefined;
+        if (!values) {
+          // `${process.env.NODE_OPTIONS ?? ''} --tls-min-v1.0`: a whole flag in a known piece counts.
+          const fragments = stringFragments(fc, valueNode);
+          const hit = fragments && weakFlagInFragments(fragments);
+          return hit ? { messageId: 'nodeOptions', data: hit } : undefined;
+        }
         const hits = values.map(weakFlag);
         const first = hits[0];
         return first && hits.every(Boolean) ? { messageId: 'nodeOptions', data: first } : undefined;

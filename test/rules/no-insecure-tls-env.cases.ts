@@ -5,6 +5,10 @@ type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeP
 
 const cases: RuleCases<M> = {
   valid: [
+    // A partly known NODE_OPTIONS: only a flag bounded by whitespace in a known piece counts.
+    "process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`;",
+    "process.env.NODE_OPTIONS = `${process.env.EXTRA}--tls-min-v1.0`;",
+    "process.env.NODE_OPTIONS = `--tls-min-v1.0${process.env.SUFFIX}`;",
     // Reading, deleting and safe values are fine.
     `if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS verification is off');`,
     `delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;`,
@@ -23,6 +27,19 @@ const cases: RuleCases<M> = {
     `const note = 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables verification';\nexport default note;`,
   ],
   invalid: [
+    {
+      // Appending to the inherited NODE_OPTIONS: the flag is known although the rest is not.
+      code: "process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --tls-min-v1.1`;",
+      errors: [{ messageId: 'nodeOptions', line: 1, column: 1, data: { flag: '--tls-min-v1.1', effect: 'allows TLS 1.1 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+    },
+    {
+      code: "process.env.NODE_OPTIONS = (process.env.NODE_OPTIONS || '') + ' --tls-max-v1.2';",
+      errors: [{ messageId: 'nodeOptions', line: 1, column: 1, data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+    },
+    js({
+      code: "const { spawn } = require('node:child_process');\nspawn('node', ['job.js'], { env: { ...process.env, NODE_OPTIONS: `--tls-keylog=${__dirname}/keys.log` } });",
+      errors: [{ messageId: 'nodeOptions', line: 2, column: 52, data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' }, suggestions: [{ messageId: 'removeProperty', output: "const { spawn } = require('node:child_process');\nspawn('node', ['job.js'], { env: { ...process.env } });" }] }],
+    }),
     {
       code: `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nexport {};`,
       errors: [{ messageId: 'rejectUnauthorizedEnv', line: 1, column: 1, suggestions: [{ messageId: 'removeAssignment', output: `export {};` }] }],
