@@ -3,12 +3,13 @@
  *
  * Handles literals, `const` identifiers (scope-resolved, also `let`/`var` never reassigned),
  * template literals, `+` and bitwise operators, conditional and logical expressions (each branch),
- * unary `!`/`-`/`+`/`void`, TS wrappers, members of `const` objects, module constants such as
+ * unary `!`/`-`/`+`/`void`, TS wrappers, `.join()` of a read-only array literal, members of
+ * `const` objects, module constants such as
  * `crypto.constants.SSL_OP_NO_TLSv1`, and, with type information, literal types
  * (`export const VERIFY = false` in another module, a function whose return type is `false`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isEffectivelyConst, unwrap } from './ast.js';
+import { isEffectivelyConst, memberName, unwrap, valueParent } from './ast.js';
 import { resolveModuleRef } from './bindings.js';
 import { moduleConstant } from './constants.js';
 import { memoize, type FileContext } from './file-context.js';
@@ -73,6 +74,7 @@ function compute(fc: FileContext, node: TSESTree.Node): ValueSet {
     case AST_NODE_TYPES.AssignmentExpression:
       return node.operator === '=' ? evaluate(fc, node.right) : undefined;
     case AST_NODE_TYPES.CallExpression:
+      return joined(fc, node) ?? fc.types?.literalValues(node);
     case AST_NODE_TYPES.AwaitExpression:
       return fc.types?.literalValues(node);
     default:
@@ -93,6 +95,63 @@ function template(fc: FileContext, node: TSESTree.TemplateLiteral): ValueSet {
     acc = next;
   }
   return dedupe(acc);
+}
+
+/** Array members that read the array without changing it. */
+const READ_ONLY_ARRAY_MEMBERS = new Set(['join', 'includes', 'indexOf', 'at', 'slice', 'concat', 'some', 'every', 'filter', 'map', 'forEach']);
+
+/**
+ * `[a, b].join(sep)` and `LIST.join(sep)` for a `const` array literal that is only read
+ * (`['ECDHE-RSA-AES128-GCM-SHA256', 'RC4-SHA'].join(':')`, a common way to write cipher lists).
+ */
+function joined(fc: FileContext, call: TSESTree.CallExpression): ValueSet {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || memberName(callee) !== 'join' || call.arguments.length > 1) return undefined;
+  const sepArg = call.arguments[0];
+  let separators: ValueSet = [','];
+  if (sepArg) {
+    if (sepArg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    separators = evaluate(fc, sepArg);
+    if (!separators || !separators.every((v) => typeof v === 'string')) return undefined;
+  }
+  const array = constArray(fc, unwrap(callee.object));
+  if (!array) return undefined;
+  let acc: string[] = [''];
+  for (let i = 0; i < array.elements.length; i++) {
+    const element = array.elements[i];
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const values = evaluate(fc, element);
+    if (!values) return undefined;
+    const next: string[] = [];
+    for (const prefix of acc) {
+      for (const v of values) {
+        for (const sep of separators as string[]) next.push(`${prefix}${i > 0 ? sep : ''}${v === null || v === undefined ? '' : String(v)}`);
+      }
+    }
+    if (next.length > MAX_VALUES) return undefined;
+    acc = next;
+  }
+  return dedupe(acc);
+}
+
+function constArray(fc: FileContext, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node;
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = fc.findVariable(node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  if (!isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
+  const init = unwrap(def.node.init);
+  if (init.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  // Every use must only read the array: a `push`, a write or an escape may change its contents.
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    const { parent, child } = valueParent(ref.identifier);
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== child) return undefined;
+    const name = memberName(parent);
+    if (name === undefined || !READ_ONLY_ARRAY_MEMBERS.has(name)) return undefined;
+  }
+  return init;
 }
 
 function identifier(fc: FileContext, node: TSESTree.Identifier): ValueSet {

@@ -6,6 +6,9 @@ type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A cipher list kept in an array: joined when the array is only read; a `push` makes it unknown.
+    "import tls from 'node:tls';\nconst LIST = ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256'] as const;\ntls.createServer({ ciphers: LIST.join(':') });",
+    "import tls from 'node:tls';\nconst LIST = ['ECDHE-RSA-AES128-GCM-SHA256'];\nif (process.env.LEGACY) LIST.push('ALL');\ntls.createServer({ ciphers: LIST.join(':') });",
     // A partly known string: only a known tail's last `@SECLEVEL` is judged; the rest depends on the unknown head.
     "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':!RC4';",
     "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':@SECLEVEL=0:@SECLEVEL=1';",
@@ -48,6 +51,10 @@ const cases: RuleCases<M, O> = {
     "const doc = \"ciphers: 'ALL'\";\nexport default doc;",
   ],
   invalid: [
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: ['ALL', '!aNULL'].join(':') });",
+      errors: [{ messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] }],
+    },
     {
       // `@SECLEVEL=0` appended to the current default: the last level set wins, whatever the head holds.
       code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':@SECLEVEL=0';",
