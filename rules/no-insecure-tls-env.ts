@@ -123,7 +123,9 @@ export default createRule<[], MessageId>({
         const left = node.left;
         const name = keyOf(fc, left.property, left.computed);
         if ((name !== REJECT_VAR && name !== OPTIONS_VAR) || !isProcessEnv(fc, left.object)) return;
-        if (node.operator !== '=' && !(node.operator === '+=' && name === OPTIONS_VAR)) return;
+        // `??=` and `||=` write the value whenever the variable is unset (the usual case): a default of '0'.
+        const writes = node.operator === '=' || node.operator === '??=' || node.operator === '||=';
+        if (!writes && !(node.operator === '+=' && name === OPTIONS_VAR)) return;
         const found = verdict(name, node.right);
         if (!found) return;
         const statement = enclosingExpressionStatement(node);

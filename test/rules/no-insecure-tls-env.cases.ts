@@ -5,6 +5,9 @@ type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeP
 
 const cases: RuleCases<M> = {
   valid: [
+    // `&&=` writes only over a value already set; `??=` with a verifying value is fine.
+    "process.env.NODE_TLS_REJECT_UNAUTHORIZED &&= '0';",
+    "process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '1';",
     // A partly known NODE_OPTIONS: only a flag bounded by whitespace in a known piece counts.
     "process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`;",
     "process.env.NODE_OPTIONS = `${process.env.EXTRA}--tls-min-v1.0`;",
@@ -27,6 +30,15 @@ const cases: RuleCases<M> = {
     `const note = 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables verification';\nexport default note;`,
   ],
   invalid: [
+    {
+      // A default of '0': written whenever the variable is unset, which is the usual case.
+      code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '0';",
+      errors: [{ messageId: 'rejectUnauthorizedEnv', line: 1, column: 1, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+    },
+    {
+      code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED ||= '0';",
+      errors: [{ messageId: 'rejectUnauthorizedEnv', line: 1, column: 1, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+    },
     {
       // Appending to the inherited NODE_OPTIONS: the flag is known although the rest is not.
       code: "process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --tls-min-v1.1`;",
