@@ -20,6 +20,7 @@ import {
   unwrap,
   wordsPattern,
   type FileContext,
+  type Primitive,
   type SinkMatch,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
@@ -140,7 +141,10 @@ export default createRule<[], MessageId>({
 
         'AssignmentExpression[left.type="MemberExpression"]'(node: TSESTree.AssignmentExpression) {
           const left = node.left as TSESTree.MemberExpression;
-          if (node.operator !== '=' || memberName(left) !== 'rejectUnauthorized' || !isFalse(node.right)) return;
+          // `??=`/`||=` write `false` as a default: whenever the key is unset, which is the usual case.
+          const logical = node.operator === '??=' || node.operator === '||=';
+          if ((node.operator !== '=' && !logical) || memberName(left) !== 'rejectUnauthorized' || !isFalse(node.right)) return;
+          if (logical && keepsEarlierValue(fc, left.object, node)) return;
           const global = matchGlobalOptions(fc, left.object);
           let verdict: Verdict;
           if (global) verdict = { id: 'globalAgent', target: global.label };
@@ -176,6 +180,15 @@ export default createRule<[], MessageId>({
     };
   },
 });
+
+/** `target.rejectUnauthorized ??= false` after a known value that the operator keeps (`true` stays `true`). */
+function keepsEarlierValue(fc: FileContext, target: TSESTree.Node, write: TSESTree.AssignmentExpression): boolean {
+  const bag = bagOf(fc, target, write);
+  const prior = bag && lookup(bag, 'rejectUnauthorized');
+  if (!prior || prior.overridable || !prior.entry.value) return false;
+  const kept = write.operator === '??=' ? (v: Primitive) => v !== null && v !== undefined : (v: Primitive) => !!v;
+  return always(evaluate(fc, prior.entry.value), kept);
+}
 
 /** True when `new TLSSocket(socket, opts)` is provably a client socket (`isServer` is not set). */
 function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression): boolean {

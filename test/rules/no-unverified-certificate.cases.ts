@@ -18,6 +18,8 @@ const HTTPS = "import https from 'node:https';\n";
 
 const cases: RuleCases<M> = {
   valid: [
+    // `??=` keeps an earlier known value: `true` stays `true`.
+    "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5', rejectUnauthorized: true };\nopts.rejectUnauthorized ??= false;\ntls.connect(opts);",
     // A `false` replaced at every place its object goes never reaches an API.
     "import tls from 'node:tls';\nconst base = { rejectUnauthorized: false };\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });",
     "import tls from 'node:tls';\nconst opts = Object.assign({ host: '10.0.0.5', rejectUnauthorized: false }, { rejectUnauthorized: true });\ntls.connect(opts);",
@@ -57,6 +59,15 @@ const cases: RuleCases<M> = {
     validJs(`function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`),
   ],
   invalid: [
+    {
+      // A default of `false`, written whenever the caller did not set the key.
+      code: "import tls from 'node:tls';\nexport function open(opts: tls.ConnectionOptions) {\n  opts.rejectUnauthorized ??= false;\n  return tls.connect(opts);\n}",
+      errors: [{ messageId: 'unknownSink', line: 3, column: 3, suggestions: [{ messageId: 'removeAssignment', output: "import tls from 'node:tls';\nexport function open(opts: tls.ConnectionOptions) {\n  return tls.connect(opts);\n}" }] }],
+    },
+    {
+      code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\nopts.rejectUnauthorized ||= false;\ntls.connect(opts);",
+      errors: [{ messageId: 'clientSink', line: 3, column: 1, data: { sink: 'tls.connect()' }, suggestions: [{ messageId: 'removeAssignment', output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\ntls.connect(opts);" }] }],
+    },
     {
       // Replaced at one use only: the other use still turns verification off.
       code: "import tls from 'node:tls';\nconst base = { rejectUnauthorized: false };\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
