@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  agentOverridesKey,
   always,
   bagKeyOrigin,
   bagOf,
@@ -230,6 +231,8 @@ function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Ver
     switch (match.row.role) {
       case 'client':
       case 'agent':
+        // `https.get(url, { agent, rejectUnauthorized: false })` with an agent that sets the key: the agent's value wins.
+        if (arg && agentOverridesKey(fc, match, arg, 'rejectUnauthorized')) continue;
         return { id: 'clientSink', sink: describeSink(fc, match), ...(match.row.verifiesByDefault === false ? { insecureDefault: match.row.library } : {}) };
       case 'server':
         if (arg && server === undefined) server = serverVerdict(fc, match, arg);

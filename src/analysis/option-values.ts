@@ -8,8 +8,8 @@ import { memberName, unwrap, valueParent } from './ast.js';
 import { closedApiOf } from './catalogue/closed.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
-import { matchDestination, sinksForCall, type SinkRole } from './sinks.js';
-import { evaluate, stringFragments, type Primitive } from './values.js';
+import { matchDestination, sinksForCall, type SinkMatch, type SinkRole } from './sinks.js';
+import { constInitializer, evaluate, stringFragments, type Primitive } from './values.js';
 
 /** A property `key: value` in an object literal, or a write `target.key = value`. */
 export type OptionSite = TSESTree.Property | TSESTree.AssignmentExpression;
@@ -83,6 +83,32 @@ export function knownTailSecurityLevel(fc: FileContext, node: TSESTree.Node, app
   const levels = [...last.text.matchAll(/@SECLEVEL=(\d+)/g)];
   const level = levels[levels.length - 1]?.[1];
   return level === undefined ? undefined : Number(level);
+}
+
+/**
+ * True when the bag `arg` given to `https.request()`/`https.get()` has an `agent` that is a
+ * `new https.Agent(options)` whose options provably set `key`: Node spreads the agent's options
+ * over the request's (`lib/_http_agent.js` `addRequest`/`createSocket`), so the request's own
+ * `key` is never used.
+ */
+export function agentOverridesKey(fc: FileContext, match: SinkMatch, arg: TSESTree.Node, key: string): boolean {
+  if (match.row.module !== 'https' || match.row.role !== 'client') return false;
+  const bag = bagOf(fc, arg, match.call);
+  const agent = bag && lookup(bag, 'agent');
+  if (!agent || agent.overridable || !agent.entry.value) return false;
+  let created = unwrap(agent.entry.value);
+  if (created.type === AST_NODE_TYPES.Identifier) {
+    const init = constInitializer(fc, created);
+    if (!init) return false;
+    created = unwrap(init);
+  }
+  if (created.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (!sinksForCall(fc, created).some((r) => r.module === 'https' && r.role === 'agent')) return false;
+  const options = created.arguments[0];
+  if (!options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+  const found = bagOf(fc, options, created);
+  const entry = found && lookup(found, key);
+  return !!entry && !entry.overridable;
 }
 
 /** The key a site sets (`minVersion`), or undefined for computed or dynamic keys. */

@@ -18,6 +18,9 @@ const HTTPS = "import https from 'node:https';\n";
 
 const cases: RuleCases<M> = {
   valid: [
+    // An https.Agent's options are spread over the request's: an agent that sets the key decides it.
+    "import https from 'node:https';\nconst agent = new https.Agent({ rejectUnauthorized: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",
+    "import https from 'node:https';\nhttps.request({ host: 'a.example', agent: new https.Agent({ keepAlive: true, rejectUnauthorized: true }), rejectUnauthorized: false });",
     // `??=` keeps an earlier known value: `true` stays `true`.
     "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5', rejectUnauthorized: true };\nopts.rejectUnauthorized ??= false;\ntls.connect(opts);",
     // A `false` replaced at every place its object goes never reaches an API.
@@ -59,6 +62,15 @@ const cases: RuleCases<M> = {
     validJs(`function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`),
   ],
   invalid: [
+    {
+      // An agent without the key leaves the request's value in force.
+      code: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",
+      errors: [{ messageId: 'clientSink', line: 3, column: 41, data: { sink: 'https.get()' }, suggestions: [
+        { messageId: 'removeOption', output: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent });" },
+        { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent }));" },
+        { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" },
+      ] }],
+    },
     {
       // A default of `false`, written whenever the caller did not set the key.
       code: "import tls from 'node:tls';\nexport function open(opts: tls.ConnectionOptions) {\n  opts.rejectUnauthorized ??= false;\n  return tls.connect(opts);\n}",
