@@ -3,12 +3,15 @@ import {
   bagKeyOrigin,
   getFileContext,
   acceptsAnyHost,
+  isEffectiveEntry,
   isModuleRef,
   memberName,
   mentions,
   onlyToClosedApis,
+  ownerBag,
   resolveFunction,
   returnFacts,
+  shadowedAtEveryUse,
   unwrap,
   wordsPattern,
 } from '../src/analysis/index.js';
@@ -75,6 +78,8 @@ export default createRule<[], MessageId>({
         'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
           if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
           if (!acceptsAnyHost(fc, node.value)) return;
+          // A later key, write or agent option replaces this one wherever the object goes: never called.
+          if (!isEffectiveEntry(ownerBag(fc, node), 'checkServerIdentity', node) || shadowedAtEveryUse(fc, node, 'checkServerIdentity')) return;
           // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
           if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
           // An object that goes only to a closed API's non-TLS arguments (a `fetch` init): the callback is never called.

@@ -46,8 +46,8 @@ export function isEffectiveEntry(bag: OptionBag | undefined, key: string, site: 
  * True when the object literal holding the property `site` provably goes somewhere, and at every
  * place it goes a later entry for `key` replaces it: `tls.connect({ ...base, rejectUnauthorized:
  * true })` with `const base = { rejectUnauthorized: false }`, `Object.assign({ minVersion: 'TLSv1' },
- * { minVersion: 'TLSv1.2' })`, or `opts.ciphers = …` written after the literal and before the use.
- * Then the value never reaches an API. False when some destination cannot be followed.
+ * { minVersion: 'TLSv1.2' })`, `opts.ciphers = …` written after the literal and before the use, or
+ * an `https.Agent` that sets the key (see `agentOverridesKey`). Then the value never reaches an API. False when some destination cannot be followed.
  */
 export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: string): boolean {
   if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
@@ -57,6 +57,9 @@ export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: strin
     if (dest.kind !== 'argument') return false;
     const arg = dest.call.arguments[dest.index];
     if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+    // An https.Agent that sets the key replaces the request's value for every key.
+    const match = matchDestination(fc, dest);
+    if (match && agentOverridesKey(fc, match, arg, key)) return true;
     let bag = bagOf(fc, arg, dest.call);
     for (const step of dest.path) {
       const nested = bag && lookup(bag, step);

@@ -6,6 +6,8 @@ type O = [{ legacySpellings?: boolean }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // The request's https.Agent sets the key: its value wins over the request's.
+    "import https from 'node:https';\nhttps.get('https://a.example', { agent: new https.Agent({ minVersion: 'TLSv1.2' }), minVersion: 'TLSv1' });",
     // A legacy value replaced at every place its object goes never reaches an API.
     "import tls from 'node:tls';\nconst base = { minVersion: 'TLSv1' as const };\ntls.createServer({ ...base, minVersion: 'TLSv1.2' });",
     // A fetch init has no TLS options: the key is inert there.

@@ -7,6 +7,9 @@ const TLS = "import tls from 'node:tls';\n";
 
 const cases: RuleCases<M> = {
   valid: [
+    // Replaced wherever it goes: by a later key, or by the options of the request's https.Agent.
+    "import tls from 'node:tls';\nconst base = { checkServerIdentity: () => undefined };\ntls.connect({ ...base, host: '10.0.0.5', checkServerIdentity: tls.checkServerIdentity });",
+    "import https from 'node:https';\nimport tls from 'node:tls';\nconst agent = new https.Agent({ checkServerIdentity: tls.checkServerIdentity });\nhttps.get('https://a.example', { agent, checkServerIdentity: () => undefined });",
     // Delegating to Node's check and returning its error.
     `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
     `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: tls.checkServerIdentity });`,
