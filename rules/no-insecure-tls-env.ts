@@ -1,9 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  bagOf,
   evaluate,
   getFileContext,
   isModuleRef,
+  lookup,
   mentions,
+  shadowedAtEveryUse,
   staticKeyName,
   stringFragments,
   stringValues,
@@ -143,6 +146,9 @@ export default createRule<[], MessageId>({
         if (name !== REJECT_VAR && name !== OPTIONS_VAR) return;
         const found = verdict(name, node.value);
         if (!found) return;
+        // `{ ...base, NODE_TLS_REJECT_UNAUTHORIZED: '1' }` wherever this object goes: the value never reaches an environment.
+        const own = bagOf(fc, node.parent);
+        if ((own && lookup(own, name)?.entry.node !== node) || shadowedAtEveryUse(fc, node, name)) return;
         context.report({
           node,
           ...found,

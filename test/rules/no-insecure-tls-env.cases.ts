@@ -5,6 +5,8 @@ type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeP
 
 const cases: RuleCases<M> = {
   valid: [
+    // Replaced by a later key wherever the object goes: the child never sees '0'.
+    validJs("const cp = require('child_process');\nconst base = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };\ncp.spawn('node', ['x.js'], { env: { ...process.env, ...base, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });"),
     // `&&=` writes only over a value already set; `??=` with a verifying value is fine.
     "process.env.NODE_TLS_REJECT_UNAUTHORIZED &&= '0';",
     "process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '1';",
