@@ -1,11 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   bagOf,
+  destinationsOf,
   evaluate,
   getFileContext,
   isModuleRef,
   lookup,
   mentions,
+  resolveModuleRef,
   shadowedAtEveryUse,
   staticKeyName,
   stringFragments,
@@ -18,7 +20,7 @@ import {
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeProperty';
+type MessageId = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
 
 const REJECT_VAR = 'NODE_TLS_REJECT_UNAUTHORIZED';
 const OPTIONS_VAR = 'NODE_OPTIONS';
@@ -66,9 +68,22 @@ function weakFlagInFragments(fragments: readonly StringFragment[]): { flag: stri
 /**
  * Every finding names `NODE_TLS_REJECT_UNAUTHORIZED` or `NODE_OPTIONS`: as a key, or as a computed
  * key (`env[KEY]`, `{ [KEY]: '0' }`) that can only evaluate to one of them if the file spells them
- * (whole, or split after `NODE_` in a concatenation). A file without this text gets no listeners.
+ * (whole, or split after `NODE_` in a concatenation), or an `execArgv` option. A file without this
+ * text gets no listeners.
  */
-const NAMES_IN_TEXT = /NODE_(?:TLS|OPTIONS|['"`])/;
+const NAMES_IN_TEXT = /NODE_(?:TLS|OPTIONS|['"`])|execArgv/;
+
+/**
+ * APIs that start a Node process with an `execArgv` option (the CLI flags of the new process):
+ * `child_process.fork(modulePath[, args][, options])` and `cluster.setupPrimary(settings)`.
+ * (A Worker's `execArgv` is left out: Node rejects per-process options there, and whether the TLS
+ * flags are among them was not settled.)
+ */
+const EXEC_ARGV_APIS: readonly { readonly module: string; readonly name: string }[] = [
+  { module: 'child_process', name: 'fork' },
+  { module: 'cluster', name: 'setupPrimary' },
+  { module: 'cluster', name: 'setupMaster' },
+];
 
 /** Env `'0'` check: Node compares the string, and a number is stored as its string. */
 const isZero = (v: Primitive): boolean => String(v) === '0' && (typeof v === 'string' || typeof v === 'number');
@@ -89,8 +104,10 @@ export default createRule<[], MessageId>({
       rejectUnauthorizedEnv:
         '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every TLS and HTTPS connection of the process it reaches, so any network attacker can impersonate any server. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or the `ca` option instead.',
       nodeOptions: '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process. Remove the flag and configure the one connection that needs it.',
+      execArgv: '`{{flag}}` in `execArgv` {{effect}} for every connection of the new process. Remove the flag and configure the one connection that needs it.',
       removeAssignment: 'Remove this assignment.',
       removeProperty: 'Remove this variable from the environment object.',
+      removeFlag: 'Remove this flag.',
     },
   },
   defaultOptions: [],
@@ -137,6 +154,26 @@ export default createRule<[], MessageId>({
           ...found,
           suggest: statement ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }] : [],
         });
+      },
+      // fork(file, args, { execArgv: ['--tls-min-v1.0'] }), cluster.setupPrimary({ execArgv: [...] })
+      'Property[key.name="execArgv"] > ArrayExpression.value'(array: TSESTree.ArrayExpression) {
+        const prop = array.parent as TSESTree.Property;
+        if (prop.parent.type !== AST_NODE_TYPES.ObjectExpression || prop.computed) return;
+        const destinations = destinationsOf(fc, prop.parent);
+        const toNodeProcess = destinations.length > 0 && destinations.every((d) => {
+          if (d.kind !== 'argument' || d.path.length > 0) return false;
+          const ref = resolveModuleRef(fc, d.call.callee);
+          return !!ref && ref.path.length === 1 && EXEC_ARGV_APIS.some((a) => a.module === ref.module && a.name === ref.path[0]);
+        });
+        if (!toNodeProcess) return;
+        for (const element of array.elements) {
+          if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+          const values = stringValues(fc, element);
+          const hits = values?.map(weakFlag);
+          const first = hits?.[0];
+          if (!first || !hits?.every(Boolean)) continue;
+          context.report({ node: element, messageId: 'execArgv', data: first, suggest: [{ messageId: 'removeFlag', fix: (fixer) => removeListItem(sourceCode, fixer, element) }] });
+        }
       },
       // { NODE_TLS_REJECT_UNAUTHORIZED: '0' } in process.env = {...}, Object.assign(process.env, {...}),
       // spawn/fork/exec/Worker `env` objects, and any other environment object.

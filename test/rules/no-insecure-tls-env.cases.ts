@@ -1,10 +1,14 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'removeAssignment' | 'removeProperty';
+type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
 
 const cases: RuleCases<M> = {
   valid: [
+    // execArgv: judged only where it starts a Node process (fork, cluster); safe flags are fine.
+    validJs("const { fork } = require('child_process');\nfork('worker.js', { execArgv: ['--inspect'] });"),
+    validJs("const { Worker } = require('worker_threads');\nnew Worker('./w.js', { execArgv: ['--tls-min-v1.0'] });"),
+    validJs("module.exports = { execArgv: ['--tls-min-v1.0'] };"),
     // Replaced by a later key wherever the object goes: the child never sees '0'.
     validJs("const cp = require('child_process');\nconst base = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };\ncp.spawn('node', ['x.js'], { env: { ...process.env, ...base, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });"),
     // `&&=` writes only over a value already set; `??=` with a verifying value is fine.
@@ -32,6 +36,15 @@ const cases: RuleCases<M> = {
     `const note = 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables verification';\nexport default note;`,
   ],
   invalid: [
+    js({
+      // CLI flags of a forked Node process weaken every connection it makes.
+      code: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv, '--tls-min-v1.0'] });",
+      errors: [{ messageId: 'execArgv', line: 2, column: 54, data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' }, suggestions: [{ messageId: 'removeFlag', output: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv] });" }] }],
+    }),
+    js({
+      code: "const cluster = require('cluster');\ncluster.setupPrimary({ exec: 'worker.js', execArgv: ['--tls-keylog=/tmp/keys.log'] });",
+      errors: [{ messageId: 'execArgv', line: 2, column: 54, data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' }, suggestions: [{ messageId: 'removeFlag', output: "const cluster = require('cluster');\ncluster.setupPrimary({ exec: 'worker.js', execArgv: [] });" }] }],
+    }),
     {
       // A default of '0': written whenever the variable is unset, which is the usual case.
       code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '0';",
