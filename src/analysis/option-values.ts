@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap, valueParent } from './ast.js';
+import { resolveModuleRef } from './bindings.js';
 import { closedApiOf } from './catalogue/closed.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
@@ -47,7 +48,9 @@ export function isEffectiveEntry(bag: OptionBag | undefined, key: string, site: 
  * place it goes a later entry for `key` replaces it: `tls.connect({ ...base, rejectUnauthorized:
  * true })` with `const base = { rejectUnauthorized: false }`, `Object.assign({ minVersion: 'TLSv1' },
  * { minVersion: 'TLSv1.2' })`, `opts.ciphers = …` written after the literal and before the use, or
- * an `https.Agent` that sets the key (see `agentOverridesKey`). Then the value never reaches an API. False when some destination cannot be followed.
+ * an `https.Agent` that sets the key (see `agentOverridesKey`); or, for a context option (`ciphers`,
+ * `minVersion`, ...), a `secureContext` built by `tls.createSecureContext()` beside it on a client,
+ * agent or socket, which Node uses instead of these options. Then the value never reaches an API. False when some destination cannot be followed.
  */
 export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: string): boolean {
   if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
@@ -68,8 +71,30 @@ export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: strin
     }
     if (!bag || !bag.items.some((item) => typeof item === 'object' && item.node === site)) return false;
     const found = lookup(bag, key);
-    return !!found && found.entry.node !== site;
+    if (found && found.entry.node !== site) return true;
+    // `tls.connect({ secureContext, ciphers })`: Node uses `secureContext || createSecureContext(options)`.
+    return CONTEXT_KEYS.has(key) && !!match && CONTEXT_TAKERS.has(match.row.role) && hasSecureContext(fc, bag);
   });
+}
+
+/** `tls.SecureContextOptions` keys judged by the rules: a `secureContext` beside them makes Node ignore them. */
+const CONTEXT_KEYS = new Set(['ciphers', 'minVersion', 'maxVersion', 'secureProtocol', 'secureOptions', 'ecdhCurve', 'sigalgs']);
+/** Sinks that use a given `secureContext` instead of building one (servers do not support the option). */
+const CONTEXT_TAKERS = new Set<SinkRole>(['client', 'agent', 'tlssocket']);
+
+/** True when the bag provably carries a secure context: a `tls.createSecureContext()` result, inline or through a `const`. */
+function hasSecureContext(fc: FileContext, bag: OptionBag): boolean {
+  const found = lookup(bag, 'secureContext');
+  if (!found || found.overridable || !found.entry.value) return false;
+  let value = unwrap(found.entry.value);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = constInitializer(fc, value);
+    if (!init) return false;
+    value = unwrap(init);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const ref = resolveModuleRef(fc, value.callee);
+  return ref?.module === 'tls' && ref.path.length === 1 && ref.path[0] === 'createSecureContext';
 }
 
 /**

@@ -6,6 +6,8 @@ type O = [{ legacySpellings?: boolean }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A secure context built by tls.createSecureContext() replaces the context options beside it on a client.
+    "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.5', secureContext: tls.createSecureContext(), minVersion: 'TLSv1' });",
     // The request's https.Agent sets the key: its value wins over the request's.
     "import https from 'node:https';\nhttps.get('https://a.example', { agent: new https.Agent({ minVersion: 'TLSv1.2' }), minVersion: 'TLSv1' });",
     // A legacy value replaced at every place its object goes never reaches an API.

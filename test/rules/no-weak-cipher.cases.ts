@@ -6,6 +6,9 @@ type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
   valid: [
+    // A secure context built by tls.createSecureContext() replaces the context options beside it on a client.
+    "import tls from 'node:tls';\nconst ctx = tls.createSecureContext({ minVersion: 'TLSv1.2' });\ntls.connect({ host: '10.0.0.5', secureContext: ctx, ciphers: 'ALL' });",
+    "import https from 'node:https';\nimport tls from 'node:tls';\nexport const agent = new https.Agent({ secureContext: tls.createSecureContext(), ciphers: 'ALL' });",
     // A cipher list kept in an array: joined when the array is only read; a `push` makes it unknown.
     "import tls from 'node:tls';\nconst LIST = ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256'] as const;\ntls.createServer({ ciphers: LIST.join(':') });",
     "import tls from 'node:tls';\nconst LIST = ['ECDHE-RSA-AES128-GCM-SHA256'];\nif (process.env.LEGACY) LIST.push('ALL');\ntls.createServer({ ciphers: LIST.join(':') });",
@@ -51,6 +54,11 @@ const cases: RuleCases<M, O> = {
     "const doc = \"ciphers: 'ALL'\";\nexport default doc;",
   ],
   invalid: [
+    {
+      // Servers do not take `secureContext`: the ciphers beside it are used.
+      code: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'ALL' } as tls.TlsOptions);",
+      errors: [{ messageId: "weakCiphers", line: 2, column: 62, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } as tls.TlsOptions);" }] }],
+    },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: ['ALL', '!aNULL'].join(':') });",
       errors: [{ messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] }],
