@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   bagKeyOrigin,
+  destinationRoles,
   getFileContext,
   acceptsAnyHost,
   isEffectiveEntry,
@@ -84,6 +85,10 @@ export default createRule<[], MessageId>({
           if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
           // An object that goes only to a closed API's non-TLS arguments (a `fetch` init): the callback is never called.
           if (onlyToClosedApis(fc, node.parent)) return;
+          // Only a client connection calls it (tls.connect's handshake): servers, secure contexts and
+          // `new tls.TLSSocket()` never do.
+          const roles = destinationRoles(fc, node);
+          if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
           context.report({
             node,
             messageId: 'acceptsAnyHost',

@@ -7,6 +7,8 @@ const TLS = "import tls from 'node:tls';\n";
 
 const cases: RuleCases<M> = {
   valid: [
+    // Servers and secure contexts never call checkServerIdentity.
+    "import tls from 'node:tls';\ntls.createServer({ checkServerIdentity: () => undefined } as tls.TlsOptions);",
     // Replaced wherever it goes: by a later key, or by the options of the request's https.Agent.
     "import tls from 'node:tls';\nconst base = { checkServerIdentity: () => undefined };\ntls.connect({ ...base, host: '10.0.0.5', checkServerIdentity: tls.checkServerIdentity });",
     "import https from 'node:https';\nimport tls from 'node:tls';\nconst agent = new https.Agent({ checkServerIdentity: tls.checkServerIdentity });\nhttps.get('https://a.example', { agent, checkServerIdentity: () => undefined });",
