@@ -85,6 +85,14 @@ const EXEC_ARGV_APIS: readonly { readonly module: string; readonly name: string 
   { module: 'cluster', name: 'setupMaster' },
 ];
 
+/** `child_process` functions whose first argument is a shell command line. */
+const SHELL_COMMANDS = new Set(['exec', 'execSync']);
+/**
+ * `NODE_TLS_REJECT_UNAUTHORIZED=0` as a variable assignment in a command line (`VAR=0 node app.js`,
+ * `export VAR=0; …`, `cross-env VAR=0 …`): a word of its own, value `0` (optionally quoted).
+ */
+const SHELL_ASSIGNMENT = /(?:^|[\s;&|(])NODE_TLS_REJECT_UNAUTHORIZED=(['"]?)0\1(?=$|[\s;&|)])/;
+
 /** Env `'0'` check: Node compares the string, and a number is stored as its string. */
 const isZero = (v: Primitive): boolean => String(v) === '0' && (typeof v === 'string' || typeof v === 'number');
 
@@ -154,6 +162,24 @@ export default createRule<[], MessageId>({
           ...found,
           suggest: statement ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }] : [],
         });
+      },
+      // execSync('NODE_TLS_REJECT_UNAUTHORIZED=0 node sync.js'): the shell passes it to the command it starts.
+      CallExpression(call: TSESTree.CallExpression) {
+        const command = call.arguments[0];
+        if (!command || command.type === AST_NODE_TYPES.SpreadElement) return;
+        const ref = resolveModuleRef(fc, call.callee);
+        if (ref?.module !== 'child_process' || ref.path.length !== 1 || !SHELL_COMMANDS.has(ref.path[0] ?? '')) return;
+        const values = stringValues(fc, command);
+        let found: boolean;
+        if (values) found = values.length > 0 && values.every((v) => SHELL_ASSIGNMENT.test(v));
+        else {
+          // A piece of a partly known command counts only when the assignment is whole inside it:
+          // an edge that touches unknown text is padded with a letter, so nothing matches across it.
+          const pieces = stringFragments(fc, command) ?? [];
+          found = pieces.some((f) => SHELL_ASSIGNMENT.test(`${f.atStart ? ' ' : 'x'}${f.text}${f.atEnd ? ' ' : 'x'}`));
+        }
+        if (!found) return;
+        context.report({ node: command, messageId: 'rejectUnauthorizedEnv' });
       },
       // fork(file, args, { execArgv: ['--tls-min-v1.0'] }), cluster.setupPrimary({ execArgv: [...] })
       'Property[key.name="execArgv"] > ArrayExpression.value'(array: TSESTree.ArrayExpression) {

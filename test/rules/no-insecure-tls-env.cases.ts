@@ -5,6 +5,10 @@ type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignmen
 
 const cases: RuleCases<M> = {
   valid: [
+    // Shell command lines: only a whole `NODE_TLS_REJECT_UNAUTHORIZED=0` assignment counts.
+    validJs("const { execSync } = require('child_process');\nexecSync('NODE_TLS_REJECT_UNAUTHORIZED=1 node sync.js');"),
+    validJs("const { exec } = require('child_process');\nexec(`NODE_TLS_REJECT_UNAUTHORIZED=0${process.env.N} node sync.js`);"),
+    validJs("console.log('set NODE_TLS_REJECT_UNAUTHORIZED=0 to debug');"),
     // execArgv: judged only where it starts a Node process (fork, cluster); safe flags are fine.
     validJs("const { fork } = require('child_process');\nfork('worker.js', { execArgv: ['--inspect'] });"),
     validJs("const { Worker } = require('worker_threads');\nnew Worker('./w.js', { execArgv: ['--tls-min-v1.0'] });"),
@@ -36,6 +40,15 @@ const cases: RuleCases<M> = {
     `const note = 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables verification';\nexport default note;`,
   ],
   invalid: [
+    js({
+      // The shell passes the assignment to the Node process it starts.
+      code: "const { execSync } = require('node:child_process');\nexecSync('NODE_TLS_REJECT_UNAUTHORIZED=0 node scripts/sync.js');",
+      errors: [{ messageId: 'rejectUnauthorizedEnv', line: 2, column: 10, suggestions: [] }],
+    }),
+    js({
+      code: "const cp = require('child_process');\ncp.exec(`npx cross-env NODE_TLS_REJECT_UNAUTHORIZED='0' node ${process.argv[2]}`);",
+      errors: [{ messageId: 'rejectUnauthorizedEnv', line: 2, column: 9, suggestions: [] }],
+    }),
     js({
       // CLI flags of a forked Node process weaken every connection it makes.
       code: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv, '--tls-min-v1.0'] });",
