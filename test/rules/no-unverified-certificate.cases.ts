@@ -71,11 +71,11 @@ const cases: RuleCases<M> = {
         { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" },
       ] }],
     },
-    {
+    js({
       // A default of `false`, written whenever the caller did not set the key.
-      code: "import tls from 'node:tls';\nexport function open(opts: tls.ConnectionOptions) {\n  opts.rejectUnauthorized ??= false;\n  return tls.connect(opts);\n}",
-      errors: [{ messageId: 'unknownSink', line: 3, column: 3, suggestions: [{ messageId: 'removeAssignment', output: "import tls from 'node:tls';\nexport function open(opts: tls.ConnectionOptions) {\n  return tls.connect(opts);\n}" }] }],
-    },
+      code: "const tls = require('node:tls');\nexports.open = function open(opts) {\n  opts.rejectUnauthorized ??= false;\n  return tls.connect(opts);\n};",
+      errors: [{ messageId: 'unknownSink', line: 3, column: 3, suggestions: [{ messageId: 'removeAssignment', output: "const tls = require('node:tls');\nexports.open = function open(opts) {\n  return tls.connect(opts);\n};" }] }],
+    }),
     {
       code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\nopts.rejectUnauthorized ||= false;\ntls.connect(opts);",
       errors: [{ messageId: 'clientSink', line: 3, column: 1, data: { sink: 'tls.connect()' }, suggestions: [{ messageId: 'removeAssignment', output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\ntls.connect(opts);" }] }],
