@@ -91,6 +91,7 @@ const SHELL_COMMANDS = new Set(['exec', 'execSync']);
  * `NODE_TLS_REJECT_UNAUTHORIZED=0` as a variable assignment in a command line (`VAR=0 node app.js`,
  * `export VAR=0; …`, `cross-env VAR=0 …`): a word of its own, value `0` (optionally quoted).
  */
+const SHELL_ASSIGNMENT_TEXT = /NODE_TLS_REJECT_UNAUTHORIZED=/;
 const SHELL_ASSIGNMENT = /(?:^|[\s;&|(])NODE_TLS_REJECT_UNAUTHORIZED=(['"]?)0\1(?=$|[\s;&|)])/;
 
 /** Env `'0'` check: Node compares the string, and a number is stored as its string. */
@@ -164,7 +165,8 @@ export default createRule<[], MessageId>({
         });
       },
       // execSync('NODE_TLS_REJECT_UNAUTHORIZED=0 node sync.js'): the shell passes it to the command it starts.
-      CallExpression(call: TSESTree.CallExpression) {
+      // The assignment must be written whole in the source, so files without that text skip every call.
+      ...(mentions(fc, SHELL_ASSIGNMENT_TEXT) && { CallExpression(call: TSESTree.CallExpression) {
         const command = call.arguments[0];
         if (!command || command.type === AST_NODE_TYPES.SpreadElement) return;
         const ref = resolveModuleRef(fc, call.callee);
@@ -180,7 +182,7 @@ export default createRule<[], MessageId>({
         }
         if (!found) return;
         context.report({ node: command, messageId: 'rejectUnauthorizedEnv' });
-      },
+      } }),
       // fork(file, args, { execArgv: ['--tls-min-v1.0'] }), cluster.setupPrimary({ execArgv: [...] })
       'Property[key.name="execArgv"] > ArrayExpression.value'(array: TSESTree.ArrayExpression) {
         const prop = array.parent as TSESTree.Property;
