@@ -82,17 +82,20 @@ const CONTEXT_KEYS = new Set(['ciphers', 'minVersion', 'maxVersion', 'secureProt
 /** Sinks that use a given `secureContext` instead of building one (servers do not support the option). */
 const CONTEXT_TAKERS = new Set<SinkRole>(['client', 'agent', 'tlssocket']);
 
+/** The expression itself, or the initializer of the `const` it names (both unwrapped); undefined for another identifier. */
+function throughConst(fc: FileContext, node: TSESTree.Node): TSESTree.Node | undefined {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  const init = constInitializer(fc, value);
+  return init && unwrap(init);
+}
+
 /** True when the bag provably carries a secure context: a `tls.createSecureContext()` result, inline or through a `const`. */
 function hasSecureContext(fc: FileContext, bag: OptionBag): boolean {
   const found = lookup(bag, 'secureContext');
   if (!found || found.overridable || !found.entry.value) return false;
-  let value = unwrap(found.entry.value);
-  if (value.type === AST_NODE_TYPES.Identifier) {
-    const init = constInitializer(fc, value);
-    if (!init) return false;
-    value = unwrap(init);
-  }
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const value = throughConst(fc, found.entry.value);
+  if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
   const ref = resolveModuleRef(fc, value.callee);
   return ref?.module === 'tls' && ref.path.length === 1 && ref.path[0] === 'createSecureContext';
 }
@@ -124,13 +127,8 @@ export function agentOverridesKey(fc: FileContext, match: SinkMatch, arg: TSESTr
   const bag = bagOf(fc, arg, match.call);
   const agent = bag && lookup(bag, 'agent');
   if (!agent || agent.overridable || !agent.entry.value) return false;
-  let created = unwrap(agent.entry.value);
-  if (created.type === AST_NODE_TYPES.Identifier) {
-    const init = constInitializer(fc, created);
-    if (!init) return false;
-    created = unwrap(init);
-  }
-  if (created.type !== AST_NODE_TYPES.NewExpression) return false;
+  const created = throughConst(fc, agent.entry.value);
+  if (created?.type !== AST_NODE_TYPES.NewExpression) return false;
   if (!sinksForCall(fc, created).some((r) => r.module === 'https' && r.role === 'agent')) return false;
   const options = created.arguments[0];
   if (!options || options.type === AST_NODE_TYPES.SpreadElement) return false;
