@@ -83,11 +83,10 @@ new cloudfront.CfnDistribution(scope, 'C', { distributionConfig: { enabled: true
 declare const certificate: any;
 export const a = ViewerCertificate.fromAcmCertificate(certificate, { securityPolicy: SecurityPolicyProtocol.TLS_V1_2_2021 });
 export const b = ViewerCertificate.fromCloudFrontDefaultCertificate('cdn.example.com');`,
-    `// ELBv2: TLS 1.2+ policies, RECOMMENDED (its package docs do not state its versions), omitted (undocumented default).
+    `// ELBv2: TLS 1.2+ policies, omitted (undocumented default).
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 declare const scope: any, loadBalancer: elbv2.ApplicationLoadBalancer;
 new elbv2.ApplicationListener(scope, 'A', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS });
-new elbv2.ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.RECOMMENDED });
 new elbv2.ApplicationListener(scope, 'C', { loadBalancer, port: 443 });
 loadBalancer.addListener('D', { port: 443, sslPolicy: elbv2.SslPolicy.FORWARD_SECRECY_TLS12_RES_GCM });`,
     `// Files that import no CDK module are skipped.
@@ -441,6 +440,33 @@ export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['c
           suggestions: [{ messageId: 'addSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' }, output: `import { ViewerCertificate, SecurityPolicyProtocol } from 'aws-cdk-lib/aws-cloudfront';
 export const a = ViewerCertificate.fromIamCertificate('ASCA1234', { securityPolicy: SecurityPolicyProtocol.SSL_V3 });
 export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['cdn.example.com'], securityPolicy: SecurityPolicyProtocol.TLS_V1_2_2021 });` }],
+        },
+      ],
+    },
+    {
+      // SslPolicy.RECOMMENDED is ELBSecurityPolicy-2016-08 (TLS 1.0-1.2), despite its name; FORWARD_SECRECY likewise.
+      code: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+declare const scope: any, loadBalancer: any;
+new ApplicationListener(scope, 'A', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED });
+new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.FORWARD_SECRECY });`,
+      errors: [
+        {
+          messageId: 'cdkLegacyPolicy',
+          data: { key: 'sslPolicy', value: 'SslPolicy.RECOMMENDED', service: 'load balancer listener', floor: 'TLS 1.0', secure: 'SslPolicy.RECOMMENDED_TLS' },
+          line: 3, column: 64,
+          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+declare const scope: any, loadBalancer: any;
+new ApplicationListener(scope, 'A', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED_TLS });
+new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.FORWARD_SECRECY });` }],
+        },
+        {
+          messageId: 'cdkLegacyPolicy',
+          data: { key: 'sslPolicy', value: 'SslPolicy.FORWARD_SECRECY', service: 'load balancer listener', floor: 'TLS 1.0', secure: 'SslPolicy.RECOMMENDED_TLS' },
+          line: 4, column: 64,
+          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+declare const scope: any, loadBalancer: any;
+new ApplicationListener(scope, 'A', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED });
+new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED_TLS });` }],
         },
       ],
     },

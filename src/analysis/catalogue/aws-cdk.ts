@@ -184,8 +184,10 @@ const cloudFrontViewerCertificate: CdkPolicyFamily = {
 // policy name says they accept TLS 1.0 or 1.1 (v2 descriptions quoted): TLS13_10 "TLS1.0 through 1.3",
 // TLS13_11 "TLS1.1 through 1.3", TLS13_10_PQ "TLS 1.0 through 1.3", FIPS_TLS13_11, FIPS_TLS13_10, FIPS_TLS13_10_PQ,
 // FORWARD_SECRECY_TLS11 "with TLS1.1 and 1.2", TLS11 "TLS1.1 and 1.2", LEGACY "ELBSecurityPolicy-TLS-1-0-2015-04".
-// Not listed: RECOMMENDED ("ELBSecurityPolicy-2016-08") and FORWARD_SECRECY ("ELBSecurityPolicy-FS-2018-06"), whose
-// package documentation does not state their versions. sslPolicy `@default - The current predefined security policy`
+// Also RECOMMENDED ("ELBSecurityPolicy-2016-08", the policy AWS's ELB guide names as the default of CLI/CloudFormation/
+// CDK listeners) and FORWARD_SECRECY ("ELBSecurityPolicy-FS-2018-06"): the package does not state their versions;
+// ELB's policy tables do (TLS 1.0-1.2 for both), and teams move off 2016-08 precisely to drop TLS 1.0/1.1 (e.g.
+// zalando-incubator/kubernetes-on-aws#4628, aquasecurity/defsec#1239). sslPolicy `@default - The current predefined security policy`
 // (not named): no omission report. v1 has the same values for the members it has; its newest TLS 1.2 member is TLS12.
 const elbv2: CdkPolicyFamily = {
   service: 'load balancer listener',
@@ -203,6 +205,8 @@ const elbv2: CdkPolicyFamily = {
     FORWARD_SECRECY_TLS11: { value: 'ELBSecurityPolicy-FS-1-1-2019-08', floor: TLS11 },
     TLS11: { value: 'ELBSecurityPolicy-TLS-1-1-2017-01', floor: TLS11 },
     LEGACY: { value: 'ELBSecurityPolicy-TLS-1-0-2015-04', floor: TLS10 },
+    RECOMMENDED: { value: 'ELBSecurityPolicy-2016-08', floor: TLS10 },
+    FORWARD_SECRECY: { value: 'ELBSecurityPolicy-FS-2018-06', floor: TLS10 },
   },
   secure: {
     v1: { member: 'TLS12', value: 'ELBSecurityPolicy-TLS-1-2-2017-01' },
