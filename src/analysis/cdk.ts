@@ -18,6 +18,7 @@ import { CDK_POLICY_FAMILIES, type CdkApi, type CdkPolicyFamily, type CdkVersion
 import type { FileContext } from './file-context.js';
 import { ownerBag } from './option-values.js';
 import { bagOf, destinationsOf, lookup, provablyLacks, type Destination, type OptionBag } from './options.js';
+import { samePath } from './sinks.js';
 import { constInitializer, stringValues } from './values.js';
 
 export type { CdkApi, CdkPolicyFamily, CdkVersion };
@@ -60,7 +61,6 @@ export function cdkRef(fc: FileContext, node: TSESTree.Node): CdkRef | undefined
 }
 
 const inVersion = (f: CdkPolicyFamily, version: CdkVersion): boolean => version === 'v2' || f.v1;
-const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** One possible value of a policy property. */
 export interface PolicyValue {

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
-import { mayReferenceModules, resolveModuleRef } from './bindings.js';
+import { mayReferenceModules, resolveModuleRef, type ModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
 import type { Destination } from './options.js';
 
@@ -107,8 +107,13 @@ export function sinkModulesWhere(name: string, pred: (row: SinkRow) => boolean):
   return modules;
 }
 
-function samePath(a: readonly string[], b: readonly string[]): boolean {
+export function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** True when a catalogue row's API is the export `ref` names, invoked as the row says (`new` or a call). */
+export function rowDenotes(row: Pick<SinkRow, 'module' | 'exports' | 'invoke'>, ref: ModuleRef, isNew: boolean): boolean {
+  return row.module === ref.module && (row.invoke === 'any' || (row.invoke === 'new') === isNew) && row.exports.some((p) => samePath(p, ref.path));
 }
 
 function isPrimitiveOrFunction(node: TSESTree.Node): boolean {
@@ -153,9 +158,7 @@ export function sinksForCall(fc: FileContext, call: TSESTree.CallExpression | TS
   const rows = byModule.get(ref.module);
   if (!rows) return [];
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
-  return rows.filter(
-    (r) => (r.invoke === 'any' || (r.invoke === 'new') === isNew) && r.exports.some((p) => samePath(p, ref.path)),
-  );
+  return rows.filter((r) => rowDenotes(r, ref, isNew));
 }
 
 export interface SinkMatch {
@@ -212,8 +215,7 @@ export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, r
   if (!ref) return undefined;
   const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
   for (const r of rows) {
-    if (r.module !== ref.module || !(r.invoke === 'any' || (r.invoke === 'new') === isNew)) continue;
-    if (!r.exports.some((p) => samePath(p, ref.path))) continue;
+    if (!rowDenotes(r, ref, isNew)) continue;
     const position = typeof r.argument === 'number' ? r.argument === dest.index : isBagPosition(dest.call, dest.index);
     if (position && samePath(r.path, dest.path)) return { row: r, call: dest.call };
   }

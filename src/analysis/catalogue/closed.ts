@@ -6,6 +6,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { mayReferenceModules, resolveModuleRef } from '../bindings.js';
 import type { FileContext } from '../file-context.js';
 import type { Destination } from '../options.js';
+import { rowDenotes } from '../sinks.js';
 import type { ClosedApiRow } from './model.js';
 
 const rows: ClosedApiRow[] = [];
@@ -27,10 +28,5 @@ export function closedApiOf(fc: FileContext, dest: Destination): ClosedApiRow | 
   const ref = resolveModuleRef(fc, dest.call.callee);
   if (!ref) return undefined;
   const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
-  return rows.find(
-    (r) =>
-      r.module === ref.module &&
-      (r.invoke === 'any' || (r.invoke === 'new') === isNew) &&
-      r.exports.some((p) => p.length === ref.path.length && p.every((x, i) => x === ref.path[i])),
-  );
+  return rows.find((r) => rowDenotes(r, ref, isNew));
 }
