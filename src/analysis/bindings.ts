@@ -11,6 +11,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isEffectivelyConst, memberName, staticKeyName, unwrap } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
+import { escapeRegExp as esc } from './gate.js';
 
 export interface ModuleRef {
   /** Module specifier without the `node:` prefix: `tls`, `https`, `undici`, `@grpc/grpc-js`. */
@@ -57,7 +58,6 @@ export function mayReferenceModules(fc: FileContext, modules: readonly string[])
   if (modules.length === 0) return false;
   let cached = specifierPatterns.get(modules);
   if (!cached) {
-    const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const globals = Object.entries(GLOBAL_MODULES)
       .filter(([, ref]) => modules.includes(ref.module))
       // A URL (`https://`) is not a reference to the `https` global.

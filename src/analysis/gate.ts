@@ -15,13 +15,14 @@
  */
 import { memoize, type FileContext } from './file-context.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** `s` as a literal inside a regular expression (also inside an esquery `/…/` selector: `/` is escaped). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A pattern that matches any of `words` as a plain substring (`ignoreCase`: in any case). */
 export function wordsPattern(words: Iterable<string>, ignoreCase = false): RegExp {
   const list = [...new Set(words)].filter((w) => w.length > 0).sort();
   // An empty list matches nothing.
-  return list.length === 0 ? /(?!)/ : new RegExp(list.map(escape).join('|'), ignoreCase ? 'i' : '');
+  return list.length === 0 ? /(?!)/ : new RegExp(list.map(escapeRegExp).join('|'), ignoreCase ? 'i' : '');
 }
 
 /** True when the file's text contains a match of `pattern` (memoised per file and pattern). */

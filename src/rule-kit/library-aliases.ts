@@ -15,7 +15,7 @@ import { matchApi, matchDestination } from '../analysis/sinks.js';
 import { resolveModuleRef } from '../analysis/bindings.js';
 import { bagKeyOrigin } from '../analysis/type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from '../analysis/values.js';
-import { wordsPattern } from '../analysis/gate.js';
+import { escapeRegExp as escape, wordsPattern } from '../analysis/gate.js';
 import { removeListItem, removeStatement } from './fixes.js';
 
 export interface AliasReport {
@@ -29,7 +29,6 @@ export interface AliasReport {
 type Rule = AliasRow['rule'];
 type Of<K extends AliasMatch['kind']> = AliasRow & { readonly match: Extract<AliasMatch, { kind: K }> };
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const oneOf = (names: readonly string[]): string => `/^(?:${names.map(escape).join('|')})$/`;
 
 /**
@@ -359,10 +358,10 @@ function parseConnectionString(text: string): ParsedUrl | undefined {
 function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   const list = of(rule, 'url');
   if (list.length === 0) return {};
-  const { cheap, hint, hinted } = cached(`${rule}:url-patterns`, () => {
+  const { cheap, hinted } = cached(`${rule}:url-patterns`, () => {
     const params = [...new Set(list.map((r) => r.match.param))];
     const hint = params.map(escape).join('|');
-    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hint, hinted: new RegExp(`(?:${hint})=`) };
+    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hinted: new RegExp(`(?:${hint})=`) };
   });
   const check = (node: TSESTree.Node, text: string): void => {
     if (!cheap.test(text)) return;
@@ -377,16 +376,24 @@ function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => vo
       return;
     }
   };
-  // The selectors filter by regex (no JS call per string literal); the handler parses the URL.
+  return stringListeners(hinted, check);
+}
+
+/**
+ * Listeners for the string literals and untagged template literals whose text matches `filter`.
+ * The selectors do the filtering (no JS call per string of the file); `check` gets the node and its
+ * text, a template once (at its first matching element) with its placeholders as PLACEHOLDER.
+ */
+function stringListeners(filter: RegExp, check: (node: TSESTree.Node, text: string) => void): TSESLint.RuleListener {
+  const selector = `/${filter.source}/${filter.flags}`;
   return {
-    [`Literal[value=/(?:${hint})=/]`](node: TSESTree.Literal) {
+    [`Literal[value=${selector}]`](node: TSESTree.Literal) {
       if (typeof node.value === 'string') check(node, node.value);
     },
-    [`TemplateElement[value.raw=/(?:${hint})=/]`](element: TSESTree.TemplateElement) {
+    [`TemplateElement[value.raw=${selector}]`](element: TSESTree.TemplateElement) {
       const node = element.parent;
       if (node.type !== AST_NODE_TYPES.TemplateLiteral || node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
-      // Once per template: at its first matching element.
-      if (node.quasis.find((q) => hinted.test(q.value.raw)) !== element) return;
+      if (node.quasis.find((q) => filter.test(q.value.raw)) !== element) return;
       check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
     },
   };
@@ -455,9 +462,9 @@ function parseKeyValueString(text: string): Map<string, string | undefined> | un
 function keyValueListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
   const list = of(rule, 'key-value');
   if (list.length === 0) return {};
-  const { hint, hinted } = cached(`${rule}:key-value-patterns`, () => {
+  const hinted = cached(`${rule}:key-value-pattern`, () => {
     const hint = [...new Set(list.map((r) => r.match.key.toLowerCase()))].map(escape).join('|');
-    return { hint, hinted: new RegExp(`(?:${hint})\\s*=`, 'i') };
+    return new RegExp(`(?:${hint})\\s*=`, 'i');
   });
   const check = (node: TSESTree.Node, text: string): void => {
     const pairs = parseKeyValueString(text);
@@ -471,18 +478,7 @@ function keyValueListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
       return;
     }
   };
-  // As for URLs: the selectors filter by regex, the handler parses.
-  return {
-    [`Literal[value=/(?:${hint})\\s*=/i]`](node: TSESTree.Literal) {
-      if (typeof node.value === 'string') check(node, node.value);
-    },
-    [`TemplateElement[value.raw=/(?:${hint})\\s*=/i]`](element: TSESTree.TemplateElement) {
-      const node = element.parent;
-      if (node.type !== AST_NODE_TYPES.TemplateLiteral || node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
-      if (node.quasis.find((q) => hinted.test(q.value.raw)) !== element) return;
-      check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
-    },
-  };
+  return stringListeners(hinted, check);
 }
 
 /** Replaces an unquoted `key=value` in the source text of the string; no suggestion when it is written otherwise. */
