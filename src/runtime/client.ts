@@ -1,10 +1,13 @@
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type tls from 'node:tls';
-import type { ProfileName } from '../policy/index.js';
+import type { ProfileName } from '../policy/profiles.js';
 import { cachedContext, fingerprint, isOwnContext } from './context-cache.js';
+import { formatValue } from './errors.js';
 import { refuseInsecure } from './guard.js';
-import { runtimeProfile } from './profiles.js';
+import { identityCheck, userIdentityCheck } from './identity.js';
+import type { RefuseInsecure } from './input-types.js';
+import { profileOf } from './profiles.js';
 import {
   defaultRoots,
   defaultRootsSource,
@@ -33,6 +36,27 @@ export interface RuntimeClientExtras {
 /** A `tls.connect` option bag plus the runtime extras; what {@link secureClientOptions} accepts. */
 export type RuntimeClientOptions = tls.ConnectionOptions & RuntimeClientExtras;
 
+/**
+ * What {@link secureClientOptions} accepts, as a type: every option of `tls.ConnectionOptions`
+ * (so an object literal gets its context: a `checkServerIdentity` method keeps its parameter
+ * types, `maxVersion: 'TLSv1.3'` stays a version), `null` where `https.RequestOptions` allows it,
+ * any other key (`hostname`, `path`, `agent`, library options), and the runtime extras.
+ */
+export type SecureClientInput = Omit<
+  tls.ConnectionOptions,
+  'host' | 'port' | 'path' | 'rejectUnauthorized' | 'minVersion' | 'maxVersion'
+> &
+  RuntimeClientExtras & {
+    // Declared here rather than inherited: with the inherited declarations TypeScript (5.x, 6.0)
+    // stops giving methods in the literal their parameter types (TS7006).
+    rejectUnauthorized?: boolean | undefined;
+    minVersion?: tls.SecureVersion | undefined;
+    maxVersion?: tls.SecureVersion | undefined;
+    host?: string | null | undefined;
+    port?: number | string | null | undefined;
+    path?: string | null | undefined;
+  };
+
 /** The options {@link secureClientOptions} always sets in its result. */
 export interface HardenedClientOptions {
   /** Always `true`, set explicitly so `NODE_TLS_REJECT_UNAUTHORIZED=0` cannot turn it off. */
@@ -45,6 +69,12 @@ export interface HardenedClientOptions {
   ecdhCurve: string;
   /** At least 2048. */
   minDHSize: number;
+  /**
+   * Node's `tls.checkServerIdentity` (or the caller's), followed by the profile's key-size check:
+   * a server certificate chain with an RSA key below the profile's minimum (2048 bits) is refused.
+   * Always set, so options merged over the bag later (an agent's request options) cannot replace it.
+   */
+  checkServerIdentity: (hostname: string, cert: tls.PeerCertificate) => Error | undefined;
   /**
    * The cached context built from the context options in this bag. Node uses it instead of
    * those options (they are repeated in the bag so the bag describes the context truthfully,
@@ -95,6 +125,8 @@ const CLIENT_CONTEXT_KEYS: readonly string[] = [
 /** Merged trust lists this module made, with the trust key they were made under. */
 const trustKeys = new WeakMap<object, string>();
 
+type IdentityCheck = (hostname: string, cert: tls.PeerCertificate) => Error | undefined;
+
 interface BuildMode {
   readonly where: string;
   /** Derive `servername` from the host. Off for agents: agent options override every request's. */
@@ -136,8 +168,11 @@ interface BuildMode {
  * @throws TypeError for options that cannot be honoured (`ca` with `extraCa`, a foreign
  *   `secureContext`, `secureProtocol`, `socket` without `host`/`servername`, a bad PEM).
  */
-export function secureClientOptions<T extends object = Record<never, never>>(
-  options?: T & RuntimeClientExtras,
+export function secureClientOptions(): SecureClientOptions<Record<never, never>>;
+// No default for T: with one, TypeScript stops giving methods in the literal their parameter types.
+export function secureClientOptions<T extends SecureClientInput & RefuseInsecure<T>>(options: T | undefined): SecureClientOptions<T>;
+export function secureClientOptions<T extends SecureClientInput & RefuseInsecure<T>>(
+  options?: T,
 ): SecureClientOptions<T> {
   const built = buildClientOptions(options, { where: 'secureClientOptions', deriveServername: true });
   return built as unknown as SecureClientOptions<T>;
@@ -162,9 +197,12 @@ export function secureClientOptions<T extends object = Record<never, never>>(
  */
 export function secureAgent(options?: https.AgentOptions & RuntimeClientExtras): https.Agent {
   const built = buildClientOptions(options, { where: 'secureAgent', deriveServername: false });
-  if (typeof built.checkServerIdentity === 'function' && built.maxCachedSessions === undefined) {
+  if (userIdentityCheck(built.checkServerIdentity) !== undefined && built.maxCachedSessions === undefined) {
     built.maxCachedSessions = 0;
   }
+  // `built.checkServerIdentity` is always set: `https.Agent` spreads its own options over each
+  // request's, so a request's `checkServerIdentity: () => undefined` never reaches a socket,
+  // and no socket or session of the pool was made without the agent's check.
   return new https.Agent(built as https.AgentOptions);
 }
 
@@ -195,13 +233,13 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
       // and it is looked up again from them.
     } else input[key] = value;
   }
-  const profile = runtimeProfile(profileName === undefined ? 'intermediate' : (profileName as ProfileName));
+  const profile = profileOf(profileName, where);
 
   refuseInsecure(input, profile, 'client', where);
 
   if (input.secureProtocol !== undefined) {
     throw new TypeError(
-      `${where}: secureProtocol ${JSON.stringify(input.secureProtocol)} conflicts with the minVersion the ` +
+      `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` +
         'factory sets. Use minVersion/maxVersion instead.',
     );
   }
@@ -273,6 +311,7 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
     ...entry.options,
     rejectUnauthorized: true,
     minDHSize: input.minDHSize ?? profile.minDHSize,
+    checkServerIdentity: identityCheck(input.checkServerIdentity as IdentityCheck | undefined, profile),
     secureContext: entry.context,
   };
 

@@ -1,4 +1,4 @@
-import type { PolicyFinding } from '../policy/index.js';
+import type { PolicyFinding } from '../policy/check.js';
 
 /**
  * Thrown by {@link assertSecureTlsOptions} and by the secure factories when an option bag
@@ -61,9 +61,10 @@ function describeFindings(findings: readonly PolicyFinding[], where: string): st
   const [first, ...rest] = findings;
   if (first === undefined) return `${where}: insecure TLS options`;
   // Policy messages begin with the option and its value; make sure ours always name them too.
-  const named = first.message.includes(first.option)
-    ? first.message
-    : `${first.option}: ${formatValue(first.value)}: ${first.message}`;
+  const message = bounded(first.message, first.value);
+  const named = message.includes(first.option)
+    ? message
+    : `${first.option}: ${formatValue(first.value)}: ${message}`;
   const hint = HINTS[first.option];
   let text = `${where}: insecure TLS option. ${named}${hint === undefined ? '' : ` ${hint}`}`;
   if (rest.length > 0) {
@@ -73,12 +74,26 @@ function describeFindings(findings: readonly PolicyFinding[], where: string): st
   return text;
 }
 
+/** How many characters of a string value an error message quotes. */
+export const QUOTE_LIMIT = 80;
+
+/** `value` cut to {@link QUOTE_LIMIT} characters (with `...` when cut). */
+function prefix(value: string): string {
+  return value.length > QUOTE_LIMIT ? `${value.slice(0, QUOTE_LIMIT - 3)}...` : value;
+}
+
+/**
+ * The policy's `message` with every full quotation of a long string `value` replaced by its
+ * bounded prefix: a megabyte-long `ciphers` string must not become a megabyte-long message.
+ */
+function bounded(message: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length <= QUOTE_LIMIT) return message;
+  return message.split(value).join(prefix(value));
+}
+
 /** A short, single-line rendering of an option value for error messages. */
 export function formatValue(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return JSON.stringify(shown);
-  }
+  if (typeof value === 'string') return JSON.stringify(prefix(value));
   if (typeof value === 'function') return '[function]';
   if (Buffer.isBuffer(value)) return `<Buffer ${value.length} bytes>`;
   if (Array.isArray(value)) {

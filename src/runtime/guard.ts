@@ -1,5 +1,5 @@
-import { checkTlsOptions, type CheckContext, type PolicyFinding } from '../policy/index.js';
-import { InsecureTlsOptionError } from './errors.js';
+import { checkTlsOptions, type CheckContext, type PolicyFinding } from '../policy/check.js';
+import { formatValue, InsecureTlsOptionError } from './errors.js';
 import { isProfileName, type RuntimeProfile } from './profiles.js';
 
 /**
@@ -22,11 +22,48 @@ export type AssertContext = CheckContext;
  * @param context which side the bag is for and which profile to apply.
  * @throws InsecureTlsOptionError naming the first insecure option and its value; `findings`
  *   lists all of them.
- * @throws TypeError when `options` is not an object.
+ * @throws TypeError when `options` is not an object, holds a non-finite number (`minDHSize: NaN`),
+ *   or when `context` is not an object of the fields above with their allowed values (an unknown
+ *   `side` such as `'Client'` is refused rather than read as either side).
  */
 export function assertSecureTlsOptions(options: unknown, context?: AssertContext): void {
-  const findings = policyFindings(options, context ?? {}, 'assertSecureTlsOptions');
-  if (findings.length > 0) throw new InsecureTlsOptionError(findings, 'assertSecureTlsOptions');
+  const where = 'assertSecureTlsOptions';
+  const findings = policyFindings(options, checkedContext(context, where), where);
+  if (findings.length > 0) throw new InsecureTlsOptionError(findings, where);
+}
+
+const CONTEXT_KEYS: readonly string[] = ['side', 'profile', 'strict'];
+
+/**
+ * `context` when every field is one the policy knows, with a value it takes.
+ *
+ * @throws TypeError naming the field otherwise (fail closed: a misspelt side must not silently
+ *   select the other side's semantics).
+ */
+function checkedContext(context: unknown, where: string): AssertContext {
+  if (context === undefined) return {};
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) {
+    throw new TypeError(
+      `${where}: the context must be an object such as { side: 'client', profile: 'intermediate' }, got ${formatValue(context)}`,
+    );
+  }
+  const fields = context as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!CONTEXT_KEYS.includes(key)) {
+      throw new TypeError(`${where}: unknown context field ${formatValue(key)}; the fields are side, profile and strict`);
+    }
+  }
+  const { side, profile, strict } = fields;
+  if (side !== undefined && side !== 'client' && side !== 'server') {
+    throw new TypeError(`${where}: side must be 'client' or 'server', got ${formatValue(side)}`);
+  }
+  if (profile !== undefined && !isProfileName(profile)) {
+    throw new TypeError(`${where}: unknown profile ${formatValue(profile)}; use 'intermediate' or 'modern'`);
+  }
+  if (strict !== undefined && typeof strict !== 'boolean') {
+    throw new TypeError(`${where}: strict must be true or false, got ${formatValue(strict)}`);
+  }
+  return context as AssertContext;
 }
 
 /** The policy's findings for `options` (never throws for insecure values, only for non-objects). */
@@ -38,10 +75,22 @@ export function policyFindings(
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${where}: expected an options object, got ${options === null ? 'null' : typeof options}`);
   }
-  if (context.profile !== undefined && !isProfileName(context.profile)) {
-    throw new TypeError(`${where}: unknown profile ${JSON.stringify(context.profile)}`);
-  }
+  refuseNonFinite(options as Readonly<Record<string, unknown>>, where);
   return checkTlsOptions(options as Readonly<Record<string, unknown>>, context);
+}
+
+/**
+ * Refuses `NaN` and the infinities in any option (`minDHSize: NaN` would otherwise compare as
+ * "not below 2048" and reach Node, whose error names neither the caller nor the fix).
+ *
+ * @throws TypeError naming the option.
+ */
+export function refuseNonFinite(options: Readonly<Record<string, unknown>>, where: string): void {
+  for (const [key, value] of Object.entries(options)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new TypeError(`${where}: ${formatValue(key)} must be a finite number, got ${String(value)}`);
+    }
+  }
 }
 
 const LEGACY_VERSIONS: ReadonlySet<unknown> = new Set(['TLSv1', 'TLSv1.1']);

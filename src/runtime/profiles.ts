@@ -1,5 +1,6 @@
 import tls from 'node:tls';
-import { PROFILES, type Profile, type ProfileName } from '../policy/index.js';
+import { PROFILES, type Profile, type ProfileName } from '../policy/profiles.js';
+import { formatValue } from './errors.js';
 
 /**
  * A policy profile as the runtime applies it on this Node build: the same values as the
@@ -17,7 +18,15 @@ export interface RuntimeProfile {
   readonly ecdhCurve: string;
   /** The smallest Diffie-Hellman group a client accepts, in bits. */
   readonly minDHSize: number;
+  /**
+   * The smallest RSA key a client accepts in the server's certificate chain, in bits (2048 for
+   * both profiles: Mozilla's intermediate minimum; OpenSSL's `@SECLEVEL=2` refuses the same).
+   */
+  readonly minRSABits: number;
 }
+
+/** Mozilla Server Side TLS v6.0: RSA keys of at least 2048 bits (intermediate and modern). */
+const MIN_RSA_BITS = 2048;
 
 const resolved = new Map<ProfileName, RuntimeProfile>();
 
@@ -37,7 +46,7 @@ export function runtimeProfile(name: ProfileName = 'intermediate'): RuntimeProfi
   if (cached !== undefined) return cached;
   if (!isProfileName(name)) {
     throw new TypeError(
-      `tlsguard: unknown profile ${JSON.stringify(name)}; use one of ${Object.keys(PROFILES).join(', ')}`,
+      `tlsguard: unknown profile ${formatValue(name)}; use one of ${Object.keys(PROFILES).join(', ')}`,
     );
   }
   const profile: Profile = PROFILES[name];
@@ -47,9 +56,25 @@ export function runtimeProfile(name: ProfileName = 'intermediate'): RuntimeProfi
     ciphers: profile.ciphers,
     ecdhCurve: supportedCurves(profile),
     minDHSize: profile.minDHSize,
+    minRSABits: MIN_RSA_BITS,
   });
   resolved.set(name, result);
   return result;
+}
+
+/**
+ * The `profile` option of a factory: `undefined` means `'intermediate'`.
+ *
+ * @throws TypeError naming the caller when it is not a profile name.
+ */
+export function profileOf(name: unknown, where: string): RuntimeProfile {
+  if (name === undefined) return runtimeProfile('intermediate');
+  if (!isProfileName(name)) {
+    throw new TypeError(
+      `${where}: unknown profile ${formatValue(name)}; use one of ${Object.keys(PROFILES).join(', ')}`,
+    );
+  }
+  return runtimeProfile(name);
 }
 
 function supportedCurves(profile: Profile): string {

@@ -1,9 +1,10 @@
 import { constants } from 'node:crypto';
 import type tls from 'node:tls';
-import type { ProfileName } from '../policy/index.js';
-import { InsecureTlsOptionError } from './errors.js';
+import type { ProfileName } from '../policy/profiles.js';
+import { formatValue, InsecureTlsOptionError } from './errors.js';
 import { refuseInsecure } from './guard.js';
-import { runtimeProfile } from './profiles.js';
+import type { RefuseInsecureServer } from './input-types.js';
+import { profileOf } from './profiles.js';
 
 /** The options the runtime adds to a server option bag. They are removed from the result. */
 export interface RuntimeServerExtras {
@@ -62,8 +63,8 @@ const NO_RENEGOTIATION = constants.SSL_OP_NO_RENEGOTIATION;
  *   optional mTLS, mTLS without `ca`...).
  * @throws TypeError when there is no certificate, or for `secureContext`/`secureProtocol`.
  */
-export function secureServerOptions<T extends object>(
-  options: T & RuntimeServerExtras,
+export function secureServerOptions<T extends RuntimeServerOptions & RefuseInsecureServer<T>>(
+  options: T,
 ): SecureServerOptions<T> {
   const where = 'secureServerOptions';
   if (typeof options !== 'object' || options === null) {
@@ -75,7 +76,7 @@ export function secureServerOptions<T extends object>(
   }
   const profileName = input.profile;
   delete input.profile;
-  const profile = runtimeProfile(profileName === undefined ? 'intermediate' : (profileName as ProfileName));
+  const profile = profileOf(profileName, where);
 
   refuseInsecure(input, profile, 'server', where);
 
@@ -108,7 +109,7 @@ export function secureServerOptions<T extends object>(
   }
   if (input.secureProtocol !== undefined) {
     throw new TypeError(
-      `${where}: secureProtocol ${JSON.stringify(input.secureProtocol)} conflicts with the minVersion the ` +
+      `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` +
         'factory sets. Use minVersion/maxVersion instead.',
     );
   }

@@ -29,7 +29,10 @@ const options: ts.CompilerOptions = {
   skipLibCheck: true,
   types: ['node'],
   lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-  paths: { 'eslint-plugin-tlsguard/runtime': [`${root}src/runtime/index.ts`] },
+  paths: {
+    'eslint-plugin-tlsguard/runtime': [`${root}src/runtime/index.ts`],
+    'tlsguard-runtime': [`${root}src/runtime/index.ts`],
+  },
 };
 
 function format(d: ts.Diagnostic): string {

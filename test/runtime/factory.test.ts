@@ -121,13 +121,26 @@ describe('secureClientOptions', () => {
 
   it('drops options given as undefined (an explicit checkServerIdentity: undefined breaks Node 20)', () => {
     const options = secureClientOptions({ host: 'example.com', checkServerIdentity: undefined, ca: undefined });
-    expect('checkServerIdentity' in options).toBe(false);
+    // the runtime's own check (Node's, then the key-size check) replaces the explicit undefined
+    expect(typeof options.checkServerIdentity).toBe('function');
+    expect(options.checkServerIdentity).toBe(secureClientOptions().checkServerIdentity);
     expect('ca' in options).toBe(false);
   });
 
-  it('keeps a deliberate checkServerIdentity', () => {
-    const check = (host: string, cert: tls.PeerCertificate): Error | undefined => tls.checkServerIdentity(host, cert);
-    expect(secureClientOptions({ checkServerIdentity: check }).checkServerIdentity).toBe(check);
+  it('keeps a deliberate checkServerIdentity: it runs first, and its error is returned', () => {
+    const seen: string[] = [];
+    const refusal = new Error('pin mismatch');
+    const check = (host: string): Error | undefined => {
+      seen.push(host);
+      return refusal;
+    };
+    const options = secureClientOptions({ checkServerIdentity: check });
+    expect(options.checkServerIdentity('a.example', {} as tls.PeerCertificate)).toBe(refusal);
+    expect(seen).toEqual(['a.example']);
+    // hardening the hardened bag again keeps the caller's check
+    options.checkServerIdentity('b.example', {} as tls.PeerCertificate);
+    secureClientOptions(options).checkServerIdentity('c.example', {} as tls.PeerCertificate);
+    expect(seen).toEqual(['a.example', 'b.example', 'c.example']);
   });
 
   describe('refuses insecure input', () => {
@@ -174,6 +187,7 @@ describe('secureClientOptions', () => {
       );
     });
     it('a harmless secureProtocol (conflicts with minVersion)', () => {
+      // @ts-expect-error -- refused at type level too (issue 17, item 19)
       expect(() => secureClientOptions({ secureProtocol: 'TLS_method' })).toThrow(/use minVersion/i);
     });
     it('socket without host or servername', async () => {
@@ -348,8 +362,10 @@ describe('secureServerOptions', () => {
   });
 
   it('refuses legacy versions and weak ciphers', () => {
+    // @ts-expect-error -- refused at type level too (issue 17, item 19)
     expect(insecure(() => secureServerOptions({ cert, key, minVersion: 'TLSv1' })).option).toBe('minVersion');
     expect(insecure(() => secureServerOptions({ cert, key, ciphers: 'DEFAULT:@SECLEVEL=0' })).option).toBe('ciphers');
+    // @ts-expect-error -- refused at type level too (issue 17, item 19)
     expect(insecure(() => secureServerOptions({ cert, key, secureProtocol: 'TLSv1_method' })).option).toBe(
       'secureProtocol',
     );
@@ -447,8 +463,80 @@ describe('types', () => {
   });
 });
 
+describe('bad input fails closed with the runtime\'s own message (issue 17, items 14 and 16)', () => {
+  const typeError = (fn: () => unknown): TypeError => {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error).not.toBeInstanceOf(InsecureTlsOptionError);
+      return error as TypeError;
+    }
+    throw new Error('expected a TypeError, nothing was thrown');
+  };
+
+  it('assertSecureTlsOptions refuses an unknown side instead of reading it as the server side', () => {
+    // control: the client side refuses the bag, the server side (without requestCert) does not
+    expect(insecure(() => assertSecureTlsOptions({ rejectUnauthorized: false }, { side: 'client' })).option).toBe('rejectUnauthorized');
+    expect(() => assertSecureTlsOptions({ rejectUnauthorized: false }, { side: 'server' })).not.toThrow();
+    for (const side of ['Client', 'SERVER', '', 1, null]) {
+      const error = typeError(() => assertSecureTlsOptions({ rejectUnauthorized: false }, { side } as never));
+      expect(error.message).toMatch(/^assertSecureTlsOptions: side must be 'client' or 'server', got /);
+    }
+  });
+
+  it('assertSecureTlsOptions validates profile, strict, unknown fields and the context itself', () => {
+    expect(typeError(() => assertSecureTlsOptions({}, { profile: 'Modern' } as never)).message).toBe(
+      'assertSecureTlsOptions: unknown profile "Modern"; use \'intermediate\' or \'modern\'',
+    );
+    expect(typeError(() => assertSecureTlsOptions({}, { strict: 'yes' } as never)).message).toBe(
+      'assertSecureTlsOptions: strict must be true or false, got "yes"',
+    );
+    expect(typeError(() => assertSecureTlsOptions({}, { sides: 'client' } as never)).message).toBe(
+      'assertSecureTlsOptions: unknown context field "sides"; the fields are side, profile and strict',
+    );
+    for (const context of [null, 'client', [], 42]) {
+      expect(typeError(() => assertSecureTlsOptions({}, context as never)).message).toMatch(
+        /^assertSecureTlsOptions: the context must be an object such as \{ side: 'client', profile: 'intermediate' \}, got /,
+      );
+    }
+    expect(() => assertSecureTlsOptions({}, { side: undefined, profile: 'modern', strict: true })).not.toThrow();
+  });
+
+  it('refuses NaN and infinite numbers in any option, naming the option', () => {
+    // control: Node's own error for the same value names neither the caller nor the fix
+    expect(() => tls.connect({ port: 1, minDHSize: Number.NaN })).toThrow(/options\.minDHSize/);
+    expect(typeError(() => secureClientOptions({ minDHSize: Number.NaN })).message).toBe(
+      'secureClientOptions: "minDHSize" must be a finite number, got NaN',
+    );
+    expect(typeError(() => secureAgent({ sessionTimeout: Number.POSITIVE_INFINITY })).message).toBe(
+      'secureAgent: "sessionTimeout" must be a finite number, got Infinity',
+    );
+    expect(typeError(() => secureServerOptions({ cert: 'c', key: 'k', secureOptions: Number.NaN })).message).toBe(
+      'secureServerOptions: "secureOptions" must be a finite number, got NaN',
+    );
+    expect(typeError(() => assertSecureTlsOptions({ minDHSize: Number.NEGATIVE_INFINITY })).message).toBe(
+      'assertSecureTlsOptions: "minDHSize" must be a finite number, got -Infinity',
+    );
+  });
+
+  it('quotes at most a bounded prefix of a long value', () => {
+    const long = `${'AES128-SHA:'.repeat(20_000)}NULL`;
+    const weak = insecure(() => secureClientOptions({ ciphers: long }));
+    expect(weak.option).toBe('ciphers');
+    expect(weak.value).toBe(long); // the error keeps the whole value for code that inspects it
+    expect(weak.message.length).toBeLessThan(1200);
+    expect(weak.message).toContain(`${long.slice(0, 77)}...`);
+    const method = `TLSv1_2_method${'x'.repeat(10_000)}`;
+    // @ts-expect-error -- secureProtocol is refused at type level too
+    expect(typeError(() => secureClientOptions({ secureProtocol: method })).message.length).toBeLessThan(300);
+    expect(typeError(() => secureClientOptions({ profile: 'p'.repeat(10_000) as 'modern' })).message.length).toBeLessThan(300);
+    expect(typeError(() => assertSecureTlsOptions({}, { side: 's'.repeat(10_000) } as never)).message.length).toBeLessThan(300);
+  });
+});
+
 describe('module boundary', () => {
-  it('src/runtime imports only node:* built-ins, its own files and ../policy/index.js', async () => {
+  it('src/runtime imports only node:* built-ins, its own files and files of ../policy/', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const dir = new URL('../../src/runtime/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
@@ -458,7 +546,7 @@ describe('module boundary', () => {
       const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/g)].map((m) => m[1]);
       const dynamic = [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]);
       for (const spec of [...specifiers, ...dynamic]) {
-        const allowed = spec !== undefined && (spec.startsWith('node:') || spec === '../policy/index.js' || /^\.\/[\w-]+\.js$/.test(spec));
+        const allowed = spec !== undefined && (spec.startsWith('node:') || /^\.\.\/policy\/[\w/-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec));
         expect(allowed, `${file} imports ${spec}`).toBe(true);
       }
     }

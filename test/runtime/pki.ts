@@ -16,6 +16,8 @@ export interface TestPki {
   readonly ca: KeyPair;
   /** RSA leaf, SAN DNS:localhost + IP:127.0.0.1 (RSA so the static-RSA-suite server can use it). */
   readonly localhost: KeyPair;
+  /** A 1,024-bit RSA leaf for localhost from the private CA (below every profile's minimum). */
+  readonly weakRsa: KeyPair;
   /** Leaf for other.example only. */
   readonly otherHost: KeyPair;
   /** Leaf for localhost that expired in 2020. */
@@ -93,10 +95,10 @@ export function makeTestPki(): TestPki {
   const issue = (
     caName: string,
     leaf: string,
-    opts: { cn: string; ext: string; rsa?: boolean; start?: string; end?: string },
+    opts: { cn: string; ext: string; rsa?: boolean; rsaBits?: number; start?: string; end?: string },
   ): KeyPair => {
     const keyArgs = opts.rsa === true
-      ? ['-newkey', 'rsa:2048']
+      ? ['-newkey', `rsa:${opts.rsaBits ?? 2048}`]
       : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
     run(['req', ...keyArgs, '-nodes', '-keyout', `${leaf}.key`, '-out', `${leaf}.csr`, '-subj', `/CN=${opts.cn}`]);
     const db = `${caName}-db`;
@@ -123,6 +125,7 @@ export function makeTestPki(): TestPki {
     ca,
     foreignCa,
     localhost: issue('ca', 'localhost', { cn: 'localhost', ext: 'server_localhost', rsa: true }),
+    weakRsa: issue('ca', 'weak-rsa', { cn: 'localhost', ext: 'server_localhost', rsa: true, rsaBits: 1024 }),
     otherHost: issue('ca', 'other', { cn: 'other.example', ext: 'server_other' }),
     expired: issue('ca', 'expired', {
       cn: 'localhost', ext: 'server_localhost', start: '20200101000000Z', end: '20200201000000Z',

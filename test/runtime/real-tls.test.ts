@@ -1,6 +1,7 @@
 // The runtime factories against real TLS servers on 127.0.0.1. Every refusal has a positive
 // control (a client that does connect to the same server), so a refusal cannot pass by accident.
 import http2 from 'node:http2';
+import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,27 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
       ).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
     });
 
+    it('refuses a server certificate with a 1,024-bit RSA key (issue 17, item 15)', async () => {
+      const weak = await start({ ...pki.weakRsa });
+      // control: Node's defaults (OpenSSL @SECLEVEL=1) accept the same server and chain
+      const plain = succeeded(await probe({ host: LOOPBACK, servername: 'localhost', port: weak.port, ca: pki.ca.cert }));
+      expect(plain.authorized).toBe(true);
+      for (const profile of ['intermediate', 'modern'] as const) {
+        const outcome = await probe(client(weak.port, { profile }));
+        expect(failed(outcome)).toBe('ERR_TLSGUARD_WEAK_SERVER_KEY');
+        expect(outcome.ok ? '' : outcome.message).toBe(
+          `tlsguard: the certificate chain of "localhost" contains a 1024-bit RSA key (CN=localhost); the runtime ` +
+            'requires at least 2048 bits, and keys this small can be factored. Reissue the certificate with a ' +
+            'larger key (or an ECDSA key).',
+        );
+      }
+      // with a caller's checkServerIdentity too (it runs first, then the key-size check)
+      const pinned = await probe(client(weak.port, { checkServerIdentity: (host: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(host, cert) }));
+      expect(failed(pinned)).toBe('ERR_TLSGUARD_WEAK_SERVER_KEY');
+      // and the 2048-bit RSA leaf of the same CA still connects
+      succeeded(await probe(client(good.port)));
+    });
+
     it('modern profile: TLS 1.3 only', async () => {
       const outcome = succeeded(await probe(client(good.port, { profile: 'modern' })));
       expect(outcome.protocol).toBe('TLSv1.3');
@@ -320,6 +342,27 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
           await httpsGet({ host: 'localhost', port: untrusted.port, path: '/', agent, rejectUnauthorized: false }),
         ).toEqual({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
       } finally {
+        agent.destroy();
+      }
+    });
+
+    it('secureAgent pins its own checkServerIdentity: a request cannot switch it off, nor poison the pool (issue 17, item 13)', async () => {
+      const other = await startHttpsServer({ ...pki.otherHost });
+      servers.push(other);
+      const acceptAny = (): undefined => undefined;
+      // control: a plain https.Agent lets the request's callback through to the wrong-host server
+      const plainAgent = new https.Agent({ ca: pki.ca.cert, keepAlive: true });
+      const agent = secureAgent({ extraCa: pki.ca.cert, keepAlive: true });
+      try {
+        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent: plainAgent, checkServerIdentity: acceptAny })).toEqual({ status: 200, body: 'hello' });
+        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent, checkServerIdentity: acceptAny })).toEqual({ error: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+        // nothing of that request is reused: the plain request after it is refused too
+        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent })).toEqual({ error: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+        expect(Object.keys(agent.freeSockets)).toEqual([]);
+        // and the agent still serves the right host
+        expect(await httpsGet({ host: 'localhost', port: web.port, path: '/', agent })).toEqual({ status: 200, body: 'hello' });
+      } finally {
+        plainAgent.destroy();
         agent.destroy();
       }
     });
