@@ -64,7 +64,19 @@ plugin.configs['recommended-type-checked'] = {
   rules: levels((meta) => meta.docs?.recommended === true),
 };
 
-export default plugin;
-// Named exports as well, so `require()` of this ES module (and `import * as`) sees a plugin too.
+/**
+ * The plugin as ESLint's own types describe a plugin (whichever ESLint 9 or 10 the project has), so
+ * `plugins: { tlsguard }` and `tlsguard.configs.recommended` type-check in an `eslint.config.ts`.
+ */
+export type TlsguardPlugin = ESLint.Plugin & {
+  meta: { name: string; version: string; namespace: string };
+  rules: NonNullable<ESLint.Plugin['rules']>;
+  configs: Record<'recommended' | 'strict' | 'recommended-type-checked', Linter.Config>;
+};
+
+const tlsguard: TlsguardPlugin = pluginForConfig as TlsguardPlugin;
+export default tlsguard;
+// Named exports as well, so `import * as` sees a plugin too. `require('eslint-plugin-tlsguard')`
+// loads the CommonJS entry (entries/eslint-plugin.cjs), which returns `tlsguard` itself.
 export const { meta, configs } = plugin;
 export { rules };

@@ -1,4 +1,5 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { PACKAGE_VERSION } from './version.js';
 
 export type Category =
   | 'cert-verification'
@@ -24,7 +25,10 @@ export interface TlsguardDocs {
 
 export const REPO_URL = 'https://github.com/tlsguard/eslint-plugin-tlsguard';
 
-const createNamedRule = ESLintUtils.RuleCreator<TlsguardDocs>((name) => `${REPO_URL}/blob/main/rules/${name}.md`);
+/** The doc of the released version: a tag URL, so an older install never links to newer docs. */
+export const DOCS_BASE_URL = `${REPO_URL}/blob/v${PACKAGE_VERSION}/`;
+
+const createNamedRule = ESLintUtils.RuleCreator<TlsguardDocs>((name) => `${DOCS_BASE_URL}rules/${name}.md`);
 
 /**
  * typescript-eslint's rule creator, except that the options with their defaults are computed once

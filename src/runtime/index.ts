@@ -13,8 +13,10 @@ export {
   type HardenedClientOptions,
   type RuntimeClientExtras,
   type RuntimeClientOptions,
+  type SecureClientInput,
   type SecureClientOptions,
 } from './client.js';
+export { WeakServerKeyError } from './identity.js';
 export {
   secureServerOptions,
   type HardenedServerOptions,
@@ -31,4 +33,5 @@ export {
   secureContextCacheSize,
 } from './context-cache.js';
 export { defaultRoots, defaultRootsSource, type CaInput, type DefaultRootsSource } from './trust.js';
-export type { PolicyFinding, ProfileName } from '../policy/index.js';
+export type { PolicyFinding } from '../policy/check.js';
+export type { ProfileName } from '../policy/profiles.js';

@@ -1,0 +1,4 @@
+import type { TlsguardPlugin } from '../dist/eslint-plugin.js';
+
+declare const tlsguard: TlsguardPlugin;
+export = tlsguard;
