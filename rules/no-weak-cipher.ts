@@ -130,7 +130,7 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ policy: 'recommended' }],
     messages: {
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
       weakCiphers: '`{{option}}` enables {{count}} ({{reasons}}): {{suites}}, so {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
         '`@SECLEVEL=0` turns off OpenSSL\'s security checks, so TLS 1.0/1.1, SHA-1 signatures, tiny keys and even NULL (unencrypted) suites can be negotiated. Remove it.',

@@ -52,7 +52,7 @@ export default createRule<[], MessageId>({
     messages: {
       handRolled:
         'These TLS options for {{sink}} are assembled by hand, where one forgotten or mistyped option silently weakens the connection. Use {{factory}} from the tlsguard runtime, which sets verification, versions, ciphers and SNI together and adds a private CA without dropping the public roots.',
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime.',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime.{{dependency}}',
     },
   },
   defaultOptions: [],

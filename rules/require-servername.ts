@@ -110,7 +110,7 @@ export default createRule<[], MessageId>({
         "An empty `servername` sends no SNI{{socket}}. Set it to the server's DNS name.",
       addServername: 'Add `servername: {{text}}`.',
       addHost: 'Add `host: {{text}}`.',
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime, which sets `servername` from the host.',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime, which sets `servername` from the host.{{dependency}}',
     },
   },
   defaultOptions: [],

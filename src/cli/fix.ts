@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { FixStyle } from './args.js';
 import type { Finding, Suggestion } from './lint.js';
 import type { FixEdit, FixSummary, RolledBackEdit } from './report.js';
+import { addRuntimeDependencies } from './runtime-dependency.js';
 
 export interface Edit {
   readonly finding: Finding;
@@ -273,6 +274,8 @@ export async function fixAll(
     const again = new Set(last.overlapping.map((o) => o.file));
     findings = await relint([...again]);
   }
+  // The factory edits import the runtime package: it must be a production dependency.
+  for (const line of addRuntimeDependencies(changed, root ?? process.cwd())) process.stderr.write(`tlsguard: ${line}\n`);
   const seen = new Set<string>();
   const notApplied = [...withoutSuggestion, ...(last?.overlapping ?? [])].filter((e) => !seen.has(keyOf(e)) && seen.add(keyOf(e)) !== undefined);
   return { summary: { style, applied, rolledBack, notApplied, checkedWith: [...checkedWith] }, changed };

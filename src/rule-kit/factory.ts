@@ -16,7 +16,19 @@ import { always, evaluate } from '../analysis/values.js';
 import { checkTlsOptions, type ProfileName } from '../policy/index.js';
 import { planNamedImport } from './imports.js';
 
-export const DEFAULT_RUNTIME_MODULE = 'eslint-plugin-tlsguard/runtime';
+/** The runtime package (a production dependency; the plugin keeps `eslint-plugin-tlsguard/runtime` as a re-export). */
+export const DEFAULT_RUNTIME_MODULE = 'tlsguard-runtime';
+
+/**
+ * The sentence a factory suggestion ends with: the import needs the runtime package in
+ * `dependencies` (a devDependency is gone after `npm prune --omit=dev`). Empty for a project's
+ * own wrapper module (a relative or absolute path, or any other package name).
+ */
+export function dependencyNote(runtimeModule: string): string {
+  return runtimeModule === DEFAULT_RUNTIME_MODULE || runtimeModule === 'eslint-plugin-tlsguard/runtime'
+    ? ` The import needs \`${runtimeModule === DEFAULT_RUNTIME_MODULE ? DEFAULT_RUNTIME_MODULE : 'eslint-plugin-tlsguard'}\` in \`dependencies\`, not \`devDependencies\`.`
+    : '';
+}
 
 export interface TlsguardSettings {
   readonly runtimeModule: string;
@@ -152,11 +164,12 @@ export function secureContextSuggestions<M extends string>(
   if (!target) return [];
   const out: TSESLint.SuggestionReportDescriptor<M>[] = [];
   const fix = factoryFix({ fc, context, object, kind: target.kind, replace: target.replace });
-  if (fix) out.push({ messageId: ids.factory, data: { factory: `${FACTORY[target.kind]}()` }, fix });
+  const dependency = dependencyNote(tlsguardSettings(context).runtimeModule);
+  if (fix) out.push({ messageId: ids.factory, data: { factory: `${FACTORY[target.kind]}()`, dependency }, fix });
   const hasCa = object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'ca');
   if (ids.factoryWithCa && target.kind !== 'server' && !hasCa) {
     const withCa = factoryFix({ fc, context, object, kind: target.kind, replace: target.replace, extra: [`extraCa: ${PRIVATE_CA_EXPRESSION}`] });
-    if (withCa) out.push({ messageId: ids.factoryWithCa, data: { factory: `${FACTORY[target.kind]}()` }, fix: withCa });
+    if (withCa) out.push({ messageId: ids.factoryWithCa, data: { factory: `${FACTORY[target.kind]}()`, dependency }, fix: withCa });
   }
   return out;
 }

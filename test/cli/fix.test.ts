@@ -72,17 +72,17 @@ describe('--fix with a tsconfig project (ts-morph)', () => {
     const without = project(files);
     const r1 = await cli(without, ['--fix', '--fix-style', 'factory']);
     expect(r1.code).toBe(1);
-    expect(r1.stdout).toMatch(/rolled back {2}src\/good\.ts:2:57 .*`secureAgent\(\)`.*TS2307: Cannot find module 'eslint-plugin-tlsguard\/runtime'/);
+    expect(r1.stdout).toMatch(/rolled back {2}src\/good\.ts:2:57 .*`secureAgent\(\)`.*TS2307: Cannot find module 'tlsguard-runtime'/);
     expect(readFileSync(path.join(without, 'src/good.ts'), 'utf8')).toBe(GOOD);
 
-    // With the package installed (a link to this repository, whose dist/ has the runtime's types):
+    // With the package installed (a link to the runtime package of this repository, whose dist/ has its types):
     const withRuntime = project(files);
     mkdirSync(path.join(withRuntime, 'node_modules'));
-    symlinkSync(repoRoot, path.join(withRuntime, 'node_modules/eslint-plugin-tlsguard'), 'dir');
+    symlinkSync(path.join(repoRoot, 'packages/runtime'), path.join(withRuntime, 'node_modules/tlsguard-runtime'), 'dir');
     const r2 = await cli(withRuntime, ['--fix', '--fix-style', 'factory']);
     expect(r2.stdout).toMatch(/applied {6}src\/good\.ts:2:57 .*`secureAgent\(\)`/);
     const text = readFileSync(path.join(withRuntime, 'src/good.ts'), 'utf8');
-    expect(text).toMatch(/import \{ secureAgent \} from 'eslint-plugin-tlsguard\/runtime';/);
+    expect(text).toMatch(/import \{ secureAgent \} from 'tlsguard-runtime';/);
     expect(r2.code).toBe(0);
     expect(typeErrors(withRuntime)).toEqual([]);
   }, 180_000);
@@ -111,7 +111,7 @@ describe('--fix without a tsconfig (parse check)', () => {
     const r = await cli(dir, ['--fix', '--fix-style', 'factory']);
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, 'a.js'), 'utf8');
-    expect(text).toContain("require('eslint-plugin-tlsguard/runtime')");
+    expect(text).toContain("require('tlsguard-runtime')");
     expect(text).toContain('secureAgent(');
   });
 });

@@ -16,9 +16,9 @@ import { hasOpenSsl, makeTestPki, type TestPki } from '../runtime/pki.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-// Inside the package, so `eslint-plugin-tlsguard/runtime` resolves to the built runtime (self-reference).
+// Inside the repository, so `tlsguard-runtime` resolves to the built runtime package (the workspace link in node_modules).
 const work = `${root}test/.tmp-e2e/`;
-const builtRuntime = existsSync(`${root}dist/src/runtime/index.js`);
+const builtRuntime = existsSync(`${root}packages/runtime/dist/index.mjs`);
 
 function suggestionOutput(file: string, messageId: string): string {
   const code = readFileSync(`${root}fixtures/e2e/${file}`, 'utf8');
@@ -68,7 +68,7 @@ describe.skipIf(!hasOpenSsl() || !builtRuntime)('applied factory suggestions aga
 
   it('secureClientOptions() refuses the untrusted server, even with NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
     const fixed = suggestionOutput('tls-client.mjs', 'useFactory');
-    expect(fixed).toContain("import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';");
+    expect(fixed).toContain("import { secureClientOptions } from 'tlsguard-runtime';");
     const env = { PORT: String(tlsServer.port) };
     expect(await execute('factory.mjs', fixed, env)).toBe('ERROR UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(await execute('factory.mjs', fixed, { ...env, NODE_TLS_REJECT_UNAUTHORIZED: '0' })).toBe('ERROR UNABLE_TO_VERIFY_LEAF_SIGNATURE');
@@ -84,7 +84,7 @@ describe.skipIf(!hasOpenSsl() || !builtRuntime)('applied factory suggestions aga
 
   it('secureAgent() (CommonJS) refuses the untrusted HTTPS server and connects with the CA', async () => {
     const refuse = suggestionOutput('https-agent.cjs', 'useFactory');
-    expect(refuse).toContain("const { secureAgent } = require('eslint-plugin-tlsguard/runtime');");
+    expect(refuse).toContain("const { secureAgent } = require('tlsguard-runtime');");
     const env = { PORT: String(httpsServer.port) };
     expect(await execute('agent.cjs', refuse, env)).toBe('ERROR UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     const trust = suggestionOutput('https-agent.cjs', 'useFactoryWithCa');

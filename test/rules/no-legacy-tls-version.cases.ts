@@ -48,31 +48,31 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', port: 443, minVersion: 'TLSv1' });",
       errors: [
-        { messageId: "minVersion", line: 2, column: 45, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', port: 443, minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example', port: 443 }));" }] },
+        { messageId: "minVersion", line: 2, column: 45, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', port: 443, minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', port: 443 }));" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', minVersion: legacy ? 'TLSv1' : 'TLSv1.1' });",
       errors: [
-        { messageId: "minVersion", line: 3, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "minVersion", line: 3, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     js({
       code: "const tls = require('tls');\nconst minVersion = 'TLSv1.1';\ntls.connect({ host: 'a.example', minVersion });",
       errors: [
-        { messageId: "minVersion", line: 3, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "const tls = require('tls');\nconst minVersion = 'TLSv1.1';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\nconst minVersion = 'TLSv1.1';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "minVersion", line: 3, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "const tls = require('tls');\nconst minVersion = 'TLSv1.1';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\nconst minVersion = 'TLSv1.1';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     }),
     {
       code: "import tls from 'node:tls';\nconst LEGACY = 'TLSv1';\nconst opts: tls.ConnectionOptions = { host: 'a.example', minVersion: LEGACY };\ntls.connect(opts);",
       errors: [
-        { messageId: "minVersion", line: 3, column: 58, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nconst LEGACY = 'TLSv1';\nconst opts: tls.ConnectionOptions = { host: 'a.example', minVersion: 'TLSv1.2' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst LEGACY = 'TLSv1';\nconst opts: tls.ConnectionOptions = secureClientOptions({ host: 'a.example' });\ntls.connect(opts);" }] },
+        { messageId: "minVersion", line: 3, column: 58, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nconst LEGACY = 'TLSv1';\nconst opts: tls.ConnectionOptions = { host: 'a.example', minVersion: 'TLSv1.2' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst LEGACY = 'TLSv1';\nconst opts: tls.ConnectionOptions = secureClientOptions({ host: 'a.example' });\ntls.connect(opts);" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\nconst base = { minVersion: 'TLSv1' as const };\ntls.connect({ ...base, host: 'a.example' });",
       errors: [
-        { messageId: "minVersion", line: 2, column: 16, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nconst base = { minVersion: 'TLSv1.2' as const };\ntls.connect({ ...base, host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });" }] },
+        { messageId: "minVersion", line: 2, column: 16, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nconst base = { minVersion: 'TLSv1.2' as const };\ntls.connect({ ...base, host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });" }] },
       ],
     },
     {
@@ -90,7 +90,7 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'a.example', minVersion: 'TLSv1' as const };\n  open() {\n    return tls.connect(this.options);\n  }\n}",
       errors: [
-        { messageId: "minVersion", line: 3, column: 51, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'a.example', minVersion: 'TLSv1.2' as const };\n  open() {\n    return tls.connect(this.options);\n  }\n}" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nexport class Client {\n  private readonly options = secureClientOptions({ host: 'a.example' });\n  open() {\n    return tls.connect(this.options);\n  }\n}" }] },
+        { messageId: "minVersion", line: 3, column: 51, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nexport class Client {\n  private readonly options = { host: 'a.example', minVersion: 'TLSv1.2' as const };\n  open() {\n    return tls.connect(this.options);\n  }\n}" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nexport class Client {\n  private readonly options = secureClientOptions({ host: 'a.example' });\n  open() {\n    return tls.connect(this.options);\n  }\n}" }] },
       ],
     },
     {
@@ -102,32 +102,32 @@ const cases: RuleCases<M, O> = {
     {
       code: "import { createServer } from 'node:https';\ndeclare const key: string, cert: string;\ncreateServer({ key, cert, minVersion: \"TLSv1\" });",
       errors: [
-        { messageId: "minVersion", line: 3, column: 27, suggestions: [{ messageId: "raiseMinVersion", output: "import { createServer } from 'node:https';\ndeclare const key: string, cert: string;\ncreateServer({ key, cert, minVersion: \"TLSv1.2\" });" }, { messageId: 'useFactory', output: "import { createServer } from 'node:https';\nimport { secureServerOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const key: string, cert: string;\ncreateServer(secureServerOptions({ key, cert }));" }] },
+        { messageId: "minVersion", line: 3, column: 27, suggestions: [{ messageId: "raiseMinVersion", output: "import { createServer } from 'node:https';\ndeclare const key: string, cert: string;\ncreateServer({ key, cert, minVersion: \"TLSv1.2\" });" }, { messageId: 'useFactory', output: "import { createServer } from 'node:https';\nimport { secureServerOptions } from 'tlsguard-runtime';\ndeclare const key: string, cert: string;\ncreateServer(secureServerOptions({ key, cert }));" }] },
       ],
     },
     js({
       code: "const https = require('node:https');\nmodule.exports = new https.Agent({ maxVersion: 'TLSv1.1' });",
       errors: [
-        { messageId: "maxVersion", line: 2, column: 36, suggestions: [{ messageId: "removeMaxVersion", output: "const https = require('node:https');\nmodule.exports = new https.Agent({});" }, { messageId: 'useFactory', output: "const https = require('node:https');\nconst { secureAgent } = require('eslint-plugin-tlsguard/runtime');\nmodule.exports = secureAgent();" }] },
+        { messageId: "maxVersion", line: 2, column: 36, suggestions: [{ messageId: "removeMaxVersion", output: "const https = require('node:https');\nmodule.exports = new https.Agent({});" }, { messageId: 'useFactory', output: "const https = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent();" }] },
       ],
     }),
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', maxVersion: 'TLSv1.1' });",
       errors: [
-        { messageId: "minVersion", line: 2, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
-        { messageId: "maxVersion", line: 2, column: 55, suggestions: [{ messageId: "removeMaxVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "minVersion", line: 2, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "maxVersion", line: 2, column: 55, suggestions: [{ messageId: "removeMaxVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\nconst opts = { secureProtocol: 'TLSv1_method' };\ntls.connect(opts);",
       errors: [
-        { messageId: "legacyProtocol", line: 2, column: 16, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\nconst opts = { minVersion: 'TLSv1.2' as const };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
+        { messageId: "legacyProtocol", line: 2, column: 16, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\nconst opts = { minVersion: 'TLSv1.2' as const };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureProtocol: 'TLSv1_1_client_method' });",
       errors: [
-        { messageId: "legacyProtocol", line: 2, column: 34, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "legacyProtocol", line: 2, column: 34, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     js({
@@ -160,7 +160,7 @@ const cases: RuleCases<M, O> = {
       code: "const tls = require('tls');\ntls.connect({ host: 'a.example', secureProtocol: 'SSLv23_method' });",
       options: [{"legacySpellings": true}],
       errors: [
-        { messageId: "pinsTls12", line: 2, column: 34, suggestions: [{ messageId: "useMinVersion", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "pinsTls12", line: 2, column: 34, suggestions: [{ messageId: "useMinVersion", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     }),
     {
@@ -172,8 +172,8 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3 | constants.SSL_OP_NO_TICKET });",
       errors: [
-        { messageId: "minVersion", line: 3, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2', secureOptions: constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3 | constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
-        { messageId: "onlyLegacy", line: 3, column: 55, suggestions: [{ messageId: "removeVersionFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "minVersion", line: 3, column: 34, suggestions: [{ messageId: "raiseMinVersion", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2', secureOptions: constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3 | constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "onlyLegacy", line: 3, column: 55, suggestions: [{ messageId: "removeVersionFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     js({

@@ -67,8 +67,8 @@ const cases: RuleCases<M> = {
       code: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",
       errors: [{ messageId: 'clientSink', line: 3, column: 41, data: { sink: 'https.get()' }, suggestions: [
         { messageId: 'removeOption', output: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent });" },
-        { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent }));" },
-        { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" },
+        { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent }));" },
+        { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" },
       ] }],
     },
     js({
@@ -85,8 +85,8 @@ const cases: RuleCases<M> = {
       code: "import tls from 'node:tls';\nconst base = { rejectUnauthorized: false };\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
       errors: [{ messageId: 'clientSink', line: 2, column: 16, data: { sink: 'tls.connect()' }, suggestions: [
         { messageId: 'removeOption', output: "import tls from 'node:tls';\nconst base = {};\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
-        { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
-        { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
+        { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
+        { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
       ] }],
     },
     js({
@@ -100,8 +100,8 @@ const cases: RuleCases<M> = {
           column: 36,
           suggestions: [
             { messageId: 'removeOption', output: "https.get({ hostname: 'a.example' }, (res) => res.resume());" },
-            { messageId: 'useFactory', output: "import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example' }), (res) => res.resume());" },
-            { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }), (res) => res.resume());" },
+            { messageId: 'useFactory', output: "import { secureClientOptions } from 'tlsguard-runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example' }), (res) => res.resume());" },
+            { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'tlsguard-runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }), (res) => res.resume());" },
           ],
         },
       ],
@@ -114,7 +114,7 @@ const cases: RuleCases<M> = {
           data: { sink: 'tls.connect()' },
           line: 2,
           column: 48,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'db.internal', port: 5432 });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432 }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'db.internal', port: 5432 });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432 }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
         },
       ],
     },
@@ -124,7 +124,7 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'https.request()' },
-          suggestions: [{ messageId: 'removeOption', output: `import { request } from 'node:https';\nrequest(new URL('https://a.example'), {});` }, { messageId: 'useFactory', output: "import { request } from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nrequest(new URL('https://a.example'), secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import { request } from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nrequest(new URL('https://a.example'), secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `import { request } from 'node:https';\nrequest(new URL('https://a.example'), {});` }, { messageId: 'useFactory', output: "import { request } from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nrequest(new URL('https://a.example'), secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import { request } from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nrequest(new URL('https://a.example'), secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
         },
       ],
     },
@@ -135,7 +135,7 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           data: { sink: 'https.get()' },
           line: 4,
-          suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({\n  hostname: 'a.example',\n}, () => {});` }, { messageId: 'useFactory', output: "const https = require('https');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n}), () => {});" }, { messageId: 'useFactoryWithCa', output: "const https = require('https');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n  extraCa: process.env.TLS_PRIVATE_CA_PEM,\n}), () => {});" }],
+          suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({\n  hostname: 'a.example',\n}, () => {});` }, { messageId: 'useFactory', output: "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n}), () => {});" }, { messageId: 'useFactoryWithCa', output: "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n  extraCa: process.env.TLS_PRIVATE_CA_PEM,\n}), () => {});" }],
         },
       ],
     }),
@@ -145,7 +145,7 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'new https.Agent()' },
-          suggestions: [{ messageId: 'removeOption', output: `const { Agent } = require('node:https');\nmodule.exports = new Agent({ keepAlive: true });` }, { messageId: 'useFactory', output: "const { Agent } = require('node:https');\nconst { secureAgent } = require('eslint-plugin-tlsguard/runtime');\nmodule.exports = secureAgent({ keepAlive: true });" }, { messageId: 'useFactoryWithCa', output: "const { Agent } = require('node:https');\nconst { secureAgent } = require('eslint-plugin-tlsguard/runtime');\nmodule.exports = secureAgent({ keepAlive: true, extraCa: process.env.TLS_PRIVATE_CA_PEM });" }],
+          suggestions: [{ messageId: 'removeOption', output: `const { Agent } = require('node:https');\nmodule.exports = new Agent({ keepAlive: true });` }, { messageId: 'useFactory', output: "const { Agent } = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true });" }, { messageId: 'useFactoryWithCa', output: "const { Agent } = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true, extraCa: process.env.TLS_PRIVATE_CA_PEM });" }],
         },
       ],
     }),
@@ -154,7 +154,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientSink',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect(443, 'a.example', { servername: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example' }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect(443, 'a.example', { servername: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example' }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
         },
       ],
     },
@@ -163,7 +163,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientSink',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}const opts = { host: 'a.example' };\ntls.connect(opts);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst opts = secureClientOptions({ host: 'a.example' });\ntls.connect(opts);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect(opts);" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}const opts = { host: 'a.example' };\ntls.connect(opts);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions({ host: 'a.example' });\ntls.connect(opts);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect(opts);" }],
         },
       ],
     },
@@ -172,7 +172,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientSink',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}const VERIFY = false;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}const VERIFY = false;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
         },
       ],
     },
@@ -211,7 +211,7 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'https.request()' },
-          suggestions: [{ messageId: 'removeOption', output: `${HTTPS}declare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, {});\nhttps.request(opts);` }, { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions());\nhttps.request(opts);" }, { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));\nhttps.request(opts);" }],
+          suggestions: [{ messageId: 'removeOption', output: `${HTTPS}declare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, {});\nhttps.request(opts);` }, { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions());\nhttps.request(opts);" }, { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));\nhttps.request(opts);" }],
         },
       ],
     },
@@ -221,7 +221,7 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           line: 3,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}class Client {\n  opts = { host: 'a.example' };\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example' });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}class Client {\n  opts = { host: 'a.example' };\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example' });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;" }],
         },
       ],
     },
@@ -231,12 +231,12 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           line: 2,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' } as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' } as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);" }],
         },
         {
           messageId: 'clientSink',
           line: 3,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = {} satisfies tls.ConnectionOptions;\ntls.connect(o);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions() satisfies tls.ConnectionOptions;\ntls.connect(o);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) satisfies tls.ConnectionOptions;\ntls.connect(o);" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = {} satisfies tls.ConnectionOptions;\ntls.connect(o);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions() satisfies tls.ConnectionOptions;\ntls.connect(o);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) satisfies tls.ConnectionOptions;\ntls.connect(o);" }],
         },
       ],
     },
@@ -257,7 +257,7 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'http2.connect()' },
-          suggestions: [{ messageId: 'removeOption', output: `import * as http2 from 'node:http2';\nhttp2.connect('https://a.example', {});` }, { messageId: 'useFactory', output: "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nhttp2.connect('https://a.example', secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nhttp2.connect('https://a.example', secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `import * as http2 from 'node:http2';\nhttp2.connect('https://a.example', {});` }, { messageId: 'useFactory', output: "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'tlsguard-runtime';\nhttp2.connect('https://a.example', secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'tlsguard-runtime';\nhttp2.connect('https://a.example', secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
         },
       ],
     },
@@ -266,7 +266,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'mtlsNotEnforced',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const key: string, cert: string, ca: string;\ntls.createServer({ key, cert, ca, requestCert: true });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureServerOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const key: string, cert: string, ca: string;\ntls.createServer(secureServerOptions({ key, cert, ca, requestCert: true }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const key: string, cert: string, ca: string;\ntls.createServer({ key, cert, ca, requestCert: true });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureServerOptions } from 'tlsguard-runtime';\ndeclare const key: string, cert: string, ca: string;\ntls.createServer(secureServerOptions({ key, cert, ca, requestCert: true }));" }],
         },
       ],
     },
@@ -304,23 +304,23 @@ const cases: RuleCases<M> = {
     },
     {
       code: `import tls = require('tls');\ntls.connect({ 'rejectUnauthorized': !true });`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import tls = require('tls');\ntls.connect({});` }, { messageId: 'useFactory', output: "import tls = require('tls');\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import tls = require('tls');\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
+      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import tls = require('tls');\ntls.connect({});` }, { messageId: 'useFactory', output: "import tls = require('tls');\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import tls = require('tls');\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
     },
     {
       code: `import { connect as open } from 'tls';\nopen({ port: 443, rejectUnauthorized: false });`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import { connect as open } from 'tls';\nopen({ port: 443 });` }, { messageId: 'useFactory', output: "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nopen(secureClientOptions({ port: 443 }));" }, { messageId: 'useFactoryWithCa', output: "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nopen(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
+      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import { connect as open } from 'tls';\nopen({ port: 443 });` }, { messageId: 'useFactory', output: "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nopen(secureClientOptions({ port: 443 }));" }, { messageId: 'useFactoryWithCa', output: "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nopen(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
     },
     {
       code: `const { connect } = await import('node:tls');\nconnect({ port: 443, rejectUnauthorized: false });`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `const { connect } = await import('node:tls');\nconnect({ port: 443 });` }, { messageId: 'useFactory', output: "import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443 }));" }, { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
+      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `const { connect } = await import('node:tls');\nconnect({ port: 443 });` }, { messageId: 'useFactory', output: "import { secureClientOptions } from 'tlsguard-runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443 }));" }, { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'tlsguard-runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
     },
     {
       code: `${TLS}function tlsOptions() {\n  return { host: 'a.example', rejectUnauthorized: false };\n}\ntls.connect(tlsOptions());`,
-      errors: [{ messageId: 'clientSink', line: 3, suggestions: [{ messageId: 'removeOption', output: `${TLS}function tlsOptions() {\n  return { host: 'a.example' };\n}\ntls.connect(tlsOptions());` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example' });\n}\ntls.connect(tlsOptions());" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n}\ntls.connect(tlsOptions());" }] }],
+      errors: [{ messageId: 'clientSink', line: 3, suggestions: [{ messageId: 'removeOption', output: `${TLS}function tlsOptions() {\n  return { host: 'a.example' };\n}\ntls.connect(tlsOptions());` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example' });\n}\ntls.connect(tlsOptions());" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n}\ntls.connect(tlsOptions());" }] }],
     },
     js({
       code: `const agent = new (require('https').Agent)({ rejectUnauthorized: false });\nmodule.exports = agent;`,
-      errors: [{ messageId: 'clientSink', data: { sink: 'new https.Agent()' }, suggestions: [{ messageId: 'removeOption', output: `const agent = new (require('https').Agent)({});\nmodule.exports = agent;` }, { messageId: 'useFactory', output: "const { secureAgent } = require('eslint-plugin-tlsguard/runtime');\nconst agent = secureAgent();\nmodule.exports = agent;" }, { messageId: 'useFactoryWithCa', output: "const { secureAgent } = require('eslint-plugin-tlsguard/runtime');\nconst agent = secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\nmodule.exports = agent;" }] }],
+      errors: [{ messageId: 'clientSink', data: { sink: 'new https.Agent()' }, suggestions: [{ messageId: 'removeOption', output: `const agent = new (require('https').Agent)({});\nmodule.exports = agent;` }, { messageId: 'useFactory', output: "const { secureAgent } = require('tlsguard-runtime');\nconst agent = secureAgent();\nmodule.exports = agent;" }, { messageId: 'useFactoryWithCa', output: "const { secureAgent } = require('tlsguard-runtime');\nconst agent = secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\nmodule.exports = agent;" }] }],
     }),
     js({
       // A local options object whose destination the file does not show.

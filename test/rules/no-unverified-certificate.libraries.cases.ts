@@ -139,14 +139,14 @@ export const api = axios.create({
 });` },
             { messageId: 'useFactory', output: `import axios from 'axios';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 export const api = axios.create({
   baseURL: 'https://api.internal',
   httpsAgent: secureAgent(),
 });` },
             { messageId: 'useFactoryWithCa', output: `import axios from 'axios';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 export const api = axios.create({
   baseURL: 'https://api.internal',
   httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }),
@@ -172,12 +172,12 @@ const agent = new https.Agent({});
 export const res = await fetch('https://a.example', { agent });` },
             { messageId: 'useFactory', output: `import fetch from 'node-fetch';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 const agent = secureAgent();
 export const res = await fetch('https://a.example', { agent });` },
             { messageId: 'useFactoryWithCa', output: `import fetch from 'node-fetch';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 const agent = secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM });
 export const res = await fetch('https://a.example', { agent });` },
           ],
@@ -229,11 +229,11 @@ import https from 'node:https';
 export const res = await got.get('https://a.example', { agent: { https: new https.Agent({}) } });` },
             { messageId: 'useFactory', output: `import got from 'got';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 export const res = await got.get('https://a.example', { agent: { https: secureAgent() } });` },
             { messageId: 'useFactoryWithCa', output: `import got from 'got';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 export const res = await got.get('https://a.example', { agent: { https: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });` },
           ],
         },
@@ -890,11 +890,11 @@ import https from 'node:https';
 export const handler = new NodeHttpHandler({ httpsAgent: new https.Agent({}) });` },
             { messageId: 'useFactory', output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 export const handler = new NodeHttpHandler({ httpsAgent: secureAgent() });` },
             { messageId: 'useFactoryWithCa', output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
 import https from 'node:https';
-import { secureAgent } from 'eslint-plugin-tlsguard/runtime';
+import { secureAgent } from 'tlsguard-runtime';
 export const handler = new NodeHttpHandler({ httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) });` },
           ],
         },
@@ -1067,11 +1067,11 @@ const https = require('https');
 module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: new https.Agent({}) } });` },
             { messageId: 'useFactory', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const https = require('https');
-const { secureAgent } = require('eslint-plugin-tlsguard/runtime');
+const { secureAgent } = require('tlsguard-runtime');
 module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent() } });` },
             { messageId: 'useFactoryWithCa', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const https = require('https');
-const { secureAgent } = require('eslint-plugin-tlsguard/runtime');
+const { secureAgent } = require('tlsguard-runtime');
 module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });` },
           ],
         },

@@ -54,15 +54,15 @@ tls.connect({
     }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => undefined });`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     },
     js({
       code: `const https = require('https');\nhttps.get({ hostname: 'a.example', checkServerIdentity() {} });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({ hostname: 'a.example' });` }, { messageId: 'useFactory', output: "const https = require('https');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\nhttps.get(secureClientOptions({ hostname: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({ hostname: 'a.example' });` }, { messageId: 'useFactory', output: "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({ hostname: 'a.example' }));" }] }],
     }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => null });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     },
     js({
       // ws types it as returning boolean: false accepts.
@@ -77,7 +77,7 @@ tls.connect({
           line: 4,
           suggestions: [
             { messageId: 'returnCheckResult', output: `${TLS}tls.connect({\n  host: 'a.example',\n  checkServerIdentity: (host, cert) => {\n    return tls.checkServerIdentity(host, cert);\n  },\n});` },
-            { messageId: 'removeOption', output: `${TLS}tls.connect({\n  host: 'a.example',\n});` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({\n  host: 'a.example',\n}));" },
+            { messageId: 'removeOption', output: `${TLS}tls.connect({\n  host: 'a.example',\n});` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({\n  host: 'a.example',\n}));" },
           ],
         },
       ],
@@ -88,7 +88,7 @@ tls.connect({
         {
           messageId: 'acceptsAnyHost',
           line: 6,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}function skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nfunction skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect(secureClientOptions({ host: 'a.example' }));" }],
+          suggestions: [{ messageId: 'removeOption', output: `${TLS}function skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect(secureClientOptions({ host: 'a.example' }));" }],
         },
       ],
     },
@@ -106,20 +106,20 @@ tls.connect({
     }),
     js({
       code: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example', checkServerIdentity: _.noop });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "const _ = require('lodash');\nconst tls = require('tls');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "const _ = require('lodash');\nconst tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (() => false) as unknown as typeof tls.checkServerIdentity });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     },
     {
       // Calls that see neither the host name nor the certificate cannot reject one server and accept another.
       code: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example', checkServerIdentity: () => { metrics.increment('tls.identity'); } });`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const metrics: { increment(name: string): void };\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const metrics: { increment(name: string): void };\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     },
     {
       code: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example', checkServerIdentity: (_host, _cert) => { audit({ at: Date.now() }); return undefined; } });`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare function audit(event: { at: number }): void;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare function audit(event: { at: number }): void;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
     },
     js({
       // An undeclared `tls` is the REPL's built-in module: replacing its checkServerIdentity is process-wide.

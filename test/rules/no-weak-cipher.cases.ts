@@ -76,7 +76,7 @@ const cases: RuleCases<M, O> = {
       code: "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0` });",
       errors: [{ messageId: "secLevelZero", line: 2, column: 33, suggestions: [
         { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" },
-        { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: '10.0.0.1' }));" },
+        { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: '10.0.0.1' }));" },
       ] }],
     },
     // Declared security level 0 (an OpenSSL configured down): HIGH's anonymous suites are usable.
@@ -88,7 +88,7 @@ const cases: RuleCases<M, O> = {
           messageId: "weakCiphers",
           suggestions: [
             { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" },
-            { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" },
+            { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" },
           ],
         },
       ],
@@ -103,13 +103,13 @@ const cases: RuleCases<M, O> = {
     js({
       code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'ALL:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     }),
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'RC4-SHA' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     {
@@ -127,13 +127,13 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: CIPHERS };\ntls.connect(opts);",
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
+        { messageId: "weakCiphers", line: 3, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\nconst base = { ciphers: 'ECDHE-RSA-DES-CBC3-SHA' as const };\ntls.connect({ ...base, host: 'a.example' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst base = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' as const };\ntls.connect({ ...base, host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });" }] },
+        { messageId: "weakCiphers", line: 2, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst base = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' as const };\ntls.connect({ ...base, host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });" }] },
       ],
     },
     {
@@ -151,13 +151,13 @@ const cases: RuleCases<M, O> = {
     {
       code: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'SSLv3' } satisfies import('node:https').AgentOptions);",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } satisfies import('node:https').AgentOptions);" }, { messageId: 'useFactory', output: "import { Agent } from 'node:https';\nimport { secureAgent } from 'eslint-plugin-tlsguard/runtime';\nexport const agent = secureAgent();" }] },
+        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } satisfies import('node:https').AgentOptions);" }, { messageId: 'useFactory', output: "import { Agent } from 'node:https';\nimport { secureAgent } from 'tlsguard-runtime';\nexport const agent = secureAgent();" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: legacy ? 'ALL' : 'RC4-SHA' });",
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakCiphers", line: 3, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     {
@@ -183,7 +183,7 @@ const cases: RuleCases<M, O> = {
     js({
       code: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 1024 });",
       errors: [
-        { messageId: "smallDh", line: 2, column: 34, suggestions: [{ messageId: "raiseDhSize", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 2048 });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "smallDh", line: 2, column: 34, suggestions: [{ messageId: "raiseDhSize", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 2048 });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     }),
     {
@@ -195,7 +195,7 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'secp192r1:prime256v1' });",
       errors: [
-        { messageId: "weakCurves", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime256v1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakCurves", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime256v1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     {
@@ -213,7 +213,7 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'RSA+SHA1:ECDSA+SHA256' });",
       errors: [
-        { messageId: "weakSigalgs", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'ECDSA+SHA256' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakSigalgs", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'ECDSA+SHA256' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     {
@@ -225,7 +225,7 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT | constants.SSL_OP_NO_TICKET });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     js({
@@ -237,20 +237,20 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_3 });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureOptions: 262148 });",
       errors: [
-        { messageId: "weakSecureOptions", line: 2, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakSecureOptions", line: 2, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     // With TLS 1.0 allowed, SSL_OP_ALL turns the BEAST countermeasure off.
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', secureOptions: constants.SSL_OP_ALL });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 55, suggestions: [{ messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "weakSecureOptions", line: 3, column: 55, suggestions: [{ messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
   ],

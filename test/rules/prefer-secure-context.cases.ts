@@ -11,7 +11,7 @@ const cases: RuleCases<M> = {
     `import https from 'node:https';\nhttps.get({ hostname: 'a.example', path: '/' });`,
     `${TLS}tls.connect({ host: 'a.example', port: 443, servername: 'a.example' });`,
     // Already built by the factory.
-    `${TLS}import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'a.example', port: 443, ca: 'pem' }));`,
+    `${TLS}import { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', port: 443, ca: 'pem' }));`,
     // Not an inline literal: the factory may have built it elsewhere.
     `${TLS}declare const opts: tls.ConnectionOptions;\ntls.connect(opts);`,
     // Not a core TLS API.
@@ -28,7 +28,7 @@ const cases: RuleCases<M> = {
           suggestions: [
             {
               messageId: 'useFactory',
-              output: `${TLS}import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const caPem: string;\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432, ca: caPem, minVersion: 'TLSv1.2' }));`,
+              output: `${TLS}import { secureClientOptions } from 'tlsguard-runtime';\ndeclare const caPem: string;\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432, ca: caPem, minVersion: 'TLSv1.2' }));`,
             },
           ],
         },
@@ -43,7 +43,7 @@ const cases: RuleCases<M> = {
           suggestions: [
             {
               messageId: 'useFactory',
-              output: `const https = require('https');\nconst fs = require('fs');\nconst { secureAgent } = require('eslint-plugin-tlsguard/runtime');\nmodule.exports = secureAgent({ keepAlive: true, ca: fs.readFileSync('ca.pem') });`,
+              output: `const https = require('https');\nconst fs = require('fs');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true, ca: fs.readFileSync('ca.pem') });`,
             },
           ],
         },
@@ -58,7 +58,7 @@ const cases: RuleCases<M> = {
           suggestions: [
             {
               messageId: 'useFactory',
-              output: `import { createServer } from 'node:https';\nimport { secureServerOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const key: string, cert: string;\ncreateServer(secureServerOptions({ key, cert, ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' }), (_req, res) => res.end());`,
+              output: `import { createServer } from 'node:https';\nimport { secureServerOptions } from 'tlsguard-runtime';\ndeclare const key: string, cert: string;\ncreateServer(secureServerOptions({ key, cert, ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' }), (_req, res) => res.end());`,
             },
           ],
         },

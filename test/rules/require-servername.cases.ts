@@ -40,13 +40,13 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443 });",
       errors: [
-        { messageId: "noSni", line: 2, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'api.example.com', port: 443 }));" }] },
+        { messageId: "noSni", line: 2, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'api.example.com', port: 443 }));" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({\n  host: 'api.example.com',\n  port: 443,\n});",
       errors: [
-        { messageId: "noSni", line: 3, column: 3, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({\n  host: 'api.example.com',\n  port: 443,\n  servername: 'api.example.com',\n});" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({\n  host: 'api.example.com',\n  port: 443,\n}));" }] },
+        { messageId: "noSni", line: 3, column: 3, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({\n  host: 'api.example.com',\n  port: 443,\n  servername: 'api.example.com',\n});" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({\n  host: 'api.example.com',\n  port: 443,\n}));" }] },
       ],
     },
     js({
@@ -76,19 +76,19 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.connect('/run/proxy.sock', { host: 'api.example.com' });",
       errors: [
-        { messageId: "noSni", line: 2, column: 34, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect('/run/proxy.sock', { host: 'api.example.com', servername: 'api.example.com' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect('/run/proxy.sock', secureClientOptions({ host: 'api.example.com' }));" }] },
+        { messageId: "noSni", line: 2, column: 34, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect('/run/proxy.sock', { host: 'api.example.com', servername: 'api.example.com' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect('/run/proxy.sock', secureClientOptions({ host: 'api.example.com' }));" }] },
       ],
     },
     js({
       code: "const { connect } = require('tls');\nconnect({ host: 'api.example.com', port: 443 }, () => {});",
       errors: [
-        { messageId: "noSni", line: 2, column: 11, suggestions: [{ messageId: "addServername", output: "const { connect } = require('tls');\nconnect({ host: 'api.example.com', port: 443, servername: 'api.example.com' }, () => {});" }, { messageId: 'useFactory', output: "const { connect } = require('tls');\nconst { secureClientOptions } = require('eslint-plugin-tlsguard/runtime');\nconnect(secureClientOptions({ host: 'api.example.com', port: 443 }), () => {});" }] },
+        { messageId: "noSni", line: 2, column: 11, suggestions: [{ messageId: "addServername", output: "const { connect } = require('tls');\nconnect({ host: 'api.example.com', port: 443, servername: 'api.example.com' }, () => {});" }, { messageId: 'useFactory', output: "const { connect } = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\nconnect(secureClientOptions({ host: 'api.example.com', port: 443 }), () => {});" }] },
       ],
     }),
     {
       code: "import { connect as tlsConnect } from 'tls';\ntlsConnect({ port: 443, host: \"api.example.com\" });",
       errors: [
-        { messageId: "noSni", line: 2, column: 25, suggestions: [{ messageId: "addServername", output: "import { connect as tlsConnect } from 'tls';\ntlsConnect({ port: 443, host: \"api.example.com\", servername: \"api.example.com\" });" }, { messageId: 'useFactory', output: "import { connect as tlsConnect } from 'tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntlsConnect(secureClientOptions({ port: 443, host: \"api.example.com\" }));" }] },
+        { messageId: "noSni", line: 2, column: 25, suggestions: [{ messageId: "addServername", output: "import { connect as tlsConnect } from 'tls';\ntlsConnect({ port: 443, host: \"api.example.com\", servername: \"api.example.com\" });" }, { messageId: 'useFactory', output: "import { connect as tlsConnect } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntlsConnect(secureClientOptions({ port: 443, host: \"api.example.com\" }));" }] },
       ],
     },
     {
@@ -100,19 +100,19 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nconst base = { host: 'api.example.com' };\ntls.connect({ ...base, port: 443 });",
       errors: [
-        { messageId: "noSni", line: 3, column: 13, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\nconst base = { host: 'api.example.com' };\ntls.connect({ ...base, port: 443, servername: 'api.example.com' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\nconst base = { host: 'api.example.com' };\ntls.connect(secureClientOptions({ ...base, port: 443 }));" }] },
+        { messageId: "noSni", line: 3, column: 13, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\nconst base = { host: 'api.example.com' };\ntls.connect({ ...base, port: 443, servername: 'api.example.com' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = { host: 'api.example.com' };\ntls.connect(secureClientOptions({ ...base, port: 443 }));" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ndeclare const region: string;\ntls.connect({ host: `${region}.api.example.com`, port: 443 });",
       errors: [
-        { messageId: "noSni", line: 3, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ndeclare const region: string;\ntls.connect({ host: `${region}.api.example.com`, port: 443, servername: `${region}.api.example.com` });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const region: string;\ntls.connect(secureClientOptions({ host: `${region}.api.example.com`, port: 443 }));" }] },
+        { messageId: "noSni", line: 3, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ndeclare const region: string;\ntls.connect({ host: `${region}.api.example.com`, port: 443, servername: `${region}.api.example.com` });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const region: string;\ntls.connect(secureClientOptions({ host: `${region}.api.example.com`, port: 443 }));" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: legacy ? 'old.example.com' : 'new.example.com', port: 443 } as tls.ConnectionOptions);",
       errors: [
-        { messageId: "noSni", line: 3, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: legacy ? 'old.example.com' : 'new.example.com', port: 443, servername: legacy ? 'old.example.com' : 'new.example.com' } as tls.ConnectionOptions);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: legacy ? 'old.example.com' : 'new.example.com', port: 443 }) as tls.ConnectionOptions);" }] },
+        { messageId: "noSni", line: 3, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: legacy ? 'old.example.com' : 'new.example.com', port: 443, servername: legacy ? 'old.example.com' : 'new.example.com' } as tls.ConnectionOptions);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: legacy ? 'old.example.com' : 'new.example.com', port: 443 }) as tls.ConnectionOptions);" }] },
       ],
     },
     {
@@ -166,7 +166,7 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443 } satisfies tls.ConnectionOptions);",
       errors: [
-        { messageId: "noSni", line: 2, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' } satisfies tls.ConnectionOptions);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';\ntls.connect(secureClientOptions({ host: 'api.example.com', port: 443 }) satisfies tls.ConnectionOptions);" }] },
+        { messageId: "noSni", line: 2, column: 15, suggestions: [{ messageId: "addServername", output: "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' } satisfies tls.ConnectionOptions);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'api.example.com', port: 443 }) satisfies tls.ConnectionOptions);" }] },
       ],
     },
     {

@@ -27,11 +27,11 @@ import { VERIFY } from './constants';
 tls.connect({ host: 'a.example', port: 443 });` },
           { messageId: 'useFactory', output: `import tls from 'node:tls';
 import { VERIFY } from './constants';
-import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';
+import { secureClientOptions } from 'tlsguard-runtime';
 tls.connect(secureClientOptions({ host: 'a.example', port: 443 }));` },
           { messageId: 'useFactoryWithCa', output: `import tls from 'node:tls';
 import { VERIFY } from './constants';
-import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';
+import { secureClientOptions } from 'tlsguard-runtime';
 tls.connect(secureClientOptions({ host: 'a.example', port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));` },
         ],
       },
@@ -53,11 +53,11 @@ import { insecureFlag } from './constants';
 tls.connect({ host: 'a.example', port: 443 });` },
           { messageId: 'useFactory', output: `import tls from 'node:tls';
 import { insecureFlag } from './constants';
-import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';
+import { secureClientOptions } from 'tlsguard-runtime';
 tls.connect(secureClientOptions({ host: 'a.example', port: 443 }));` },
           { messageId: 'useFactoryWithCa', output: `import tls from 'node:tls';
 import { insecureFlag } from './constants';
-import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';
+import { secureClientOptions } from 'tlsguard-runtime';
 tls.connect(secureClientOptions({ host: 'a.example', port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));` },
         ],
       },
@@ -79,11 +79,11 @@ import * as C from './constants';
 tls.connect({ host: 'a.example' });` },
           { messageId: 'useFactory', output: `import tls from 'node:tls';
 import * as C from './constants';
-import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';
+import { secureClientOptions } from 'tlsguard-runtime';
 tls.connect(secureClientOptions({ host: 'a.example' }));` },
           { messageId: 'useFactoryWithCa', output: `import tls from 'node:tls';
 import * as C from './constants';
-import { secureClientOptions } from 'eslint-plugin-tlsguard/runtime';
+import { secureClientOptions } from 'tlsguard-runtime';
 tls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));` },
         ],
       },
