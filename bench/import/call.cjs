@@ -1,0 +1,2 @@
+const { secureClientOptions } = require('tlsguard-runtime');
+secureClientOptions({ host: 'example.com' });

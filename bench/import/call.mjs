@@ -1,0 +1,2 @@
+import { secureClientOptions } from 'tlsguard-runtime';
+secureClientOptions({ host: 'example.com' });
