@@ -260,4 +260,27 @@ describe('packed tarballs in fresh projects', () => {
     expect(installedPackages(dir)).toEqual(['tlsguard-runtime']);
     expect(run(process.execPath, ['app.mjs'], dir).trim()).toBe('true function');
   }, 400_000);
+
+  it('the pre-commit hook documented in docs/cli.md installs the released packages (nothing built) and refuses an insecure commit', () => {
+    // CI installs pre-commit (.ci/run); a missing one is a failure there, not a skip.
+    const doc = readFileSync(path.join(repo, 'docs/cli.md'), 'utf8');
+    const block = /```yaml\n(repos:\n  - repo: local\n[\s\S]*?language: node[\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    // The registry name of the release, replaced by the packed tarballs (not published from a test).
+    const config = block!.replace('[eslint-plugin-tlsguard@0.1.0]', `[${plugin.tarball}, ${runtime.tarball}]`);
+    expect(config).not.toBe(block);
+    const dir = project(path.join(work, 'hooked'), {}, { '.pre-commit-config.yaml': config, 'client.mjs': "import tls from 'node:tls';\ntls.connect({ host: 'a.example', servername: 'a.example', port: 443, rejectUnauthorized: false });\n" });
+    const hookEnv = { ...env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), CI: 'true' };
+    run('git', ['init', '-q'], dir);
+    run('git', ['add', '-A'], dir);
+    const refused = spawnSync('pre-commit', ['run', '--all-files'], { cwd: dir, env: hookEnv, encoding: 'utf8', timeout: 300_000 });
+    expect(refused.error).toBeUndefined();
+    expect(refused.status, refused.stdout + refused.stderr).toBe(1);
+    expect(refused.stdout).toContain('client.mjs:2:70  tlsguard/no-unverified-certificate');
+    // the environment holds the packages, not a clone of this repository
+    const envs = readdirSync(hookEnv.PRE_COMMIT_HOME).filter((n) => n.startsWith('repo'));
+    expect(envs).toHaveLength(1);
+    const globals = readdirSync(path.join(hookEnv.PRE_COMMIT_HOME, envs[0]!, 'node_env-system/lib/node_modules')).sort();
+    expect(globals).toEqual(['eslint-plugin-tlsguard', 'pre_commit_placeholder_package', 'tlsguard-runtime']);
+  }, 400_000);
 });
