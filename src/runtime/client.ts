@@ -170,8 +170,10 @@ interface BuildMode {
  */
 export function secureClientOptions(): SecureClientOptions<Record<never, never>>;
 // No default for T: with one, TypeScript stops giving methods in the literal their parameter types.
-export function secureClientOptions<T extends SecureClientInput & RefuseInsecure<T>>(options: T | undefined): SecureClientOptions<T>;
-export function secureClientOptions<T extends SecureClientInput & RefuseInsecure<T>>(
+// `& object`: without it the constraint is a weak type (all optional), so a literal with only keys of
+// other option types (`{ hostname }`) would fail it, and T would fall back to the constraint.
+export function secureClientOptions<T extends SecureClientInput & object & RefuseInsecure<T>>(options: T | undefined): SecureClientOptions<T>;
+export function secureClientOptions<T extends SecureClientInput & object & RefuseInsecure<T>>(
   options?: T,
 ): SecureClientOptions<T> {
   const built = buildClientOptions(options, { where: 'secureClientOptions', deriveServername: true });

@@ -38,3 +38,4 @@ export type RefuseInsecure<T> = Refused<T, 'rejectUnauthorized', false> &
 export type RefuseInsecureServer<T> = Refused<T, 'minVersion', LegacyVersion> &
   Refused<T, 'maxVersion', LegacyVersion> &
   Refused<T, 'secureProtocol', string>;
+

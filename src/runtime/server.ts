@@ -63,7 +63,7 @@ const NO_RENEGOTIATION = constants.SSL_OP_NO_RENEGOTIATION;
  *   optional mTLS, mTLS without `ca`...).
  * @throws TypeError when there is no certificate, or for `secureContext`/`secureProtocol`.
  */
-export function secureServerOptions<T extends RuntimeServerOptions & RefuseInsecureServer<T>>(
+export function secureServerOptions<T extends RuntimeServerOptions & object & RefuseInsecureServer<T>>(
   options: T,
 ): SecureServerOptions<T> {
   const where = 'secureServerOptions';

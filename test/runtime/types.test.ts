@@ -15,6 +15,8 @@ tls.connect(secureClientOptions({
 }));
 tls.connect(secureClientOptions({ host: 'a.example', checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) }));
 https.get('https://a.example/', secureClientOptions({ hostname: 'a.example', path: '/', agent: false }));
+https.get(secureClientOptions({ hostname: 'a.example' }), () => undefined);
+https.request(secureClientOptions({ agent: secureAgent() }));
 declare const request: https.RequestOptions;
 https.get(secureClientOptions(request));
 declare const connection: tls.ConnectionOptions;
