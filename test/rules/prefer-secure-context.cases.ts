@@ -65,6 +65,39 @@ const cases: RuleCases<M> = {
       ],
     },
     {
+      // Issue 17, item 19: the factory's parameter gives the literal tls.ConnectionOptions context, so
+      // the method keeps its parameter types in the output (no TS7006; the harness type-checks it).
+      code: `${TLS}declare const caPem: string;\ntls.connect({ host: 'a.example', port: 443, servername: 'a.example', ca: caPem, checkServerIdentity(host, cert) { return tls.checkServerIdentity(host, cert); } });`,
+      errors: [
+        {
+          messageId: 'handRolled',
+          data: { sink: 'tls.connect()', factory: '`secureClientOptions()`' },
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              output: `${TLS}import { secureClientOptions } from 'tlsguard-runtime';\ndeclare const caPem: string;\ntls.connect(secureClientOptions({ host: 'a.example', port: 443, servername: 'a.example', ca: caPem, checkServerIdentity(host, cert) { return tls.checkServerIdentity(host, cert); } }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Issue 17, item 19: maxVersion: 'TLSv1.3' stays a tls.SecureVersion in the output (no TS2769).
+      code: `${TLS}tls.connect({ host: 'a.example', port: 443, servername: 'a.example', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });`,
+      errors: [
+        {
+          messageId: 'handRolled',
+          data: { sink: 'tls.connect()', factory: '`secureClientOptions()`' },
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              output: `${TLS}import { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', port: 443, servername: 'a.example', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The factory name is taken by something else: no suggestion, the message still names the way out.
       code: `${TLS}const secureClientOptions = 1;\ntls.connect({ port: 443, minVersion: 'TLSv1.3' });\nexport { secureClientOptions };`,
       errors: [{ messageId: 'handRolled', suggestions: [] }],
