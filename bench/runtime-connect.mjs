@@ -50,7 +50,7 @@ if (process.env.TLSGUARD_BENCH_CHILD !== '1') {
 }
 
 async function child() {
-  const { secureClientOptions, clearSecureContextCache } = await import('../dist/src/runtime/index.js');
+  const { secureClientOptions, clearSecureContextCache } = await import('tlsguard-runtime');
   const dir = process.env.TLSGUARD_BENCH_DIR;
   const read = (name) => readFileSync(join(dir, name), 'utf8');
   const caPem = read('ca.pem');
