@@ -13,7 +13,12 @@ import path from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../rule-kit/factory.js';
 import { PACKAGE_VERSION } from '../rule-kit/version.js';
 
-const IMPORTS_RUNTIME = new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])${DEFAULT_RUNTIME_MODULE}\1`);
+const importsOf = (specifier: string): RegExp =>
+  new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])${specifier}\1`);
+const IMPORTS_RUNTIME = importsOf(DEFAULT_RUNTIME_MODULE);
+/** The plugin's re-export: works, but the plugin is a devDependency in most projects. */
+const LEGACY_RUNTIME = 'eslint-plugin-tlsguard/runtime';
+const IMPORTS_LEGACY = importsOf(LEGACY_RUNTIME);
 
 /** The runtime package's version: the one installed beside the plugin, else this release's. */
 export function runtimeVersion(): string {
@@ -60,6 +65,7 @@ function installCommand(dir: string): string {
 export function addRuntimeDependencies(changedFiles: Iterable<string>, root: string): string[] {
   const manifests = new Set<string>();
   const orphans: string[] = [];
+  const legacy: string[] = [];
   for (const file of changedFiles) {
     let text: string;
     try {
@@ -67,6 +73,7 @@ export function addRuntimeDependencies(changedFiles: Iterable<string>, root: str
     } catch {
       continue;
     }
+    if (IMPORTS_LEGACY.test(text)) legacy.push(path.relative(root, file) || file);
     if (!IMPORTS_RUNTIME.test(text)) continue;
     const manifest = nearestPackageJson(path.dirname(file));
     if (manifest === undefined) orphans.push(path.relative(root, file) || file);
@@ -78,6 +85,11 @@ export function addRuntimeDependencies(changedFiles: Iterable<string>, root: str
   if (orphans.length > 0) {
     lines.push(
       `${orphans.join(', ')} now import ${DEFAULT_RUNTIME_MODULE}, but no package.json was found above them: add "${DEFAULT_RUNTIME_MODULE}": "${version}" to the dependencies of the project that runs them`,
+    );
+  }
+  if (legacy.length > 0) {
+    lines.push(
+      `${legacy.join(', ')} import ${LEGACY_RUNTIME} (settings.tlsguard.runtimeModule): that module is in the plugin, which is gone after \`npm prune --omit=dev\` when it is a devDependency. Set runtimeModule to ${DEFAULT_RUNTIME_MODULE} (or remove the setting) and add ${DEFAULT_RUNTIME_MODULE} to dependencies`,
     );
   }
   return lines;

@@ -61,6 +61,15 @@ describe('addRuntimeDependencies', () => {
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(manifest);
   });
 
+  it('a fix that imports the plugin\'s re-export (an old runtimeModule setting) gets a line, no package.json edit', () => {
+    const manifest = '{ "name": "app" }\n';
+    const dir = tree({ 'package.json': manifest, 'a.mjs': "import { secureAgent } from 'eslint-plugin-tlsguard/runtime';\nexport const agent = secureAgent({});\n" });
+    expect(addRuntimeDependencies([path.join(dir, 'a.mjs')], dir)).toEqual([
+      'a.mjs import eslint-plugin-tlsguard/runtime (settings.tlsguard.runtimeModule): that module is in the plugin, which is gone after `npm prune --omit=dev` when it is a devDependency. Set runtimeModule to tlsguard-runtime (or remove the setting) and add tlsguard-runtime to dependencies',
+    ]);
+    expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(manifest);
+  });
+
   it('an unparsable package.json is not rewritten; the line says what to add', () => {
     const dir = tree({ 'package.json': '{ "name": "app", }\n', 'a.mjs': ESM });
     const [line] = addRuntimeDependencies([path.join(dir, 'a.mjs')], dir);
