@@ -1,6 +1,7 @@
 // The project's own lint config: typescript-eslint on the sources, and tlsguard itself (dogfooding).
 import tseslint from 'typescript-eslint';
 import tlsguard from './dist/eslint-plugin.js';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'coverage/**', 'test/.virtual/**', 'test/.tmp-e2e/**'] },
@@ -12,6 +13,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // The layers (docs/architecture.md): rules -> rule-kit -> analysis -> policy; runtime on policy only.
+  ...layerRules,
   // Tests and the runtime deliberately contain insecure TLS options as data; the rules check the rest.
   { files: ['src/**/*.ts', 'rules/**/*.ts', 'eslint-plugin.ts', 'bench/**/*.{ts,js,mjs}'], ...tlsguard.configs.recommended },
 );
