@@ -1,6 +1,7 @@
 /**
  * The rule tester used by every rule suite, wired to vitest. Rule cases live in
- * `test/rules/<rule>.cases.ts` so the suggestion harness can re-check them all.
+ * `test/rules/<rule>.cases.ts` (or `<rule>.<topic>.cases.ts`), found by
+ * `test/rules/run.test.ts` (the one runner) and re-checked by the suggestion harness.
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';

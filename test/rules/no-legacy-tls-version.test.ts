@@ -1,5 +1,0 @@
-import rule from '../../rules/no-legacy-tls-version.js';
-import { runRuleTests } from '../rule-tester.js';
-import cases from './no-legacy-tls-version.cases.js';
-
-runRuleTests('no-legacy-tls-version', rule, cases);
