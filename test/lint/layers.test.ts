@@ -1,5 +1,5 @@
 /** The layer rules of eslint.layers.js: each forbidden import is a lint error, each allowed one is not. */
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain JS config module without declarations
@@ -8,7 +8,7 @@ import { layerRules } from '../../eslint.layers.js';
 const eslint = new ESLint({
   cwd: new URL('../..', import.meta.url).pathname,
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...(layerRules as ESLint.Options['overrideConfig'][])],
+  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...(layerRules as Linter.Config[])],
 });
 
 async function errors(file: string, source: string): Promise<string[]> {
@@ -21,7 +21,7 @@ describe('layer rules', () => {
     ['src/policy/x.ts', `import { unwrap } from '../analysis/ast.js';`],
     ['src/policy/x.ts', `import ts from 'typescript';`],
     ['src/policy/x.ts', `import { AST_NODE_TYPES } from '@typescript-eslint/utils';`],
-    ['src/runtime/x.ts', `import { ESLint } from 'eslint';`],
+    ['src/runtime/x.ts', `import { ESLint, type Linter } from 'eslint';`],
     ['src/runtime/x.ts', `import { unwrap } from '../analysis/ast.js';`],
     ['src/analysis/x.ts', `import rule from '../../rules/no-weak-cipher.js';`],
     ['src/analysis/catalogue/x.ts', `import { aliasListeners } from '../../rule-kit/library-aliases.js';`],
