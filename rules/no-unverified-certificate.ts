@@ -25,7 +25,7 @@ import {
   type SinkMatch,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { aliasMentions, aliasReportListeners } from '../src/rule-kit/library-aliases.js';
+import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-report.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 

@@ -24,7 +24,7 @@ describe('layer rules', () => {
     ['src/runtime/x.ts', `import { ESLint, type Linter } from 'eslint';`],
     ['src/runtime/x.ts', `import { unwrap } from '../analysis/ast.js';`],
     ['src/analysis/x.ts', `import rule from '../../rules/no-weak-cipher.js';`],
-    ['src/analysis/catalogue/x.ts', `import { aliasListeners } from '../../rule-kit/library-aliases.js';`],
+    ['src/analysis/catalogue/x.ts', `import { aliasReportListeners } from '../../rule-kit/alias-report.js';`],
     ['src/analysis/x.ts', `import { createSecureClientContext } from '../runtime/index.js';`],
     ['src/rule-kit/x.ts', `import rule from '../../rules/no-weak-cipher.js';`],
     ['rules/x.ts', `import { run } from '../src/cli/run.js';`],

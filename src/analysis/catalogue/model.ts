@@ -2,7 +2,8 @@
  * The shape of the library catalogue: data rows, no code paths. A library is added by adding rows
  * (a sink row for each API that takes TLS options, an agent slot for each option that takes an
  * agent or dispatcher, an alias row for each library-specific spelling of "do not verify") plus
- * their tests. The generic code that reads the rows is in `aliases.ts` and `describe.ts`.
+ * their tests. The code that reads the rows is in `src/analysis/` (`library-aliases.ts`, `sinks.ts`,
+ * `catalogue/describe.ts`, `catalogue/closed.ts`).
  */
 import type { Primitive } from '../types.js';
 import type { ApiRow, SinkRow } from '../sinks.js';

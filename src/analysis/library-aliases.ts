@@ -2,29 +2,40 @@
  * The generic code behind the alias rows: library-specific spellings of "do not verify"
  * (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, `sslmode=no-verify`, Electron's
  * certificate callbacks). Each row says what to match, which library it belongs to and, for generic
- * keys (`ssl`), where the object must go for the row to apply. Rules get ready-made listeners.
- * The rows are data in `src/analysis/catalogue/`; this is the only code that reads them.
+ * keys (`ssl`), where the object must go for the row to apply. The listeners here find the matches
+ * and describe each suggestion as an edit (`AliasEdit`); `src/rule-kit/alias-report.ts` turns them
+ * into reports and fixes. The rows are data in `src/analysis/catalogue/`; this is the only code that reads them.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, propertyName, unwrap } from '../analysis/ast.js';
-import { allAliases, closedApiOf, type AliasMatch, type AliasRow, type SiblingCondition } from '../analysis/catalogue/index.js';
-import type { FileContext } from '../analysis/file-context.js';
-import { resolveFunction } from '../analysis/functions.js';
-import { bagOf, destinationsOf, isOpen, lookup, type Destination } from '../analysis/options.js';
-import { matchApi, matchDestination } from '../analysis/sinks.js';
-import { resolveModuleRef } from '../analysis/bindings.js';
-import { bagKeyOrigin } from '../analysis/type-evidence.js';
-import { always, evaluate, stringValues, type Primitive } from '../analysis/values.js';
-import { escapeRegExp as escape, wordsPattern } from '../analysis/gate.js';
-import { removeListItem, removeStatement } from './fixes.js';
+import { isFunctionNode, memberName, propertyName, unwrap } from './ast.js';
+import { allAliases, closedApiOf, type AliasMatch, type AliasRow, type SiblingCondition } from './catalogue/index.js';
+import type { FileContext } from './file-context.js';
+import { resolveFunction } from './functions.js';
+import { bagOf, destinationsOf, isOpen, lookup, type Destination } from './options.js';
+import { matchApi, matchDestination } from './sinks.js';
+import { resolveModuleRef } from './bindings.js';
+import { bagKeyOrigin } from './type-evidence.js';
+import { always, evaluate, stringValues, type Primitive } from './values.js';
+import { escapeRegExp as escape, wordsPattern } from './gate.js';
 
 export interface AliasReport {
   readonly node: TSESTree.Node;
   readonly row: AliasRow;
   /** Message data: `option`, `library`, `effect`, `way`. */
   readonly data: Record<'option' | 'library' | 'effect' | 'way', string>;
-  readonly suggestion: { readonly text: string; readonly fix: TSESLint.ReportFixFunction } | undefined;
+  readonly suggestion: { readonly text: string; readonly edit: AliasEdit } | undefined;
 }
+
+/**
+ * A suggestion's edit: the fix helpers of rule-kit remove a list item or a statement with its
+ * separators and comments; other edits are plain fixer calls.
+ */
+export type AliasEdit =
+  | { readonly kind: 'remove-list-item'; readonly node: TSESTree.Node }
+  | { readonly kind: 'remove-statement'; readonly statement: TSESTree.ExpressionStatement }
+  | { readonly kind: 'fix'; readonly fix: TSESLint.ReportFixFunction };
+
+const edit = (fix: TSESLint.ReportFixFunction): AliasEdit => ({ kind: 'fix', fix });
 
 type Rule = AliasRow['rule'];
 type Of<K extends AliasMatch['kind']> = AliasRow & { readonly match: Extract<AliasMatch, { kind: K }> };
@@ -125,8 +136,8 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
           data: dataOf(row),
           suggestion: {
             text: row.fixText ?? `Add \`${insert}\`.`,
-            fix: (fixer) =>
-              present ? fixer.replaceText(present.value, 'true') : last ? fixer.insertTextAfter(last, `, ${insert}`) : fixer.replaceText(object, `{ ${insert} }`),
+            edit: edit((fixer) =>
+              present ? fixer.replaceText(present.value, 'true') : last ? fixer.insertTextAfter(last, `, ${insert}`) : fixer.replaceText(object, `{ ${insert} }`)),
           },
         });
         return;
@@ -172,20 +183,15 @@ function lacks(fc: FileContext, value: TSESTree.Node, required: string, insecure
 function propertyFix(fc: FileContext, row: AliasRow, node: TSESTree.Property): AliasReport['suggestion'] {
   const fix = row.fix;
   if (!fix) return undefined;
-  const sourceCode = fc.sourceCode;
   const text = row.fixText ?? 'Remove it.';
-  if (fix.kind === 'replace-value') return { text, fix: (fixer) => fixer.replaceText(node.value, fix.text) };
-  return { text, fix: (fixer) => removeListItem(sourceCode, fixer, node) };
+  if (fix.kind === 'replace-value') return { text, edit: edit((fixer) => fixer.replaceText(node.value, fix.text)) };
+  return { text, edit: { kind: 'remove-list-item', node } };
 }
 
 function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
   let current: TSESTree.Node = node;
   while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = current.parent;
   return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
-}
-
-function removeCallStatement(fc: FileContext, fixer: TSESLint.RuleFixer, statement: TSESTree.ExpressionStatement): TSESLint.RuleFix {
-  return removeStatement(fc.sourceCode, fixer, statement);
 }
 
 /** With types: a method of that name declared outside the library is not the library's. */
@@ -217,7 +223,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
           data: dataOf(row),
           suggestion: {
             text: row.fixText ?? 'Remove this call.',
-            fix: (fixer) => (sole && statement ? removeCallStatement(fc, fixer, statement) : fixer.replaceText(node, objectText)),
+            edit: sole && statement ? { kind: 'remove-statement', statement } : edit((fixer) => fixer.replaceText(node, objectText)),
           },
         });
         return;
@@ -232,7 +238,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
           node,
           row,
           data: dataOf(row),
-          suggestion: statement ? { text: row.fixText ?? 'Remove this call.', fix: (fixer) => removeCallStatement(fc, fixer, statement) } : undefined,
+          suggestion: statement ? { text: row.fixText ?? 'Remove this call.', edit: { kind: 'remove-statement', statement } } : undefined,
         });
         return;
       }
@@ -247,7 +253,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
           node,
           row,
           data: dataOf(row, fc.sourceCode.getText(value)),
-          suggestion: { text: row.fixText?.replace('{secure}', secure) ?? `Replace the value with \`${secure}\`.`, fix: (fixer) => fixer.replaceText(value, secure) },
+          suggestion: { text: row.fixText?.replace('{secure}', secure) ?? `Replace the value with \`${secure}\`.`, edit: edit((fixer) => fixer.replaceText(value, secure)) },
         });
         return;
       }
@@ -302,7 +308,7 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
       const arg = call.arguments[0];
       if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || !always(evaluate(fc, arg), (v) => v === row.match.insecure)) continue;
       const secure = row.match.secure;
-      report({ node: call, row, data: dataOf(row), suggestion: { text: row.fixText ?? 'Reject the certificate.', fix: (fixer) => fixer.replaceText(arg, secure) } });
+      report({ node: call, row, data: dataOf(row), suggestion: { text: row.fixText ?? 'Reject the certificate.', edit: edit((fixer) => fixer.replaceText(arg, secure)) } });
       return true;
     }
     return false;
@@ -404,7 +410,7 @@ function urlFix(fc: FileContext, node: TSESTree.Node, param: string, value: stri
   const m = new RegExp(`([?&]${escape(param)}=)${escape(value)}(?=[&#'"\`]|$)`, 'i').exec(raw);
   if (!m) return undefined;
   const start = node.range[0] + m.index + m[1]!.length;
-  return { text: `Use \`${param}=${secure}\`.`, fix: (fixer) => fixer.replaceTextRange([start, start + value.length], secure) };
+  return { text: `Use \`${param}=${secure}\`.`, edit: edit((fixer) => fixer.replaceTextRange([start, start + value.length], secure)) };
 }
 
 /**
@@ -487,7 +493,7 @@ function keyValueFix(fc: FileContext, node: TSESTree.Node, key: string, value: s
   const m = new RegExp(`((?:^|[;'"\`])\\s*${escape(key)}\\s*=\\s*)${escape(value)}(?=\\s*(?:;|['"\`]|$))`, 'i').exec(raw);
   if (!m) return undefined;
   const start = node.range[0] + m.index + m[1]!.length;
-  return { text: `Use \`${key}=${secure}\`.`, fix: (fixer) => fixer.replaceTextRange([start, start + value.length], secure) };
+  return { text: `Use \`${key}=${secure}\`.`, edit: edit((fixer) => fixer.replaceTextRange([start, start + value.length], secure)) };
 }
 
 function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
@@ -499,7 +505,7 @@ function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => v
       const row = list.find((r) => r.match.values.includes(node.value as string));
       if (!row) return;
       const quote = fc.sourceCode.getText(node);
-      report({ node, row, data: dataOf(row, `\`${quote}\``), suggestion: { text: row.fixText ?? 'Remove the flag.', fix: (fixer) => removeListItem(fc.sourceCode, fixer, node) } });
+      report({ node, row, data: dataOf(row, `\`${quote}\``), suggestion: { text: row.fixText ?? 'Remove the flag.', edit: { kind: 'remove-list-item', node } } });
     },
   };
 }
@@ -514,26 +520,6 @@ export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasRep
     ...keyValueListener(fc, rule, report),
     ...flagListener(fc, rule, report),
   };
-}
-
-/**
- * The alias listeners of one rule, reporting each match with the rule's library message and the
- * row's suggestion (the same shape in every rule that has alias rows).
- */
-export function aliasReportListeners<M extends string>(
-  fc: FileContext,
-  context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
-  rule: Rule,
-  ids: { readonly option: M; readonly fix: M },
-): TSESLint.RuleListener {
-  return aliasListeners(fc, rule, ({ node, data, suggestion }) =>
-    context.report({
-      node,
-      messageId: ids.option,
-      data,
-      suggest: suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: suggestion.fix }] : [],
-    }),
-  );
 }
 
 /** The words of the file's text one alias match needs (`undefined`: it can match without a fixed word). */

@@ -1,0 +1,39 @@
+/**
+ * Reports the alias matches of `src/analysis/library-aliases.ts` with a rule's library message, and
+ * turns each match's described edit into the suggestion's fix (the same shape in every rule that has
+ * alias rows).
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { FileContext } from '../analysis/file-context.js';
+import { aliasListeners, type AliasEdit, type AliasReport } from '../analysis/library-aliases.js';
+import { removeListItem, removeStatement } from './fixes.js';
+
+export { aliasMentions } from '../analysis/library-aliases.js';
+
+function fixOf(fc: FileContext, edit: AliasEdit): TSESLint.ReportFixFunction {
+  switch (edit.kind) {
+    case 'remove-list-item':
+      return (fixer) => removeListItem(fc.sourceCode, fixer, edit.node);
+    case 'remove-statement':
+      return (fixer) => removeStatement(fc.sourceCode, fixer, edit.statement);
+    case 'fix':
+      return edit.fix;
+  }
+}
+
+/** The alias listeners of one rule, reporting each match with the rule's library message and the row's suggestion. */
+export function aliasReportListeners<M extends string>(
+  fc: FileContext,
+  context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
+  rule: AliasReport['row']['rule'],
+  ids: { readonly option: M; readonly fix: M },
+): TSESLint.RuleListener {
+  return aliasListeners(fc, rule, ({ node, data, suggestion }) =>
+    context.report({
+      node,
+      messageId: ids.option,
+      data,
+      suggest: suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: fixOf(fc, suggestion.edit) }] : [],
+    }),
+  );
+}
