@@ -38,7 +38,7 @@ export type AliasEdit =
 const edit = (fix: TSESLint.ReportFixFunction): AliasEdit => ({ kind: 'fix', fix });
 
 type Rule = AliasRow['rule'];
-type Of<K extends AliasMatch['kind']> = AliasRow & { readonly match: Extract<AliasMatch, { kind: K }> };
+type RowOfKind<K extends AliasMatch['kind']> = AliasRow & { readonly match: Extract<AliasMatch, { kind: K }> };
 
 const oneOf = (names: readonly string[]): string => `/^(?:${names.map(escape).join('|')})$/`;
 
@@ -60,8 +60,8 @@ function cached<T>(key: string, build: () => T): T {
   return planCache.get(key) as T;
 }
 
-function of<K extends AliasMatch['kind']>(rule: Rule, kind: K): Of<K>[] {
-  return cached(`${rule}:${kind}`, () => allAliases().filter((r): r is Of<K> => r.rule === rule && r.match.kind === kind));
+function rowsOfKind<K extends AliasMatch['kind']>(rule: Rule, kind: K): RowOfKind<K>[] {
+  return cached(`${rule}:${kind}`, () => allAliases().filter((r): r is RowOfKind<K> => r.rule === rule && r.match.kind === kind));
 }
 
 /** Message data; `{value}` in the row's option is the insecure value as written (`'require'`). */
@@ -70,8 +70,8 @@ function dataOf(row: AliasRow, value?: string): AliasReport['data'] {
   return { option, library: row.library, effect: row.effect, way: row.way };
 }
 
-/** Does the object holding the option belong to the row's library? */
-function belongs(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: string): boolean {
+/** Does the object holding the option reach the row's library (or, for a key unique to it, not provably go elsewhere)? */
+function reachesLibrary(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: string): boolean {
   if (row.apis) {
     if (destinationsOf(fc, object).some((d) => matchApi(fc, d, row.apis!))) return true;
     // With types: the key is declared by the library (a wrapper typed with the library's options).
@@ -82,7 +82,7 @@ function belongs(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: str
   // goes only to other APIs (`https.request({ strictSSL: false })`: Node does not read request's key)
   // or types say the object is something else.
   const destinations = destinationsOf(fc, object);
-  if (destinations.length > 0 && destinations.every((d) => elsewhere(fc, row, d))) return false;
+  if (destinations.length > 0 && destinations.every((d) => goesToOtherApi(fc, row, d))) return false;
   return bagKeyOrigin(fc, object, key)?.kind !== 'unrelated';
 }
 
@@ -90,7 +90,7 @@ function belongs(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: str
  * The destination is provably an API of another library (or of Node): the TLS options of another
  * library's sink, or any argument of a closed API (`fetch`, `tls.connect`) outside the row's packages.
  */
-function elsewhere(fc: FileContext, row: AliasRow, dest: Destination): boolean {
+function goesToOtherApi(fc: FileContext, row: AliasRow, dest: Destination): boolean {
   if (dest.kind !== 'argument') return false;
   const module = matchDestination(fc, dest)?.row.module ?? closedApiOf(fc, dest)?.module;
   return module !== undefined && !row.packages.includes(module);
@@ -103,8 +103,8 @@ function isEffective(fc: FileContext, prop: TSESTree.Property, key: string): boo
 }
 
 function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  const props = of(rule, 'property');
-  const missing = of(rule, 'missing');
+  const props = rowsOfKind(rule, 'property');
+  const missing = rowsOfKind(rule, 'missing');
   const selector = cached(`${rule}:property-selector`, () => {
     const keys = [...new Set([...props.map((r) => r.match.key), ...missing.map((r) => r.match.key)])];
     return keys.length === 0 ? undefined : `Property[key.name=${oneOf(keys)}], Property[key.value=${oneOf(keys)}]`;
@@ -118,13 +118,13 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
       for (const row of props) {
         if (row.match.key !== key || !always(evaluate(fc, node.value), row.match.insecure)) continue;
         if (row.match.siblings && !siblingsHold(fc, node.parent, row.match.siblings)) continue;
-        if (!belongs(fc, row, node.parent, key)) continue;
+        if (!reachesLibrary(fc, row, node.parent, key)) continue;
         report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
         return;
       }
       for (const row of missing) {
-        if (row.match.key !== key || !lacks(fc, node.value, row.match.required, row.match.insecure)) continue;
-        if (!belongs(fc, row, node.parent, key)) continue;
+        if (row.match.key !== key || !lacksRequiredOption(fc, node.value, row.match.required, row.match.insecure)) continue;
+        if (!reachesLibrary(fc, row, node.parent, key)) continue;
         const object = unwrap(node.value) as TSESTree.ObjectExpression;
         const last = object.properties[object.properties.length - 1];
         const insert = `${row.match.required}: true`;
@@ -167,7 +167,7 @@ function siblingsHold(fc: FileContext, object: TSESTree.Node, conditions: readon
 }
 
 /** An object literal that provably lacks `required: true` and does not already turn verification off. */
-function lacks(fc: FileContext, value: TSESTree.Node, required: string, insecure: (v: Primitive) => boolean = (v) => !v): boolean {
+function lacksRequiredOption(fc: FileContext, value: TSESTree.Node, required: string, insecure: (v: Primitive) => boolean = (v) => !v): boolean {
   const object = unwrap(value);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const bag = bagOf(fc, object);
@@ -195,16 +195,16 @@ function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | undefi
 }
 
 /** With types: a method of that name declared outside the library is not the library's. */
-function methodBelongs(fc: FileContext, row: AliasRow, callee: TSESTree.MemberExpression, name: string): boolean {
+function isLibraryMethod(fc: FileContext, row: AliasRow, callee: TSESTree.MemberExpression, name: string): boolean {
   const origin = fc.types?.keyOrigin(callee.object, name);
   if (!origin) return true;
   return origin.kind === 'tls' && (origin.packages.length === 0 || origin.packages.some((p) => row.packages.includes(p)));
 }
 
 function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  const methods = of(rule, 'method');
-  const withArgument = of(rule, 'method-argument');
-  const withValue = of(rule, 'method-value');
+  const methods = rowsOfKind(rule, 'method');
+  const withArgument = rowsOfKind(rule, 'method-argument');
+  const withValue = rowsOfKind(rule, 'method-value');
   const names = [...new Set([...methods, ...withArgument, ...withValue].map((r) => r.match.name))];
   if (names.length === 0) return {};
   return {
@@ -213,7 +213,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const name = memberName(callee);
       for (const row of methods) {
-        if (row.match.name !== name || !methodBelongs(fc, row, callee, name)) continue;
+        if (row.match.name !== name || !isLibraryMethod(fc, row, callee, name)) continue;
         const statement = statementOf(node);
         const objectText = fc.sourceCode.getText(callee.object);
         const sole = statement && unwrap(callee.object).type === AST_NODE_TYPES.Identifier;
@@ -245,7 +245,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
       for (const row of withValue) {
         const [option, value] = node.arguments;
         if (row.match.name !== name || !option || !value || option.type === AST_NODE_TYPES.SpreadElement || value.type === AST_NODE_TYPES.SpreadElement) continue;
-        if (!namesOption(fc, row.match, option) || !methodBelongs(fc, row, callee, name)) continue;
+        if (!namesOption(fc, row.match, option) || !isLibraryMethod(fc, row, callee, name)) continue;
         const values = evaluate(fc, value);
         if (!always(values, row.match.insecure)) continue;
         const secure = row.match.secure(values);
@@ -298,9 +298,9 @@ function unconditionalVerdictCalls(fn: TSESTree.FunctionLike, from: number): TSE
 }
 
 function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  const list = of(rule, 'verdict-callback');
+  const list = rowsOfKind(rule, 'verdict-callback');
   if (list.length === 0) return {};
-  const check = (row: Of<'verdict-callback'>, fnNode: TSESTree.Node | undefined): boolean => {
+  const check = (row: RowOfKind<'verdict-callback'>, fnNode: TSESTree.Node | undefined): boolean => {
     if (!fnNode || fnNode.type === AST_NODE_TYPES.SpreadElement) return false;
     const fn = resolveFunction(fc, fnNode);
     if (!fn || !isFunctionNode(fn)) return false;
@@ -362,7 +362,7 @@ function parseConnectionString(text: string): ParsedUrl | undefined {
 }
 
 function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  const list = of(rule, 'url');
+  const list = rowsOfKind(rule, 'url');
   if (list.length === 0) return {};
   const { cheap, hinted } = cached(`${rule}:url-patterns`, () => {
     const params = [...new Set(list.map((r) => r.match.param))];
@@ -466,7 +466,7 @@ function parseKeyValueString(text: string): Map<string, string | undefined> | un
 }
 
 function keyValueListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  const list = of(rule, 'key-value');
+  const list = rowsOfKind(rule, 'key-value');
   if (list.length === 0) return {};
   const hinted = cached(`${rule}:key-value-pattern`, () => {
     const hint = [...new Set(list.map((r) => r.match.key.toLowerCase()))].map(escape).join('|');
@@ -497,7 +497,7 @@ function keyValueFix(fc: FileContext, node: TSESTree.Node, key: string, value: s
 }
 
 function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  const list = of(rule, 'argument-flag');
+  const list = rowsOfKind(rule, 'argument-flag');
   if (list.length === 0) return {};
   const values = [...new Set(list.flatMap((r) => r.match.values))];
   return {
