@@ -11,3 +11,5 @@ export { bagKeyOrigin } from './type-evidence.js';
 export type { BagRole, KeyOrigin } from './types.js';
 export * from './option-values.js';
 export * from './gate.js';
+export { closedApiOf } from './closed-apis.js';
+export { describeSink } from './describe-sink.js';

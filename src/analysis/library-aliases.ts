@@ -8,7 +8,8 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, propertyName, unwrap } from './ast.js';
-import { allAliases, closedApiOf, type AliasMatch, type AliasRow, type SiblingCondition } from './catalogue/index.js';
+import { closedApiOf } from './closed-apis.js';
+import { allAliases, type AliasMatch, type AliasRow, type SiblingCondition } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { resolveFunction } from './functions.js';
 import { bagOf, destinationsOf, isOpen, lookup, type Destination } from './options.js';
@@ -44,18 +45,11 @@ const oneOf = (names: readonly string[]): string => `/^(?:${names.map(escape).jo
 
 /**
  * The rows of one rule and match kind. Listeners are built for every linted file, so the row
- * lists and everything derived from them (selectors, regexes) are computed once per catalogue
- * state, not per file.
+ * lists and everything derived from them (selectors, regexes) are computed once (the catalogue is frozen).
  */
 const planCache = new Map<string, unknown>();
-let planCacheSize = -1;
 
 function cached<T>(key: string, build: () => T): T {
-  const size = allAliases().length;
-  if (size !== planCacheSize) {
-    planCache.clear();
-    planCacheSize = size;
-  }
   if (!planCache.has(key)) planCache.set(key, build());
   return planCache.get(key) as T;
 }

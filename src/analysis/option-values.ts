@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap, valueParent } from './ast.js';
 import { resolveModuleRef } from './bindings.js';
-import { closedApiOf } from './catalogue/closed.js';
+import { closedApiOf } from './closed-apis.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
 import { matchDestination, sinksForCall, type SinkMatch, type SinkRole } from './sinks.js';

@@ -7,6 +7,7 @@ import { unwrap } from './ast.js';
 import { mayReferenceModules, resolveModuleRef, type ModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
 import type { Destination } from './options.js';
+import { catalogue } from './catalogue/index.js';
 
 export type SinkRole =
   /** A client connection or request: verification options apply. */
@@ -43,23 +44,6 @@ export interface SinkRow {
   readonly verifiesByDefault?: false;
 }
 
-const row = (r: Omit<SinkRow, 'path'> & { path?: readonly string[] }): SinkRow => ({ path: [], ...r });
-
-export const CORE_SINKS: readonly SinkRow[] = [
-  row({ label: 'tls.connect()', library: 'node:tls', module: 'tls', exports: [['connect']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: false }),
-  row({ label: 'new tls.TLSSocket()', library: 'node:tls', module: 'tls', exports: [['TLSSocket']], invoke: 'new', argument: 1, role: 'tlssocket' }),
-  row({ label: 'tls.createSecureContext()', library: 'node:tls', module: 'tls', exports: [['createSecureContext']], invoke: 'call', argument: 0, role: 'context' }),
-  row({ label: 'tls.createServer()', library: 'node:tls', module: 'tls', exports: [['createServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
-  row({ label: 'new tls.Server()', library: 'node:tls', module: 'tls', exports: [['Server']], invoke: 'any', argument: 'first-object', role: 'server' }),
-  row({ label: 'https.request()', library: 'node:https', module: 'https', exports: [['request']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
-  row({ label: 'https.get()', library: 'node:https', module: 'https', exports: [['get']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
-  row({ label: 'new https.Agent()', library: 'node:https', module: 'https', exports: [['Agent']], invoke: 'new', argument: 0, role: 'agent', sendsSni: true }),
-  row({ label: 'https.createServer()', library: 'node:https', module: 'https', exports: [['createServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
-  row({ label: 'new https.Server()', library: 'node:https', module: 'https', exports: [['Server']], invoke: 'any', argument: 'first-object', role: 'server' }),
-  row({ label: 'http2.connect()', library: 'node:http2', module: 'http2', exports: [['connect']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
-  row({ label: 'http2.createSecureServer()', library: 'node:http2', module: 'http2', exports: [['createSecureServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
-];
-
 /** Process-wide option objects: writing TLS options into them affects every later connection. */
 export interface GlobalOptionsRow {
   readonly label: string;
@@ -67,43 +51,19 @@ export interface GlobalOptionsRow {
   readonly path: readonly string[];
 }
 
-export const GLOBAL_OPTION_OBJECTS: readonly GlobalOptionsRow[] = [
-  { label: 'https.globalAgent.options', module: 'https', path: ['globalAgent', 'options'] },
-];
-
-const catalogue: SinkRow[] = [...CORE_SINKS];
-const byModule = new Map<string, SinkRow[]>();
-let sinkModules: readonly string[] = [];
-function index(r: SinkRow): void {
-  const list = byModule.get(r.module) ?? [];
-  list.push(r);
-  byModule.set(r.module, list);
-  sinkModules = [...byModule.keys()];
-}
-CORE_SINKS.forEach(index);
-
-/** Adds catalogue rows (used by the library catalogue module). */
-export function registerSinks(rows: readonly SinkRow[]): void {
-  for (const r of rows) {
-    catalogue.push(r);
-    index(r);
-  }
-}
-
+/** Every sink row: Node's own and the catalogue's. */
 export function allSinks(): readonly SinkRow[] {
-  return catalogue;
+  return catalogue().sinks;
 }
 
-const modulesWhere = new Map<string, { readonly rows: number; readonly modules: readonly string[] }>();
+const modulesWhere = new Map<string, readonly string[]>();
 /**
- * The modules of the sink rows that satisfy `pred`, for `mayReferenceModules` gates. The same array
- * is returned until rows are registered (`name` identifies the predicate).
+ * The modules of the sink rows that satisfy `pred`, for `mayReferenceModules` gates, computed once
+ * per predicate (`name` identifies it; the catalogue does not change).
  */
 export function sinkModulesWhere(name: string, pred: (row: SinkRow) => boolean): readonly string[] {
-  const hit = modulesWhere.get(name);
-  if (hit && hit.rows === catalogue.length) return hit.modules;
-  const modules = [...new Set(catalogue.filter(pred).map((r) => r.module))];
-  modulesWhere.set(name, { rows: catalogue.length, modules });
+  let modules = modulesWhere.get(name);
+  if (!modules) modulesWhere.set(name, (modules = [...new Set(catalogue().sinks.filter(pred).map((r) => r.module))]));
   return modules;
 }
 
@@ -152,10 +112,11 @@ function looksLikeUrl(node: TSESTree.Node): boolean {
 /** The catalogue row a call's callee denotes (ignoring arguments). */
 export function sinksForCall(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SinkRow[] {
   // Most files name no catalogued module: skip the scope lookups of every call's callee.
+  const { sinkModules, sinksByModule } = catalogue();
   if (!mayReferenceModules(fc, sinkModules)) return [];
   const ref = resolveModuleRef(fc, call.callee);
   if (!ref) return [];
-  const rows = byModule.get(ref.module);
+  const rows = sinksByModule.get(ref.module);
   if (!rows) return [];
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
   return rows.filter((r) => rowDenotes(r, ref, isNew));
@@ -191,21 +152,18 @@ export function matchDestination(fc: FileContext, dest: Destination): SinkMatch 
 export function matchGlobalOptions(fc: FileContext, target: TSESTree.Node): GlobalOptionsRow | undefined {
   const ref = resolveModuleRef(fc, target);
   if (!ref) return undefined;
-  return GLOBAL_OPTION_OBJECTS.find((g) => g.module === ref.module && samePath(g.path, ref.path));
+  return catalogue().globalOptionObjects.find((g) => g.module === ref.module && samePath(g.path, ref.path));
 }
 
 /** The call shape shared by sink rows and the catalogue's other API rows (agent slots, alias evidence). */
 export type ApiRow = Pick<SinkRow, 'label' | 'module' | 'exports' | 'invoke' | 'argument' | 'path'>;
 
-const rowModules = new WeakMap<readonly ApiRow[], { readonly length: number; readonly modules: readonly string[] }>();
-/** The modules of a row list, cached by list (and rebuilt when rows were pushed to it). */
+const rowModules = new WeakMap<readonly ApiRow[], readonly string[]>();
+/** The modules of a row list, cached by list (catalogue row lists are frozen). */
 function modulesOf(rows: readonly ApiRow[]): readonly string[] {
-  let cached = rowModules.get(rows);
-  if (cached?.length !== rows.length) {
-    cached = { length: rows.length, modules: [...new Set(rows.map((r) => r.module))] };
-    rowModules.set(rows, cached);
-  }
-  return cached.modules;
+  let modules = rowModules.get(rows);
+  if (!modules) rowModules.set(rows, (modules = [...new Set(rows.map((r) => r.module))]));
+  return modules;
 }
 
 /** Like `matchDestination`, over any rows of the sink shape (not only the registered sinks). */

@@ -7,6 +7,7 @@
  * Only called after the syntactic checks found something (a `rejectUnauthorized: false`).
  */
 import type * as ts from 'typescript';
+import { catalogue } from './catalogue/index.js';
 
 export type BagRole = 'client' | 'server' | 'context' | 'unknown';
 
@@ -41,12 +42,6 @@ const NODE_TYPES: ReadonlyMap<string, BagRole> = new Map([
   ['quic.SessionOptions', 'client'],
 ]);
 
-const tlsPackages = new Set<string>(['node', 'undici-types']);
-
-/** Packages whose declarations count as TLS-related (the catalogue registers its libraries). */
-export function registerTlsPackages(packages: readonly string[]): void {
-  for (const p of packages) tlsPackages.add(p.startsWith('@types/') ? typesPackageName(p) : p);
-}
 
 function typesPackageName(types: string): string {
   const name = types.slice('@types/'.length);
@@ -83,7 +78,7 @@ function declOrigin(tsApi: typeof ts, decl: ts.Node): DeclOrigin {
 
 function isTlsOrigin(o: DeclOrigin): boolean {
   if (o.pkg === 'node') return o.nodeModule !== undefined && NODE_TLS_MODULES.has(o.nodeModule);
-  return o.pkg !== undefined && tlsPackages.has(o.pkg);
+  return o.pkg !== undefined && catalogue().tlsPackages.has(o.pkg);
 }
 
 /** Utility types whose first type argument carries the option names (`Partial<tls.ConnectionOptions>`). */
@@ -104,7 +99,7 @@ function namedTlsType(tsApi: typeof ts, checker: ts.TypeChecker, type: ts.Type):
       if (origin.pkg === 'node' && origin.nodeModule) {
         const role = NODE_TYPES.get(`${origin.nodeModule}.${symbol.name}`);
         if (role) return { role, label: `options typed as ${origin.nodeModule}.${symbol.name}` };
-      } else if (origin.pkg && tlsPackages.has(origin.pkg) && symbol.name !== '__type' && symbol.name !== '__object') {
+      } else if (origin.pkg && catalogue().tlsPackages.has(origin.pkg) && symbol.name !== '__type' && symbol.name !== '__object') {
         // A library's own option type (`ClientOptions` of ws, `HttpsOptions` of got): nearest wins.
         return { role: /server/i.test(symbol.name) ? 'server' : 'client', label: `options typed as ${symbol.name} (${origin.pkg})` };
       }

@@ -1,35 +1,56 @@
 /**
- * The library catalogue: every section's rows registered into the sink catalogue (`sinks.ts`),
- * the agent slots, the alias rows, and the packages whose type declarations are TLS-related.
- * Adding a library: add a section (or rows to one) and list it below, plus its tests.
+ * The library catalogue: one frozen object built from the sections on first use (`catalogue()`),
+ * with its indexes. Nothing is registered at import time: importing any analysis module sees the
+ * whole catalogue. Adding a library: add a section (or rows to one) in its family's file, list the
+ * file below if it is new, plus its tests.
  */
-import { registerSinks } from '../sinks.js';
-import { registerTlsPackages } from '../tls-types.js';
-import { registerAgentSlots } from './describe.js';
-import { registerClosedApis } from './closed.js';
 import * as browsers from './browsers.js';
 import * as databases from './databases.js';
 import * as httpClients from './http-clients.js';
 import * as messaging from './messaging.js';
-import * as nodeCore from './node-core.js';
-import type { AliasRow, CatalogueSection } from './model.js';
+import { nodeCore } from './node-core.js';
+import type { Catalogue, CatalogueSection } from './model.js';
 
 export * from './model.js';
-export { allAgentSlots, describeSink } from './describe.js';
-export { allClosedApis, closedApiOf } from './closed.js';
 
-export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = { ...nodeCore, ...httpClients, ...messaging, ...databases, ...browsers };
+/** Every section by name, Node's own first (its sinks are searched first). */
+export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({ nodeCore, ...httpClients, ...messaging, ...databases, ...browsers });
 
-const aliases: AliasRow[] = [];
-
-for (const section of Object.values(CATALOGUE)) {
-  registerSinks(section.sinks ?? []);
-  registerAgentSlots(section.agentSlots ?? []);
-  registerTlsPackages(section.packages);
-  registerClosedApis(section.closedApis ?? []);
-  aliases.push(...(section.aliases ?? []));
+function typesPackageName(p: string): string {
+  if (!p.startsWith('@types/')) return p;
+  const name = p.slice('@types/'.length);
+  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
 }
 
-export function allAliases(): readonly AliasRow[] {
-  return aliases;
+function build(): Catalogue {
+  const sections = Object.values(CATALOGUE);
+  const rows = <R>(pick: (s: CatalogueSection) => readonly R[] | undefined): readonly R[] => Object.freeze(sections.flatMap((s) => pick(s) ?? []));
+  const sinks = rows((s) => s.sinks);
+  const sinksByModule = new Map<string, SinkRowList>();
+  for (const r of sinks) sinksByModule.set(r.module, [...(sinksByModule.get(r.module) ?? []), r]);
+  const closedApis = rows((s) => s.closedApis);
+  return Object.freeze({
+    sections: CATALOGUE,
+    sinks,
+    sinksByModule,
+    sinkModules: Object.freeze([...sinksByModule.keys()]),
+    globalOptionObjects: rows((s) => s.globalOptionObjects),
+    agentSlots: rows((s) => s.agentSlots),
+    aliases: rows((s) => s.aliases),
+    closedApis,
+    closedApiModules: Object.freeze([...new Set(closedApis.map((r) => r.module))]),
+    tlsPackages: new Set(['node', 'undici-types', ...sections.flatMap((s) => s.packages.map(typesPackageName))]),
+  });
 }
+type SinkRowList = Catalogue['sinks'];
+
+let built: Catalogue | undefined;
+
+/** The catalogue, built on first use (cold start: a run that never asks pays nothing). */
+export function catalogue(): Catalogue {
+  return (built ??= build());
+}
+
+export const allAliases = (): Catalogue['aliases'] => catalogue().aliases;
+export const allAgentSlots = (): Catalogue['agentSlots'] => catalogue().agentSlots;
+export const allClosedApis = (): Catalogue['closedApis'] => catalogue().closedApis;

@@ -6,9 +6,9 @@
  * `catalogue/describe.ts`, `catalogue/closed.ts`).
  */
 import type { Primitive } from '../types.js';
-import type { ApiRow, SinkRow } from '../sinks.js';
+import type { ApiRow, GlobalOptionsRow, SinkRow } from '../sinks.js';
 
-export type { ApiRow, SinkRow };
+export type { ApiRow, GlobalOptionsRow, SinkRow };
 
 /** An option that takes an agent or dispatcher: names the library in the message about the agent's own options. */
 export interface AgentSlotRow extends ApiRow {
@@ -116,6 +116,8 @@ export type ClosedApiRow = Pick<ApiRow, 'label' | 'module' | 'exports' | 'invoke
 /** What the catalogue adds for one library (or one family of APIs). */
 export interface CatalogueSection {
   readonly sinks?: readonly SinkRow[];
+  /** Process-wide option objects (Node's `https.globalAgent.options`). */
+  readonly globalOptionObjects?: readonly GlobalOptionsRow[];
   readonly agentSlots?: readonly AgentSlotRow[];
   readonly aliases?: readonly AliasRow[];
   readonly closedApis?: readonly ClosedApiRow[];
@@ -128,3 +130,20 @@ type Row = Omit<SinkRow, 'path' | 'exports'> & { path?: readonly string[]; expor
 export const sink = (r: Row): SinkRow => ({ path: [], exports: [[]], ...r });
 type Slot = Omit<AgentSlotRow, 'path' | 'exports'> & { path?: readonly string[]; exports?: readonly (readonly string[])[] };
 export const slot = (r: Slot): AgentSlotRow => ({ path: [], exports: [[]], ...r });
+
+/** The whole catalogue, built once from the sections and frozen, with the indexes the analysis uses. */
+export interface Catalogue {
+  readonly sections: Readonly<Record<string, CatalogueSection>>;
+  /** Every sink row, Node's first, in section order. */
+  readonly sinks: readonly SinkRow[];
+  readonly sinksByModule: ReadonlyMap<string, readonly SinkRow[]>;
+  /** The modules of `sinks`, for `mayReferenceModules` gates. */
+  readonly sinkModules: readonly string[];
+  readonly globalOptionObjects: readonly GlobalOptionsRow[];
+  readonly agentSlots: readonly AgentSlotRow[];
+  readonly aliases: readonly AliasRow[];
+  readonly closedApis: readonly ClosedApiRow[];
+  readonly closedApiModules: readonly string[];
+  /** Packages whose type declarations count as TLS-related (`@types/x` as `x`; `node`, `undici-types` always). */
+  readonly tlsPackages: ReadonlySet<string>;
+}
