@@ -504,44 +504,54 @@ function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => v
   };
 }
 
+type Listener = (fc: FileContext, rule: Rule, report: (r: AliasReport) => void) => TSESLint.RuleListener;
+
+/** What the generic code knows of one match kind. */
+interface MatchKind<K extends AliasMatch['kind']> {
+  /**
+   * The words of the file's text a match needs, for the per-file gate (`undefined`: it can match
+   * without a fixed word).
+   */
+  readonly words: (match: Extract<AliasMatch, { kind: K }>) => readonly string[] | undefined;
+  /** The spelling docs/libraries.md must show for a row (test/docs-libraries.test.ts). */
+  readonly spelling: (match: Extract<AliasMatch, { kind: K }>) => string;
+  /** The listeners that find matches of this kind (one listener may serve several kinds: then named on the first). */
+  readonly listener?: Listener;
+}
+
+/**
+ * Every match kind, once: a new kind is an `AliasMatch` member in catalogue/model.ts and one entry
+ * here (the type makes a missing entry a compile error), plus its listener.
+ */
+const MATCH_KINDS: { readonly [K in AliasMatch['kind']]: MatchKind<K> } = {
+  property: { words: (m) => [m.key], spelling: (m) => m.key, listener: propertyListener },
+  missing: { words: (m) => [m.key], spelling: (m) => m.key /* listened by propertyListener */ },
+  method: { words: (m) => [m.name], spelling: (m) => m.name, listener: methodListener },
+  'method-argument': { words: (m) => [m.name], spelling: (m) => m.name /* listened by methodListener */ },
+  'method-value': { words: (m) => [m.name], spelling: (m) => m.options[0]!, /* listened by methodListener */ },
+  'verdict-callback': {
+    words: (m) => (m.event ?? m.name) === undefined ? undefined : [(m.event ?? m.name)!],
+    spelling: (m) => (m.event ?? m.name)!,
+    listener: verdictListener,
+  },
+  url: { words: (m) => [m.param], spelling: (m) => m.param, listener: urlListener },
+  'key-value': { words: (m) => [m.key], spelling: (m) => m.key, listener: keyValueListener },
+  'argument-flag': { words: (m) => m.values, spelling: (m) => m.values[0]!, listener: flagListener },
+};
+
 /** Every listener the alias rows of one rule need; spread into the rule's `create()` result. */
 export function aliasListeners(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
-  return {
-    ...propertyListener(fc, rule, report),
-    ...methodListener(fc, rule, report),
-    ...verdictListener(fc, rule, report),
-    ...urlListener(fc, rule, report),
-    ...keyValueListener(fc, rule, report),
-    ...flagListener(fc, rule, report),
-  };
+  return Object.assign({}, ...Object.values(MATCH_KINDS).map((k) => k.listener?.(fc, rule, report) ?? {})) as TSESLint.RuleListener;
 }
 
 /** The words of the file's text one alias match needs (`undefined`: it can match without a fixed word). */
 function wordsOf(match: AliasMatch): readonly string[] | undefined {
-  switch (match.kind) {
-    case 'property':
-    case 'missing':
-    case 'key-value':
-      return [match.key];
-    case 'method':
-    case 'method-argument':
-    case 'method-value':
-      return [match.name];
-    case 'verdict-callback': {
-      const word = match.event ?? match.name;
-      return word === undefined ? undefined : [word];
-    }
-    case 'argument-flag':
-      return match.values;
-    case 'url':
-      return [match.param];
-    default: {
-      // A new match kind must say its words here.
-      const unhandled: never = match;
-      void unhandled;
-      return undefined;
-    }
-  }
+  return (MATCH_KINDS[match.kind].words as (m: AliasMatch) => readonly string[] | undefined)(match);
+}
+
+/** The option's spelling as docs/libraries.md shows it (`tlsInsecure`, `sslmode`, `SSL_VERIFYPEER`). */
+export function aliasSpelling(match: AliasMatch): string {
+  return (MATCH_KINDS[match.kind].spelling as (m: AliasMatch) => string)(match);
 }
 
 /**
