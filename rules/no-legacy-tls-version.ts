@@ -32,7 +32,7 @@ import { CDK_MODULES, CDK_POLICY_KEYS, aliasEnumObject, enumSpelling, legacyDefa
 import { unwrap } from '../src/analysis/ast.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
-import { quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
+import { optionSiteSelectors, quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
 
 type MessageId =
@@ -61,6 +61,7 @@ const OPTION_KEYS = new Set(['minVersion', 'maxVersion', 'secureProtocol', 'secu
 const GLOBAL_KEYS = new Set(['DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']);
 /** Every finding outside AWS CDK code sits on one of these keys, written out. */
 const MENTIONS = wordsPattern([...OPTION_KEYS, ...GLOBAL_KEYS]);
+const SELECTORS = optionSiteSelectors(OPTION_KEYS, GLOBAL_KEYS);
 
 const ATTACK = '(deprecated by RFC 8996), so a network attacker can downgrade the connection and attack the weaker protocol';
 
@@ -367,13 +368,12 @@ export default createRule<Options, MessageId>({
 
     return {
       ...(cdk && {
-        'Property[key.name=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/], Property[key.value=/^(securityPolicy|tlsSecurityPolicy|minimumProtocolVersion|sslPolicy)$/]': checkCdkPolicy,
+        [optionSiteSelectors(CDK_POLICY_KEYS).property]: checkCdkPolicy,
         'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': checkCdkDefault,
       }),
       ...(nodeOptions && {
-        'Property[key.name=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/], Property[key.value=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/]': checkSite,
-        'AssignmentExpression[left.property.name=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/], AssignmentExpression[left.property.value=/^(minVersion|maxVersion|secureProtocol|secureOptions|DEFAULT_MIN_VERSION|DEFAULT_MAX_VERSION)$/]':
-          checkSite,
+        [SELECTORS.property]: checkSite,
+        [SELECTORS.assignment]: checkSite,
       }),
     };
   },

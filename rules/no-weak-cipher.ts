@@ -32,7 +32,7 @@ import {
   type WeakSuite,
 } from '../src/policy/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
+import { optionSiteSelectors, quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
 
 type MessageId =
@@ -56,6 +56,7 @@ const OPTION_KEYS = new Set(['ciphers', 'minDHSize', 'ecdhCurve', 'sigalgs', 'se
 const GLOBAL_KEYS: Readonly<Record<string, string>> = { DEFAULT_CIPHERS: 'ciphers', DEFAULT_ECDH_CURVE: 'ecdhCurve' };
 /** Every finding sits on one of these keys, written out: a file without them gets no listeners. */
 const MENTIONS = wordsPattern([...OPTION_KEYS, ...Object.keys(GLOBAL_KEYS)]);
+const SELECTORS = optionSiteSelectors(OPTION_KEYS, Object.keys(GLOBAL_KEYS));
 const SHOWN = 3;
 
 const PROFILE_CIPHERS = PROFILES.intermediate.ciphers;
@@ -316,9 +317,8 @@ export default createRule<Options, MessageId>({
     }
 
     return {
-      'Property[key.name=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions)$/], Property[key.value=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions)$/]': checkSite,
-      'AssignmentExpression[left.property.name=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions|DEFAULT_CIPHERS|DEFAULT_ECDH_CURVE)$/], AssignmentExpression[left.property.value=/^(ciphers|minDHSize|ecdhCurve|sigalgs|secureOptions|DEFAULT_CIPHERS|DEFAULT_ECDH_CURVE)$/]':
-        checkSite,
+      [SELECTORS.property]: checkSite,
+      [SELECTORS.assignment]: checkSite,
     };
   },
 });

@@ -4,6 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
+import { escapeRegExp } from '../analysis/gate.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { siteValue, type OptionSite } from '../analysis/option-values.js';
 import { secureContextSuggestions } from './factory.js';
@@ -49,4 +50,21 @@ export function reportSite<M extends string>(
       : [];
   const minimal = report.suggest.filter((s): s is TSESLint.SuggestionReportDescriptor<M> => s !== undefined);
   context.report({ node: site, messageId: report.messageId, data: report.data, suggest: [...minimal, ...factory] });
+}
+
+const keyPattern = (keys: Iterable<string>): string => `/^(${[...keys].map(escapeRegExp).join('|')})$/`;
+
+/**
+ * The listener selectors of an option-site rule, built from its key sets: `property` matches
+ * `{ key: … }` and `{ 'key': … }` for `propertyKeys`; `assignment` matches `x.key = …` and
+ * `x['key'] = …` for `propertyKeys` and `assignmentKeys` (process-wide defaults such as
+ * `tls.DEFAULT_MIN_VERSION`).
+ */
+export function optionSiteSelectors(propertyKeys: Iterable<string>, assignmentKeys: Iterable<string> = []): { readonly property: string; readonly assignment: string } {
+  const props = keyPattern(propertyKeys);
+  const assigned = keyPattern([...propertyKeys, ...assignmentKeys]);
+  return {
+    property: `Property[key.name=${props}], Property[key.value=${props}]`,
+    assignment: `AssignmentExpression[left.property.name=${assigned}], AssignmentExpression[left.property.value=${assigned}]`,
+  };
 }
