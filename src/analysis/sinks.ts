@@ -166,7 +166,7 @@ function modulesOf(rows: readonly ApiRow[]): readonly string[] {
   return modules;
 }
 
-/** Like `matchDestination`, over any rows of the sink shape (not only the registered sinks). */
+/** Like `matchDestination`, over any rows of the sink shape (not only the catalogue's sinks: agent slots, alias evidence). */
 export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, rows: readonly R[]): { readonly row: R; readonly call: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
   if (dest.kind !== 'argument' || !mayReferenceModules(fc, modulesOf(rows))) return undefined;
   const ref = resolveModuleRef(fc, dest.call.callee);

@@ -3,7 +3,7 @@
  * (a sink row for each API that takes TLS options, an agent slot for each option that takes an
  * agent or dispatcher, an alias row for each library-specific spelling of "do not verify") plus
  * their tests. The code that reads the rows is in `src/analysis/` (`library-aliases.ts`, `sinks.ts`,
- * `catalogue/describe.ts`, `catalogue/closed.ts`).
+ * `describe-sink.ts`, `closed-apis.ts`); `index.ts` builds the one frozen catalogue from the sections.
  */
 import type { Primitive } from '../types.js';
 import type { ApiRow, GlobalOptionsRow, SinkRow } from '../sinks.js';
