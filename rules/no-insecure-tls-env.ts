@@ -15,55 +15,17 @@ import {
   unwrap,
   type FileContext,
   type Primitive,
-  type StringFragment,
 } from '../src/analysis/index.js';
+import { NODE_OPTIONS_VAR, REJECT_UNAUTHORIZED_VAR, disablesVerification, weakTlsFlagIn, weakTlsFlagInFragments } from '../src/policy/env.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
 type MessageId = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
 
-const REJECT_VAR = 'NODE_TLS_REJECT_UNAUTHORIZED';
-const OPTIONS_VAR = 'NODE_OPTIONS';
-
-/** `NODE_OPTIONS` flags that weaken TLS for the whole process, with what each does. */
-const WEAK_FLAGS: readonly { readonly pattern: RegExp; readonly effect: string }[] = [
-  { pattern: /^--tls-min-v1\.0$/, effect: 'allows TLS 1.0 by default' },
-  { pattern: /^--tls-min-v1\.1$/, effect: 'allows TLS 1.1 by default' },
-  { pattern: /^--tls-max-v1\.2$/, effect: 'disables TLS 1.3 by default' },
-  { pattern: /^--tls-keylog(=.*)?$/, effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
-];
-
-function weakFlag(value: string): { flag: string; effect: string } | undefined {
-  for (const token of value.split(/\s+/)) {
-    const hit = WEAK_FLAGS.find((f) => f.pattern.test(token));
-    if (hit) return { flag: token.replace(/=.*$/, ''), effect: hit.effect };
-  }
-  return undefined;
-}
-
-/**
- * A weak flag written whole inside a known piece of a partly known string: a token counts when
- * whitespace (or the start or end of the string) bounds it on both sides, so unknown text cannot
- * be glued to it. `--tls-keylog=` followed by an unknown file name is the keylog flag too.
- */
-function weakFlagInFragments(fragments: readonly StringFragment[]): { flag: string; effect: string } | undefined {
-  for (const f of fragments) {
-    const tokens = f.text.split(/\s+/);
-    const openStart = !f.atStart && !/^\s/.test(f.text);
-    const openEnd = !f.atEnd && !/\s$/.test(f.text);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] ?? '';
-      if (token === '' || (i === 0 && openStart)) continue;
-      if (i === tokens.length - 1 && openEnd) {
-        if (token.startsWith('--tls-keylog=')) return weakFlag(token);
-        continue;
-      }
-      const hit = weakFlag(token);
-      if (hit) return hit;
-    }
-  }
-  return undefined;
-}
+const REJECT_VAR = REJECT_UNAUTHORIZED_VAR;
+const OPTIONS_VAR = NODE_OPTIONS_VAR;
+const weakFlag = weakTlsFlagIn;
+const weakFlagInFragments = weakTlsFlagInFragments;
 
 /**
  * Every finding names `NODE_TLS_REJECT_UNAUTHORIZED` or `NODE_OPTIONS`: as a key, or as a computed
@@ -95,7 +57,7 @@ const SHELL_ASSIGNMENT_TEXT = /NODE_TLS_REJECT_UNAUTHORIZED=/;
 const SHELL_ASSIGNMENT = /(?:^|[\s;&|(])NODE_TLS_REJECT_UNAUTHORIZED=(['"]?)0\1(?=$|[\s;&|)])/;
 
 /** Env `'0'` check: Node compares the string, and a number is stored as its string. */
-const isZero = (v: Primitive): boolean => String(v) === '0' && (typeof v === 'string' || typeof v === 'number');
+const isZero = (v: Primitive): boolean => (typeof v === 'string' || typeof v === 'number') && disablesVerification(String(v));
 
 export default createRule<[], MessageId>({
   name: 'no-insecure-tls-env',

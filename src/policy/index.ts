@@ -47,3 +47,16 @@ export {
 export { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
 export { PROFILES, type Profile, type ProfileName } from './profiles.js';
 export { checkTlsOptions, type CheckContext, type PolicyFinding } from './check.js';
+export {
+  EXTRA_CA_VAR,
+  NODE_OPTIONS_VAR,
+  REJECT_UNAUTHORIZED_VAR,
+  WEAK_TLS_FLAGS,
+  disablesVerification,
+  weakCipherListFlag,
+  weakTlsFlag,
+  weakTlsFlagIn,
+  weakTlsFlagInFragments,
+  type KnownFragment,
+  type WeakTlsFlag,
+} from './env.js';
