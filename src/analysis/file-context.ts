@@ -68,8 +68,20 @@ export function memoTable<V>(fc: FileContext, name: string): WeakMap<object, V> 
 const IN_PROGRESS = Symbol('in-progress');
 
 /**
+ * How many memoised computations may be nested. Every recursive analysis step (a `const` whose
+ * initializer is another `const`, one operand of a `+` chain, an option bag spread into another)
+ * goes through `memoize`, so this bounds the stack: a chain of thousands of `const vN = vN-1` would
+ * otherwise overflow it and abort the whole lint run. A value beyond the limit is unknown, which
+ * every rule treats as "not provably insecure". Real code nests a handful of levels.
+ */
+export const MAX_ANALYSIS_DEPTH = 256;
+let depth = 0;
+
+/**
  * Memoised per-file computation. A cycle (a value that depends on itself, e.g. `const a = b, b = a`)
- * yields `onCycle` instead of recursing forever.
+ * yields `onCycle` instead of recursing forever, and so does nesting deeper than
+ * `MAX_ANALYSIS_DEPTH`. What is computed under the cut-off is memoised like any other value (it is
+ * a conservative "unknown" below the limit), so the work stays linear in the file's size.
  */
 export function memoize<K extends object, V>(fc: FileContext, name: string, key: K, compute: () => V, onCycle: V): V {
   const table = memoTable<V | typeof IN_PROGRESS>(fc, name);
@@ -77,8 +89,18 @@ export function memoize<K extends object, V>(fc: FileContext, name: string, key:
     const hit = table.get(key);
     return hit === IN_PROGRESS ? onCycle : (hit as V);
   }
+  if (depth >= MAX_ANALYSIS_DEPTH) return onCycle;
   table.set(key, IN_PROGRESS);
-  const value = compute();
+  depth++;
+  let value: V;
+  try {
+    value = compute();
+  } catch (error) {
+    table.delete(key);
+    throw error;
+  } finally {
+    depth--;
+  }
   table.set(key, value);
   return value;
 }

@@ -6,6 +6,7 @@
  * file's edits are retried one by one and each edit that adds an error is rolled back. Files
  * without a tsconfig keep edits whose output still parses (a re-lint reports no fatal error).
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { FixStyle } from './args.js';
 import type { Finding, Suggestion } from './lint.js';
@@ -131,6 +132,8 @@ export interface FixInput {
   readonly checkers?: Map<string, Checker | undefined>;
   /** Paths in messages are shown relative to this directory. */
   readonly root?: string;
+  /** Writes a fixed file (tests replace it to simulate a file that cannot be written). */
+  readonly write?: (file: string, text: string) => void;
 }
 
 export interface FixRound {
@@ -139,6 +142,8 @@ export interface FixRound {
   /** Overlapping edits, worth another round. */
   readonly overlapping: RolledBackEdit[];
   readonly withoutSuggestion: RolledBackEdit[];
+  /** Edits left out because their file cannot be edited safely (not UTF-8) or could not be written. */
+  readonly skipped: RolledBackEdit[];
   readonly changed: Set<string>;
   readonly checkedWith: Set<string>;
 }
@@ -167,7 +172,7 @@ function parseChecker(parses: FixInput['parses']): Checker {
  * Files are processed in a stable order; edit offsets refer to the file text on disk.
  */
 export async function fixRound(input: FixInput): Promise<FixRound> {
-  const round: FixRound = { applied: [], rolledBack: [], overlapping: [], withoutSuggestion: [], changed: new Set(), checkedWith: new Set() };
+  const round: FixRound = { applied: [], rolledBack: [], overlapping: [], withoutSuggestion: [], skipped: [], changed: new Set(), checkedWith: new Set() };
   const byFile = new Map<string, Edit[]>();
   for (const finding of input.findings) {
     const suggestion = chooseSuggestion(finding, input.style);
@@ -187,7 +192,8 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
 
-  for (const [tsconfig, files] of groups) {
+  for (const [tsconfig, groupFiles] of groups) {
+    let files = groupFiles;
     const checkers = input.checkers ?? new Map<string, Checker | undefined>();
     if (!checkers.has(tsconfig)) checkers.set(tsconfig, tsconfig ? await typeChecker(tsconfig) : parseChecker(input.parses));
     const checker = checkers.get(tsconfig);
@@ -197,7 +203,15 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
     }
     round.checkedWith.add(tsconfig ? 'TypeScript' : 'a parse check');
 
-    const originals = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+    // ESLint reads files as UTF-8 and its ranges index the decoded text: a file that is not valid
+    // UTF-8 would come back re-encoded (every stray byte as U+FFFD), so it is left untouched.
+    const originals = new Map<string, string>();
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      if (isUtf8(bytes)) originals.set(f, bytes.toString('utf8'));
+      else for (const e of byFile.get(f)!) round.skipped.push({ ...describe(e), reason: 'the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)' });
+    }
+    files = files.filter((f) => originals.has(f));
     const planned = new Map<string, Edit[]>();
     for (const f of files) {
       const { kept, overlapping } = nonOverlapping(byFile.get(f)!);
@@ -233,7 +247,15 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
 
     for (const [f, edits] of accepted) {
       if (edits.length === 0) continue;
-      writeFileSync(f, applyEdits(originals.get(f)!, edits));
+      try {
+        (input.write ?? writeFileSync)(f, applyEdits(originals.get(f)!, edits));
+      } catch (error) {
+        // A read-only file (or one that vanished) is reported and skipped; the other files go on.
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        for (const e of edits) round.skipped.push({ ...describe(e), reason: `the file could not be written (${code}); nothing in it was changed` });
+        await checker.set(f, originals.get(f)!);
+        continue;
+      }
       round.changed.add(f);
       for (const e of edits) round.applied.push(describe(e));
     }
@@ -265,7 +287,8 @@ export async function fixAll(
   for (let i = 0; i < maxRounds; i++) {
     last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses, checkers, ...(root ? { root } : {}) });
     applied.push(...last.applied);
-    withoutSuggestion.push(...last.withoutSuggestion);
+    withoutSuggestion.push(...last.withoutSuggestion, ...last.skipped);
+    for (const r of last.skipped) refused.add(keyOf(r));
     rolledBack.push(...last.rolledBack);
     for (const r of last.rolledBack) refused.add(keyOf(r));
     for (const c of last.checkedWith) checkedWith.add(c);

@@ -56,3 +56,31 @@ describe('evaluate', () => {
     expect(valuesOf(code)).toBe('unknown');
   });
 });
+
+describe('evaluate: depth limit (issue 17.6)', () => {
+  const chain = (n: number) => {
+    let code = 'const v0 = false;\n';
+    for (let i = 1; i < n; i++) code += `const v${i} = v${i - 1};\n`;
+    return `${code}const target = v${n - 1};`;
+  };
+
+  it('resolves a chain well inside the limit', () => {
+    expect(valuesOf(chain(100))).toEqual([false]);
+  });
+
+  it('treats a chain beyond the limit as unknown instead of overflowing the stack', () => {
+    expect(valuesOf(chain(5000))).toBe('unknown');
+  });
+
+  it('bounds deep `+` concatenations the same way', () => {
+    let code = "const target = 'RC4-SHA'";
+    for (let i = 0; i < 400; i++) code += " + ':AES128-SHA'";
+    expect(valuesOf(`${code};`)).toBe('unknown');
+  });
+
+  it('stays linear on a diamond-shaped chain (each const used twice)', () => {
+    let code = "const v0 = 'a';\n";
+    for (let i = 1; i < 600; i++) code += `const v${i} = true ? v${i - 1} : v${i - 1};\n`;
+    expect(valuesOf(`${code}const target = v599;`)).toBe('unknown');
+  });
+});
