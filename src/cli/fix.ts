@@ -132,8 +132,6 @@ export interface FixInput {
   readonly checkers?: Map<string, Checker | undefined>;
   /** Paths in messages are shown relative to this directory. */
   readonly root?: string;
-  /** Writes a fixed file (tests replace it to simulate a file that cannot be written). */
-  readonly write?: (file: string, text: string) => void;
 }
 
 export interface FixRound {
@@ -248,7 +246,7 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
     for (const [f, edits] of accepted) {
       if (edits.length === 0) continue;
       try {
-        (input.write ?? writeFileSync)(f, applyEdits(originals.get(f)!, edits));
+        writeFileSync(f, applyEdits(originals.get(f)!, edits));
       } catch (error) {
         // A read-only file (or one that vanished) is reported and skipped; the other files go on.
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
