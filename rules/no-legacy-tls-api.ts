@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { catalogue, type LegacyApiRow } from '../src/analysis/catalogue/index.js';
 import {
   constInitializer,
   getFileContext,
@@ -17,38 +18,19 @@ import { planNamedImport } from '../src/rule-kit/imports.js';
 
 type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
 
-/** Deprecated or removed TLS APIs (Node's deprecation list), by module and export path. */
-interface LegacyApi {
-  readonly module: string;
-  readonly path: readonly string[];
-  readonly name: string;
-  readonly code: string;
-  /** What is wrong with it, after the name: "is removed in Node 11". */
-  readonly why: string;
-  readonly replacement: string;
-}
-
-const PAIR = 'is deprecated and removed in Node 24, and a client-side pair verifies neither the certificate chain nor the hostname, so any server can impersonate the peer';
-
-const API: readonly LegacyApi[] = [
-  { module: 'tls', path: ['createSecurePair'], name: 'tls.createSecurePair()', code: 'DEP0064', why: PAIR, replacement: '`tls.connect({ socket })` (or `new tls.TLSSocket(socket, { isServer: true, ... })` on a server)' },
-  { module: 'tls', path: ['SecurePair'], name: 'tls.SecurePair', code: 'DEP0043', why: PAIR, replacement: '`tls.TLSSocket` (`tls.connect({ socket })` for a client)' },
-  { module: 'tls', path: ['CryptoStream'], name: 'tls.CryptoStream', code: 'DEP0042', why: 'was removed in Node 10 with the old TLS stream implementation', replacement: '`tls.TLSSocket`' },
-  { module: 'tls', path: ['parseCertString'], name: 'tls.parseCertString()', code: 'DEP0076', why: 'was removed in Node 18; it mis-parsed multi-valued names, so one certificate subject could be read as another', replacement: 'the parsed `subject`/`issuer` objects of `tlsSocket.getPeerCertificate()` or `crypto.X509Certificate`' },
-  { module: 'tls', path: ['convertNPNProtocols'], name: 'tls.convertNPNProtocols()', code: 'DEP0107', why: 'was removed in Node 11 together with NPN', replacement: 'ALPN (the `ALPNProtocols` option)' },
-  { module: 'tls', path: ['Server', 'prototype', 'setOptions'], name: 'tls.Server#setOptions()', code: 'DEP0122', why: 'is deprecated and removed in Node 24', replacement: '`server.setSecureContext(options)`' },
-  { module: 'crypto', path: ['createCredentials'], name: 'crypto.createCredentials()', code: 'DEP0010', why: 'was removed in Node 11', replacement: '`tls.createSecureContext()`' },
-  { module: 'crypto', path: ['Credentials'], name: 'crypto.Credentials', code: 'DEP0011', why: 'was removed in Node 11', replacement: '`tls.SecureContext` (from `tls.createSecureContext()`)' },
-];
-
 const INTERNAL_MODULES = new Set(['_tls_wrap', '_tls_common']);
-const NAMES = new Set(API.map((a) => a.path[a.path.length - 1]!));
-/** Every finding names an API of the list or an internal module: a file without them gets no listeners. */
-const MENTIONS = wordsPattern([...NAMES, ...INTERNAL_MODULES]);
+type LegacyApi = LegacyApiRow;
+let names: { readonly set: ReadonlySet<string>; readonly mentions: RegExp } | undefined;
+/** The export names of the catalogue's legacy APIs; every finding names one of them or an internal module. */
+function legacyNames(): NonNullable<typeof names> {
+  if (names) return names;
+  const set = new Set(catalogue().legacyApis.map((a) => a.path[a.path.length - 1]!));
+  return (names = { set, mentions: wordsPattern([...set, ...INTERNAL_MODULES]) });
+}
 
 function findApi(ref: ModuleRef | undefined): LegacyApi | undefined {
   if (!ref) return undefined;
-  return API.find((a) => a.module === ref.module && a.path.length === ref.path.length && a.path.every((p, i) => p === ref.path[i]));
+  return catalogue().legacyApis.find((a) => a.module === ref.module && a.path.length === ref.path.length && a.path.every((p, i) => p === ref.path[i]));
 }
 
 /** True when `node` is a server created in this file by `tls.createServer()`, `https.createServer()`, `new tls.Server()`. */
@@ -85,6 +67,7 @@ export default createRule<[], MessageId>({
   defaultOptions: [],
   create(context) {
     const fc = getFileContext(context);
+    const { set: NAMES, mentions: MENTIONS } = legacyNames();
     if (!mentions(fc, MENTIONS)) return {};
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
@@ -133,7 +116,7 @@ export default createRule<[], MessageId>({
         if (api) return reportApi(node, api);
         // server.setOptions() on a TLS server created in this file.
         if (name === 'setOptions' && node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node && isTlsServer(fc, node.object)) {
-          reportApi(node, API.find((a) => a.code === 'DEP0122')!);
+          reportApi(node, catalogue().legacyApis.find((a) => a.code === 'DEP0122')!);
         }
       },
       // import { createSecurePair } from 'tls'; import { createSecurePair as csp } from 'node:tls'

@@ -28,7 +28,7 @@ import {
   SECURE_OPTION_BITS,
   type TlsVersion,
 } from '../src/policy/index.js';
-import { CDK_MODULES, CDK_POLICY_KEYS, aliasEnumObject, enumSpelling, legacyDefaultAt, legacyPolicyAt, type PolicyValue } from '../src/analysis/cdk.js';
+import { aliasEnumObject, cdkModules, cdkPolicyKeys, enumSpelling, legacyDefaultAt, legacyPolicyAt, type PolicyValue } from '../src/analysis/cdk.js';
 import { unwrap } from '../src/analysis/ast.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
@@ -148,7 +148,7 @@ export default createRule<Options, MessageId>({
     // Gates: Node options need their keys in the text, CDK policies an import of a CDK module. A
     // file with neither gets no listeners.
     const nodeOptions = mentions(fc, MENTIONS);
-    const cdk = mayReferenceModules(fc, CDK_MODULES);
+    const cdk = mayReferenceModules(fc, cdkModules());
     if (!nodeOptions && !cdk) return {};
     const { sourceCode } = context;
     const legacySpellings = options.legacySpellings === true;
@@ -288,7 +288,7 @@ export default createRule<Options, MessageId>({
 
     function checkCdkPolicy(site: TSESTree.Property): void {
       const key = siteKey(site);
-      if (key === undefined || !CDK_POLICY_KEYS.has(key) || site.kind !== 'init') return;
+      if (key === undefined || !cdkPolicyKeys().has(key) || site.kind !== 'init') return;
       const policy = legacyPolicyAt(fc, site, key);
       if (!policy) return;
       const { family, values } = policy;
@@ -368,7 +368,7 @@ export default createRule<Options, MessageId>({
 
     return {
       ...(cdk && {
-        [optionSiteSelectors(CDK_POLICY_KEYS).property]: checkCdkPolicy,
+        [optionSiteSelectors(cdkPolicyKeys()).property]: checkCdkPolicy,
         'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': checkCdkDefault,
       }),
       ...(nodeOptions && {

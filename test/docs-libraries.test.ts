@@ -26,7 +26,7 @@ describe('docs/libraries.md', () => {
       .map((line) => line.split('|')[1]!.trim());
     const unnamed: string[] = [];
     for (const [name, section] of Object.entries(CATALOGUE)) {
-      const names = [...section.packages, ...(section.sinks ?? []).map((r) => r.library), ...(section.aliases ?? []).map((r) => r.library)]
+      const names = [...section.packages, ...(section.sinks ?? []).map((r) => r.library), ...(section.aliases ?? []).map((r) => r.library), ...(section.cdkPolicies?.length ? ['aws-cdk-lib'] : [])]
         .flatMap((n) => n.split(', '))
         .filter((n) => !n.startsWith('node:'));
       if (names.length === 0) unnamed.push(name);

@@ -14,7 +14,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast.js';
 import { mayReferenceModules, resolveModuleRef, type ModuleRef } from './bindings.js';
-import { CDK_POLICY_FAMILIES, type CdkApi, type CdkPolicyFamily, type CdkVersion } from './catalogue/aws-cdk.js';
+import { catalogue, type CdkApi, type CdkPolicyFamily, type CdkVersion } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { ownerBag } from './option-values.js';
 import { bagOf, destinationsOf, lookup, provablyLacks, type Destination, type OptionBag } from './options.js';
@@ -24,13 +24,10 @@ import { constInitializer, stringValues } from './values.js';
 export type { CdkApi, CdkPolicyFamily, CdkVersion };
 
 /** The property names that choose a policy. */
-export const CDK_POLICY_KEYS: ReadonlySet<string> = new Set(CDK_POLICY_FAMILIES.map((f) => f.key));
+export const cdkPolicyKeys = (): ReadonlySet<string> => catalogue().cdkPolicyKeys;
 
 /** Every specifier a file must name (as a string) before anything here can match. */
-export const CDK_MODULES: readonly string[] = [
-  'aws-cdk-lib',
-  ...new Set(CDK_POLICY_FAMILIES.flatMap((f) => [`aws-cdk-lib/${f.submodule}`, ...(f.v1 ? [`@aws-cdk/${f.submodule}`] : [])])),
-];
+export const cdkModules = (): readonly string[] => catalogue().cdkModules;
 
 /** A reference into a CDK submodule. */
 export interface CdkRef {
@@ -79,7 +76,7 @@ export function policyValues(fc: FileContext, node: TSESTree.Node, depth = 0): P
     if (ref) {
       const [enumName, name] = ref.path;
       if (ref.path.length !== 2 || enumName === undefined || name === undefined) return undefined;
-      const family = CDK_POLICY_FAMILIES.find((f) => f.submodule === ref.submodule && f.enumName === enumName && inVersion(f, ref.version));
+      const family = catalogue().cdkPolicies.find((f) => f.submodule === ref.submodule && f.enumName === enumName && inVersion(f, ref.version));
       if (!family) return undefined;
       return [{ value: family.legacy[name]?.value, member: { submodule: ref.submodule, enumName, name, version: ref.version } }];
     }
@@ -143,7 +140,7 @@ function matchDestination(fc: FileContext, dest: Destination, key: string): ApiM
   const callee = unwrap(call.callee);
   const ref = cdkRef(fc, callee);
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
-  for (const family of CDK_POLICY_FAMILIES) {
+  for (const family of catalogue().cdkPolicies) {
     if (family.key !== key) continue;
     for (const api of family.apis) {
       if (api.argument !== index || !samePath(api.path, dest.path)) continue;
@@ -173,8 +170,8 @@ function bagAt(fc: FileContext, match: ApiMatch): OptionBag | undefined | 'overr
 
 /** The legacy policy a property sets for a CDK construct, if any. */
 export function legacyPolicyAt(fc: FileContext, site: TSESTree.Property, key: string): LegacyPolicy | undefined {
-  if (!CDK_POLICY_KEYS.has(key) || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  if (!mayReferenceModules(fc, CDK_MODULES)) return undefined;
+  if (!cdkPolicyKeys().has(key) || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (!mayReferenceModules(fc, cdkModules())) return undefined;
   const values = policyValues(fc, site.value);
   if (!values || values.length === 0) return undefined;
 
@@ -198,7 +195,7 @@ export function legacyPolicyAt(fc: FileContext, site: TSESTree.Property, key: st
   // Nowhere the file shows: the enum member itself is CDK's legacy value.
   const first = values[0]?.member;
   if (!first || !values.every((v) => v.member)) return undefined;
-  const family = CDK_POLICY_FAMILIES.find((f) => f.key === key && f.submodule === first.submodule && f.enumName === first.enumName);
+  const family = catalogue().cdkPolicies.find((f) => f.key === key && f.submodule === first.submodule && f.enumName === first.enumName);
   const floor = family && legacyFloor(family, values, false);
   if (!family || !floor) return undefined;
   const bag = ownerBag(fc, site);
@@ -217,15 +214,18 @@ export interface LegacyDefault {
   readonly props: TSESTree.Node | undefined;
 }
 
-const DEFAULT_APIS = CDK_POLICY_FAMILIES.flatMap((family) => family.apis.filter((api) => api.legacyDefault).map((api) => ({ family, api })));
+let defaultApis: readonly { readonly family: CdkPolicyFamily; readonly api: CdkApi }[] | undefined;
+/** The APIs whose omitted policy defaults to a legacy one. */
+const legacyDefaultApis = (): NonNullable<typeof defaultApis> =>
+  (defaultApis ??= catalogue().cdkPolicies.flatMap((family) => family.apis.filter((api) => api.legacyDefault).map((api) => ({ family, api }))));
 
 /** The CDK construct a call creates when it omits a policy whose default is legacy. */
 export function legacyDefaultAt(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): LegacyDefault | undefined {
-  if (!mayReferenceModules(fc, CDK_MODULES)) return undefined;
+  if (!mayReferenceModules(fc, cdkModules())) return undefined;
   const ref = cdkRef(fc, call.callee);
   if (!ref) return undefined;
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
-  for (const { family, api } of DEFAULT_APIS) {
+  for (const { family, api } of legacyDefaultApis()) {
     if (family.submodule !== ref.submodule || !inVersion(family, ref.version) || !api.legacyDefault?.versions.includes(ref.version)) continue;
     if ((api.invoke === 'new') !== isNew || !samePath(api.exports, ref.path)) continue;
     if (call.arguments.slice(0, api.argument).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;

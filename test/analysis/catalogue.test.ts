@@ -19,7 +19,7 @@ describe('catalogue', () => {
     expect(catalogue()).toBe(c);
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(CATALOGUE)).toBe(true);
-    for (const list of [c.sinks, c.aliases, c.agentSlots, c.closedApis, c.sinkModules, c.closedApiModules, c.globalOptionObjects]) {
+    for (const list of [c.sinks, c.aliases, c.agentSlots, c.closedApis, c.sinkModules, c.closedApiModules, c.globalOptionObjects, c.cdkPolicies, c.cdkModules, c.legacyApis]) {
       expect(Object.isFrozen(list)).toBe(true);
       expect(list.length).toBeGreaterThan(0);
     }
@@ -28,6 +28,16 @@ describe('catalogue', () => {
     // `@types/ws` counts as `ws`.
     expect(c.tlsPackages.has('ws')).toBe(true);
     expect(c.tlsPackages.has('@types/ws')).toBe(false);
+  });
+
+  it('holds the CDK policies and the legacy-API table as data, with their indexes', async () => {
+    const { catalogue } = await import('../../src/analysis/catalogue/index.js');
+    const c = catalogue();
+    expect([...c.cdkPolicyKeys].sort()).toEqual(['minimumProtocolVersion', 'securityPolicy', 'sslPolicy', 'tlsSecurityPolicy']);
+    expect(c.cdkModules[0]).toBe('aws-cdk-lib');
+    expect(c.cdkModules).toContain('aws-cdk-lib/aws-apigateway');
+    expect(c.cdkModules).toContain('@aws-cdk/aws-elasticsearch');
+    expect(c.legacyApis.map((a) => a.code)).toEqual(['DEP0064', 'DEP0043', 'DEP0042', 'DEP0076', 'DEP0107', 'DEP0122', 'DEP0010', 'DEP0011']);
   });
 
   it("puts Node's own sinks first and indexes sinks by module in row order", async () => {

@@ -1,6 +1,6 @@
 /** optionSiteSelectors builds the selectors the option-site rules once wrote by hand. */
 import { describe, expect, it } from 'vitest';
-import { CDK_POLICY_KEYS } from '../../src/analysis/cdk.js';
+import { cdkPolicyKeys } from '../../src/analysis/cdk.js';
 import { optionSiteSelectors } from '../../src/rule-kit/option-site.js';
 
 describe('optionSiteSelectors', () => {
@@ -19,6 +19,6 @@ describe('optionSiteSelectors', () => {
   });
 
   it('covers the CDK policy keys the rule matched before', () => {
-    expect([...CDK_POLICY_KEYS].sort()).toEqual(['minimumProtocolVersion', 'securityPolicy', 'sslPolicy', 'tlsSecurityPolicy']);
+    expect([...cdkPolicyKeys()].sort()).toEqual(['minimumProtocolVersion', 'securityPolicy', 'sslPolicy', 'tlsSecurityPolicy']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * AWS CDK TLS security policies: which construct props choose the TLS policy of an AWS endpoint,
  * which policy values accept TLS 1.0/1.1 (or SSL 3.0) clients, the TLS 1.2 value to move to, and
- * where the documented default is itself legacy. Data, not code: `src/analysis/cdk.ts` reads it.
+ * where the documented default is itself legacy. Data, not code: `src/analysis/cdk.ts` reads it through `catalogue().cdkPolicies`.
  *
  * Facts are from the packages' own declarations (aws-cdk-lib 2.276.0 and the CDK v1 packages
  * `@aws-cdk/*` 1.203.0, the last v1 release): the enum member values, the `@default` of each prop,
@@ -10,52 +10,7 @@
  * `@aws-cdk/<submodule>` (only where the v1 package was checked: `v1: true`).
  */
 
-export type CdkVersion = 'v1' | 'v2';
-
-/** A construct, static method or instance method that takes props with the policy key. */
-export interface CdkApi {
-  /** How the message names it: `DomainName`, `ViewerCertificate.fromAcmCertificate()`. */
-  readonly label: string;
-  /**
-   * `new`/`call`: the export path inside the submodule (`['DomainName']`,
-   * `['ViewerCertificate', 'fromAcmCertificate']`); the callee must provably be that export.
-   * `method`: an instance method name (`addDomainName`): the receiver cannot be proven, so only a
-   * value that is itself the CDK enum member counts.
-   */
-  readonly invoke: 'new' | 'call' | 'method';
-  readonly exports: readonly string[];
-  /** The argument that holds the props. */
-  readonly argument: number;
-  /** Where the policy key sits inside the props (`['domainEndpointOptions']` for `CfnDomain`). */
-  readonly path: readonly string[];
-  /** A level-1 (`Cfn*`) construct: the prop is a plain string (CloudFormation's value). */
-  readonly l1?: boolean;
-  /** The policy has no effect unless the props also set this key (CloudFront needs a certificate). */
-  readonly onlyWith?: string;
-  /**
-   * The documented default is legacy, and the construct applies it when the key is omitted:
-   * omitting the key is reported (in the listed CDK versions).
-   */
-  readonly legacyDefault?: { readonly versions: readonly CdkVersion[]; readonly text: string; readonly floor: string };
-}
-
-export interface CdkPolicyFamily {
-  /** The AWS endpoint the policy protects, for messages: `API Gateway custom domain`. */
-  readonly service: string;
-  /** The CDK submodule: `aws-apigateway` (`aws-cdk-lib/aws-apigateway`, `aws_apigateway`, `@aws-cdk/aws-apigateway`). */
-  readonly submodule: string;
-  /** Also recognise the CDK v1 package `@aws-cdk/<submodule>`. */
-  readonly v1: boolean;
-  /** The prop: `securityPolicy`. */
-  readonly key: string;
-  /** The enum the level-2 constructs take: `SecurityPolicy`. */
-  readonly enumName: string;
-  /** Enum members that are legacy, with their values (the strings the level-1 constructs take). */
-  readonly legacy: Readonly<Record<string, { readonly value: string; readonly floor: string }>>;
-  /** The TLS 1.2+ member and value a suggestion writes, per CDK version. */
-  readonly secure: Readonly<Record<CdkVersion, { readonly member: string; readonly value: string }>>;
-  readonly apis: readonly CdkApi[];
-}
+import type { CatalogueSection, CdkApi, CdkPolicyFamily } from './model.js';
 
 const TLS10 = 'TLS 1.0';
 const TLS11 = 'TLS 1.1';
@@ -220,4 +175,7 @@ const elbv2: CdkPolicyFamily = {
   ],
 };
 
-export const CDK_POLICY_FAMILIES: readonly CdkPolicyFamily[] = [apiGateway, apiGatewayV2, openSearch, elasticsearch, cloudFront, cloudFrontViewerCertificate, elbv2];
+export const awsCdk: CatalogueSection = {
+  packages: [],
+  cdkPolicies: [apiGateway, apiGatewayV2, openSearch, elasticsearch, cloudFront, cloudFrontViewerCertificate, elbv2],
+};

@@ -4,6 +4,7 @@
  * whole catalogue. Adding a library: add a section (or rows to one) in its family's file, list the
  * file below if it is new, plus its tests.
  */
+import { awsCdk } from './aws-cdk.js';
 import * as browsers from './browsers.js';
 import * as databases from './databases.js';
 import * as httpClients from './http-clients.js';
@@ -14,7 +15,7 @@ import type { Catalogue, CatalogueSection } from './model.js';
 export * from './model.js';
 
 /** Every section by name, Node's own first (its sinks are searched first). */
-export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({ nodeCore, ...httpClients, ...messaging, ...databases, ...browsers });
+export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({ nodeCore, ...httpClients, ...messaging, ...databases, ...browsers, awsCdk });
 
 function typesPackageName(p: string): string {
   if (!p.startsWith('@types/')) return p;
@@ -29,6 +30,7 @@ function build(): Catalogue {
   const sinksByModule = new Map<string, SinkRowList>();
   for (const r of sinks) sinksByModule.set(r.module, [...(sinksByModule.get(r.module) ?? []), r]);
   const closedApis = rows((s) => s.closedApis);
+  const cdkPolicies = rows((s) => s.cdkPolicies);
   return Object.freeze({
     sections: CATALOGUE,
     sinks,
@@ -39,6 +41,10 @@ function build(): Catalogue {
     aliases: rows((s) => s.aliases),
     closedApis,
     closedApiModules: Object.freeze([...new Set(closedApis.map((r) => r.module))]),
+    cdkPolicies,
+    cdkPolicyKeys: new Set(cdkPolicies.map((f) => f.key)),
+    cdkModules: Object.freeze(['aws-cdk-lib', ...new Set(cdkPolicies.flatMap((f) => [`aws-cdk-lib/${f.submodule}`, ...(f.v1 ? [`@aws-cdk/${f.submodule}`] : [])]))]),
+    legacyApis: rows((s) => s.legacyApis),
     tlsPackages: new Set(['node', 'undici-types', ...sections.flatMap((s) => s.packages.map(typesPackageName))]),
   });
 }

@@ -113,6 +113,70 @@ export interface AliasRow {
  */
 export type ClosedApiRow = Pick<ApiRow, 'label' | 'module' | 'exports' | 'invoke'>;
 
+// AWS CDK TLS security policies (catalogue/aws-cdk.ts).
+export type CdkVersion = 'v1' | 'v2';
+
+/** A construct, static method or instance method that takes props with the policy key. */
+export interface CdkApi {
+  /** How the message names it: `DomainName`, `ViewerCertificate.fromAcmCertificate()`. */
+  readonly label: string;
+  /**
+   * `new`/`call`: the export path inside the submodule (`['DomainName']`,
+   * `['ViewerCertificate', 'fromAcmCertificate']`); the callee must provably be that export.
+   * `method`: an instance method name (`addDomainName`): the receiver cannot be proven, so only a
+   * value that is itself the CDK enum member counts.
+   */
+  readonly invoke: 'new' | 'call' | 'method';
+  readonly exports: readonly string[];
+  /** The argument that holds the props. */
+  readonly argument: number;
+  /** Where the policy key sits inside the props (`['domainEndpointOptions']` for `CfnDomain`). */
+  readonly path: readonly string[];
+  /** A level-1 (`Cfn*`) construct: the prop is a plain string (CloudFormation's value). */
+  readonly l1?: boolean;
+  /** The policy has no effect unless the props also set this key (CloudFront needs a certificate). */
+  readonly onlyWith?: string;
+  /**
+   * The documented default is legacy, and the construct applies it when the key is omitted:
+   * omitting the key is reported (in the listed CDK versions).
+   */
+  readonly legacyDefault?: { readonly versions: readonly CdkVersion[]; readonly text: string; readonly floor: string };
+}
+
+export interface CdkPolicyFamily {
+  /** The AWS endpoint the policy protects, for messages: `API Gateway custom domain`. */
+  readonly service: string;
+  /** The CDK submodule: `aws-apigateway` (`aws-cdk-lib/aws-apigateway`, `aws_apigateway`, `@aws-cdk/aws-apigateway`). */
+  readonly submodule: string;
+  /** Also recognise the CDK v1 package `@aws-cdk/<submodule>`. */
+  readonly v1: boolean;
+  /** The prop: `securityPolicy`. */
+  readonly key: string;
+  /** The enum the level-2 constructs take: `SecurityPolicy`. */
+  readonly enumName: string;
+  /** Enum members that are legacy, with their values (the strings the level-1 constructs take). */
+  readonly legacy: Readonly<Record<string, { readonly value: string; readonly floor: string }>>;
+  /** The TLS 1.2+ member and value a suggestion writes, per CDK version. */
+  readonly secure: Readonly<Record<CdkVersion, { readonly member: string; readonly value: string }>>;
+  readonly apis: readonly CdkApi[];
+}
+
+/**
+ * A deprecated or removed TLS API of Node (Node's deprecation list), by module and export path:
+ * `no-legacy-tls-api` reports every reference to it.
+ */
+export interface LegacyApiRow {
+  readonly module: string;
+  readonly path: readonly string[];
+  /** How messages name it: `tls.createSecurePair()`. */
+  readonly name: string;
+  /** Node's deprecation code: `DEP0064`. */
+  readonly code: string;
+  /** What is wrong with it, after the name: "was removed in Node 11". */
+  readonly why: string;
+  readonly replacement: string;
+}
+
 /** What the catalogue adds for one library (or one family of APIs). */
 export interface CatalogueSection {
   readonly sinks?: readonly SinkRow[];
@@ -121,6 +185,10 @@ export interface CatalogueSection {
   readonly agentSlots?: readonly AgentSlotRow[];
   readonly aliases?: readonly AliasRow[];
   readonly closedApis?: readonly ClosedApiRow[];
+  /** AWS CDK constructs whose props choose the TLS policy of an AWS endpoint. */
+  readonly cdkPolicies?: readonly CdkPolicyFamily[];
+  /** Node's deprecated and removed TLS APIs. */
+  readonly legacyApis?: readonly LegacyApiRow[];
   /** Packages whose type declarations count as TLS-related (type-aware analysis). */
   readonly packages: readonly string[];
 }
@@ -144,6 +212,12 @@ export interface Catalogue {
   readonly aliases: readonly AliasRow[];
   readonly closedApis: readonly ClosedApiRow[];
   readonly closedApiModules: readonly string[];
+  readonly cdkPolicies: readonly CdkPolicyFamily[];
+  /** The property names that choose a CDK policy (`securityPolicy`, `sslPolicy`...). */
+  readonly cdkPolicyKeys: ReadonlySet<string>;
+  /** Every specifier a file must name before a CDK row can match (`aws-cdk-lib`, its submodules, the v1 packages). */
+  readonly cdkModules: readonly string[];
+  readonly legacyApis: readonly LegacyApiRow[];
   /** Packages whose type declarations count as TLS-related (`@types/x` as `x`; `node`, `undici-types` always). */
   readonly tlsPackages: ReadonlySet<string>;
 }
