@@ -208,37 +208,8 @@ export function secureAgent(options?: https.AgentOptions & RuntimeClientExtras):
   return new https.Agent(built as https.AgentOptions);
 }
 
-function buildClientOptions(options: unknown, mode: BuildMode): Record<string, unknown> {
-  const where = mode.where;
-  const given: unknown = options ?? {};
-  if (typeof given !== 'object' || given === null) {
-    throw new TypeError(`${where}: expected an options object, got ${typeof given}`);
-  }
-
-  // Own enumerable string keys; an explicit `undefined` means "not given" (Node's defaults).
-  // (Built by copying rather than `delete`, which would make every bag a slow dictionary object.)
-  const input: Record<string, unknown> = {};
-  let extraCa: CaInput | undefined;
-  let profileName: unknown;
-  for (const [key, value] of Object.entries(given)) {
-    if (value === undefined) continue;
-    if (key === 'extraCa') extraCa = value as CaInput;
-    else if (key === 'profile') profileName = value;
-    else if (key === 'secureContext') {
-      if (!isOwnContext(value)) {
-        throw new TypeError(
-          `${where}: a secureContext built elsewhere cannot be checked, and Node ignores the context ` +
-            'options beside it. Pass its options (ca, cert, key, ...) instead.',
-        );
-      }
-      // Our own output passed in again: the context options beside it describe that context,
-      // and it is looked up again from them.
-    } else input[key] = value;
-  }
-  const profile = profileOf(profileName, where);
-
-  refuseInsecure(input, profile, 'client', where);
-
+/** Refuses option combinations the factory cannot honour (TypeError, before anything is built). */
+function refuseConflicts(input: Readonly<Record<string, unknown>>, extraCa: CaInput | undefined, where: string): void {
   if (input.secureProtocol !== undefined) {
     throw new TypeError(
       `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` +
@@ -270,6 +241,40 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
         "against 'localhost'",
     );
   }
+}
+
+function buildClientOptions(options: unknown, mode: BuildMode): Record<string, unknown> {
+  const where = mode.where;
+  const given: unknown = options ?? {};
+  if (typeof given !== 'object' || given === null) {
+    throw new TypeError(`${where}: expected an options object, got ${typeof given}`);
+  }
+
+  // Own enumerable string keys; an explicit `undefined` means "not given" (Node's defaults).
+  // (Built by copying rather than `delete`, which would make every bag a slow dictionary object.)
+  const input: Record<string, unknown> = {};
+  let extraCa: CaInput | undefined;
+  let profileName: unknown;
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    if (key === 'extraCa') extraCa = value as CaInput;
+    else if (key === 'profile') profileName = value;
+    else if (key === 'secureContext') {
+      if (!isOwnContext(value)) {
+        throw new TypeError(
+          `${where}: a secureContext built elsewhere cannot be checked, and Node ignores the context ` +
+            'options beside it. Pass its options (ca, cert, key, ...) instead.',
+        );
+      }
+      // Our own output passed in again: the context options beside it describe that context,
+      // and it is looked up again from them.
+    } else input[key] = value;
+  }
+  const profile = profileOf(profileName, where);
+
+  refuseInsecure(input, profile, 'client', where);
+
+  refuseConflicts(input, extraCa, where);
 
   // The context options: profile defaults, overridden by the caller's (already vetted) values.
   // `policyPart` is the same without `ca`, which enters the cache key as `trustKey` instead.
