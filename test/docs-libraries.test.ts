@@ -1,7 +1,7 @@
 /** docs/libraries.md lists every catalogued library and every alias option. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allAliases, allSinks, CATALOGUE } from '../src/analysis/index.js';
+import { allAliases, allSinks, CATALOGUE, catalogue } from '../src/analysis/index.js';
 import { aliasSpelling } from '../src/analysis/library-aliases.js';
 
 const doc = readFileSync(new URL('../docs/libraries.md', import.meta.url), 'utf8');
@@ -15,6 +15,15 @@ describe('docs/libraries.md', () => {
   it('names every alias option', () => {
     for (const row of allAliases()) {
       expect(doc, row.option).toContain(aliasSpelling(row.match));
+    }
+  });
+
+  it('names every library of the plaintext URL rows in its section', () => {
+    const section = doc.slice(doc.indexOf('## Plaintext fallbacks'), doc.indexOf('## Adding a library'));
+    expect(section.length).toBeGreaterThan(100);
+    for (const row of catalogue().plaintextUrls) {
+      expect(section, row.library).toContain(`| ${row.library} `);
+      for (const scheme of Object.keys(row.schemes)) expect(section, `${row.library} ${scheme}`).toContain(`${scheme}:`);
     }
   });
 

@@ -154,6 +154,7 @@ const SEVERITY_BY_CATEGORY: Readonly<Record<string, string>> = {
   'protocol-version': '5.9',
   'weak-cipher': '5.9',
   'legacy-api': '5.3',
+  plaintext: '6.5',
   'secure-context': '3.7',
 };
 

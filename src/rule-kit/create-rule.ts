@@ -8,6 +8,7 @@ export type Category =
   | 'protocol-version'
   | 'weak-cipher'
   | 'legacy-api'
+  | 'plaintext'
   | 'secure-context';
 
 /** Extra `meta.docs` fields every tlsguard rule carries. */

@@ -316,6 +316,9 @@ export const ioredis: CatalogueSection = {
     sink({ label: 'ioredis `tls` options', library: 'ioredis', module: 'ioredis', exports: [[], ['Redis'], ['default']], invoke: 'new', argument: 'first-object', path: ['tls'], role: 'client', sendsSni: false }),
     sink({ label: 'ioredis `new Cluster()` `redisOptions.tls`', library: 'ioredis', module: 'ioredis', exports: [['Cluster'], ['Redis', 'Cluster']], invoke: 'new', argument: 1, path: ['redisOptions', 'tls'], role: 'client', sendsSni: false }),
   ],
+  // `new Redis('redis://:pw@host', options)`: `parseURL` takes the password from the URL; `rediss:`
+  // (or a `tls` option) switches to `tls.connect`, `redis:` is `net.connect` (built/Redis.js, utils).
+  plaintextUrls: [{ library: 'ioredis', module: 'ioredis', exports: [[], ['Redis'], ['default']], invoke: 'new', url: { argument: 0 }, schemes: { redis: 'rediss' }, tlsKeys: ['tls'] }],
 };
 
 export const nodeRedis: CatalogueSection = {
@@ -324,4 +327,7 @@ export const nodeRedis: CatalogueSection = {
     // `createClient({ socket: { tls: true, rejectUnauthorized: false } })`. No SNI by default.
     sink({ label: 'node-redis `createClient({ socket })`', library: 'redis', module, exports: [['createClient']], invoke: 'call', argument: 0, path: ['socket'], role: 'client', sendsSni: false }),
   ),
+  // `createClient({ url: 'redis://user:pw@host' })`: the URL's password is sent with AUTH; only
+  // `rediss:` or `socket: { tls: true }` opens TLS (@redis/client lib/client/index.js parseURL).
+  plaintextUrls: ['redis', '@redis/client'].map((module) => ({ library: 'redis', module, exports: [['createClient']], invoke: 'call' as const, url: { argument: 0, key: 'url' }, schemes: { redis: 'rediss' }, tlsKeys: ['socket'] })),
 };

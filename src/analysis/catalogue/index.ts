@@ -31,6 +31,7 @@ function build(): Catalogue {
   for (const r of sinks) sinksByModule.set(r.module, [...(sinksByModule.get(r.module) ?? []), r]);
   const closedApis = rows((s) => s.closedApis);
   const cdkPolicies = rows((s) => s.cdkPolicies);
+  const plaintextUrls = rows((s) => s.plaintextUrls);
   return Object.freeze({
     sections: CATALOGUE,
     sinks,
@@ -45,6 +46,8 @@ function build(): Catalogue {
     cdkPolicyKeys: new Set(cdkPolicies.map((f) => f.key)),
     cdkModules: Object.freeze(['aws-cdk-lib', ...new Set(cdkPolicies.flatMap((f) => [`aws-cdk-lib/${f.submodule}`, ...(f.v1 ? [`@aws-cdk/${f.submodule}`] : [])]))]),
     legacyApis: rows((s) => s.legacyApis),
+    plaintextUrls,
+    plaintextUrlModules: Object.freeze([...new Set(plaintextUrls.map((r) => r.module))]),
     tlsPackages: new Set(['node', 'undici-types', ...sections.flatMap((s) => s.packages.map(typesPackageName))]),
   });
 }

@@ -29,6 +29,10 @@ export const mqtt: CatalogueSection = {
   sinks: [
     sink({ label: 'mqtt `connect()` options', library: 'mqtt', module: 'mqtt', exports: [[], ['connect'], ['connectAsync']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
   ],
+  // `connect('mqtt://user:pw@host')`: the URL's user and password go into the CONNECT packet; `mqtt:`,
+  // `tcp:` and `ws:` are plaintext; `mqtts:`/`wss:`, a `protocol` option, or `cert` with `key` (which
+  // switch `mqtt` to `mqtts`) open TLS (build/lib/connect/index.js `connect`).
+  plaintextUrls: [{ library: 'mqtt', module: 'mqtt', exports: [[], ['connect'], ['connectAsync']], invoke: 'call', url: { argument: 0 }, schemes: { mqtt: 'mqtts', tcp: 'mqtts', ws: 'wss' }, tlsKeys: ['protocol', 'cert', 'key'] }],
 };
 
 export const kafkajs: CatalogueSection = {
@@ -44,6 +48,9 @@ export const amqplib: CatalogueSection = {
     // `connect(url, socketOptions)`: the socket options go to `tls.connect` for `amqps:`.
     sink({ label: 'amqplib `connect()` socket options', library: 'amqplib', module, exports: [['connect']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
   ),
+  // `connect('amqp://user:pw@host')`: the URL's credentials go into the PLAIN SASL response; only
+  // `amqps:` opens TLS (lib/connect.js).
+  plaintextUrls: ['amqplib', 'amqplib/callback_api'].map((module) => ({ library: 'amqplib', module, exports: [['connect']], invoke: 'call' as const, url: { argument: 0 }, schemes: { amqp: 'amqps' }, tlsKeys: [] })),
 };
 
 export const nats: CatalogueSection = {

@@ -177,6 +177,25 @@ export interface LegacyApiRow {
   readonly replacement: string;
 }
 
+/**
+ * A client API that takes a connection URL, where a plaintext scheme with a password in the URL
+ * (`redis://:secret@cache.example.com`) sends that password in clear (no-plaintext-fallback).
+ */
+export interface PlaintextUrlRow extends Pick<ApiRow, 'module' | 'exports' | 'invoke'> {
+  /** The library, as messages and docs/libraries.md name it: `ioredis`. */
+  readonly library: string;
+  /** Where the URL is: the argument, and the key when it sits in an options object (`createClient({ url })`). */
+  readonly url: { readonly argument: number; readonly key?: string };
+  /** Each plaintext scheme the library accepts, with the TLS scheme a suggestion writes (`redis` -> `rediss`). */
+  readonly schemes: Readonly<Record<string, string>>;
+  /**
+   * Option keys, in any object argument of the call, that can turn TLS on whatever the scheme
+   * (ioredis `tls`, node-redis `socket`, mqtt `protocol`): a call that has one (or may have one,
+   * through an unknown spread) is not reported.
+   */
+  readonly tlsKeys: readonly string[];
+}
+
 /** What the catalogue adds for one library (or one family of APIs). */
 export interface CatalogueSection {
   readonly sinks?: readonly SinkRow[];
@@ -189,6 +208,8 @@ export interface CatalogueSection {
   readonly cdkPolicies?: readonly CdkPolicyFamily[];
   /** Node's deprecated and removed TLS APIs. */
   readonly legacyApis?: readonly LegacyApiRow[];
+  /** Client APIs whose connection URL can carry a password over a plaintext scheme. */
+  readonly plaintextUrls?: readonly PlaintextUrlRow[];
   /** Packages whose type declarations count as TLS-related (type-aware analysis). */
   readonly packages: readonly string[];
 }
@@ -218,6 +239,9 @@ export interface Catalogue {
   /** Every specifier a file must name before a CDK row can match (`aws-cdk-lib`, its submodules, the v1 packages). */
   readonly cdkModules: readonly string[];
   readonly legacyApis: readonly LegacyApiRow[];
+  readonly plaintextUrls: readonly PlaintextUrlRow[];
+  /** The modules of `plaintextUrls`, for `mayReferenceModules` gates. */
+  readonly plaintextUrlModules: readonly string[];
   /** Packages whose type declarations count as TLS-related (`@types/x` as `x`; `node`, `undici-types` always). */
   readonly tlsPackages: ReadonlySet<string>;
 }

@@ -1,0 +1,202 @@
+import type { RuleCases } from '../rule-tester.js';
+import { js, validJs } from '../rule-tester.js';
+
+type M = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
+
+const REDIS = "import Redis from 'ioredis';\n";
+const MAIL = "import nodemailer from 'nodemailer';\n";
+const GRPC = "import * as grpc from '@grpc/grpc-js';\n";
+const KAFKA = "import { Kafka } from 'kafkajs';\n";
+
+const cases: RuleCases<M> = {
+  valid: [
+    // TLS schemes, no password, loopback hosts, a password that is empty.
+    `${REDIS}export const a = new Redis('rediss://:pw@cache.example.com:6380');`,
+    `${REDIS}export const a = new Redis('redis://cache.example.com:6379');`,
+    `${REDIS}export const a = new Redis('redis://user@cache.example.com');`,
+    `${REDIS}export const a = new Redis('redis://:pw@localhost:6379');`,
+    `${REDIS}export const a = new Redis('redis://:pw@127.0.0.1:6379');`,
+    `${REDIS}export const a = new Redis('redis://:pw@[::1]:6379');`,
+    `${REDIS}export const a = new Redis('redis://user:@cache.example.com');`,
+    // A \`tls\` option switches ioredis to TLS whatever the scheme; an unknown options object may carry one.
+    `${REDIS}export const a = new Redis('redis://:pw@cache.example.com', { tls: {} });`,
+    `${REDIS}declare const opts: object;\nexport const a = new Redis('redis://:pw@cache.example.com', opts);`,
+    // A scheme decided at run time may be the TLS one.
+    `${REDIS}declare const scheme: string;\nexport const a = new Redis(\`\${scheme}://:pw@cache.example.com\`);`,
+    // A URL string that goes nowhere catalogued.
+    "export const docs = 'redis://:pw@cache.example.com';",
+    // node-redis: `socket` may set `tls: true`.
+    "import { createClient } from 'redis';\nexport const c = createClient({ url: 'redis://:pw@cache.example.com', socket: { tls: true } });",
+    // mqtt: `protocol`, or `cert` with `key`, switch to TLS.
+    "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtt://u:p@broker.example.com', { protocol: 'mqtts' });",
+    "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtts://u:p@broker.example.com');",
+    "import amqp from 'amqplib';\nexport const c = amqp.connect('amqps://u:p@mq.example.com');",
+    // nodemailer: implicit TLS, requireTLS, the localhost default, services and URLs (their options win).
+    `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465, secure: true });`,
+    `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 465 });`,
+    `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true });`,
+    `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', ignoreTLS: true, requireTLS: true });`,
+    `${MAIL}export const t = nodemailer.createTransport({ secure: false });`,
+    `${MAIL}export const t = nodemailer.createTransport({ host: 'localhost', port: 1025, ignoreTLS: true });`,
+    `${MAIL}export const t = nodemailer.createTransport({ service: 'gmail', secure: false, auth: { user: 'a', pass: 'b' } });`,
+    `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587 });`,
+    `${MAIL}declare const secure: boolean;\nexport const t = nodemailer.createTransport({ host: 'smtp.example.com', secure });`,
+    `${MAIL}declare const base: object;\nexport const t = nodemailer.createTransport({ ...base, host: 'smtp.example.com', secure: false });`,
+    // gRPC: loopback, unix sockets, unknown addresses, TLS credentials.
+    `${GRPC}export const c = new grpc.Client('localhost:50051', grpc.credentials.createInsecure());`,
+    `${GRPC}export const c = new grpc.Client('unix:/run/app.sock', grpc.credentials.createInsecure());`,
+    `${GRPC}export const c = new grpc.Client('dns:///127.0.0.1:50051', grpc.credentials.createInsecure());`,
+    `${GRPC}declare const address: string;\nexport const c = new grpc.Client(address, grpc.credentials.createInsecure());`,
+    `${GRPC}export const c = new grpc.Client('api.example.com:443', grpc.credentials.createSsl());`,
+    `${GRPC}export const creds = grpc.credentials.createInsecure();`,
+    // kafkajs: ssl on, SCRAM (the password never crosses the wire), loopback brokers.
+    `${KAFKA}export const k = new Kafka({ brokers: ['kafka.example.com:9092'], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
+    `${KAFKA}export const k = new Kafka({ brokers: ['kafka.example.com:9092'], sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' } });`,
+    `${KAFKA}export const k = new Kafka({ brokers: ['localhost:9092'], sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
+    `${KAFKA}declare const ssl: boolean;\nexport const k = new Kafka({ brokers: ['kafka.example.com:9092'], ssl, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
+    validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
+  ],
+  invalid: [
+    {
+      code: `${REDIS}export const a = new Redis('redis://:s3cret@cache.example.com:6379');`,
+      errors: [
+        {
+          messageId: 'credentialsInUrl',
+          data: { scheme: 'redis', secure: 'rediss', library: 'ioredis', host: '`cache.example.com`' },
+          line: 2, column: 28,
+          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'rediss' }, output: `${REDIS}export const a = new Redis('rediss://:s3cret@cache.example.com:6379');` }],
+        },
+      ],
+    },
+    {
+      // The password from the environment: the shape of the template shows it is in the URL.
+      code: `${REDIS}export const a = new Redis(\`redis://default:\${process.env.REDIS_PASSWORD}@cache.internal:6379\`);`,
+      errors: [
+        {
+          messageId: 'credentialsInUrl',
+          data: { scheme: 'redis', secure: 'rediss', library: 'ioredis', host: '`cache.internal`' },
+          line: 2, column: 28,
+          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'rediss' }, output: `${REDIS}export const a = new Redis(\`rediss://default:\${process.env.REDIS_PASSWORD}@cache.internal:6379\`);` }],
+        },
+      ],
+    },
+    {
+      // A host decided at run time (not provably loopback), through a const.
+      code: "import { createClient } from 'redis';\nconst url = `redis://app:${process.env.PW}@${process.env.HOST}:6379`;\nexport const c = createClient({ url });",
+      errors: [{ messageId: 'credentialsInUrl', data: { scheme: 'redis', secure: 'rediss', library: 'redis', host: 'a host decided at run time' }, line: 3, column: 33, suggestions: [] }],
+    },
+    {
+      code: "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtt://device:token@broker.example.com:1883', { clientId: 'd1' });",
+      errors: [
+        {
+          messageId: 'credentialsInUrl',
+          data: { scheme: 'mqtt', secure: 'mqtts', library: 'mqtt', host: '`broker.example.com`' },
+          line: 2, column: 31,
+          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'mqtts' }, output: "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtts://device:token@broker.example.com:1883', { clientId: 'd1' });" }],
+        },
+      ],
+    },
+    js({
+      code: "const amqp = require('amqplib/callback_api');\namqp.connect('amqp://app:pw@10.0.0.7:5672', () => {});",
+      errors: [
+        {
+          messageId: 'credentialsInUrl',
+          data: { scheme: 'amqp', secure: 'amqps', library: 'amqplib', host: '`10.0.0.7`' },
+          line: 2, column: 14,
+          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'amqps' }, output: "const amqp = require('amqplib/callback_api');\namqp.connect('amqps://app:pw@10.0.0.7:5672', () => {});" }],
+        },
+      ],
+    }),
+    {
+      code: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, ignoreTLS: true, auth: { user: 'a', pass: 'b' } });`,
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          line: 2, column: 84,
+          suggestions: [{ messageId: 'replaceIgnoreTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user: 'a', pass: 'b' } });` }],
+        },
+      ],
+    },
+    {
+      code: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, auth: { user: 'a', pass: 'b' } });`,
+      errors: [
+        {
+          messageId: 'smtpStrippable',
+          data: { option: 'secure: false' },
+          line: 2, column: 84,
+          suggestions: [{ messageId: 'addRequireTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true, auth: { user: 'a', pass: 'b' } });` }],
+        },
+      ],
+    },
+    {
+      // An unknown host is not provably loopback.
+      code: `${MAIL}export const t = nodemailer.createTransport({ host: process.env.SMTP_HOST, secure: false });`,
+      errors: [
+        {
+          messageId: 'smtpStrippable',
+          data: { option: 'secure: false' },
+          line: 2, column: 76,
+          suggestions: [{ messageId: 'addRequireTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: process.env.SMTP_HOST, secure: false, requireTLS: true });` }],
+        },
+      ],
+    },
+    {
+      code: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', opportunisticTLS: true });`,
+      errors: [
+        {
+          messageId: 'smtpStrippable',
+          data: { option: 'opportunisticTLS: true' },
+          line: 2, column: 73,
+          suggestions: [{ messageId: 'addRequireTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', opportunisticTLS: true, requireTLS: true });` }],
+        },
+      ],
+    },
+    {
+      code: `${GRPC}export const c = new grpc.Client('orders.internal.example.com:443', grpc.credentials.createInsecure());`,
+      errors: [
+        {
+          messageId: 'grpcInsecure',
+          data: { target: 'orders.internal.example.com:443' },
+          line: 2, column: 69,
+          suggestions: [{ messageId: 'useCreateSsl', output: `${GRPC}export const c = new grpc.Client('orders.internal.example.com:443', grpc.credentials.createSsl());` }],
+        },
+      ],
+    },
+    {
+      // Through a const, to every client it is passed to.
+      code: "import { credentials, Client } from '@grpc/grpc-js';\nconst creds = credentials.createInsecure();\nexport const a = new Client('dns:///api.example.com:50051', creds);",
+      errors: [
+        {
+          messageId: 'grpcInsecure',
+          data: { target: 'dns:///api.example.com:50051' },
+          line: 2, column: 15,
+          suggestions: [{ messageId: 'useCreateSsl', output: "import { credentials, Client } from '@grpc/grpc-js';\nconst creds = credentials.createSsl();\nexport const a = new Client('dns:///api.example.com:50051', creds);" }],
+        },
+      ],
+    },
+    {
+      code: `${KAFKA}export const k = new Kafka({ brokers: ['kafka-1.example.com:9092'], sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
+      errors: [
+        {
+          messageId: 'kafkaClearSasl',
+          data: { mechanism: 'PLAIN', secret: 'username and password' },
+          line: 2, column: 69,
+          suggestions: [{ messageId: 'addSsl', output: `${KAFKA}export const k = new Kafka({ brokers: ['kafka-1.example.com:9092'], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });` }],
+        },
+      ],
+    },
+    {
+      code: `${KAFKA}export const k = new Kafka({ brokers: [process.env.BROKER!], ssl: false, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: 't' }) } });`,
+      errors: [
+        {
+          messageId: 'kafkaClearSasl',
+          data: { mechanism: 'OAUTHBEARER', secret: 'bearer token' },
+          line: 2, column: 74,
+          suggestions: [{ messageId: 'addSsl', output: `${KAFKA}export const k = new Kafka({ brokers: [process.env.BROKER!], ssl: true, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: 't' }) } });` }],
+        },
+      ],
+    },
+  ],
+};
+
+export default cases;
