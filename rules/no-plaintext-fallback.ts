@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { catalogue, getFileContext, mayReferenceModules } from '../src/analysis/index.js';
-import { insecureGrpcChannel, plaintextKafkaSasl, plaintextSmtp, plaintextUrlCall } from '../src/analysis/plaintext.js';
+import { insecureGrpcChannel, plaintextKafkaSasl, plaintextNats, plaintextSmtp, plaintextUrlCall } from '../src/analysis/plaintext.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 
-type MessageId = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
+type MessageId = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'natsStrippable' | 'requireNatsTls' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs'];
+const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs', 'nats', '@nats-io/transport-node'];
 
 export default createRule<[], MessageId>({
   name: 'no-plaintext-fallback',
@@ -31,11 +31,14 @@ export default createRule<[], MessageId>({
         '`createInsecure()` opens the gRPC channel to `{{target}}` without TLS, so every call, its metadata (such as tokens) and its response travel in clear. Use `credentials.createSsl()`.',
       kafkaClearSasl:
         'SASL `{{mechanism}}` without `ssl` sends the Kafka {{secret}} in clear to the brokers, where anyone on the network path can read it. Set `ssl: true`.',
+      natsStrippable:
+        '{{option}}, nats starts TLS only when the server asks for it in its plaintext greeting, so an attacker on the network path can remove that and read the {{secret}} sent in CONNECT. Set `tls: {}` to require TLS.',
       useSecureScheme: 'Use `{{secure}}://`.',
       addRequireTls: 'Add `requireTLS: true`.',
       replaceIgnoreTls: 'Replace `ignoreTLS: true` with `requireTLS: true`.',
       useCreateSsl: 'Use `createSsl()` (TLS with the default root certificates).',
       addSsl: 'Set `ssl: true`.',
+      requireNatsTls: 'Set `tls: {}` (TLS required, with the default roots).',
     },
   },
   defaultOptions: [],
@@ -95,6 +98,16 @@ export default createRule<[], MessageId>({
               : [{ messageId: 'addRequireTls', fix: (fixer) => fixer.insertTextAfter(smtp.node, ', requireTLS: true') }];
           if (smtp.kind === 'ignoreTls') context.report({ node: smtp.node, messageId: 'smtpNoTls', suggest });
           else context.report({ node: smtp.node, messageId: 'smtpStrippable', data: { option: smtp.option }, suggest });
+          return;
+        }
+        const nats = plaintextNats(fc, node);
+        if (nats) {
+          const { tlsNull, literal } = nats;
+          const suggest: Suggestion[] = [];
+          if (tlsNull) {
+            if (tlsNull.type === AST_NODE_TYPES.Property && tlsNull.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.replaceText(tlsNull.value, '{}') });
+          } else if (literal && nats.node.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.insertTextBefore(nats.node, 'tls: {}, ') });
+          context.report({ node: nats.node, messageId: 'natsStrippable', data: { option: tlsNull ? 'With `tls: null`' : 'Without a `tls` option', secret: nats.secret }, suggest });
           return;
         }
         const grpc = insecureGrpcChannel(fc, node);

@@ -298,3 +298,65 @@ function brokersAreLoopback(fc: FileContext, bag: OptionBag): boolean {
     return !!values && values.length > 0 && values.every((v) => isLoopbackHost(v.replace(/:\d+$/, '')));
   });
 }
+
+const NATS_MODULES = new Set(['nats', '@nats-io/transport-node']);
+
+export interface NatsFinding {
+  /** The `user` or `token` property. */
+  readonly node: TSESTree.Node;
+  readonly secret: string;
+  /** The `tls: null` entry; undefined when `tls` is absent. */
+  readonly tlsNull: TSESTree.Node | undefined;
+  readonly literal: TSESTree.ObjectExpression | undefined;
+}
+
+/** The entry of `key` when the bag provably sets it to a value that is not provably empty. */
+function present(fc: FileContext, bag: OptionBag, key: string): TSESTree.Node | undefined {
+  const found = lookup(bag, key);
+  if (!found || found.overridable || !found.entry.value) return undefined;
+  const values = evaluate(fc, found.entry.value);
+  if (values && values.every((v) => !v)) return undefined;
+  return found.entry.node;
+}
+
+/**
+ * nats `connect({ user, pass })` or `{ token }` without a `tls` object: the client starts TLS only
+ * when the server's plaintext INFO asks for it (node_transport `connect`), so the credentials in
+ * CONNECT go in clear once that is stripped. `tls: {}` makes the client refuse a server without TLS.
+ */
+export function plaintextNats(fc: FileContext, call: TSESTree.CallExpression): NatsFinding | undefined {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref || !NATS_MODULES.has(ref.module) || ref.path.length !== 1 || ref.path[0] !== 'connect') return undefined;
+  const arg = call.arguments[0];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const bag = bagOf(fc, arg, call);
+  if (!bag) return undefined;
+  let tlsNull: TSESTree.Node | undefined;
+  if (!provablyLacks(bag, 'tls')) {
+    const tls = lookup(bag, 'tls');
+    if (!tls || tls.overridable || !tls.entry.value || unwrap(tls.entry.value).type !== AST_NODE_TYPES.Literal || (unwrap(tls.entry.value) as TSESTree.Literal).value !== null) return undefined;
+    tlsNull = tls.entry.node;
+  }
+  const user = present(fc, bag, 'user');
+  const token = present(fc, bag, 'token');
+  const node = user ?? token;
+  if (!node) return undefined;
+  // No `servers`: the default is 127.0.0.1:4222.
+  if (provablyLacks(bag, 'servers') || serversAreLoopback(fc, bag)) return undefined;
+  const n = unwrap(arg);
+  return { node, secret: user ? 'username and password' : 'token', tlsNull, literal: n.type === AST_NODE_TYPES.ObjectExpression ? n : undefined };
+}
+
+function serversAreLoopback(fc: FileContext, bag: OptionBag): boolean {
+  const found = lookup(bag, 'servers');
+  if (!found || found.overridable || !found.entry.value) return false;
+  let list = unwrap(found.entry.value);
+  if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(constInitializer(fc, list) ?? list);
+  const items = list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : [list];
+  if (items.length === 0) return false;
+  return items.every((e) => {
+    if (!e || e.type === AST_NODE_TYPES.SpreadElement) return false;
+    const values = stringValues(fc, e);
+    return !!values && values.length > 0 && values.every((v) => isLoopbackHost(v.replace(/^[a-z]+:\/\//i, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '')));
+  });
+}

@@ -1,7 +1,7 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
+type M = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'natsStrippable' | 'requireNatsTls' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
 
 const REDIS = "import Redis from 'ioredis';\n";
 const MAIL = "import nodemailer from 'nodemailer';\n";
@@ -54,6 +54,13 @@ const cases: RuleCases<M> = {
     `${KAFKA}export const k = new Kafka({ brokers: ['kafka.example.com:9092'], sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' } });`,
     `${KAFKA}export const k = new Kafka({ brokers: ['localhost:9092'], sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
     `${KAFKA}declare const ssl: boolean;\nexport const k = new Kafka({ brokers: ['kafka.example.com:9092'], ssl, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
+    // nats: TLS required, the default server (127.0.0.1:4222), loopback servers, no credentials, nkey/JWT authenticators.
+    "import { connect } from 'nats';\nexport const nc = await connect({ servers: 'nats.example.com:4222', user: 'u', pass: 'p', tls: {} });",
+    "import { connect } from 'nats';\nexport const nc = await connect({ user: 'u', pass: 'p' });",
+    "import { connect } from 'nats';\nexport const nc = await connect({ servers: ['nats://127.0.0.1:4222', 'localhost:4223'], token: 't' });",
+    "import { connect } from 'nats';\nexport const nc = await connect({ servers: 'nats.example.com:4222' });",
+    "import { connect, nkeyAuthenticator } from 'nats';\nexport const nc = await connect({ servers: 'nats.example.com:4222', authenticator: nkeyAuthenticator(new Uint8Array()) });",
+    "import { connect } from 'nats';\ndeclare const tls: { caFile: string } | null;\nexport const nc = await connect({ servers: 'nats.example.com', token: 't', tls });",
     validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
   ],
   invalid: [
@@ -193,6 +200,28 @@ const cases: RuleCases<M> = {
           data: { mechanism: 'OAUTHBEARER', secret: 'bearer token' },
           line: 2, column: 74,
           suggestions: [{ messageId: 'addSsl', output: `${KAFKA}export const k = new Kafka({ brokers: [process.env.BROKER!], ssl: true, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: 't' }) } });` }],
+        },
+      ],
+    },
+    {
+      code: "import { connect } from 'nats';\nexport const nc = await connect({ servers: process.env.NATS_URL, user: 'app', pass: process.env.NATS_PASS });",
+      errors: [
+        {
+          messageId: 'natsStrippable',
+          data: { option: 'Without a `tls` option', secret: 'username and password' },
+          line: 2, column: 66,
+          suggestions: [{ messageId: 'requireNatsTls', output: "import { connect } from 'nats';\nexport const nc = await connect({ servers: process.env.NATS_URL, tls: {}, user: 'app', pass: process.env.NATS_PASS });" }],
+        },
+      ],
+    },
+    {
+      code: "import { connect } from 'nats';\nexport const nc = await connect({ servers: ['nats://nats-1.example.com:4222'], token: 's3cret', tls: null });",
+      errors: [
+        {
+          messageId: 'natsStrippable',
+          data: { option: 'With `tls: null`', secret: 'token' },
+          line: 2, column: 80,
+          suggestions: [{ messageId: 'requireNatsTls', output: "import { connect } from 'nats';\nexport const nc = await connect({ servers: ['nats://nats-1.example.com:4222'], token: 's3cret', tls: {} });" }],
         },
       ],
     },

@@ -159,6 +159,23 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     expect(bytes.subarray(0, 24).toString('latin1')).toBe('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
   });
 
+  it('nats without tls sends user and password in CONNECT in clear when the INFO does not ask for TLS; tls: {} refuses', async () => {
+    const { connect } = await import('nats');
+    const info = 'INFO {"server_id":"probe","version":"2.10.0","proto":1,"host":"127.0.0.1","port":4222,"max_payload":1048576}\r\n';
+    for (const tls of [undefined, {}]) {
+      const server = await recorder(has('CONNECT'), undefined, info);
+      const connecting = connect({ servers: `127.0.0.1:${server.port}`, user: 'app', pass: 'n4ts-pw', reconnect: false, timeout: 2000, ...(tls ? { tls } : {}) }).then(
+        (nc) => nc.close(),
+        () => undefined,
+      );
+      const text = (await server.received).toString('latin1');
+      server.close();
+      await connecting;
+      if (tls) expect(text).not.toContain('n4ts-pw');
+      else expect(text).toMatch(/CONNECT \{[^\r\n]*"pass":"n4ts-pw"/);
+    }
+  });
+
   it('kafkajs without ssl opens a plain socket (its first request is readable), with ssl a TLS one', async () => {
     const { Kafka, logLevel } = await import('kafkajs');
     for (const ssl of [undefined, true]) {
