@@ -150,7 +150,43 @@ function loopbackKey(fc: FileContext, bag: OptionBag, key: string, fallback: boo
   return !!values && values.length > 0 && values.every(isLoopbackHost);
 }
 
+/** The first argument's bag of a call of `modules`' export `name`, with the object literal when it is one. */
+function optionsOf(
+  fc: FileContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  modules: ReadonlySet<string>,
+  name: string,
+): { readonly bag: OptionBag; readonly literal: TSESTree.ObjectExpression | undefined } | undefined {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref || !modules.has(ref.module) || ref.path.length !== 1 || ref.path[0] !== name) return undefined;
+  const arg = call.arguments[0];
+  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const bag = bagOf(fc, arg, call);
+  if (!bag) return undefined;
+  const n = unwrap(arg);
+  return { bag, literal: n.type === AST_NODE_TYPES.ObjectExpression ? n : undefined };
+}
+
+/** Every host in the list (or single string) under `key` is loopback, read without scheme, user and port. */
+function allLoopback(fc: FileContext, bag: OptionBag, key: string): boolean {
+  const found = lookup(bag, key);
+  if (!found || found.overridable || !found.entry.value) return false;
+  let list = unwrap(found.entry.value);
+  if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(constInitializer(fc, list) ?? list);
+  const items = list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : [list];
+  if (items.length === 0) return false;
+  return items.every((e) => {
+    if (!e || e.type === AST_NODE_TYPES.SpreadElement) return false;
+    const values = stringValues(fc, e);
+    return !!values && values.length > 0 && values.every((v) => isLoopbackHost(hostOfAddress(v)));
+  });
+}
+
+/** `nats://user@host:4222` or `host:9092` -> `host`. */
+const hostOfAddress = (v: string): string => v.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^@/]*@/, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+
 /** Keys that hand nodemailer's options to another transport, a URL or a well-known service (which wins over the object). */
+const NODEMAILER: ReadonlySet<string> = new Set(['nodemailer']);
 const NOT_PLAIN_SMTP = ['url', 'service', 'sendmail', 'streamTransport', 'jsonTransport', 'SES', 'transport', 'getSocket', 'connection', 'secured'];
 
 export interface SmtpFinding {
@@ -164,12 +200,10 @@ export interface SmtpFinding {
 
 /** nodemailer `createTransport(options)` that sends mail without TLS, or with strippable STARTTLS. */
 export function plaintextSmtp(fc: FileContext, call: TSESTree.CallExpression): SmtpFinding | undefined {
-  const ref = resolveModuleRef(fc, call.callee);
-  if (ref?.module !== 'nodemailer' || ref.path.length !== 1 || ref.path[0] !== 'createTransport') return undefined;
-  const arg = call.arguments[0];
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const bag = bagOf(fc, arg, call);
-  if (!bag || !NOT_PLAIN_SMTP.every((k) => provablyLacks(bag, k))) return undefined;
+  const options = optionsOf(fc, call, NODEMAILER, 'createTransport');
+  if (!options) return undefined;
+  const { bag, literal } = options;
+  if (!NOT_PLAIN_SMTP.every((k) => provablyLacks(bag, k))) return undefined;
   // requireTLS wins over ignoreTLS and opportunisticTLS (smtp-connection's constructor).
   const requireTls = flag(bag, 'requireTLS', fc);
   if (requireTls !== 'absent' && requireTls?.value !== false) return undefined;
@@ -181,8 +215,6 @@ export function plaintextSmtp(fc: FileContext, call: TSESTree.CallExpression): S
   if (!ports || ports.some((p) => Number(p) === 465)) return undefined;
   // The default host is `localhost`.
   if (loopbackKey(fc, bag, 'host', true)) return undefined;
-  const n = unwrap(arg);
-  const literal = n.type === AST_NODE_TYPES.ObjectExpression ? n : undefined;
   const ignore = flag(bag, 'ignoreTLS', fc);
   if (ignore === undefined) return undefined;
   if (ignore !== 'absent' && ignore.value) return { kind: 'ignoreTls', node: ignore.node, option: 'ignoreTLS: true', literal };
@@ -251,6 +283,7 @@ function channelTargets(fc: FileContext, creds: TSESTree.Node): string[] | undef
 }
 
 /** SASL mechanisms whose secret crosses the wire as sent: the password (`PLAIN`) or the bearer token. */
+const KAFKAJS: ReadonlySet<string> = new Set(['kafkajs']);
 const CLEAR_SASL: Readonly<Record<string, string>> = { PLAIN: 'username and password', OAUTHBEARER: 'bearer token' };
 
 export interface KafkaFinding {
@@ -265,12 +298,9 @@ export interface KafkaFinding {
 
 /** kafkajs `new Kafka({ sasl: { mechanism: 'plain' } })` without `ssl`: `socketFactory` opens `net.connect`. */
 export function plaintextKafkaSasl(fc: FileContext, call: TSESTree.NewExpression): KafkaFinding | undefined {
-  const ref = resolveModuleRef(fc, call.callee);
-  if (ref?.module !== 'kafkajs' || ref.path.length !== 1 || ref.path[0] !== 'Kafka') return undefined;
-  const arg = call.arguments[0];
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const bag = bagOf(fc, arg, call);
-  if (!bag) return undefined;
+  const options = optionsOf(fc, call, KAFKAJS, 'Kafka');
+  if (!options) return undefined;
+  const { bag, literal } = options;
   const ssl = flag(bag, 'ssl', fc);
   if (ssl === undefined || (ssl !== 'absent' && ssl.value)) return undefined;
   const sasl = lookup(bag, 'sasl');
@@ -281,25 +311,11 @@ export function plaintextKafkaSasl(fc: FileContext, call: TSESTree.NewExpression
   const names = stringValues(fc, mechanism.entry.value)?.map((m) => m.toUpperCase());
   const first = names?.[0];
   if (!first || !names.every((m) => m === first) || CLEAR_SASL[first] === undefined) return undefined;
-  if (brokersAreLoopback(fc, bag)) return undefined;
-  const n = unwrap(arg);
-  return { node: sasl.entry.node, mechanism: first, secret: CLEAR_SASL[first]!, literal: n.type === AST_NODE_TYPES.ObjectExpression ? n : undefined, ssl: ssl === 'absent' ? undefined : ssl.node };
+  if (allLoopback(fc, bag, 'brokers')) return undefined;
+  return { node: sasl.entry.node, mechanism: first, secret: CLEAR_SASL[first]!, literal, ssl: ssl === 'absent' ? undefined : ssl.node };
 }
 
-function brokersAreLoopback(fc: FileContext, bag: OptionBag): boolean {
-  const found = lookup(bag, 'brokers');
-  if (!found || found.overridable || !found.entry.value) return false;
-  let list = unwrap(found.entry.value);
-  if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(constInitializer(fc, list) ?? list);
-  if (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return false;
-  return list.elements.every((e) => {
-    if (!e || e.type === AST_NODE_TYPES.SpreadElement) return false;
-    const values = stringValues(fc, e);
-    return !!values && values.length > 0 && values.every((v) => isLoopbackHost(v.replace(/:\d+$/, '')));
-  });
-}
-
-const NATS_MODULES = new Set(['nats', '@nats-io/transport-node']);
+const NATS_MODULES: ReadonlySet<string> = new Set(['nats', '@nats-io/transport-node']);
 
 export interface NatsFinding {
   /** The `user` or `token` property. */
@@ -325,12 +341,9 @@ function present(fc: FileContext, bag: OptionBag, key: string): TSESTree.Node | 
  * CONNECT go in clear once that is stripped. `tls: {}` makes the client refuse a server without TLS.
  */
 export function plaintextNats(fc: FileContext, call: TSESTree.CallExpression): NatsFinding | undefined {
-  const ref = resolveModuleRef(fc, call.callee);
-  if (!ref || !NATS_MODULES.has(ref.module) || ref.path.length !== 1 || ref.path[0] !== 'connect') return undefined;
-  const arg = call.arguments[0];
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const bag = bagOf(fc, arg, call);
-  if (!bag) return undefined;
+  const options = optionsOf(fc, call, NATS_MODULES, 'connect');
+  if (!options) return undefined;
+  const { bag, literal } = options;
   let tlsNull: TSESTree.Node | undefined;
   if (!provablyLacks(bag, 'tls')) {
     const tls = lookup(bag, 'tls');
@@ -342,21 +355,6 @@ export function plaintextNats(fc: FileContext, call: TSESTree.CallExpression): N
   const node = user ?? token;
   if (!node) return undefined;
   // No `servers`: the default is 127.0.0.1:4222.
-  if (provablyLacks(bag, 'servers') || serversAreLoopback(fc, bag)) return undefined;
-  const n = unwrap(arg);
-  return { node, secret: user ? 'username and password' : 'token', tlsNull, literal: n.type === AST_NODE_TYPES.ObjectExpression ? n : undefined };
-}
-
-function serversAreLoopback(fc: FileContext, bag: OptionBag): boolean {
-  const found = lookup(bag, 'servers');
-  if (!found || found.overridable || !found.entry.value) return false;
-  let list = unwrap(found.entry.value);
-  if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(constInitializer(fc, list) ?? list);
-  const items = list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : [list];
-  if (items.length === 0) return false;
-  return items.every((e) => {
-    if (!e || e.type === AST_NODE_TYPES.SpreadElement) return false;
-    const values = stringValues(fc, e);
-    return !!values && values.length > 0 && values.every((v) => isLoopbackHost(v.replace(/^[a-z]+:\/\//i, '').replace(/^[^@]*@/, '').replace(/:\d+$/, '')));
-  });
+  if (provablyLacks(bag, 'servers') || allLoopback(fc, bag, 'servers')) return undefined;
+  return { node, secret: user ? 'username and password' : 'token', tlsNull, literal };
 }
