@@ -45,6 +45,9 @@ export interface LintOutcome {
 }
 
 export const RULE_PREFIX = 'tlsguard/';
+
+/** A 1-based line or column; ESLint leaves both undefined when the parser fails without a position (a stack overflow). */
+const position = (n: number | undefined): number => (Number.isInteger(n) && n! >= 1 ? n! : 1);
 const PROJECT_SERVICE_MISS = /project service|parserOptions\.project/i;
 
 export function reduceResults(results: readonly ESLint.LintResult[]): LintOutcome {
@@ -53,7 +56,7 @@ export function reduceResults(results: readonly ESLint.LintResult[]): LintOutcom
   for (const result of results) {
     for (const m of result.messages) {
       if (m.fatal) {
-        parseErrors.push({ file: result.filePath, line: m.line, column: m.column, message: m.message });
+        parseErrors.push({ file: result.filePath, line: position(m.line), column: position(m.column), message: m.message });
         continue;
       }
       if (!m.ruleId?.startsWith(RULE_PREFIX)) continue;

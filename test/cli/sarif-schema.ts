@@ -211,3 +211,17 @@ export const sarifSchema: Schema = {
     inlineExternalProperties: { type: 'array' },
   }),
 };
+
+export type SarifValidate = (data: unknown) => string[];
+
+/** A validator for `sarifSchema` (ajv, installed with eslint), or undefined when ajv cannot be loaded. */
+export async function loadSarifValidator(): Promise<SarifValidate | undefined> {
+  try {
+    const mod = (await import('ajv')) as unknown as { default: new (options: Record<string, unknown>) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: { dataPath?: string; instancePath?: string; message?: string }[] | null } } };
+    const ajv = new mod.default({ allErrors: true });
+    const check = ajv.compile(sarifSchema);
+    return (data) => (check(data) ? [] : (check.errors ?? []).map((e) => `${e.dataPath ?? e.instancePath ?? ''} ${e.message ?? ''}`));
+  } catch {
+    return undefined;
+  }
+}

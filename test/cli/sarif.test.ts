@@ -3,30 +3,16 @@ import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRules } from '../../src/cli/rules-meta.js';
 import { cleanup, cli, INSECURE_JS, project } from './helpers.js';
-import { sarifSchema } from './sarif-schema.js';
+import { loadSarifValidator, type SarifValidate } from './sarif-schema.js';
 
 afterAll(cleanup);
 
-type Validate = (data: unknown) => string[];
-
-/** ajv (installed with eslint) when it can be loaded; the shape checks below run either way. */
-async function loadValidator(): Promise<Validate | undefined> {
-  try {
-    const mod = (await import('ajv')) as unknown as { default: new (options: Record<string, unknown>) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: { dataPath?: string; instancePath?: string; message?: string }[] | null } } };
-    const ajv = new mod.default({ allErrors: true });
-    const check = ajv.compile(sarifSchema);
-    return (data) => (check(data) ? [] : (check.errors ?? []).map((e) => `${e.dataPath ?? e.instancePath ?? ''} ${e.message ?? ''}`));
-  } catch {
-    return undefined;
-  }
-}
-
-let validate: Validate | undefined;
+let validate: SarifValidate | undefined;
 let log: Sarif.Log;
 let root: string;
 
 beforeAll(async () => {
-  validate = await loadValidator();
+  validate = await loadSarifValidator();
   root = project({
     'src/client.js': INSECURE_JS,
     'src/env file.js': "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n",
