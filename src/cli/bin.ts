@@ -1,19 +1,40 @@
 #!/usr/bin/env node
 /** The `tlsguard` executable: a thin shim over `run()`. */
+import type { Writer } from './progress.js';
 import { run } from './run.js';
 
+/**
+ * A reader that stops early (`tlsguard | head -1`) closes the pipe; the next write fails with EPIPE,
+ * emitted as an `error` event that would otherwise crash with a stack trace. The output then ends
+ * quietly (the exit code is still the scan's). Any other write error is one line on stderr, exit 2.
+ */
+function guarded(stream: NodeJS.WriteStream, name: string): Writer {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    const wasClosed = closed;
+    closed = true;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || wasClosed) return;
+    process.exitCode = 2;
+    if (stream !== process.stderr) stderr.write(`tlsguard: cannot write to ${name}: ${error.message}\n`);
+  });
+  return { write: (chunk: string) => (closed ? false : stream.write(chunk)) };
+}
+
+const stderr = guarded(process.stderr, 'stderr');
+const stdout = guarded(process.stdout, 'stdout');
+
 run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout,
+  stderr,
   cwd: process.cwd(),
   env: process.env,
   isTTY: process.stderr.isTTY === true,
 }).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = process.exitCode === 2 ? 2 : code;
   },
   (error: unknown) => {
-    process.stderr.write(`tlsguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    stderr.write(`tlsguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -2,10 +2,11 @@
  * The tlsguard CLI: `run(argv, io)` returns the exit code (0 no findings, 1 findings or files that
  * do not parse, 2 usage or configuration error), so tests call it in-process; `bin.ts` is a shim.
  */
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { cacheDirectory, prepareDirectory, resolveLocation } from './ensure-dir.js';
 import { buildEslintOptions, DEFAULT_CACHE_LOCATION, type LintSpec } from './eslint-options.js';
 import { collectFiles, DEFAULT_IGNORED_DIRS, hasLintableExtension, shardFiles, sortFiles, toPosixRelative } from './files.js';
 import { fixAll } from './fix.js';
@@ -69,6 +70,10 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     throw new UsageError(`no such directory: ${io.cwd}`);
   }
   const notes: string[] = [];
+  // Before linting, so that a report or cache that cannot be written fails at once.
+  const cacheLocation = resolveLocation(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  if (options.output) prepareDirectory(path.dirname(path.resolve(cwd, options.output)), '--output', options.output);
+  if (options.cache) prepareDirectory(cacheDirectory(cacheLocation), '--cache-location', options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
 
   let files: string[];
   let texts: Map<string, string> | undefined;
@@ -97,7 +102,7 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     profile: options.profile,
     typedFiles: [...coverage.typed],
     cache: options.cache,
-    cacheLocation: path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION),
+    cacheLocation,
     concurrency: options.concurrency,
   };
 
@@ -134,7 +139,6 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
   if (options.output) {
     const target = path.resolve(cwd, options.output);
     try {
-      mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, formatted);
     } catch (error) {
       throw new UsageError(`cannot write --output ${options.output}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,8 +1,11 @@
 /** Issue 17 items 8, 9, 10 and 20: hostile input to the CLI gets a clear answer, never a crash, a hang or a bad report. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/report.js';
-import { cleanup, cli, INSECURE_JS, project } from './helpers.js';
+import { builtBin, cleanup, cli, INSECURE_JS, project } from './helpers.js';
 import { loadSarifValidator } from './sarif-schema.js';
 
 afterAll(cleanup);
@@ -45,5 +48,83 @@ describe('a parse error without a position (stack overflow in the parser)', () =
       { startLine: 1, startColumn: 1 },
     ]);
     expect(validate!(log)).toEqual([]);
+  });
+});
+
+/**
+ * The built executable (`npm run build`, which `npm test` runs first): a hang or a crash must be
+ * observed from outside the process. A missing build is a failure, not a skip.
+ */
+function tlsguard(cwd: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+  expect(existsSync(builtBin), `${builtBin} is missing: run npm run build`).toBe(true);
+  const r = spawnSync(process.execPath, [builtBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+describe.runIf(process.platform === 'linux')('--output and --cache-location where mkdir cannot create anything (/proc)', () => {
+  // Node's recursive mkdir spins forever on /proc/<new>/...: before the fix these runs were killed by the timeout.
+  it.each([
+    [
+      '--output',
+      '/proc/tlsguard-nope/report.json',
+      "tlsguard: cannot write --output /proc/tlsguard-nope/report.json: ENOENT: no such file or directory, mkdir '/proc/tlsguard-nope'\n",
+    ],
+    [
+      '--cache-location',
+      '/proc/tlsguard-nope/cache',
+      "tlsguard: cannot write --cache-location /proc/tlsguard-nope/cache: ENOENT: no such file or directory, mkdir '/proc/tlsguard-nope'\n",
+    ],
+    [
+      '--cache-location',
+      '/proc/tlsguard-nope/',
+      "tlsguard: cannot write --cache-location /proc/tlsguard-nope/: ENOENT: no such file or directory, mkdir '/proc/tlsguard-nope'\n",
+    ],
+  ])('%s %s exits 2 with one line, before linting', (flag, location, line) => {
+    const r = tlsguard(project({ 'b.cjs': INSECURE_JS }), [flag, location]);
+    expect(r.signal).toBeNull();
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: line });
+  });
+});
+
+describe('--output and --cache-location directories', () => {
+  it('a file on the way is named', async () => {
+    const dir = project({ 'b.cjs': INSECURE_JS, taken: 'a file\n' });
+    const r = await cli(dir, ['--output', 'taken/sub/report.txt']);
+    expect(r).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `tlsguard: cannot write --output taken/sub/report.txt: ${path.join(dir, 'taken')} is not a directory\n`,
+    });
+  });
+
+  it('missing parents are created; a trailing separator makes the cache location a directory (as in ESLint)', async () => {
+    const dir = project({ 'b.cjs': INSECURE_JS });
+    const r = await cli(dir, ['--output', 'out/deep/report.txt', '--cache-location', 'cache/dir/']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(dir, 'out/deep/report.txt'), 'utf8')).toContain('b.cjs:2:50  tlsguard/no-unverified-certificate');
+    expect(statSync(path.join(dir, 'cache/dir')).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(dir, 'cache/dir'))).toEqual([expect.stringMatching(/^\.cache_/)]);
+  });
+});
+
+describe('a reader that closes the pipe early (tlsguard | head -1)', () => {
+  // Far more output than a pipe buffer holds (64 KiB), so writes go on after head has exited.
+  const many = `const https = require('node:https');\n${'new https.Agent({ rejectUnauthorized: false });\n'.repeat(1500)}`;
+
+  it.each([[[] as string[]], [['--format', 'json']], [['--format', 'sarif']]])("%j ends quietly with the scan's exit code", (args) => {
+    expect(existsSync(builtBin), `${builtBin} is missing: run npm run build`).toBe(true);
+    const dir = project({ 'a.cjs': many });
+    const command = `{ "$0" "$1" ${args.join(' ')}; echo "exit $?" > status.txt; } | head -1`;
+    const r = spawnSync('sh', ['-c', command, process.execPath, builtBin], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+      timeout: 120_000,
+    });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(r.stdout).toEqual(args.length === 0 ? expect.stringMatching(/^a\.cjs:2:19 {2}tlsguard\/no-unverified-certificate /) : '{\n');
+    expect(readFileSync(path.join(dir, 'status.txt'), 'utf8')).toBe('exit 1\n');
   });
 });
