@@ -77,7 +77,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 export function parseConcurrency(value: string | undefined): Concurrency {
   if (value === undefined || value === 'off') return 'off';
   if (value === 'auto') return 'auto';
-  if (/^[1-9][0-9]*$/.test(value)) return Number(value);
+  if (/^[1-9][0-9]*$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
   throw new UsageError(`invalid value for --concurrency: '${value}' (expected auto, off or a positive integer)`);
 }
 
@@ -86,8 +86,27 @@ export function parseShard(value: string | undefined): Shard | undefined {
   const m = /^([1-9][0-9]*)\/([1-9][0-9]*)$/.exec(value);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || index > count) throw new UsageError(`invalid value for --shard: '${value}' (expected i/n with 1 <= i <= n, e.g. 2/4)`);
+  if (!m || index > count || !Number.isSafeInteger(count)) throw new UsageError(`invalid value for --shard: '${value}' (expected i/n with 1 <= i <= n, e.g. 2/4)`);
   return { index, count };
+}
+
+/**
+ * parseArgs refuses a value that starts with '-' ("--concurrency -1": "argument is ambiguous"). A
+ * value that reads as a negative number is a value (no option is spelt that way): the argv with it
+ * joined (`--concurrency=-1`), so that the flag's own check explains what is expected. Any other
+ * such value is one line naming the flag and the value. Undefined when `error` is not that refusal.
+ */
+function withNegativeValue(argv: readonly string[], error: unknown): string[] | undefined {
+  if ((error as { code?: unknown } | undefined)?.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return undefined;
+  const m = /use '(--[\w-]+)=-XYZ'(?: or '(-\w)-XYZ')?/.exec(error instanceof Error ? error.message : '');
+  if (!m) return undefined;
+  const [, long, short] = m;
+  const end = argv.indexOf('--');
+  const i = argv.findIndex((a, j) => (end < 0 || j < end) && (a === long || a === short) && argv[j + 1]?.startsWith('-'));
+  const value = argv[i + 1];
+  if (i < 0 || value === undefined) return undefined;
+  if (/^-[0-9.]/.test(value)) return [...argv.slice(0, i), `${long}=${value}`, ...argv.slice(i + 2)];
+  throw new UsageError(`${long} needs a value, got '${value}' (write ${long}=${value} if that is the value)`);
 }
 
 /** Parses argv (without the node and script entries). Throws `UsageError`. */
@@ -116,6 +135,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       },
     });
   } catch (error) {
+    const retry = withNegativeValue(argv, error);
+    if (retry) return parseCliArgs(retry);
     // parseArgs messages can span lines ("... To specify a positional argument starting with a '-' ...").
     const message = error instanceof Error ? error.message : String(error);
     throw new UsageError(message.split('\n')[0]!.replace(/\.?\s*To specify a positional argument.*$/, ''));

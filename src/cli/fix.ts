@@ -8,7 +8,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { FixStyle } from './args.js';
+import { UsageError, type FixStyle } from './args.js';
 import type { Finding, Suggestion } from './lint.js';
 import type { FixEdit, FixSummary, RolledBackEdit } from './report.js';
 import { addRuntimeDependencies } from './runtime-dependency.js';
@@ -97,7 +97,12 @@ function multisetDiff(before: readonly string[], after: readonly string[]): stri
 export async function typeChecker(tsconfig: string): Promise<Checker | undefined> {
   const morph = await loadTsMorph();
   if (!morph) return undefined;
-  const project = new morph.Project({ tsConfigFilePath: tsconfig });
+  let project: InstanceType<typeof morph.Project>;
+  try {
+    project = new morph.Project({ tsConfigFilePath: tsconfig });
+  } catch (error) {
+    throw new UsageError(`cannot type-check --fix edits with ${tsconfig}: ${error instanceof Error ? error.message : String(error)} (use --no-types)`);
+  }
   const { DiagnosticCategory } = morph.ts;
   const errors = (): string[] =>
     project

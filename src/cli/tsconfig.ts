@@ -76,10 +76,21 @@ function parseConfigFileNames(ts: TS, config: string): Set<string> {
     onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, ' ')),
   };
   const result = ts.getParsedCommandLineOfConfigFile(config, undefined, host);
-  // "No inputs were found" (TS18003) only means the config covers none of our files.
-  const errors = [...problems, ...(result?.errors ?? []).filter((d) => d.code !== 18003).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '))];
+  // With the JSON syntax errors of the config itself, which `errors` leaves out (TypeScript parses
+  // on and `--fix`'s ts-morph then fails). "No inputs were found" (TS18003) only means the config
+  // covers none of our files.
+  const diagnostics = result ? ts.getConfigFileParsingDiagnostics(result) : [];
+  const errors = [...problems.map((p) => `: ${p}`), ...diagnostics.filter((d) => d.code !== 18003).map((d) => `${where(ts, config, d)}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`)];
   if (!result || errors.length > 0) {
-    throw new UsageError(`invalid config ${config}: ${errors[0] ?? 'cannot be read'} (use --no-types to lint without type information)`);
+    throw new UsageError(`invalid config ${config}${errors[0] ?? ': cannot be read'} (use --no-types to lint without type information)`);
   }
   return new Set(result.fileNames.map((f) => normalize(ts, f)));
+}
+
+/** What follows the config's path in a message: `:line:column: `, `: base.json:line:column: ` (an `extends` base) or `: `. */
+function where(ts: TS, config: string, d: import('typescript').Diagnostic): string {
+  if (!d.file || d.start === undefined) return ': ';
+  const { line, character } = ts.getLineAndCharacterOfPosition(d.file, d.start);
+  const at = `${line + 1}:${character + 1}: `;
+  return path.resolve(d.file.fileName) === path.resolve(config) ? `:${at}` : `: ${d.file.fileName}:${at}`;
 }

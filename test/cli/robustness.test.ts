@@ -4,6 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/args.js';
+import { typeChecker } from '../../src/cli/fix.js';
 import type { JsonReport } from '../../src/cli/report.js';
 import { builtBin, cleanup, cli, INSECURE_JS, project } from './helpers.js';
 import { loadSarifValidator } from './sarif-schema.js';
@@ -126,5 +128,55 @@ describe('a reader that closes the pipe early (tlsguard | head -1)', () => {
     expect(r.stdout.split('\n')).toHaveLength(2);
     expect(r.stdout).toEqual(args.length === 0 ? expect.stringMatching(/^a\.cjs:2:19 {2}tlsguard\/no-unverified-certificate /) : '{\n');
     expect(readFileSync(path.join(dir, 'status.txt'), 'utf8')).toBe('exit 1\n');
+  });
+});
+
+describe('numeric flags: one line, exit 2 (issue 17.20)', () => {
+  const help = ' (see tlsguard --help)\n';
+  it.each([
+    [['--concurrency', '-1'], "invalid value for --concurrency: '-1' (expected auto, off or a positive integer)"],
+    [['--concurrency', '-0.5'], "invalid value for --concurrency: '-0.5' (expected auto, off or a positive integer)"],
+    [['--concurrency', '0'], "invalid value for --concurrency: '0' (expected auto, off or a positive integer)"],
+    [['--concurrency', '99999999999999999999'], "invalid value for --concurrency: '99999999999999999999' (expected auto, off or a positive integer)"],
+    [['--shard', '-1/2'], "invalid value for --shard: '-1/2' (expected i/n with 1 <= i <= n, e.g. 2/4)"],
+    [['--shard', '1/99999999999999999999'], "invalid value for --shard: '1/99999999999999999999' (expected i/n with 1 <= i <= n, e.g. 2/4)"],
+    [['-o', '-x'], "--output needs a value, got '-x' (write --output=-x if that is the value)"],
+    [['--output', '--fix'], "--output needs a value, got '--fix' (write --output=--fix if that is the value)"],
+    [['--concurrency'], "Option '--concurrency <value>' argument missing"],
+  ])('%j', async (argv, line) => {
+    const r = await cli(project({ 'b.cjs': INSECURE_JS }), argv);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `tlsguard: ${line}${help}` });
+  });
+});
+
+describe('a tsconfig.json with a JSON syntax error (issue 17.20)', () => {
+  const broken = '{\n  "compilerOptions": { "strict": true }\n  "include": ["src"]\n}\n';
+  const INSECURE_TS = "import https from 'node:https';\nexport const agent = new https.Agent({ rejectUnauthorized: false });\n";
+
+  it.each([[[]], [['--fix']]])('%j: exit 2, one line with the file and the position', async (argv) => {
+    const dir = project({ 'tsconfig.json': broken, 'src/a.ts': INSECURE_TS });
+    const r = await cli(dir, argv);
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `tlsguard: invalid config ${path.join(dir, 'tsconfig.json')}:3:3: ',' expected. (use --no-types to lint without type information)\n`,
+    });
+    expect(readFileSync(path.join(dir, 'src/a.ts'), 'utf8')).toBe(INSECURE_TS);
+  });
+
+  it('in an extends base: both files are named', async () => {
+    const dir = project({ 'base.json': broken, 'tsconfig.json': '{ "extends": "./base.json", "include": ["src"] }\n', 'src/a.ts': INSECURE_TS });
+    const r = await cli(dir, ['--fix']);
+    expect(r.stderr).toBe(
+      `tlsguard: invalid config ${path.join(dir, 'tsconfig.json')}: ${path.join(dir, 'base.json')}:3:3: ',' expected. (use --no-types to lint without type information)\n`,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  it('the --fix type check names a tsconfig it cannot load', async () => {
+    const dir = project({ 'tsconfig.json': broken });
+    await expect(typeChecker(path.join(dir, 'tsconfig.json'))).rejects.toThrow(
+      new UsageError(`cannot type-check --fix edits with ${path.join(dir, 'tsconfig.json')}: ',' expected. (use --no-types)`),
+    );
   });
 });

@@ -47,7 +47,7 @@ describe('exit codes', () => {
     const dir = project({ 'tsconfig.json': '{ "compilerOptions": { "target": "nope" } }', 'src/a.ts': INSECURE_TS });
     const r = await cli(dir, []);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^tlsguard: invalid config .*tsconfig\.json: .*--no-types/);
+    expect(r.stderr).toMatch(/^tlsguard: invalid config .*tsconfig\.json:1:\d+: .*--no-types/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect((await cli(dir, ['--no-types'])).code).toBe(1);
   });
