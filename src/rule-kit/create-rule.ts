@@ -1,4 +1,5 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { tlsguardSettingsOf } from './settings.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export type Category =
@@ -47,6 +48,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) {
+      // An invalid settings.tlsguard stops the run with a message naming the key (checked once per settings object).
+      tlsguardSettingsOf(context.settings);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = resolved.get(key);
       if (options === undefined) {

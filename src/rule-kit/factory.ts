@@ -15,9 +15,9 @@ import { matchDestination } from '../analysis/sinks.js';
 import { always, evaluate } from '../analysis/values.js';
 import { checkTlsOptions, type ProfileName } from '../policy/index.js';
 import { planNamedImport } from './imports.js';
+import { DEFAULT_RUNTIME_MODULE, tlsguardSettingsOf, type TlsguardSettings } from './settings.js';
 
-/** The runtime package (a production dependency; the plugin keeps `eslint-plugin-tlsguard/runtime` as a re-export). */
-export const DEFAULT_RUNTIME_MODULE = 'tlsguard-runtime';
+export { DEFAULT_RUNTIME_MODULE, type TlsguardSettings } from './settings.js';
 
 /**
  * The sentence a factory suggestion ends with: the import needs the runtime package in
@@ -30,18 +30,9 @@ export function dependencyNote(runtimeModule: string): string {
     : '';
 }
 
-export interface TlsguardSettings {
-  readonly runtimeModule: string;
-  readonly profile: ProfileName;
-}
-
-/** `settings.tlsguard` with defaults. */
+/** `settings.tlsguard`, validated (settings.ts), with defaults. */
 export function tlsguardSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TlsguardSettings {
-  const raw = (context.settings as { tlsguard?: { runtimeModule?: unknown; profile?: unknown } }).tlsguard ?? {};
-  return {
-    runtimeModule: typeof raw.runtimeModule === 'string' && raw.runtimeModule ? raw.runtimeModule : DEFAULT_RUNTIME_MODULE,
-    profile: raw.profile === 'modern' ? 'modern' : 'intermediate',
-  };
+  return tlsguardSettingsOf(context.settings);
 }
 
 export type FactoryKind = 'client' | 'server' | 'agent';

@@ -62,7 +62,7 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
     if (same && same.specifiers.length === 1 && same.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
       return { kind: 'add', fix: (fixer) => fixer.insertTextAfter(same.specifiers[0]!, `, { ${name} }`) };
     }
-    const line = `import { ${name} } from '${module}';\n`;
+    const line = `import { ${name} } from ${stringLiteral(module)};\n`;
     const after = importLike[importLike.length - 1];
     if (after) return { kind: 'add', fix: (fixer) => fixer.insertTextAfter(after, `\n${line.trimEnd()}`) };
     return { kind: 'add', fix: (fixer) => insertAtTop(sourceCode, fixer, line) };
@@ -76,7 +76,7 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
       if (last && last.type !== AST_NODE_TYPES.RestElement) return { kind: 'add', fix: (fixer) => fixer.insertTextAfter(last, `, ${name}`) };
     }
   }
-  const line = `const { ${name} } = require('${module}');\n`;
+  const line = `const { ${name} } = require(${stringLiteral(module)});\n`;
   const after = requires[requires.length - 1];
   if (after) return { kind: 'add', fix: (fixer) => fixer.insertTextAfter(after, `\n${line.trimEnd()}`) };
   return { kind: 'add', fix: (fixer) => insertAtTop(sourceCode, fixer, line) };
@@ -99,4 +99,25 @@ function insertAtTop(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, line: st
   // Before the first statement: after any leading comments (licence, `// @ts-check`) and a shebang.
   const first = sourceCode.ast.body[0];
   return fixer.insertTextBeforeRange([first ? first.range[0] : 0, first ? first.range[0] : 0], line);
+}
+
+/** `value` as a single-quoted JavaScript string literal (backslashes, quotes, line breaks and control characters escaped). */
+export function stringLiteral(value: string): string {
+  const escaped = value.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+    switch (c) {
+      case '\\':
+        return '\\\\';
+      case "'":
+        return "\\'";
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+  });
+  return `'${escaped}'`;
 }

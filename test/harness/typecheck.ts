@@ -52,6 +52,9 @@ export function typecheck(files: readonly VirtualFile[]): Map<string, CheckResul
   };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (fileName) => byPath.has(fileName) || fileExists(fileName);
+  // The virtual directory need not exist on disk: module resolution between virtual files asks for it.
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => `${name.replace(/\/?$/, '/')}` === dir || (directoryExists ? directoryExists(name) : true);
   const readFile = host.readFile.bind(host);
   host.readFile = (fileName) => byPath.get(fileName) ?? readFile(fileName);
   const program = ts.createProgram([...byPath.keys()], options, host);
