@@ -20,6 +20,8 @@ export interface LintSpec {
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
   readonly concurrency: Concurrency;
+  /** `--rule` overrides (ESLint rule entries of tlsguard rules), applied after the config. */
+  readonly rules?: Readonly<Record<string, Linter.RuleEntry>>;
 }
 
 export const FILE_GLOBS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
@@ -46,6 +48,7 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
     { ...base, files: FILE_GLOBS },
     { name: 'tlsguard-cli/settings', settings: { tlsguard: { ...baseSettings, ...(spec.profile ? { profile: spec.profile } : {}) } } },
   ];
+  if (spec.rules && Object.keys(spec.rules).length > 0) configs.push({ name: 'tlsguard-cli/rules', files: FILE_GLOBS, rules: { ...spec.rules } });
   if (typed.size > 0) {
     configs.push({
       name: 'tlsguard-cli/types',
@@ -63,6 +66,8 @@ export function buildEslintOptions(spec: LintSpec): ESLint.Options {
     overrideConfig: buildConfig(spec),
     errorOnUnmatchedPattern: false,
     globInputPaths: false,
+    // The CLI's file set decides what is linted (named files under node_modules too); ESLint ignores nothing.
+    ignore: false,
     cache: spec.cache,
     cacheLocation: spec.cacheLocation ?? DEFAULT_CACHE_LOCATION,
     cacheStrategy: 'content',
