@@ -8,6 +8,7 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -396,3 +396,16 @@ export function shardFiles<T>(files: readonly T[], shard: Shard | undefined): T[
   if (!shard) return [...files];
   return files.filter((_, i) => i % shard.count === shard.index - 1);
 }
+
+/** The deepest directory that contains every path of `paths` (absolute; the first one a directory). */
+export function commonRoot(paths: readonly string[]): string {
+  let root = paths[0]!;
+  for (const p of paths.slice(1)) {
+    while (!(p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep))) {
+      const parent = path.dirname(root);
+      if (parent === root) break;
+      root = parent;
+    }
+  }
+  return root;
+}
