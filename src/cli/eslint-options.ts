@@ -33,6 +33,8 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
   const typed = new Set(spec.typedFiles);
   const baseSettings = (base.settings?.tlsguard ?? {}) as Record<string, unknown>;
   const configs: Linter.Config[] = [
+    // The CLI's file set decides what is linted: un-ignore ESLint's default node_modules ignore (for named files).
+    { name: 'tlsguard-cli/file-set', ignores: ['!**/node_modules/'] },
     {
       name: 'tlsguard-cli/language',
       files: FILE_GLOBS,
@@ -66,8 +68,6 @@ export function buildEslintOptions(spec: LintSpec): ESLint.Options {
     overrideConfig: buildConfig(spec),
     errorOnUnmatchedPattern: false,
     globInputPaths: false,
-    // The CLI's file set decides what is linted (named files under node_modules too); ESLint ignores nothing.
-    ignore: false,
     cache: spec.cache,
     cacheLocation: spec.cacheLocation ?? DEFAULT_CACHE_LOCATION,
     cacheStrategy: 'content',
