@@ -93,18 +93,23 @@ export function loadSuppressions(file: string, shown: string): SuppressedViolati
   return data as SuppressedViolations;
 }
 
-/** The file's text as ESLint writes it: keys sorted (code-unit order), two-space indentation, no final newline. */
-export function serializeSuppressions(value: unknown, indent = ''): string {
+/**
+ * The file's text as ESLint writes it (`json-stable-stringify-without-jsonify` with `space: 2`):
+ * keys sorted in code-unit order, two-space indentation, an empty object as `{` newline `}`, and
+ * no final newline.
+ */
+export function serializeSuppressions(value: unknown, level = 0): string {
+  const indent = `\n${'  '.repeat(level)}`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + serializeSuppressions(v, inner)).join(',\n')}\n${indent}]`;
+    return `[${value.map((v) => `${indent}  ${v === undefined ? 'null' : serializeSuppressions(v, level + 1)}`).join(',')}${indent}]`;
   }
-  const keys = Object.keys(value).sort();
-  const entries = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.map((k) => `${inner}${JSON.stringify(k)}: ${serializeSuppressions((value as Record<string, unknown>)[k], inner)}`).join(',\n')}\n${indent}}`;
+  const record = value as Record<string, unknown>;
+  const entries = Object.keys(record)
+    .sort()
+    .filter((k) => record[k] !== undefined)
+    .map((k) => `${indent}  ${JSON.stringify(k)}: ${serializeSuppressions(record[k], level + 1)}`);
+  return `{${entries.join(',')}${indent}}`;
 }
 
 export function saveSuppressions(file: string, shown: string, suppressions: SuppressedViolations): void {
