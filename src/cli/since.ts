@@ -90,13 +90,29 @@ export function changedSince(cwd: string, ref: string, env: Readonly<Record<stri
   if (top.status !== 0) throw new UsageError('--since needs a git work tree (git rev-parse failed)');
   const root = top.stdout.trim();
   const resolved = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], gitEnv);
-  if (resolved.status !== 0) throw new UsageError(`--since: '${ref}' is not a commit in this repository (in CI, fetch it: actions/checkout with fetch-depth: 0)`);
+  if (resolved.status !== 0)
+    throw new UsageError(`--since: '${ref}' is not a commit in this repository (in CI, fetch it: actions/checkout with fetch-depth: 0)`);
   const base = git(root, ['merge-base', resolved.stdout.trim(), 'HEAD'], gitEnv);
-  if (base.status !== 0) throw new UsageError(`--since: '${ref}' and HEAD have no merge base (a shallow clone? fetch the history: actions/checkout with fetch-depth: 0)`);
+  if (base.status !== 0)
+    throw new UsageError(`--since: '${ref}' and HEAD have no merge base (a shallow clone? fetch the history: actions/checkout with fetch-depth: 0)`);
   const baseId = base.stdout.trim();
   const diff = git(
     root,
-    ['-c', 'core.quotePath=false', 'diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-U0', '-M', '--src-prefix=a/', '--dst-prefix=b/', baseId, '--'],
+    [
+      '-c',
+      'core.quotePath=false',
+      'diff',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--no-color',
+      '--no-relative',
+      '-U0',
+      '-M',
+      '--src-prefix=a/',
+      '--dst-prefix=b/',
+      baseId,
+      '--',
+    ],
     gitEnv,
   );
   if (diff.status !== 0) throw new UsageError(`--since: git diff failed: ${diff.stderr.trim().split('\n')[0] ?? ''}`);

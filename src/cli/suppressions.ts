@@ -82,7 +82,8 @@ export function loadSuppressions(file: string, shown: string): SuppressedViolati
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObject(data)) throw new UsageError(`the suppressions file ${shown} is not an object; ${SHAPE}`);
   for (const [name, rules] of Object.entries(data)) {
-    if (!isObject(rules)) throw new UsageError(`the suppressions file ${shown} has ${JSON.stringify(name)}: ${JSON.stringify(rules)?.slice(0, 40)}, not rule counts; ${SHAPE}`);
+    if (!isObject(rules))
+      throw new UsageError(`the suppressions file ${shown} has ${JSON.stringify(name)}: ${JSON.stringify(rules)?.slice(0, 40)}, not rule counts; ${SHAPE}`);
     for (const [rule, entry] of Object.entries(rules)) {
       const count = isObject(entry) ? entry.count : undefined;
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
@@ -144,7 +145,12 @@ function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
 }
 
 /** `--suppress-all` (`rules` undefined) or `--suppress-rule`: the counts of the current errors, per linted file. */
-export function suppress(suppressions: SuppressedViolations, findings: readonly Finding[], scope: SuppressionScope, rules: readonly string[] | undefined): SuppressedViolations {
+export function suppress(
+  suppressions: SuppressedViolations,
+  findings: readonly Finding[],
+  scope: SuppressionScope,
+  rules: readonly string[] | undefined,
+): SuppressedViolations {
   const next = structuredClone(suppressions);
   const grouped = byFile(findings);
   for (const file of scope.files) {
@@ -204,7 +210,12 @@ export function applySuppressions(suppressions: SuppressedViolations, findings: 
  * `--prune-suppressions`: lowers or removes the entries that no longer occur (of the rules that
  * ran, in linted files), and the tlsguard entries of files that no longer exist.
  */
-export function prune(suppressions: SuppressedViolations, findings: readonly Finding[], scope: SuppressionScope, isToolRule: (rule: string) => boolean): SuppressedViolations {
+export function prune(
+  suppressions: SuppressedViolations,
+  findings: readonly Finding[],
+  scope: SuppressionScope,
+  isToolRule: (rule: string) => boolean,
+): SuppressedViolations {
   const next = structuredClone(suppressions);
   const { unused } = applySuppressions(next, findings, scope);
   for (const [file, rules] of Object.entries(unused)) {

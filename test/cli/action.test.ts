@@ -152,7 +152,7 @@ describe.skipIf(!built)('the action script', () => {
     const r = runAction(ws, { since: 'main' }, { GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' });
     expect(r.code).toBe(1);
     expect(r.stdout.match(/^::error file=[^,]+/gm)).toEqual(['::error file=new.js']);
-    expect(r.summary).toBe("### tlsguard\n\n1 finding on lines changed since `main`; exit code 1.\n");
+    expect(r.summary).toBe('### tlsguard\n\n1 finding on lines changed since `main`; exit code 1.\n');
   });
 
   it('in a working-directory: SARIF paths become relative to the repository for code scanning', () => {

@@ -14,10 +14,22 @@ afterAll(cleanup);
 
 /** An environment whose git reads no user or system config but the one in `home`. */
 function hermetic(home: string, extra: Record<string, string> = {}): Record<string, string | undefined> {
-  return { ...process.env, CI: 'true', HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: undefined, ...extra };
+  return {
+    ...process.env,
+    CI: 'true',
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: undefined,
+    ...extra,
+  };
 }
 
-async function scanJson(dir: string, argv: readonly string[], env?: Record<string, string | undefined>): Promise<{ code: number; doc: JsonReport; stderr: string }> {
+async function scanJson(
+  dir: string,
+  argv: readonly string[],
+  env?: Record<string, string | undefined>,
+): Promise<{ code: number; doc: JsonReport; stderr: string }> {
   const r = await cli(dir, ['--format', 'json', ...argv], env);
   return { code: r.code, doc: JSON.parse(r.stdout) as JsonReport, stderr: r.stderr };
 }
@@ -57,7 +69,13 @@ describe.skipIf(!hasGit())('the git file set', () => {
 
   it('always scans a named path, with a one-line note when git ignores it; an ignored named directory is scanned whole', async () => {
     const home = project({});
-    const dir = project({ '.gitignore': 'build/\n*.gen.js\n', 'build/out.js': INSECURE_JS, 'build/deep/more.js': INSECURE_JS, 'src/x.gen.js': INSECURE_JS, 'src/ok.js': CLEAN_JS });
+    const dir = project({
+      '.gitignore': 'build/\n*.gen.js\n',
+      'build/out.js': INSECURE_JS,
+      'build/deep/more.js': INSECURE_JS,
+      'src/x.gen.js': INSECURE_JS,
+      'src/ok.js': CLEAN_JS,
+    });
     initRepo(dir);
     expect(filesOf((await scanJson(dir, [], hermetic(home))).doc)).toEqual([]);
     const r = await scanJson(dir, ['src/x.gen.js', 'build'], hermetic(home));
@@ -83,7 +101,13 @@ describe.skipIf(!hasGit())('the git file set', () => {
 
   it('lists a nested repository with its own ignore rules; a tracked file deleted from the work tree is no error', async () => {
     const home = project({});
-    const dir = project({ 'top.js': INSECURE_JS, 'gone.js': CLEAN_JS, 'vendor/lib/.gitignore': 'gen/\n', 'vendor/lib/gen/x.js': INSECURE_JS, 'vendor/lib/main.js': INSECURE_JS });
+    const dir = project({
+      'top.js': INSECURE_JS,
+      'gone.js': CLEAN_JS,
+      'vendor/lib/.gitignore': 'gen/\n',
+      'vendor/lib/gen/x.js': INSECURE_JS,
+      'vendor/lib/main.js': INSECURE_JS,
+    });
     initRepo(path.join(dir, 'vendor/lib'));
     initRepo(dir);
     git(dir, 'add', 'gone.js');

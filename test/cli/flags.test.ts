@@ -23,8 +23,14 @@ async function json(dir: string, argv: readonly string[]): Promise<{ code: numbe
 const filesOf = (doc: JsonReport): string[] => doc.findings.map((f) => f.file);
 
 describe('--ignore-pattern', () => {
-  it('is repeatable and uses ESLint\'s pattern semantics (relative to the working directory)', async () => {
-    const dir = project({ 'a.js': INSECURE_JS, 'x.test.js': INSECURE_JS, 'src/x.test.js': INSECURE_JS, 'legacy/old.js': INSECURE_JS, 'src/legacy/kept.js': INSECURE_JS });
+  it("is repeatable and uses ESLint's pattern semantics (relative to the working directory)", async () => {
+    const dir = project({
+      'a.js': INSECURE_JS,
+      'x.test.js': INSECURE_JS,
+      'src/x.test.js': INSECURE_JS,
+      'legacy/old.js': INSECURE_JS,
+      'src/legacy/kept.js': INSECURE_JS,
+    });
     expect(filesOf((await json(dir, [])).doc)).toHaveLength(5);
     const r = await json(dir, ['--ignore-pattern', 'legacy/', '--ignore-pattern', '**/*.test.js']);
     expect(filesOf(r.doc)).toEqual(['a.js', 'src/legacy/kept.js']);
@@ -40,7 +46,7 @@ describe('--ignore-pattern', () => {
 });
 
 describe('--rule', () => {
-  it('turns a rule off, down to a warning, or on (a strict-only rule), with options, in ESLint\'s syntax', async () => {
+  it("turns a rule off, down to a warning, or on (a strict-only rule), with options, in ESLint's syntax", async () => {
     const dir = project({ 'a.js': INSECURE_JS, 'b.js': WEAK });
     const base = await json(dir, []);
     expect(base.doc.findings.map((f) => f.ruleId)).toEqual([RULE, 'tlsguard/no-weak-cipher']);
@@ -54,16 +60,20 @@ describe('--rule', () => {
     expect(warn.doc.findings.map((f) => [f.ruleId, f.severity])).toEqual([[RULE, 'warning']]);
     const text = await cli(dir, ['--rule', `${RULE}: warn`, '--rule', 'tlsguard/no-weak-cipher: off']);
     expect(text.stdout.split('\n')[0]).toMatch(/^a\.js:2:50 {2}tlsguard\/no-unverified-certificate \(warning\) {2}`rejectUnauthorized: false`/);
-    const sarif = JSON.parse((await cli(dir, ['--format', 'sarif', '--rule', 'tlsguard/no-weak-cipher: off'])).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
+    const sarif = JSON.parse((await cli(dir, ['--format', 'sarif', '--rule', 'tlsguard/no-weak-cipher: off'])).stdout) as {
+      runs: { tool: { driver: { rules: { id: string }[] } } }[];
+    };
     expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).not.toContain('tlsguard/no-weak-cipher');
     expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain(RULE);
 
     const strictOnly = project({ 'c.js': "const https = require('node:https');\nmodule.exports = new https.Agent({ keepAlive: true, ca: 'pem' });\n" });
     expect((await json(strictOnly, [])).doc.findings).toEqual([]);
-    expect((await json(strictOnly, ['--rule', 'tlsguard/prefer-secure-context: error'])).doc.findings.map((f) => f.ruleId)).toEqual(['tlsguard/prefer-secure-context']);
+    expect((await json(strictOnly, ['--rule', 'tlsguard/prefer-secure-context: error'])).doc.findings.map((f) => f.ruleId)).toEqual([
+      'tlsguard/prefer-secure-context',
+    ]);
 
     // Options, validated by the rule's own schema.
-    const options = await json(dir, ['--rule', "tlsguard/no-weak-cipher: [error, {policy: strict}]"]);
+    const options = await json(dir, ['--rule', 'tlsguard/no-weak-cipher: [error, {policy: strict}]']);
     expect(options.code).toBe(1);
     const badOption = await cli(dir, ['--rule', 'tlsguard/no-weak-cipher: [error, {policy: bogus}]']);
     expect(badOption.code).toBe(2);
@@ -112,7 +122,14 @@ describe('colours', () => {
     const run = async (argv: string[], env: Record<string, string | undefined>, stdoutIsTTY: boolean): Promise<string> => {
       const { run: runCli } = await import('../../src/cli/run.js');
       let out = '';
-      await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, cwd: dir, env: { CI: 'true', ...env }, isTTY: false, stdoutIsTTY });
+      await runCli(argv, {
+        stdout: { write: (s: string) => (out += s) },
+        stderr: { write: () => true },
+        cwd: dir,
+        env: { CI: 'true', ...env },
+        isTTY: false,
+        stdoutIsTTY,
+      });
       return out;
     };
     const tty = await run([], {}, true);
@@ -137,7 +154,20 @@ describe('--help', () => {
     const shorts = [...source.matchAll(/'?([a-z-]+)'?: \{ type: '(?:string|boolean)'(?:, multiple: true)?, short: '(.)' \}/g)].map((m) => [m[2]!, m[1]!]);
     expect(shorts.map(([s]) => s).sort()).toEqual(['f', 'h', 'o', 'v']);
     for (const [short, long] of shorts) expect(HELP, `-${short}`).toMatch(new RegExp(`^  -${short}, --${long}\\b`, 'm'));
-    for (const flag of ['--since', '--ignore-pattern', '--rule', '--quiet', '--max-warnings', '--color', '--no-color', '--suppress-all', '--suppress-rule', '--suppressions-location', '--prune-suppressions', '--pass-on-unpruned-suppressions']) {
+    for (const flag of [
+      '--since',
+      '--ignore-pattern',
+      '--rule',
+      '--quiet',
+      '--max-warnings',
+      '--color',
+      '--no-color',
+      '--suppress-all',
+      '--suppress-rule',
+      '--suppressions-location',
+      '--prune-suppressions',
+      '--pass-on-unpruned-suppressions',
+    ]) {
       expect(HELP).toContain(flag);
     }
   });
@@ -152,14 +182,29 @@ describe('every new flag is validated: one line on stderr, exit 2', () => {
   it.each([
     [['--ignore-pattern', ''], 'tlsguard: --ignore-pattern needs a non-empty pattern (see tlsguard --help)'],
     [['--ignore-pattern'], "tlsguard: Option '--ignore-pattern <value>' argument missing (see tlsguard --help)"],
-    [['--rule', 'tlsguard/no-weak-cipher'], "tlsguard: invalid value for --rule: 'tlsguard/no-weak-cipher' (Expected ':', but got 'undefined' instead in [].; expected e.g. 'tlsguard/no-weak-cipher: off') (see tlsguard --help)"],
-    [['--rule', 'tlsguard/no-weak-cipher: loud'], "tlsguard: invalid value for --rule: 'tlsguard/no-weak-cipher: loud' (the severity of tlsguard/no-weak-cipher must be off, warn, error, 0, 1 or 2) (see tlsguard --help)"],
+    [
+      ['--rule', 'tlsguard/no-weak-cipher'],
+      "tlsguard: invalid value for --rule: 'tlsguard/no-weak-cipher' (Expected ':', but got 'undefined' instead in [].; expected e.g. 'tlsguard/no-weak-cipher: off') (see tlsguard --help)",
+    ],
+    [
+      ['--rule', 'tlsguard/no-weak-cipher: loud'],
+      "tlsguard: invalid value for --rule: 'tlsguard/no-weak-cipher: loud' (the severity of tlsguard/no-weak-cipher must be off, warn, error, 0, 1 or 2) (see tlsguard --help)",
+    ],
     [['--rule', '{'], /^tlsguard: invalid value for --rule: '\{' \(.*\) \(see tlsguard --help\)$/],
     [['--rule', 'no-weak-cipher: off'], "tlsguard: --rule: unknown rule 'no-weak-cipher' (did you mean tlsguard/no-weak-cipher?)"],
     [['--rule', 'eqeqeq: off'], "tlsguard: --rule: unknown rule 'eqeqeq' (tlsguard rules are named tlsguard/<rule>; see docs/cli.md)"],
-    [['--max-warnings', 'ten'], "tlsguard: invalid value for --max-warnings: 'ten' (expected a number of warnings, 0 or more, or -1 for no limit) (see tlsguard --help)"],
-    [['--max-warnings=-2'], "tlsguard: invalid value for --max-warnings: '-2' (expected a number of warnings, 0 or more, or -1 for no limit) (see tlsguard --help)"],
-    [['--max-warnings', '1.5'], "tlsguard: invalid value for --max-warnings: '1.5' (expected a number of warnings, 0 or more, or -1 for no limit) (see tlsguard --help)"],
+    [
+      ['--max-warnings', 'ten'],
+      "tlsguard: invalid value for --max-warnings: 'ten' (expected a number of warnings, 0 or more, or -1 for no limit) (see tlsguard --help)",
+    ],
+    [
+      ['--max-warnings=-2'],
+      "tlsguard: invalid value for --max-warnings: '-2' (expected a number of warnings, 0 or more, or -1 for no limit) (see tlsguard --help)",
+    ],
+    [
+      ['--max-warnings', '1.5'],
+      "tlsguard: invalid value for --max-warnings: '1.5' (expected a number of warnings, 0 or more, or -1 for no limit) (see tlsguard --help)",
+    ],
     [['--quiet=yes'], /^tlsguard: Option '--quiet' does not take an argument/],
     [['--color=always'], /^tlsguard: Option '--color' does not take an argument/],
     [['--since'], "tlsguard: Option '--since <value>' argument missing (see tlsguard --help)"],

@@ -9,7 +9,8 @@ import { cleanup, cli, INSECURE_JS, project } from './helpers.js';
 afterAll(cleanup);
 
 /** RFC 3986 `relative-part` with a `path-noscheme` or `path-absolute`: pchar and '/' only, no ':' before the first '/'. */
-const RELATIVE_REF = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})*(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-F]{2})*)*$/;
+const RELATIVE_REF =
+  /^(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})(?:[A-Za-z0-9\-._~!$&'()*+,;=@]|%[0-9A-F]{2})*(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-F]{2})*)*$/;
 
 describe('uriPath', () => {
   it.each([

@@ -75,11 +75,23 @@ describe.skipIf(!hasGit())('--since', () => {
     git(dir, 'commit', '-q', '-m', 'unrelated history');
     const outside = project({ 'a.js': INSECURE_JS });
     for (const [cwd, argv, message] of [
-      [dir, ['--since', 'no-such-branch'], "tlsguard: --since: 'no-such-branch' is not a commit in this repository (in CI, fetch it: actions/checkout with fetch-depth: 0)\n"],
-      [dir, ['--since', 'main'], "tlsguard: --since: 'main' and HEAD have no merge base (a shallow clone? fetch the history: actions/checkout with fetch-depth: 0)\n"],
+      [
+        dir,
+        ['--since', 'no-such-branch'],
+        "tlsguard: --since: 'no-such-branch' is not a commit in this repository (in CI, fetch it: actions/checkout with fetch-depth: 0)\n",
+      ],
+      [
+        dir,
+        ['--since', 'main'],
+        "tlsguard: --since: 'main' and HEAD have no merge base (a shallow clone? fetch the history: actions/checkout with fetch-depth: 0)\n",
+      ],
       [dir, ['--since=--output=x'], "tlsguard: invalid value for --since: '--output=x' (expected a git revision, e.g. origin/main) (see tlsguard --help)\n"],
       [dir, ['--since=', 'a.js'], "tlsguard: invalid value for --since: '' (expected a git revision, e.g. origin/main) (see tlsguard --help)\n"],
-      [dir, ['--since', 'main', '--staged'], 'tlsguard: --since cannot be combined with --staged (--staged already lints only what is being committed) (see tlsguard --help)\n'],
+      [
+        dir,
+        ['--since', 'main', '--staged'],
+        'tlsguard: --since cannot be combined with --staged (--staged already lints only what is being committed) (see tlsguard --help)\n',
+      ],
       [outside, ['--since', 'main'], 'tlsguard: --since needs a git work tree (git rev-parse failed)\n'],
     ] as const) {
       const env = { ...process.env, CI: 'true', GIT_CEILING_DIRECTORIES: path.dirname(outside) };

@@ -32,7 +32,15 @@ const { SuppressionsService } = requireEslint('./lib/services/suppressions-servi
 };
 const { getCacheFile } = requireEslint('./lib/eslint/eslint-helpers.js') as { getCacheFile(file: string, cwd: string, options: { prefix: string }): string };
 
-const spec = (cwd: string): LintSpec => ({ cwd, config: 'recommended', profile: undefined, typedFiles: [], cache: false, cacheLocation: undefined, concurrency: 'off' });
+const spec = (cwd: string): LintSpec => ({
+  cwd,
+  config: 'recommended',
+  profile: undefined,
+  typedFiles: [],
+  cache: false,
+  cacheLocation: undefined,
+  concurrency: 'off',
+});
 
 async function json(dir: string, argv: readonly string[] = []): Promise<{ code: number; doc: JsonReport; stderr: string }> {
   const r = await cli(dir, ['--format', 'json', ...argv]);
@@ -42,7 +50,7 @@ async function json(dir: string, argv: readonly string[] = []): Promise<{ code: 
 const read = (dir: string, name = 'eslint-suppressions.json'): string => readFileSync(path.join(dir, name), 'utf8');
 
 describe('the adoption path', () => {
-  it('--suppress-all writes ESLint\'s file; a plain run then exits 0; a new finding fails and is the only one reported', async () => {
+  it("--suppress-all writes ESLint's file; a plain run then exits 0; a new finding fails and is the only one reported", async () => {
     const dir = project({ 'src/a.js': TWO_AGENTS, 'src/env.js': ENV_JS, 'src/clean.js': CLEAN_JS });
     const first = await json(dir, ['--suppress-all']);
     expect(first.code).toBe(0);
@@ -93,19 +101,34 @@ describe('the adoption path', () => {
     expect((await cli(dir, [])).code).toBe(0);
   });
 
-  it('--suppress-rule suppresses one rule; ESLint\'s flag combinations are refused', async () => {
+  it("--suppress-rule suppresses one rule; ESLint's flag combinations are refused", async () => {
     const dir = project({ 'a.js': INSECURE_JS, 'env.js': ENV_JS });
     const r = await json(dir, ['--suppress-rule', ENV_RULE]);
     expect(r.code).toBe(1);
     expect(r.doc.findings.map((f) => f.ruleId)).toEqual([RULE]);
     expect(JSON.parse(read(dir))).toEqual({ 'env.js': { [ENV_RULE]: { count: 1 } } });
     for (const [argv, message] of [
-      [['--suppress-all', '--suppress-rule', RULE], 'tlsguard: The --suppress-all option and the --suppress-rule option cannot be used together. (see tlsguard --help)\n'],
-      [['--suppress-all', '--prune-suppressions'], 'tlsguard: The --suppress-all option and the --prune-suppressions option cannot be used together. (see tlsguard --help)\n'],
-      [['--suppress-rule', RULE, '--prune-suppressions'], 'tlsguard: The --suppress-rule option and the --prune-suppressions option cannot be used together. (see tlsguard --help)\n'],
-      [['--suppress-rule', 'no-unverified-certificate'], "tlsguard: --suppress-rule: unknown rule 'no-unverified-certificate' (did you mean tlsguard/no-unverified-certificate?)\n"],
+      [
+        ['--suppress-all', '--suppress-rule', RULE],
+        'tlsguard: The --suppress-all option and the --suppress-rule option cannot be used together. (see tlsguard --help)\n',
+      ],
+      [
+        ['--suppress-all', '--prune-suppressions'],
+        'tlsguard: The --suppress-all option and the --prune-suppressions option cannot be used together. (see tlsguard --help)\n',
+      ],
+      [
+        ['--suppress-rule', RULE, '--prune-suppressions'],
+        'tlsguard: The --suppress-rule option and the --prune-suppressions option cannot be used together. (see tlsguard --help)\n',
+      ],
+      [
+        ['--suppress-rule', 'no-unverified-certificate'],
+        "tlsguard: --suppress-rule: unknown rule 'no-unverified-certificate' (did you mean tlsguard/no-unverified-certificate?)\n",
+      ],
       [['--suppress-rule', 'semi'], "tlsguard: --suppress-rule: unknown rule 'semi' (tlsguard rules are named tlsguard/<rule>; see docs/cli.md)\n"],
-      [['--staged', '--suppress-all'], expect.stringMatching(/^tlsguard: --suppress-all, --suppress-rule and --prune-suppressions cannot be used with --staged .*\n$/)],
+      [
+        ['--staged', '--suppress-all'],
+        expect.stringMatching(/^tlsguard: --suppress-all, --suppress-rule and --prune-suppressions cannot be used with --staged .*\n$/),
+      ],
       [['--suppressions-location', ''], 'tlsguard: --suppressions-location needs a path (see tlsguard --help)\n'],
     ] as const) {
       const bad = await cli(dir, argv);
@@ -135,13 +158,20 @@ describe('one file shared with ESLint', () => {
     ]);
   });
 
-  it('tlsguard reads the file ESLint wrote (SuppressionsService.suppress), and leaves other rules\' entries alone', async () => {
+  it("tlsguard reads the file ESLint wrote (SuppressionsService.suppress), and leaves other rules' entries alone", async () => {
     const dir = project({ 'a.js': TWO_AGENTS, 'b.js': ENV_JS });
-    const results = await new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: buildConfig(spec(dir)) }).lintFiles([path.join(dir, 'a.js'), path.join(dir, 'b.js')]);
+    const results = await new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: buildConfig(spec(dir)) }).lintFiles([
+      path.join(dir, 'a.js'),
+      path.join(dir, 'b.js'),
+    ]);
     const service = new SuppressionsService({ filePath: path.join(dir, 'eslint-suppressions.json'), cwd: dir });
     await service.suppress(results);
     // Entries of the project's other ESLint rules, as `eslint --suppress-all` with its full config writes them.
-    const data = { ...(await service.load() as Record<string, unknown>), 'a.js': { ...((await service.load()) as Record<string, Record<string, unknown>>)['a.js'], 'no-unused-vars': { count: 3 } }, 'lib/other.js': { 'no-console': { count: 1 } } };
+    const data = {
+      ...((await service.load()) as Record<string, unknown>),
+      'a.js': { ...((await service.load()) as Record<string, Record<string, unknown>>)['a.js'], 'no-unused-vars': { count: 3 } },
+      'lib/other.js': { 'no-console': { count: 1 } },
+    };
     await service.save(data);
     const before = read(dir);
     const r = await json(dir);
@@ -172,7 +202,9 @@ describe('one file shared with ESLint', () => {
     const dir = project({ 'a.js': INSECURE_JS });
     mkdirSync(path.join(dir, 'baseline'));
     for (const location of ['custom.json', 'baseline', 'later/', undefined]) {
-      expect(suppressionsFilePath(location, dir), String(location)).toBe(getCacheFile(location ?? 'eslint-suppressions.json', dir, { prefix: 'suppressions_' }));
+      expect(suppressionsFilePath(location, dir), String(location)).toBe(
+        getCacheFile(location ?? 'eslint-suppressions.json', dir, { prefix: 'suppressions_' }),
+      );
     }
     expect(path.basename(suppressionsFilePath('baseline', dir))).toMatch(/^suppressions_[0-9a-z]+$/);
     const missing = await cli(dir, ['--suppressions-location', 'custom.json']);
@@ -187,11 +219,23 @@ describe('one file shared with ESLint', () => {
 
 describe('a corrupt or foreign suppressions file', () => {
   it.each([
-    ['not JSON', '{ "a.js": ', /^tlsguard: the suppressions file eslint-suppressions\.json is not valid JSON \(.*\); expected an ESLint suppressions file: .*\n$/],
+    [
+      'not JSON',
+      '{ "a.js": ',
+      /^tlsguard: the suppressions file eslint-suppressions\.json is not valid JSON \(.*\); expected an ESLint suppressions file: .*\n$/,
+    ],
     ['empty', '', /^tlsguard: the suppressions file eslint-suppressions\.json is not valid JSON/],
     ['an array', '[]', /^tlsguard: the suppressions file eslint-suppressions\.json is not an object; expected an ESLint suppressions file/],
-    ['a package.json', '{ "name": "app", "version": "1.0.0" }', /^tlsguard: the suppressions file eslint-suppressions\.json has "name": "app", not rule counts; /],
-    ['a count that is a string', `{ "a.js": { "${RULE}": { "count": "all" } } }`, /^tlsguard: the suppressions file eslint-suppressions\.json has an invalid count for "tlsguard\/no-unverified-certificate" in "a\.js"; /],
+    [
+      'a package.json',
+      '{ "name": "app", "version": "1.0.0" }',
+      /^tlsguard: the suppressions file eslint-suppressions\.json has "name": "app", not rule counts; /,
+    ],
+    [
+      'a count that is a string',
+      `{ "a.js": { "${RULE}": { "count": "all" } } }`,
+      /^tlsguard: the suppressions file eslint-suppressions\.json has an invalid count for "tlsguard\/no-unverified-certificate" in "a\.js"; /,
+    ],
     ['a missing count', `{ "a.js": { "${RULE}": true } }`, /has an invalid count for/],
   ])('%s: exit 2 with one clear line, nothing suppressed', async (_name, text, message) => {
     const dir = project({ 'a.js': INSECURE_JS, 'eslint-suppressions.json': text });
