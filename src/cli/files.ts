@@ -161,6 +161,8 @@ interface Named {
 interface Collector {
   readonly keep: (absPath: string) => boolean;
   readonly env: NodeJS.ProcessEnv;
+  /** For nested repositories and submodules: without the variables that locate the outer repository (set in git hooks). */
+  readonly nestedEnv: NodeJS.ProcessEnv;
   readonly found: Set<string>;
   readonly ignored: string[];
   readonly unsupported: string[];
@@ -284,7 +286,7 @@ function collectGit(c: Collector, root: string, inputs: readonly Named[]): void 
     }
     if (stat.isDirectory()) {
       // A submodule or a nested repository: listed with its own rules.
-      if (existsSync(path.join(abs, '.git'))) collectTree(c, abs, [{ input: p, abs, isDir: true }]);
+      if (existsSync(path.join(abs, '.git'))) collectTree({ ...c, env: c.nestedEnv }, abs, [{ input: p, abs, isDir: true }]);
     } else if (stat.isFile()) {
       addFile(c, abs);
     }
@@ -308,7 +310,7 @@ function collectWalk(c: Collector, base: string, inputs: readonly Named[]): void
       const abs = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (DEFAULT_IGNORED_DIRS.includes(entry.name) || (honourIgnores && gitignore.ignoresEntry(abs, true))) continue;
-        if (existsSync(path.join(abs, '.git'))) collectTree(c, abs, [{ input: abs, abs, isDir: true }]);
+        if (existsSync(path.join(abs, '.git'))) collectTree({ ...c, env: c.nestedEnv }, abs, [{ input: abs, abs, isDir: true }]);
         else walk(abs, honourIgnores);
       } else if (entry.isFile()) {
         if (!honourIgnores || !gitignore.ignoresEntry(abs, false)) addFile(c, abs);
@@ -347,9 +349,11 @@ function collectTree(c: Collector, root: string, inputs: readonly Named[]): void
  * error; a path that cannot be read is an entry in `errors`.
  */
 export function collectFiles(cwd: string, paths: readonly string[], options: CollectOptions = {}): FileSelection {
+  const env = gitEnv(options.env);
   const c: Collector = {
     keep: options.keep ?? hasLintableExtension,
-    env: gitEnv(options.env),
+    env,
+    nestedEnv: { ...env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined, GIT_COMMON_DIR: undefined, GIT_PREFIX: undefined },
     found: new Set(),
     ignored: [],
     unsupported: [],

@@ -116,6 +116,9 @@ describe.skipIf(!hasGit())('the git file set', () => {
     expect(filesOf(r.doc)).toEqual(['top.js', 'vendor/lib/main.js']);
     expect(r.doc.fileErrors).toEqual([]);
     expect(r.code).toBe(1);
+    // In a git hook, GIT_DIR and GIT_INDEX_FILE name the outer repository: the nested one is still listed by its own.
+    const hook = await scanJson(dir, [], hermetic(home, { GIT_DIR: path.join(dir, '.git'), GIT_INDEX_FILE: path.join(dir, '.git/index') }));
+    expect(filesOf(hook.doc)).toEqual(['top.js', 'vendor/lib/main.js']);
   });
 
   it('falls back to the walker, with a note, when git cannot list a work tree', async () => {
