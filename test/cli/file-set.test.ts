@@ -99,7 +99,7 @@ describe.skipIf(!hasGit())('the git file set', () => {
     ]);
   });
 
-  it('lists a nested repository with its own ignore rules; a tracked file deleted from the work tree is no error', async () => {
+  it('lists a nested repository with its own index and ignore rules; a tracked file deleted from the work tree is no error', async () => {
     const home = project({});
     const dir = project({
       'top.js': INSECURE_JS,
@@ -109,16 +109,19 @@ describe.skipIf(!hasGit())('the git file set', () => {
       'vendor/lib/main.js': INSECURE_JS,
     });
     initRepo(path.join(dir, 'vendor/lib'));
+    git(path.join(dir, 'vendor/lib'), 'add', 'main.js');
     initRepo(dir);
     git(dir, 'add', 'gone.js');
     rmSync(path.join(dir, 'gone.js'));
     const r = await scanJson(dir, [], hermetic(home));
     expect(filesOf(r.doc)).toEqual(['top.js', 'vendor/lib/main.js']);
+    git(path.join(dir, 'vendor/lib'), 'add', '-f', 'gen/x.js');
+    expect(filesOf((await scanJson(dir, [], hermetic(home))).doc)).toEqual(['top.js', 'vendor/lib/gen/x.js', 'vendor/lib/main.js']);
     expect(r.doc.fileErrors).toEqual([]);
     expect(r.code).toBe(1);
     // In a git hook, GIT_DIR and GIT_INDEX_FILE name the outer repository: the nested one is still listed by its own.
     const hook = await scanJson(dir, [], hermetic(home, { GIT_DIR: path.join(dir, '.git'), GIT_INDEX_FILE: path.join(dir, '.git/index') }));
-    expect(filesOf(hook.doc)).toEqual(['top.js', 'vendor/lib/main.js']);
+    expect(filesOf(hook.doc)).toEqual(['top.js', 'vendor/lib/gen/x.js', 'vendor/lib/main.js']);
   });
 
   it('falls back to the walker, with a note, when git cannot list a work tree', async () => {
