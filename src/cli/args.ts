@@ -65,10 +65,9 @@ const PROFILES: readonly Profile[] = ['intermediate', 'modern'];
 export const HELP = `Usage: tlsguard [options] [paths...]
 
 Finds insecure TLS configuration in JavaScript and TypeScript files (default path: .).
-Files: .js .cjs .mjs .jsx .ts .cts .mts .tsx; .gitignore is respected; node_modules and dist are skipped.
-
-Files: in a git work tree, what git tracks plus untracked files git does not ignore; a path named
-here is always scanned (a note says so when it is ignored).
+Files: .js .cjs .mjs .jsx .ts .cts .mts .tsx; in a git work tree, what git tracks plus untracked files
+git does not ignore (elsewhere .gitignore is respected); node_modules and dist are skipped. A path
+named here is always scanned (a note says so when it is ignored).
 
 Options:
   -f, --format text|json|sarif  output format (default: text)
@@ -97,6 +96,7 @@ Suppressions (a baseline shared with ESLint, eslint-suppressions.json):
   --prune-suppressions          remove suppressions that no longer occur
   --pass-on-unpruned-suppressions  do not exit 2 for suppressions that no longer occur
 
+Other:
   -h, --help                    show this help
   -v, --version                 show the version
 

@@ -232,7 +232,7 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
-  if (tooManyWarnings) io.stderr.write(`tlsguard: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
+  if (tooManyWarnings && errors === 0) io.stderr.write(`tlsguard: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
   if (fileErrors.length > 0) {
     io.stderr.write(`tlsguard: ${fileErrors.length} path${fileErrors.length === 1 ? '' : 's'} could not be read (listed in the report); the rest was scanned\n`);
     return 2;
