@@ -29,6 +29,7 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = process.exitCode === 2 ? 2 : code;

@@ -20,6 +20,8 @@ export interface LintSpec {
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
   readonly concurrency: Concurrency;
+  /** `--rule` overrides (ESLint rule entries of tlsguard rules), applied after the config. */
+  readonly rules?: Readonly<Record<string, Linter.RuleEntry>>;
 }
 
 export const FILE_GLOBS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
@@ -31,6 +33,8 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
   const typed = new Set(spec.typedFiles);
   const baseSettings = (base.settings?.tlsguard ?? {}) as Record<string, unknown>;
   const configs: Linter.Config[] = [
+    // The CLI's file set decides what is linted: un-ignore ESLint's default node_modules ignore (for named files).
+    { name: 'tlsguard-cli/file-set', ignores: ['!**/node_modules/'] },
     {
       name: 'tlsguard-cli/language',
       files: FILE_GLOBS,
@@ -46,6 +50,7 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
     { ...base, files: FILE_GLOBS },
     { name: 'tlsguard-cli/settings', settings: { tlsguard: { ...baseSettings, ...(spec.profile ? { profile: spec.profile } : {}) } } },
   ];
+  if (spec.rules && Object.keys(spec.rules).length > 0) configs.push({ name: 'tlsguard-cli/rules', files: FILE_GLOBS, rules: { ...spec.rules } });
   if (typed.size > 0) {
     configs.push({
       name: 'tlsguard-cli/types',

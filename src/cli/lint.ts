@@ -10,12 +10,19 @@ import { pathToFileURL } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import type { Concurrency } from './args.js';
 import { buildEslintOptions, optionsModuleSource, type LintSpec } from './eslint-options.js';
+import { fsErrorText, type FileError } from './files.js';
 import type { Progress } from './progress.js';
 
 export interface Suggestion {
   readonly desc: string;
   readonly messageId: string | undefined;
   readonly fix: { readonly range: readonly [number, number]; readonly text: string };
+}
+
+/** Why a finding is not counted: an inline `eslint-disable` comment, or the suppressions file (baseline). */
+export interface Suppression {
+  readonly kind: 'inSource' | 'external';
+  readonly justification?: string;
 }
 
 export interface Finding {
@@ -30,6 +37,8 @@ export interface Finding {
   readonly endColumn: number;
   readonly severity: 'error' | 'warning';
   readonly suggestions: readonly Suggestion[];
+  /** Present on suppressed findings only. */
+  readonly suppressions?: readonly Suppression[];
 }
 
 export interface ParseError {
@@ -41,7 +50,11 @@ export interface ParseError {
 
 export interface LintOutcome {
   readonly findings: Finding[];
+  /** Findings that an inline `eslint-disable` comment suppresses (`kind: 'inSource'`). */
+  readonly suppressed: Finding[];
   readonly parseErrors: ParseError[];
+  /** Files ESLint could not read or did not lint (never dropped silently). */
+  readonly fileErrors: FileError[];
 }
 
 export const RULE_PREFIX = 'tlsguard/';
@@ -50,35 +63,53 @@ export const RULE_PREFIX = 'tlsguard/';
 const position = (n: number | undefined): number => (Number.isInteger(n) && n! >= 1 ? n! : 1);
 const PROJECT_SERVICE_MISS = /project service|parserOptions\.project/i;
 
+function toFinding(file: string, m: Linter.LintMessage): Finding {
+  return {
+    file,
+    ruleId: m.ruleId!,
+    message: m.message,
+    messageId: m.messageId,
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine ?? m.line,
+    endColumn: m.endColumn ?? m.column,
+    severity: m.severity === 2 ? 'error' : 'warning',
+    suggestions: (m.suggestions ?? []).map((s: Linter.LintSuggestion) => ({
+      desc: s.desc,
+      messageId: s.messageId,
+      fix: { range: [s.fix.range[0], s.fix.range[1]] as const, text: s.fix.text },
+    })),
+  };
+}
+
+/** ESLint's result for a file it was given but did not lint ("File ignored because ..."). */
+const NOT_LINTED = /^File ignored\b/;
+
 export function reduceResults(results: readonly ESLint.LintResult[]): LintOutcome {
   const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
   const parseErrors: ParseError[] = [];
+  const fileErrors: FileError[] = [];
   for (const result of results) {
     for (const m of result.messages) {
       if (m.fatal) {
         parseErrors.push({ file: result.filePath, line: position(m.line), column: position(m.column), message: m.message });
         continue;
       }
+      if (m.ruleId === null && NOT_LINTED.test(m.message)) {
+        fileErrors.push({ file: result.filePath, message: `not linted: ${m.message}` });
+        continue;
+      }
       if (!m.ruleId?.startsWith(RULE_PREFIX)) continue;
-      findings.push({
-        file: result.filePath,
-        ruleId: m.ruleId,
-        message: m.message,
-        messageId: m.messageId,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine ?? m.line,
-        endColumn: m.endColumn ?? m.column,
-        severity: m.severity === 2 ? 'error' : 'warning',
-        suggestions: (m.suggestions ?? []).map((s: Linter.LintSuggestion) => ({
-          desc: s.desc,
-          messageId: s.messageId,
-          fix: { range: [s.fix.range[0], s.fix.range[1]] as const, text: s.fix.text },
-        })),
-      });
+      findings.push(toFinding(result.filePath, m));
+    }
+    for (const m of result.suppressedMessages ?? []) {
+      if (!m.ruleId?.startsWith(RULE_PREFIX)) continue;
+      const suppressions = (m.suppressions ?? []).map((s) => ({ kind: 'inSource' as const, ...(s.justification ? { justification: s.justification } : {}) }));
+      suppressed.push({ ...toFinding(result.filePath, m), suppressions: suppressions.length > 0 ? suppressions : [{ kind: 'inSource' }] });
     }
   }
-  return { findings, parseErrors };
+  return { findings, suppressed, parseErrors, fileErrors };
 }
 
 /** ESLint >= 9.34 has multithreaded linting (`concurrency`) and `ESLint.fromOptionsModule`. */
@@ -134,12 +165,40 @@ export interface LintRequest {
 
 const CHUNK = 25;
 
-async function lintWith(engine: Engine, files: readonly string[], texts: ReadonlyMap<string, string> | undefined, progress: Progress): Promise<ESLint.LintResult[]> {
+/** Node's errors for a file that cannot be read (the whole `lintFiles` call rejects with one). */
+const READ_ERRORS = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'EIO', 'ENXIO', 'EMFILE', 'ENAMETOOLONG', 'EINVAL']);
+
+function isReadError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && READ_ERRORS.has(code);
+}
+
+/** Lints `files`; a file that cannot be read becomes a `fileErrors` entry and the others are linted. */
+async function lintFilesKeepingGoing(eslint: ESLint, files: readonly string[], fileErrors: FileError[]): Promise<ESLint.LintResult[]> {
+  try {
+    return await eslint.lintFiles([...files]);
+  } catch (error) {
+    if (!isReadError(error)) throw error;
+  }
+  // One by one, to find the file(s) that cannot be read.
+  const results: ESLint.LintResult[] = [];
+  for (const file of files) {
+    try {
+      results.push(...(await eslint.lintFiles([file])));
+    } catch (error) {
+      if (!isReadError(error)) throw error;
+      fileErrors.push({ file, message: `cannot read: ${fsErrorText(error)}` });
+    }
+  }
+  return results;
+}
+
+async function lintWith(engine: Engine, files: readonly string[], texts: ReadonlyMap<string, string> | undefined, progress: Progress, fileErrors: FileError[]): Promise<ESLint.LintResult[]> {
   const results: ESLint.LintResult[] = [];
   if (texts) {
     for (const file of files) {
       progress.update(file);
-      results.push(...(await engine.eslint.lintText(texts.get(file) ?? '', { filePath: file, warnIgnored: false })));
+      results.push(...(await engine.eslint.lintText(texts.get(file) ?? '', { filePath: file, warnIgnored: true })));
     }
     return results;
   }
@@ -148,7 +207,7 @@ async function lintWith(engine: Engine, files: readonly string[], texts: Readonl
   for (let i = 0; i < files.length; i += Math.max(chunk, 1)) {
     const slice = files.slice(i, i + chunk);
     progress.update(slice[0] ?? '', slice.length);
-    results.push(...(await engine.eslint.lintFiles([...slice])));
+    results.push(...(await lintFilesKeepingGoing(engine.eslint, slice, fileErrors)));
   }
   return results;
 }
@@ -156,11 +215,12 @@ async function lintWith(engine: Engine, files: readonly string[], texts: Readonl
 /** Lints `files`; typed files that the project service cannot place are re-linted without types. */
 export async function lint(request: LintRequest): Promise<{ results: ESLint.LintResult[]; outcome: LintOutcome }> {
   const { spec, files, texts, progress, notes } = request;
-  if (files.length === 0) return { results: [], outcome: { findings: [], parseErrors: [] } };
+  const fileErrors: FileError[] = [];
+  if (files.length === 0) return { results: [], outcome: { findings: [], suppressed: [], parseErrors: [], fileErrors } };
   const engine = await createEngine(spec, notes);
   let results: ESLint.LintResult[];
   try {
-    results = await lintWith(engine, files, texts, progress);
+    results = await lintWith(engine, files, texts, progress, fileErrors);
   } finally {
     engine.dispose();
   }
@@ -169,9 +229,10 @@ export async function lint(request: LintRequest): Promise<{ results: ESLint.Lint
   if (retry.length > 0) {
     const untypedSpec: LintSpec = { ...spec, typedFiles: spec.typedFiles.filter((f) => !retry.includes(f)), concurrency: 'off' };
     const again = await createEngine(untypedSpec, notes);
-    const redone = await lintWith(again, retry, texts, progress);
+    const redone = await lintWith(again, retry, texts, progress, fileErrors);
     const byFile = new Map(redone.map((r) => [r.filePath, r]));
     results = results.map((r) => byFile.get(r.filePath) ?? r);
   }
-  return { results, outcome: reduceResults(results) };
+  const outcome = reduceResults(results);
+  return { results, outcome: { ...outcome, fileErrors: [...fileErrors, ...outcome.fileErrors] } };
 }

@@ -2,11 +2,10 @@
  * The three output formats of a scan: `text` (for people), `json` (a stable, documented shape,
  * `schemaVersion` 1) and `sarif` (SARIF 2.1.0 for GitHub code scanning).
  */
-import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { FixStyle } from './args.js';
-import { toPosixRelative } from './files.js';
-import type { Finding, ParseError } from './lint.js';
+import { toPosixRelative, type FileError } from './files.js';
+import type { Finding, ParseError, Suppression } from './lint.js';
 import { firstParagraph, informationUri, ruleDoc, toolName, toolVersion, type RuleInfo } from './rules-meta.js';
 
 export interface FixEdit {
@@ -40,6 +39,15 @@ export interface Report {
   /** The rules of the config in use. */
   readonly rules: readonly RuleInfo[];
   readonly fix: FixSummary | undefined;
+  /** Findings suppressed by an inline `eslint-disable` comment or the suppressions file (each has `suppressions`). */
+  readonly suppressed?: readonly Finding[];
+  /** Files and directories that could not be read (exit code 2). */
+  readonly fileErrors?: readonly FileError[];
+}
+
+export interface TextOptions {
+  /** ANSI colours (a terminal, or FORCE_COLOR / --color). */
+  readonly color?: boolean;
 }
 
 const rel = (report: Report, file: string): string => toPosixRelative(report.root, file);
@@ -62,23 +70,47 @@ export function fixSummaryText(report: Report): string[] {
   return lines;
 }
 
-export function formatText(report: Report): string {
+/** The one-line summary of a scan (also printed on stderr after `--output`). */
+export function summaryLine(report: Report): string {
+  const files = new Set(report.findings.map((f) => f.file)).size;
+  const extra: string[] = [];
+  const suppressed = report.suppressed?.length ?? 0;
+  if (suppressed > 0) extra.push(`${suppressed} suppressed`);
+  if (report.parseErrors.length > 0) extra.push(`${plural(report.parseErrors.length, 'file')} not parsed`);
+  const unreadable = report.fileErrors?.length ?? 0;
+  if (unreadable > 0) extra.push(`${plural(unreadable, 'path')} not read`);
+  const tail = extra.length > 0 ? `, ${extra.join(', ')}` : '';
+  return report.findings.length === 0
+    ? `tlsguard: no findings in ${plural(report.filesScanned, 'file')}${tail}.`
+    : `tlsguard: ${plural(report.findings.length, 'finding')} in ${plural(files, 'file')} (${report.filesScanned} scanned)${tail}.`;
+}
+
+const sgr = (open: number, close: number) => (text: string, on: boolean | undefined): string => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+const bold = sgr(1, 22);
+const dim = sgr(2, 22);
+const red = sgr(31, 39);
+const yellow = sgr(33, 39);
+const green = sgr(32, 39);
+
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const color = options.color;
   const out: string[] = [];
   for (const f of sortFindings(report.findings)) {
-    out.push(`${rel(report, f.file)}:${f.line}:${f.column}  ${f.ruleId}  ${f.message}`);
-    for (const s of f.suggestions) out.push(`    fix: ${s.desc}`);
+    const rule = f.severity === 'error' ? red(f.ruleId, color) : `${yellow(f.ruleId, color)} (warning)`;
+    out.push(`${bold(`${rel(report, f.file)}:${f.line}:${f.column}`, color)}  ${rule}  ${f.message}`);
+    for (const s of f.suggestions) out.push(dim(`    fix: ${s.desc}`, color));
   }
-  for (const e of sortFindings(report.parseErrors)) out.push(`${rel(report, e.file)}:${e.line}:${e.column}  parse error  ${e.message}`);
+  for (const e of sortFindings(report.parseErrors)) out.push(`${bold(`${rel(report, e.file)}:${e.line}:${e.column}`, color)}  ${red('parse error', color)}  ${e.message}`);
+  for (const e of sortFileErrors(report.fileErrors ?? [])) out.push(`${bold(rel(report, e.file), color)}  ${red('error', color)}  ${e.message}`);
   if (out.length > 0) out.push('');
   out.push(...fixSummaryText(report));
-  const files = new Set(report.findings.map((f) => f.file)).size;
-  const tail = report.parseErrors.length > 0 ? `, ${plural(report.parseErrors.length, 'file')} not parsed` : '';
-  out.push(
-    report.findings.length === 0
-      ? `tlsguard: no findings in ${plural(report.filesScanned, 'file')}${tail}.`
-      : `tlsguard: ${plural(report.findings.length, 'finding')} in ${plural(files, 'file')} (${report.filesScanned} scanned)${tail}.`,
-  );
+  const summary = summaryLine(report);
+  out.push(report.findings.length > 0 || report.parseErrors.length > 0 || (report.fileErrors?.length ?? 0) > 0 ? bold(red(summary, color), color) : green(summary, color));
   return `${out.join('\n')}\n`;
+}
+
+function sortFileErrors(items: readonly FileError[]): FileError[] {
+  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** The `--format json` document (schemaVersion 1; see docs/cli.md). */
@@ -86,8 +118,28 @@ export interface JsonReport {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: string; readonly version: string };
   readonly root: string;
-  readonly summary: { readonly filesScanned: number; readonly findings: number; readonly parseErrors: number };
-  readonly findings: readonly {
+  readonly summary: {
+    readonly filesScanned: number;
+    readonly findings: number;
+    readonly parseErrors: number;
+    readonly suppressed: number;
+    readonly fileErrors: number;
+  };
+  readonly findings: readonly JsonFinding[];
+  /** Suppressed findings, each with its `suppressions` (`inSource`: eslint-disable comment; `external`: suppressions file). */
+  readonly suppressed: readonly (JsonFinding & { readonly suppressions: readonly Suppression[] })[];
+  readonly parseErrors: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
+  readonly fileErrors: readonly { readonly file: string; readonly message: string }[];
+  readonly fix?: {
+    readonly style: FixStyle;
+    readonly checkedWith: readonly string[];
+    readonly applied: readonly (Omit<FixEdit, 'file'> & { readonly file: string })[];
+    readonly rolledBack: readonly RolledBackEdit[];
+    readonly notApplied: readonly RolledBackEdit[];
+  };
+}
+
+export interface JsonFinding {
     readonly file: string;
     readonly line: number;
     readonly column: number;
@@ -99,26 +151,12 @@ export interface JsonReport {
     readonly cwe: readonly string[];
     readonly helpUri: string | null;
     readonly suggestions: readonly { readonly description: string; readonly messageId: string | null }[];
-  }[];
-  readonly parseErrors: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
-  readonly fix?: {
-    readonly style: FixStyle;
-    readonly checkedWith: readonly string[];
-    readonly applied: readonly (Omit<FixEdit, 'file'> & { readonly file: string })[];
-    readonly rolledBack: readonly RolledBackEdit[];
-    readonly notApplied: readonly RolledBackEdit[];
-  };
 }
 
 export function toJson(report: Report): JsonReport {
   const info = new Map(report.rules.map((r) => [r.id, r]));
   const relEdit = <T extends FixEdit>(e: T): T => ({ ...e, file: rel(report, e.file) });
-  return {
-    schemaVersion: 1,
-    tool: { name: toolName, version: toolVersion },
-    root: report.root,
-    summary: { filesScanned: report.filesScanned, findings: report.findings.length, parseErrors: report.parseErrors.length },
-    findings: sortFindings(report.findings).map((f) => ({
+  const toJsonFinding = (f: Finding): JsonFinding => ({
       file: rel(report, f.file),
       line: f.line,
       column: f.column,
@@ -130,8 +168,24 @@ export function toJson(report: Report): JsonReport {
       cwe: info.get(f.ruleId)?.cwe ?? [],
       helpUri: info.get(f.ruleId)?.url ?? null,
       suggestions: f.suggestions.map((s) => ({ description: s.desc, messageId: s.messageId ?? null })),
-    })),
+  });
+  const suppressed = report.suppressed ?? [];
+  const fileErrors = report.fileErrors ?? [];
+  return {
+    schemaVersion: 1,
+    tool: { name: toolName, version: toolVersion },
+    root: report.root,
+    summary: {
+      filesScanned: report.filesScanned,
+      findings: report.findings.length,
+      parseErrors: report.parseErrors.length,
+      suppressed: suppressed.length,
+      fileErrors: fileErrors.length,
+    },
+    findings: sortFindings(report.findings).map(toJsonFinding),
+    suppressed: sortFindings(suppressed).map((f) => ({ ...toJsonFinding(f), suppressions: f.suppressions ?? [] })),
     parseErrors: sortFindings(report.parseErrors).map((e) => ({ ...e, file: rel(report, e.file) })),
+    fileErrors: sortFileErrors(fileErrors).map((e) => ({ file: rel(report, e.file), message: e.message })),
     ...(report.fix
       ? {
           fix: {
@@ -194,6 +248,36 @@ function sarifRule(rule: RuleInfo): Sarif.ReportingDescriptor {
   };
 }
 
+/** Characters a URI path segment may hold literally (RFC 3986 `pchar`: unreserved, sub-delims, ':' and '@'). */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+
+/**
+ * A relative path (`/` separated) as an RFC 3986 relative-path reference: every octet of the UTF-8
+ * encoding outside `pchar` is percent-encoded, and so is ':' in the first segment (which would
+ * otherwise read as a scheme). `#`, `?`, `%`, spaces and non-ASCII letters are all encoded.
+ */
+export function uriPath(relative: string): string {
+  return relative
+    .split('/')
+    .map((segment, i) =>
+      [...Buffer.from(segment, 'utf8')]
+        .map((byte) => {
+          const ch = String.fromCharCode(byte);
+          return byte < 0x80 && PCHAR.test(ch) && !(i === 0 && ch === ':') ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+        })
+        .join(''),
+    )
+    .join('/');
+}
+
+/** `file:///abs/dir/` for an absolute directory, path-encoded as `uriPath` does (Windows drive letters keep their ':'). */
+export function directoryFileUri(dir: string): string {
+  const posix = dir.split(/[\\/]/).filter((s) => s !== '');
+  // uriPath of one segment encodes its ':' (first segment).
+  const encoded = posix.map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : uriPath(segment))).join('/');
+  return `file:///${encoded}${encoded === '' ? '' : '/'}`;
+}
+
 function stripUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -208,34 +292,34 @@ export function toSarif(report: Report): Sarif.Log {
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const cweIds = [...new Set(rules.flatMap((r) => r.cwe.map(cweNumber).filter((n): n is string => n !== undefined)))].sort((a, b) => Number(a) - Number(b));
-  const results: Sarif.Result[] = sortFindings(report.findings).map((f) => ({
+  const location = (file: string, region: Sarif.Region): Sarif.Location => ({
+    physicalLocation: { artifactLocation: { uri: uriPath(rel(report, file)), uriBaseId: SRCROOT }, region },
+  });
+  const toResult = (f: Finding): Sarif.Result => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: f.severity === 'error' ? 'error' : 'warning',
     kind: 'fail',
     message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(rel(report, f.file)), uriBaseId: SRCROOT },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        },
-      },
-    ],
+    locations: [location(f.file, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn })],
+    ...(f.suppressions
+      ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, status: 'accepted' as const, ...(s.justification ? { justification: s.justification } : {}) })) }
+      : {}),
     ...(f.suggestions.length > 0 ? { properties: { suggestions: f.suggestions.map((s) => s.desc) } } : {}),
-  }));
-  const notifications: Sarif.Notification[] = sortFindings(report.parseErrors).map((e) => ({
-    level: 'error',
-    message: { text: `Parse error: ${e.message}` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(rel(report, e.file)), uriBaseId: SRCROOT },
-          region: { startLine: Math.max(e.line, 1), startColumn: Math.max(e.column, 1) },
-        },
-      },
-    ],
-  }));
+  });
+  const results: Sarif.Result[] = [...sortFindings(report.findings), ...sortFindings(report.suppressed ?? [])].map(toResult);
+  const notifications: Sarif.Notification[] = [
+    ...sortFindings(report.parseErrors).map((e) => ({
+      level: 'error' as const,
+      message: { text: `Parse error: ${e.message}` },
+      locations: [location(e.file, { startLine: Math.max(e.line, 1), startColumn: Math.max(e.column, 1) })],
+    })),
+    ...sortFileErrors(report.fileErrors ?? []).map((e) => ({
+      level: 'error' as const,
+      message: { text: `${rel(report, e.file)}: ${e.message}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uriPath(rel(report, e.file)), uriBaseId: SRCROOT } } }],
+    })),
+  ];
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -264,9 +348,9 @@ export function toSarif(report: Report): Sarif.Log {
               ],
             }
           : {}),
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(report.root).href.replace(/\/?$/, '/') } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryFileUri(report.root) } },
         results,
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: (report.fileErrors?.length ?? 0) === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
       },
     ],

@@ -89,3 +89,14 @@ export function firstParagraph(markdown: string): string | undefined {
   const prose = paragraphs.find((p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'));
   return prose?.replace(/\s*\n\s*/g, ' ');
 }
+
+const isOff = (entry: unknown): boolean => {
+  const severity = Array.isArray(entry) ? (entry as unknown[])[0] : entry;
+  return severity === undefined || severity === 'off' || severity === 0;
+};
+
+/** The rules that run with `config` and the `--rule` overrides, in the plugin's order. */
+export function enabledRules(config: 'recommended' | 'strict', overrides: Readonly<Record<string, unknown>>): RuleInfo[] {
+  const levels: Record<string, unknown> = { ...(plugin.configs[config].rules ?? {}), ...overrides };
+  return allRules().filter((r) => !isOff(levels[r.id]));
+}

@@ -2,19 +2,31 @@
  * The tlsguard CLI: `run(argv, io)` returns the exit code (0 no findings, 1 findings or files that
  * do not parse, 2 usage or configuration error), so tests call it in-process; `bin.ts` is a shim.
  */
-import { realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { useColor } from './color.js';
 import { cacheDirectory, prepareDirectory, resolveLocation } from './ensure-dir.js';
 import { buildEslintOptions, DEFAULT_CACHE_LOCATION, type LintSpec } from './eslint-options.js';
-import { collectFiles, DEFAULT_IGNORED_DIRS, hasLintableExtension, shardFiles, sortFiles, toPosixRelative } from './files.js';
+import { collectFiles, commonRoot, DEFAULT_IGNORED_DIRS, hasLintableExtension, shardFiles, sortFiles, toPosixRelative, type FileError } from './files.js';
 import { fixAll } from './fix.js';
-import { lint, type Finding, type ParseError } from './lint.js';
+import { lint, RULE_PREFIX, type Finding, type LintOutcome, type ParseError } from './lint.js';
 import { createProgress, silentProgress, type Writer } from './progress.js';
-import { fixSummaryText, formatReport, type FixSummary, type Report } from './report.js';
-import { rulesOfConfig, toolVersion } from './rules-meta.js';
+import { fixSummaryText, formatReport, formatText, summaryLine, type FixSummary, type Report } from './report.js';
+import { allRules, enabledRules, toolVersion } from './rules-meta.js';
+import { changedSince, touchesChange } from './since.js';
 import { stagedFiles } from './staged.js';
+import {
+  applySuppressions,
+  loadSuppressions,
+  prune,
+  saveSuppressions,
+  suppress,
+  suppressionsFilePath,
+  type SuppressedViolations,
+  type SuppressionScope,
+} from './suppressions.js';
 import { typeCoverage, type TypeCoverage } from './tsconfig.js';
 
 export interface CliIo {
@@ -25,6 +37,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (enables the progress indicator unless `CI` is set). */
   readonly isTTY?: boolean;
+  /** Whether stdout is a terminal (colours the text report unless NO_COLOR, --no-color, ...). */
+  readonly stdoutIsTTY?: boolean;
 }
 
 const oneLine = (message: string): string => message.replace(/\s*\n\s*/g, ' ').trim();
@@ -62,6 +76,35 @@ function within(file: string, dirs: readonly string[]): boolean {
   return dirs.some((d) => file === d || file.startsWith(d.endsWith(path.sep) ? d : d + path.sep));
 }
 
+/** `--rule` and `--suppress-rule` name tlsguard rules. */
+function checkRuleIds(options: CliOptions): void {
+  const known = new Set(allRules().map((r) => r.id));
+  const hint = (id: string): string => (known.has(`${RULE_PREFIX}${id}`) ? ` (did you mean ${RULE_PREFIX}${id}?)` : ' (tlsguard rules are named tlsguard/<rule>; see docs/cli.md)');
+  for (const id of Object.keys(options.rules)) if (!known.has(id)) throw new UsageError(`--rule: unknown rule '${id}'${hint(id)}`);
+  for (const id of options.suppressRules) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule '${id}'${hint(id)}`);
+}
+
+/** `--ignore-pattern`: ESLint's own matching (`isPathIgnored`, patterns relative to the working directory). */
+async function dropIgnoredByPattern(cwd: string, files: readonly string[], patterns: readonly string[], named: ReadonlySet<string>, notes: string[]): Promise<string[]> {
+  if (patterns.length === 0) return [...files];
+  // Only the patterns decide: the default node_modules ignore of ESLint is the file set's business.
+  const matcher = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [{ files: ['**/*'] }], ignorePatterns: ['!**/node_modules/', ...patterns] });
+  const kept: string[] = [];
+  const namedIgnored: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(cwd, file);
+    // Files outside the working directory are outside the patterns' base too.
+    const outside = rel.startsWith('..') || path.isAbsolute(rel);
+    if (!outside && (await matcher.isPathIgnored(file))) {
+      if (named.has(file)) namedIgnored.push(toPosixRelative(cwd, file));
+      continue;
+    }
+    kept.push(file);
+  }
+  if (namedIgnored.length > 0) notes.push(`not scanned, matched by --ignore-pattern: ${namedIgnored.join(', ')}`);
+  return kept;
+}
+
 async function scan(options: CliOptions, io: CliIo): Promise<number> {
   let cwd: string;
   try {
@@ -69,14 +112,17 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
   } catch {
     throw new UsageError(`no such directory: ${io.cwd}`);
   }
+  checkRuleIds(options);
   const notes: string[] = [];
   // Before linting, so that a report or cache that cannot be written fails at once.
   const cacheLocation = resolveLocation(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
   if (options.output) prepareDirectory(path.dirname(path.resolve(cwd, options.output)), '--output', options.output);
   if (options.cache) prepareDirectory(cacheDirectory(cacheLocation), '--cache-location', options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  const since = options.since === undefined ? undefined : changedSince(cwd, options.since, io.env);
 
   let files: string[];
   let texts: Map<string, string> | undefined;
+  let fileErrors: FileError[] = [];
   if (options.staged) {
     // Staged files under the working directory, or under the given paths.
     const filters = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
@@ -87,34 +133,50 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     texts = staged.texts;
     files = sortFiles(cwd, [...texts.keys()]);
   } else {
-    const selection = collectFiles(cwd, options.paths);
+    const selection = collectFiles(cwd, options.paths, { env: io.env });
     files = [...selection.files];
-    if (selection.ignored.length > 0) notes.push(`ignored (node_modules, dist, .git or .gitignore): ${selection.ignored.join(', ')}`);
+    fileErrors = [...selection.errors];
+    notes.push(...selection.notes);
+    if (selection.ignored.length > 0) notes.push(`scanned although ignored (.gitignore, node_modules or dist): ${selection.ignored.join(', ')}`);
+    if (selection.unsupported.length > 0) notes.push(`not scanned, not a JavaScript or TypeScript file: ${selection.unsupported.join(', ')}`);
+  }
+  const named = new Set(options.paths.map((p) => path.resolve(cwd, p)));
+  files = await dropIgnoredByPattern(cwd, files, options.ignorePatterns, named, notes);
+  if (since) {
+    files = files.filter((f) => since.files.has(f));
+    notes.push(`--since ${options.since}: ${files.length} changed file${files.length === 1 ? '' : 's'} to lint (merge base ${since.base.slice(0, 12)})`);
   }
   files = shardFiles(files, options.shard);
+
+  // ESLint lints only files under its base path: the working directory, or the common root of the files.
+  const root = commonRoot([cwd, ...files, ...fileErrors.map((e) => e.file)]);
+  if (root !== cwd) notes.push(`some files are outside the working directory: report paths are relative to ${root}`);
 
   const coverage: TypeCoverage = options.types ? await typeCoverage(files) : { typed: new Set(), configOf: new Map(), note: undefined };
   if (coverage.note) notes.push(coverage.note);
   const config = options.strict ? 'strict' : 'recommended';
   const spec: LintSpec = {
-    cwd,
+    cwd: root,
     config,
     profile: options.profile,
     typedFiles: [...coverage.typed],
     cache: options.cache,
     cacheLocation,
     concurrency: options.concurrency,
+    rules: options.rules as LintSpec['rules'],
   };
 
   const progress = createProgress(io.stderr, io.isTTY === true, io.env, cwd);
   progress.start(files.length, 'tlsguard: linting');
-  let findings: Finding[];
-  let parseErrors: ParseError[];
+  let outcome: LintOutcome;
   try {
-    ({ findings, parseErrors } = (await lint({ spec, files, ...(texts ? { texts } : {}), progress, notes })).outcome);
+    outcome = (await lint({ spec, files, ...(texts ? { texts } : {}), progress, notes })).outcome;
   } finally {
     progress.done();
   }
+  let { findings, parseErrors } = outcome;
+  let inSource = outcome.suppressed;
+  fileErrors = [...fileErrors, ...outcome.fileErrors];
 
   let fix: FixSummary | undefined;
   if (options.fix) {
@@ -124,18 +186,37 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
       (await parser.lintText(text, { filePath: file, warnIgnored: false })).every((r) => !r.messages.some((m) => m.fatal));
     const relint = async (subset: readonly string[]): Promise<Finding[]> =>
       (await lint({ spec: { ...serial, cache: false }, files: subset, progress: silentProgress, notes })).outcome.findings;
-    const result = await fixAll(findings, options.fixStyle, coverage.configOf, parses, relint, cwd);
+    const result = await fixAll(findings, options.fixStyle, coverage.configOf, parses, relint, root);
     fix = result.summary;
     if (result.changed.size > 0) {
       const changed = [...result.changed];
       const after = (await lint({ spec: { ...serial, cache: false }, files: changed, progress: silentProgress, notes })).outcome;
       findings = [...findings.filter((f) => !result.changed.has(f.file)), ...after.findings];
+      inSource = [...inSource.filter((f) => !result.changed.has(f.file)), ...after.suppressed];
       parseErrors = [...parseErrors.filter((e) => !result.changed.has(e.file)), ...after.parseErrors];
     }
   }
 
-  const report: Report = { root: cwd, filesScanned: files.length, findings, parseErrors, rules: rulesOfConfig(config), fix };
-  const formatted = formatReport(report, options.format);
+  if (options.quiet) {
+    findings = findings.filter((f) => f.severity === 'error');
+    inSource = inSource.filter((f) => f.severity === 'error');
+  }
+
+  // Bulk suppressions (ESLint's order: after --fix, before --quiet output and the exit code).
+  const rules = enabledRules(config, options.rules);
+  const suppressions = applySuppressionsFile(options, cwd, files, findings, parseErrors, fileErrors, new Set(rules.map((r) => r.id)));
+  findings = suppressions.active;
+  let suppressed = [...inSource, ...suppressions.suppressed];
+
+  if (since) {
+    const keep = (f: Finding): boolean => touchesChange(since, f.file, f.line, f.endLine);
+    findings = findings.filter(keep);
+    suppressed = suppressed.filter(keep);
+  }
+
+  const report: Report = { root, filesScanned: files.length, findings, parseErrors, rules, fix, suppressed, fileErrors };
+  const color = options.format === 'text' && !options.output && useColor(options.color, io.env, io.stdoutIsTTY === true);
+  const formatted = options.format === 'text' ? formatText(report, { color }) : formatReport(report, options.format);
   if (options.output) {
     const target = path.resolve(cwd, options.output);
     try {
@@ -143,13 +224,70 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot write --output ${options.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    io.stderr.write(`tlsguard: ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}; ${options.format} report written to ${options.output}\n`);
+    io.stderr.write(`${summaryLine(report).replace(/\.$/, '')}; ${options.format} report written to ${options.output}\n`);
   } else {
     io.stdout.write(formatted);
   }
   if (fix && (options.format !== 'text' || options.output)) {
     for (const line of fixSummaryText(report)) io.stderr.write(`tlsguard: ${line.trim()}\n`);
   }
-  for (const note of notes) io.stderr.write(`tlsguard: note: ${note}\n`);
-  return findings.length > 0 || parseErrors.length > 0 ? 1 : 0;
+  for (const note of notes) io.stderr.write(`tlsguard: note: ${oneLine(note)}\n`);
+
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  if (tooManyWarnings && errors === 0) io.stderr.write(`tlsguard: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
+  if (fileErrors.length > 0) {
+    io.stderr.write(`tlsguard: ${fileErrors.length} path${fileErrors.length === 1 ? '' : 's'} could not be read (listed in the report); the rest was scanned\n`);
+    return 2;
+  }
+  const unusedFiles = Object.keys(suppressions.unused).length;
+  if (unusedFiles > 0 && !options.passOnUnprunedSuppressions) {
+    const count = Object.values(suppressions.unused).reduce((n, byRule) => n + Object.values(byRule).reduce((m, e) => m + e.count, 0), 0);
+    io.stderr.write(
+      `tlsguard: there are suppressions left that do not occur anymore (${count} in ${unusedFiles} file${unusedFiles === 1 ? '' : 's'} of ${suppressions.shown}). Re-run with --prune-suppressions to remove them, or use --pass-on-unpruned-suppressions to ignore them.\n`,
+    );
+    return 2;
+  }
+  return errors > 0 || parseErrors.length > 0 || tooManyWarnings ? 1 : 0;
+}
+
+interface SuppressionOutcome {
+  readonly active: Finding[];
+  readonly suppressed: Finding[];
+  readonly unused: SuppressedViolations;
+  /** The suppressions file as shown in messages. */
+  readonly shown: string;
+}
+
+/** Reads (and with --suppress-all, --suppress-rule or --prune-suppressions writes) the suppressions file and applies it. */
+function applySuppressionsFile(
+  options: CliOptions,
+  cwd: string,
+  files: readonly string[],
+  findings: Finding[],
+  parseErrors: readonly ParseError[],
+  fileErrors: readonly FileError[],
+  ruleIds: ReadonlySet<string>,
+): SuppressionOutcome {
+  const file = suppressionsFilePath(options.suppressionsLocation, cwd);
+  const shown = toPosixRelative(cwd, file).startsWith('..') ? file : toPosixRelative(cwd, file);
+  const writes = options.suppressAll || options.suppressRules.length > 0;
+  if (options.suppressionsLocation !== undefined && !existsSync(file) && !writes) {
+    throw new UsageError(`the suppressions file ${shown} does not exist; run with --suppress-all or --suppress-rule to create it`);
+  }
+  if (!writes && !options.pruneSuppressions && !existsSync(file)) return { active: findings, suppressed: [], unused: {}, shown };
+  // Files that did not parse or could not be read keep their entries: they were not really linted.
+  const notLinted = new Set([...parseErrors.map((e) => e.file), ...fileErrors.map((e) => e.file)]);
+  const scope: SuppressionScope = { cwd, files: files.filter((f) => !notLinted.has(f)), rules: ruleIds };
+  let data = loadSuppressions(file, shown);
+  if (writes) {
+    data = suppress(data, findings, scope, options.suppressAll ? undefined : options.suppressRules);
+    saveSuppressions(file, shown, data);
+  }
+  if (options.pruneSuppressions) {
+    data = prune(data, findings, scope, (rule) => rule.startsWith(RULE_PREFIX));
+    saveSuppressions(file, shown, data);
+  }
+  return { ...applySuppressions(data, findings, scope), shown };
 }

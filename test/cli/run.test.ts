@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/report.js';
-import { CLEAN_JS, cleanup, cli, INSECURE_JS, INSECURE_TS, project, tsconfig } from './helpers.js';
+import { CLEAN_JS, cleanup, cli, initRepo, INSECURE_JS, INSECURE_TS, project, tsconfig } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -88,7 +88,7 @@ describe('formats and --output', () => {
     expect(doc.schemaVersion).toBe(1);
     expect(doc.tool.name).toBe('tlsguard');
     expect(doc.root).toBe(dir);
-    expect(doc.summary).toEqual({ filesScanned: 2, findings: 1, parseErrors: 0 });
+    expect(doc.summary).toEqual({ filesScanned: 2, findings: 1, parseErrors: 0, suppressed: 0, fileErrors: 0 });
     expect(doc.findings[0]).toMatchObject({
       file: 'src/a.js',
       line: 2,
@@ -105,12 +105,12 @@ describe('formats and --output', () => {
     expect(doc).not.toHaveProperty('fix');
   });
 
-  it('--output writes the report to a file; stdout stays empty', async () => {
-    const dir = project({ 'a.js': INSECURE_JS });
+  it('--output writes the report to a file; stdout stays empty; the summary counts files with findings and files scanned', async () => {
+    const dir = project({ 'a.js': INSECURE_JS, 'b.js': INSECURE_JS, 'c.js': CLEAN_JS });
     const r = await cli(dir, ['--format', 'sarif', '--output', 'reports/tlsguard.sarif']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('tlsguard: 1 finding in 1 file; sarif report written to reports/tlsguard.sarif\n');
+    expect(r.stderr).toBe('tlsguard: 2 findings in 2 files (3 scanned); sarif report written to reports/tlsguard.sarif\n');
     const sarif = JSON.parse(readFileSync(path.join(dir, 'reports/tlsguard.sarif'), 'utf8')) as { version: string };
     expect(sarif.version).toBe('2.1.0');
   });
@@ -140,7 +140,6 @@ describe('file selection', () => {
 
   it('respects .gitignore files (nested, negated, directory patterns)', async () => {
     const dir = project({
-      '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': 'generated/\n*.gen.js\n!keep.gen.js\n/build\n',
       'generated/x.js': INSECURE_JS,
       'src/y.gen.js': INSECURE_JS,
@@ -151,12 +150,14 @@ describe('file selection', () => {
       'src/sub/local.js': INSECURE_JS,
       'src/sub/other.js': INSECURE_JS,
     });
+    initRepo(dir);
     const doc = JSON.parse((await cli(dir, ['--format', 'json'])).stdout) as JsonReport;
     expect(doc.findings.map((f) => f.file)).toEqual(['src/build/kept.js', 'src/keep.gen.js', 'src/sub/other.js']);
-    // An explicitly named ignored file is skipped too (as the pre-commit framework may pass one).
-    const explicit = await cli(dir, ['src/y.gen.js', 'build']);
-    expect(explicit.code).toBe(0);
-    expect(explicit.stderr).toBe('tlsguard: note: ignored (node_modules, dist, .git or .gitignore): src/y.gen.js, build\n');
+    // An explicitly named ignored path is scanned all the same, with a one-line note.
+    const explicit = await cli(dir, ['--format', 'json', 'src/y.gen.js', 'build']);
+    expect(explicit.code).toBe(1);
+    expect((JSON.parse(explicit.stdout) as JsonReport).findings.map((f) => f.file)).toEqual(['build/z.js', 'src/y.gen.js']);
+    expect(explicit.stderr).toBe('tlsguard: note: scanned although ignored (.gitignore, node_modules or dist): src/y.gen.js, build\n');
   });
 
   it('ignores the project own ESLint config and leaves it untouched', async () => {
