@@ -5,6 +5,7 @@
 import { evaluateCipherString } from './ciphers/evaluate.js';
 import { weakSuites, type CipherPolicy, type WeakSuite } from './ciphers/weak.js';
 import { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
+import { nodeFacts } from './node-releases.js';
 import { PROFILES, type ProfileName } from './profiles.js';
 import { analyzeSecureOptions } from './secure-options.js';
 import { secureProtocolInfo } from './secure-protocol.js';
@@ -27,6 +28,11 @@ export interface CheckContext {
   profile?: ProfileName;
   /** Strict policy: forward-secret AEAD suites only, and `secureProtocol` pinning TLS 1.2 is reported. */
   strict?: boolean;
+  /**
+   * The Node version whose OpenSSL judges `ciphers` (its suite table and default security level):
+   * the process's own by default, since the guard checks the options where they are used.
+   */
+  nodeVersion?: string;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -126,7 +132,8 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
   if (typeof ciphers === 'string') {
     const e = evaluateCipherString(ciphers);
     if (e.error !== 'ERR_SSL_INVALID_COMMAND' && e.error !== 'ERR_INVALID_ARG_VALUE') {
-      const weak = weakSuites(e, policy);
+      const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
+      const weak = weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel });
       if (weak.length > 0) {
         add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
       }

@@ -38,12 +38,34 @@ export {
 export { OPENSSL_DEFAULT_RULE } from './ciphers/engine.js';
 export {
   DEFAULT_SECURITY_LEVEL,
+  compiledIn,
+  offeredSuites,
   usableAtSecurityLevel,
   weakSuites,
   weaknessReasons,
   type CipherPolicy,
+  type OfferOptions,
   type WeakSuite,
 } from './ciphers/weak.js';
+export {
+  FACT_BOUNDARIES,
+  NEWEST_KNOWN_MAJOR,
+  OLDEST_MODELLED,
+  SUPPORTED_NODE_AS_OF,
+  SUPPORTED_NODE_RANGE,
+  compareNodeVersions,
+  currentTarget,
+  formatNodeVersion,
+  newestMajorOf,
+  nodeFacts,
+  opensslFamilies,
+  parseNodeVersion,
+  targetOf,
+  type NodeFacts,
+  type NodeTarget,
+  type NodeVersion,
+  type OpenSSLFamily,
+} from './node-releases.js';
 export { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
 export { PROFILES, type Profile, type ProfileName } from './profiles.js';
 export { checkTlsOptions, type CheckContext, type PolicyFinding } from './check.js';

@@ -5,6 +5,7 @@ import {
   NODE_DEFAULT_CIPHERS,
   evaluateCipherString,
   expandOpenSSLCipherList,
+  offeredSuites,
   suiteByIana,
   suiteByName,
   usableAtSecurityLevel,
@@ -194,26 +195,40 @@ describe('weakSuites', () => {
     expect(weaknessReasons(suite('TLS_AES_128_GCM_SHA256'), 'strict')).toEqual([]);
   });
 
-  it('HIGH:!RC4 and the Node default are clean under recommended; ALL is not (default level 1)', () => {
+  it('HIGH:!RC4, ALL and the Node default are clean on OpenSSL 3 at level 1 (no RC4/3DES/IDEA suites, anonymous ones refused)', () => {
     expect(weakNames('HIGH:!RC4', 'recommended')).toEqual([]);
     expect(weakNames('', 'recommended')).toEqual([]);
-    const all = weakSuites(evaluateCipherString('ALL'), 'recommended');
-    expect([...new Set(all.flatMap((w) => w.reasons))].sort()).toEqual(['DES/3DES', 'IDEA (64-bit block)', 'RC4']);
-    expect(all.map((w) => w.suite.name)).toContain('DES-CBC3-SHA');
-    expect(all.map((w) => w.suite.name)).toContain('ECDHE-RSA-RC4-SHA');
-    expect(all.length).toBe(
-      expandOpenSSLCipherList('ALL').filter((s) => s.au !== 'None' && s.mac !== 'MD5' && ['RC4', '3DES', 'IDEA'].includes(s.enc)).length,
-    );
+    expect(weakNames('ALL', 'recommended')).toEqual([]);
+    expect(weakNames('ECDHE:DHE:!aNULL:!MD5', 'recommended')).toEqual([]);
+    // The OpenSSL 1.1 of Node 10 - 16 has IDEA-CBC-SHA, but only for TLS 1.0/1.1.
+    expect(weakSuites(evaluateCipherString('ALL'), 'recommended', { family: '1.1' })).toEqual([]);
+    expect(weakSuites(evaluateCipherString('ALL'), 'recommended', { family: '1.1', legacyVersions: true }).map((w) => w.suite.name)).toEqual(['IDEA-CBC-SHA']);
+    // SEED exists there too (not weak under recommended, but neither forward secret nor AEAD).
+    expect(weakSuites(evaluateCipherString('SEED'), 'strict', { family: '1.1' }).map((w) => w.suite.name)).toEqual(['DHE-RSA-SEED-SHA', 'DHE-DSS-SEED-SHA', 'SEED-SHA']);
+    expect(weakSuites(evaluateCipherString('SEED'), 'strict', { family: '3' })).toEqual([]);
   });
 
-  it('at @SECLEVEL=0 (or an assumed level 0) anonymous, NULL, EXPORT and MD5 suites count', () => {
+  it('offers only suites compiled into the target OpenSSL', () => {
+    const e = evaluateCipherString('RC4-SHA:DES-CBC3-SHA:IDEA-CBC-SHA:SEED-SHA:AES128-SHA');
+    const tls13 = DEFAULT_TLS13_SUITES.map((s) => s.name);
+    expect(offeredSuites(e).map((s) => s.name)).toEqual(['AES128-SHA', ...tls13]);
+    expect(offeredSuites(e, { family: '1.1' }).map((s) => s.name)).toEqual(['SEED-SHA', 'AES128-SHA', ...tls13]);
+    expect(offeredSuites(e, { family: '1.1', legacyVersions: true }).map((s) => s.name)).toEqual(['IDEA-CBC-SHA', 'SEED-SHA', 'AES128-SHA', ...tls13]);
+  });
+
+  it('at @SECLEVEL=0 (or an assumed level 0) the anonymous, NULL and MD5 suites of OpenSSL 3 count', () => {
     const zero = weakSuites(evaluateCipherString('ALL:@SECLEVEL=0'), 'recommended');
     expect(zero[0]).toEqual({ suite: suite('ADH-AES256-GCM-SHA384'), reasons: ['anonymous (no authentication)'] });
     const reasons = new Set(zero.flatMap((w) => w.reasons));
-    for (const r of ['anonymous (no authentication)', 'export-grade', 'RC4', 'DES/3DES', 'MD5 MAC']) expect(reasons).toContain(r);
+    expect([...reasons].sort()).toEqual(['anonymous (no authentication)']);
+    expect(new Set(weakSuites(evaluateCipherString('ALL:COMPLEMENTOFALL:@SECLEVEL=0'), 'recommended').flatMap((w) => w.reasons))).toEqual(
+      new Set(['anonymous (no authentication)', 'no encryption (NULL)', 'MD5 MAC']),
+    );
     expect(weakNames('HIGH:!RC4:@SECLEVEL=0', 'recommended')[0]).toBe('ADH-AES256-GCM-SHA384');
     expect(weakSuites(evaluateCipherString('eNULL'), 'recommended', { securityLevel: 0 }).map((w) => w.reasons[0])).toContain('no encryption (NULL)');
     expect(weakNames('eNULL', 'recommended')).toEqual([]);
+    // DEFAULT excludes eNULL and aNULL: nothing weak is offered even at level 0.
+    expect(weakNames('DEFAULT:@SECLEVEL=0', 'recommended')).toEqual([]);
   });
 
   it('flags the Node default under strict (non-forward-secret, CBC suites from HIGH)', () => {
@@ -227,12 +242,13 @@ describe('weakSuites', () => {
     expect(weakNames('aNULL:NULL:MD5:@SECLEVEL=0', 'recommended').length).toBeGreaterThan(0);
     expect(weakNames('aNULL:NULL:MD5:@SECLEVEL=1', 'recommended')).toEqual([]);
     expect(weakNames('AES128-SHA:ECDHE-RSA-AES128-SHA:@SECLEVEL=3', 'strict')).toEqual(['ECDHE-RSA-AES128-SHA']);
-    expect(weakNames('RC4-SHA:@SECLEVEL=2', 'recommended')).toEqual(['RC4-SHA']);
+    expect(weakNames('RC4-SHA:@SECLEVEL=0', 'recommended')).toEqual([]); // not compiled in: nothing to offer
   });
 
   it('checks the TLS 1.3 half too', () => {
     expect(weakNames('TLS_AES_128_CCM_8_SHA256:ECDHE-RSA-AES128-GCM-SHA256', 'strict')).toEqual([]);
-    expect(weakNames('TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:RC4-SHA', 'recommended')).toEqual(['RC4-SHA']);
+    expect(weakNames('TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:RC4-SHA', 'recommended')).toEqual([]);
+    expect(weakNames('TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:aNULL:@SECLEVEL=0', 'recommended')[0]).toMatch(/^A(EC)?DH-/);
     expect(weakNames('TLS_AES_128_CCM_8_SHA256:AES128-GCM-SHA256', 'strict')).toEqual(['AES128-GCM-SHA256']);
     expect(weaknessReasons(suite('DES-CBC-SHA'), 'recommended')).toEqual(['DES/3DES']);
   });

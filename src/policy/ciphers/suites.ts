@@ -33,6 +33,14 @@ export interface CipherSuite {
   aead: boolean;
   /** Compiled into a default OpenSSL 3 build (Node's bundled OpenSSL). */
   inOpenSSL3: boolean;
+  /**
+   * Compiled into the OpenSSL 1.1.0/1.1.1 that Node 10 - 16 bundle (default `no-weak-ssl-ciphers`:
+   * no RC4, no 3DES; single DES and EXPORT were removed in 1.1.0): the OpenSSL 3 suites plus
+   * IDEA-CBC-SHA and the SEED suites. See ../node-releases.ts.
+   */
+  inOpenSSL11: boolean;
+  /** The suite cannot be used above TLS 1.1 (OpenSSL 1.1.1 gives IDEA-CBC-SHA `TLS1_1_VERSION` as its maximum). */
+  maxTls11: boolean;
   /** IANA code point, e.g. 0xC02F. */
   id: number;
   /** Security bits OpenSSL uses for `@STRENGTH` and `@SECLEVEL` (3DES 112, export 40, NULL 0). */
@@ -54,7 +62,7 @@ type Row = readonly [
   mac: string,
   protocol: CipherSuite['protocol'],
   strength: CipherSuite['strength'],
-  /** F: FIPS, N: not in DEFAULT, L: legacy (not in OpenSSL 3) */
+  /** F: FIPS, N: not in DEFAULT, L: legacy (not in OpenSSL 3), O: still compiled into Node's OpenSSL 1.1, T: TLS 1.1 at most */
   flags: string,
 ];
 
@@ -261,12 +269,13 @@ const ROWS: readonly Row[] = [
   [0x0014, 'EXP-EDH-RSA-DES-CBC-SHA', 'TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA', 'DH', 'RSA', 'DES', 40, 'SHA1', 'SSLv3', 'EXPORT', 'NL'],
   [0x0017, 'EXP-ADH-RC4-MD5', 'TLS_DH_anon_EXPORT_WITH_RC4_40_MD5', 'DH', 'None', 'RC4', 40, 'MD5', 'SSLv3', 'EXPORT', 'NL'],
   [0x0019, 'EXP-ADH-DES-CBC-SHA', 'TLS_DH_anon_EXPORT_WITH_DES40_CBC_SHA', 'DH', 'None', 'DES', 40, 'SHA1', 'SSLv3', 'EXPORT', 'NL'],
-  // Legacy: IDEA, SEED (MEDIUM, not DEFAULT; legacy provider only in OpenSSL 3)
-  [0x0007, 'IDEA-CBC-SHA', 'TLS_RSA_WITH_IDEA_CBC_SHA', 'RSA', 'RSA', 'IDEA', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NL'],
-  [0x0096, 'SEED-SHA', 'TLS_RSA_WITH_SEED_CBC_SHA', 'RSA', 'RSA', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NL'],
-  [0x0099, 'DHE-DSS-SEED-SHA', 'TLS_DHE_DSS_WITH_SEED_CBC_SHA', 'DH', 'DSS', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NL'],
-  [0x009A, 'DHE-RSA-SEED-SHA', 'TLS_DHE_RSA_WITH_SEED_CBC_SHA', 'DH', 'RSA', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NL'],
-  [0x009B, 'ADH-SEED-SHA', 'TLS_DH_anon_WITH_SEED_CBC_SHA', 'DH', 'None', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NL'],
+  // Legacy: IDEA, SEED (MEDIUM, not DEFAULT; legacy provider only in OpenSSL 3). Compiled into the OpenSSL
+  // 1.1 of Node 10 - 16 (O); IDEA-CBC-SHA only up to TLS 1.1 (T), ssl/s3_lib.c of OpenSSL 1.1.1.
+  [0x0007, 'IDEA-CBC-SHA', 'TLS_RSA_WITH_IDEA_CBC_SHA', 'RSA', 'RSA', 'IDEA', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NLOT'],
+  [0x0096, 'SEED-SHA', 'TLS_RSA_WITH_SEED_CBC_SHA', 'RSA', 'RSA', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NLO'],
+  [0x0099, 'DHE-DSS-SEED-SHA', 'TLS_DHE_DSS_WITH_SEED_CBC_SHA', 'DH', 'DSS', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NLO'],
+  [0x009A, 'DHE-RSA-SEED-SHA', 'TLS_DHE_RSA_WITH_SEED_CBC_SHA', 'DH', 'RSA', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NLO'],
+  [0x009B, 'ADH-SEED-SHA', 'TLS_DH_anon_WITH_SEED_CBC_SHA', 'DH', 'None', 'SEED', 128, 'SHA1', 'SSLv3', 'MEDIUM', 'NLO'],
 ];
 
 const FORWARD_SECRET_KX = new Set(['DH', 'ECDH', 'DHEPSK', 'ECDHEPSK', 'any']);
@@ -287,6 +296,8 @@ function toSuite(row: Row): CipherSuite {
     forwardSecret: FORWARD_SECRET_KX.has(kx),
     aead: mac === 'AEAD',
     inOpenSSL3: !flags.includes('L'),
+    inOpenSSL11: !flags.includes('L') || flags.includes('O'),
+    maxTls11: flags.includes('T'),
     id,
     strengthBits,
     fips: flags.includes('F'),

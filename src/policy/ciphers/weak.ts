@@ -2,6 +2,7 @@
  * Which suites are weak, and which ones an OpenSSL security level still lets
  * through (ssl_security_default_callback in ssl/ssl_cert.c, OpenSSL 3.0).
  */
+import type { OpenSSLFamily } from '../node-releases.js';
 import type { CipherEvaluation } from './evaluate.js';
 import type { CipherSuite } from './suites.js';
 
@@ -58,21 +59,45 @@ export function weaknessReasons(suite: CipherSuite, policy: CipherPolicy): strin
   return reasons;
 }
 
+export interface OfferOptions {
+  /** The level when the string sets no `@SECLEVEL` (default DEFAULT_SECURITY_LEVEL). */
+  securityLevel?: number;
+  /** Whose suite table: OpenSSL 3 (Node >= 17, the default) or the OpenSSL 1.1 of Node 10 - 16. */
+  family?: OpenSSLFamily;
+  /** TLS 1.0/1.1 can be negotiated (then IDEA-CBC-SHA, TLS 1.1 at most, is offered where it is compiled in). */
+  legacyVersions?: boolean;
+}
+
+/** Whether `suite` is compiled into the OpenSSL of `family`. */
+export function compiledIn(suite: CipherSuite, family: OpenSSLFamily): boolean {
+  return family === '3' ? suite.inOpenSSL3 : suite.inOpenSSL11;
+}
+
 /**
- * The weak suites an evaluated `ciphers` string enables (TLS <= 1.2 list,
- * then TLS 1.3). `recommended` flags NULL, anonymous, EXPORT, RC4, DES/3DES,
- * IDEA, MD5 and LOW; `strict` also flags suites without forward secrecy or
- * AEAD. Suites the effective security level refuses cannot be negotiated and
- * are not reported: the level is the string's `@SECLEVEL=n`, else
- * `options.securityLevel`, else DEFAULT_SECURITY_LEVEL (1). So `HIGH:!RC4`
- * (whose anonymous suites level 1 refuses) is clean, `ALL` is not (RC4, 3DES,
- * IDEA), and `ALL:@SECLEVEL=0` reports the anonymous and NULL suites too.
+ * The suites the OpenSSL of `family` would really offer for an evaluated `ciphers` string (TLS
+ * <= 1.2 list, then TLS 1.3): only suites compiled into it, only those its security level lets
+ * through (the string's own `@SECLEVEL=n`, else `options.securityLevel`, else 1), and only those
+ * usable at the negotiable versions. `openssl ciphers -s` and a Node client's ClientHello list the
+ * same (test/policy/openssl-oracle.test.ts, node-oracle.test.ts).
  */
-export function weakSuites(e: CipherEvaluation, policy: CipherPolicy, options: { securityLevel?: number } = {}): WeakSuite[] {
+export function offeredSuites(e: CipherEvaluation, options: OfferOptions = {}): CipherSuite[] {
   const level = e.securityLevel ?? options.securityLevel ?? DEFAULT_SECURITY_LEVEL;
+  const family = options.family ?? '3';
+  return [...e.tls12, ...e.tls13].filter(
+    (suite) => compiledIn(suite, family) && (!suite.maxTls11 || options.legacyVersions === true) && usableAtSecurityLevel(suite, level),
+  );
+}
+
+/**
+ * The weak suites among those offered (offeredSuites). `recommended` flags NULL, anonymous,
+ * EXPORT, RC4, DES/3DES, IDEA, MD5 and LOW; `strict` also flags suites without forward secrecy or
+ * AEAD. On OpenSSL 3 at level 1, `HIGH:!RC4` (whose anonymous suites level 1 refuses) and `ALL`
+ * (its RC4, 3DES and IDEA suites are not in OpenSSL 3) are clean; `ALL:@SECLEVEL=0` offers the
+ * anonymous suites and `eNULL:@SECLEVEL=0` the NULL ones.
+ */
+export function weakSuites(e: CipherEvaluation, policy: CipherPolicy, options: OfferOptions = {}): WeakSuite[] {
   const out: WeakSuite[] = [];
-  for (const suite of [...e.tls12, ...e.tls13]) {
-    if (!usableAtSecurityLevel(suite, level)) continue;
+  for (const suite of offeredSuites(e, options)) {
     const reasons = weaknessReasons(suite, policy);
     if (reasons.length > 0) out.push({ suite, reasons });
   }
