@@ -27,13 +27,16 @@ import {
   weakCurves,
   weakSigalgs,
   weakSuites,
+  type CipherEvaluation,
   type CipherPolicy,
+  type NodeTarget,
   type SecureOptionBit,
   type WeakSuite,
 } from '../src/policy/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { optionSiteSelectors, quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
+import { nodeTarget } from '../src/rule-kit/target.js';
 
 type MessageId =
   | 'useFactory'
@@ -75,26 +78,64 @@ function weakeningBits(mask: number, allowsTls10: boolean): SecureOptionBit[] {
   });
 }
 
-const STRICT_ONLY = new Set(['no forward secrecy', 'not AEAD']);
+/** What each weakness lets an attacker do, one clause per kind (in the order of weaknessReasons). */
+const IMPACT: readonly (readonly [string, string])[] = [
+  ['no encryption (NULL)', 'a NULL suite sends the traffic unencrypted'],
+  ['anonymous (no authentication)', 'an anonymous suite lets a network attacker impersonate the server'],
+  ['export-grade', 'export-grade keys can be broken by brute force'],
+  ['low strength (LOW)', '56-bit keys can be broken by brute force'],
+  ['RC4', 'RC4 keystream biases leak repeated plaintext such as cookies'],
+  ['DES/3DES', 'a 64-bit block cipher leaks plaintext in long connections (Sweet32)'],
+  ['IDEA (64-bit block)', 'a 64-bit block cipher leaks plaintext in long connections (Sweet32)'],
+  ['MD5 MAC', 'an MD5 MAC is a broken integrity check'],
+  ['no forward secrecy', "whoever later obtains the server's private key can decrypt recorded traffic of the suites without forward secrecy"],
+  ['not AEAD', 'the CBC suites use MAC-then-encrypt, the construction behind padding-oracle attacks such as Lucky13'],
+];
 
-function describeSuites(weak: readonly WeakSuite[]): { count: string; reasons: string; suites: string; impact: string } {
+function describeSuites(weak: readonly WeakSuite[], where: string): { count: string; reasons: string; suites: string; impact: string; where: string } {
   const reasons = [...new Set(weak.flatMap((w) => w.reasons))];
-  const broken = reasons.some((r) => !STRICT_ONLY.has(r));
   const names = weak.slice(0, SHOWN).map((w) => w.suite.name);
   const more = weak.length > SHOWN ? ` and ${weak.length - SHOWN} more` : '';
+  const clauses = [...new Set(IMPACT.filter(([r]) => reasons.includes(r)).map(([, clause]) => clause))];
   return {
     count: weak.length === 1 ? '1 weak cipher suite' : `${weak.length} weak cipher suites`,
     reasons: reasons.join(', '),
     suites: `${names.join(', ')}${more}`,
-    impact: broken
-      ? 'a network attacker can decrypt, alter or impersonate connections that negotiate them'
-      : [
-          reasons.includes('no forward secrecy') ? 'a leaked server key decrypts recorded traffic' : '',
-          reasons.includes('not AEAD') ? 'CBC suites are exposed to padding-oracle attacks' : '',
-        ]
-          .filter(Boolean)
-          .join(' and '),
+    impact: clauses.join('; '),
+    where,
   };
+}
+
+/**
+ * The weak suites a cipher string makes the target offer. Judged once per OpenSSL family and
+ * security level the target spans; the newest Node's verdict wins, and a verdict that holds only
+ * for older Node (a range such as `>=14` reaching the OpenSSL 1.1 of Node 10 - 16) says so.
+ */
+function judgeCiphers(
+  e: CipherEvaluation,
+  policy: CipherPolicy,
+  target: NodeTarget,
+  securityLevel: number | undefined,
+  legacyVersions: boolean,
+): { weak: WeakSuite[]; where: string } {
+  const byGroup = new Map<string, WeakSuite[]>();
+  let newest: WeakSuite[] = [];
+  let olderWeak: WeakSuite[] = [];
+  let olderMajor = 0;
+  target.versions.forEach((f, i) => {
+    const level = securityLevel ?? f.defaultSecurityLevel;
+    const legacy = legacyVersions || f.defaultMinVersion !== 'TLSv1.2';
+    const key = `${f.opensslFamily}:${level}:${legacy}`;
+    let weak = byGroup.get(key);
+    if (!weak) byGroup.set(key, (weak = weakSuites(e, policy, { family: f.opensslFamily, securityLevel: level, legacyVersions: legacy })));
+    if (i === target.versions.length - 1) newest = weak;
+    else if (weak.length > 0) {
+      if (olderWeak.length === 0) olderWeak = weak;
+      olderMajor = Math.max(olderMajor, f.version[0]);
+    }
+  });
+  if (newest.length > 0 || olderWeak.length === 0) return { weak: newest, where: '' };
+  return { weak: olderWeak, where: ` on Node ${olderMajor} and older` };
 }
 
 export default createRule<Options, MessageId>({
@@ -123,7 +164,7 @@ export default createRule<Options, MessageId>({
             minimum: 0,
             maximum: 5,
             description:
-              "The OpenSSL security level the code runs at when a cipher string sets no `@SECLEVEL` (default 1, OpenSSL's default in Node 20 and 22; Node 24.5+ uses 2). At 0, suites OpenSSL refuses at level 1 (anonymous, NULL, EXPORT, MD5) count as enabled, so `HIGH` alone is reported.",
+              "The OpenSSL security level the code runs at when a cipher string sets no `@SECLEVEL` (default: OpenSSL's own for each Node version of the target, 1 before Node 24.5 and 2 from it; see `settings.tlsguard.node`). At 0, suites OpenSSL refuses at level 1 (anonymous, NULL, MD5) count as offered, so `HIGH` alone is reported.",
           },
         },
         additionalProperties: false,
@@ -132,9 +173,9 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ policy: 'recommended' }],
     messages: {
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
-      weakCiphers: '`{{option}}` enables {{count}} ({{reasons}}): {{suites}}, so {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
+      weakCiphers: '`{{option}}` makes OpenSSL offer {{count}}{{where}} ({{reasons}}): {{suites}}. If one is negotiated, {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
-        '`@SECLEVEL=0` turns off OpenSSL\'s security checks, so TLS 1.0/1.1, SHA-1 signatures, tiny keys and even NULL (unencrypted) suites can be negotiated. Remove it.',
+        "`@SECLEVEL=0` switches off OpenSSL's security level checks, so certificates signed with SHA-1, keys below 80-bit security (such as 512-bit RSA) and, on Node 17 and later, TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
       smallDh: '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
       weakCurves: '`{{option}}` offers weak key exchange groups ({{names}}) below 128-bit security, which weakens the key exchange. Remove the weak groups.',
       weakSigalgs: '`{{option}}` allows weak signature algorithms ({{names}}), which lets an attacker forge handshake signatures. Remove the weak algorithms.',
@@ -153,7 +194,9 @@ export default createRule<Options, MessageId>({
     if (!mentions(fc, MENTIONS)) return {};
     const { sourceCode } = context;
     const policy: CipherPolicy = options.policy === 'strict' ? 'strict' : 'recommended';
-    const level = { securityLevel: options.securityLevel ?? 1 };
+    let target: NodeTarget | undefined;
+    /** Read on first use: most files never get that far. */
+    const targetNow = (): NodeTarget => (target ??= nodeTarget(context));
 
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
@@ -170,15 +213,16 @@ export default createRule<Options, MessageId>({
 
     function checkCiphers(site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
       if (!allStrings(values) || values.some((v) => v === '')) return;
-      let first: { weak: WeakSuite[]; secLevel0: boolean } | undefined;
+      let first: { weak: WeakSuite[]; where: string; secLevel0: boolean } | undefined;
+      const legacy = allowsLegacy(site);
       for (const value of values) {
         const e = evaluateCipherString(value);
         // Strings Node rejects outright fail closed.
         if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-        const weak = weakSuites(e, policy, level);
+                const { weak, where } = judgeCiphers(e, policy, targetNow(), options.securityLevel, legacy);
         const secLevel0 = e.securityLevel === 0;
         if (weak.length === 0 && !secLevel0) return;
-        first ??= { weak, secLevel0 };
+        first ??= { weak, where, secLevel0 };
       }
       if (!first) return;
       const suggest: (Suggestion | undefined)[] = [];
@@ -186,12 +230,13 @@ export default createRule<Options, MessageId>({
       if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
         // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
         const rest = (values[0] ?? '').split(':').filter((t) => !/^@SECLEVEL=0$/i.test(t.trim())).join(':');
-        if (rest !== '' && weakSuites(evaluateCipherString(rest), policy, level).length === 0 && evaluateCipherString(rest).securityLevel !== 0) {
+        const restE = evaluateCipherString(rest);
+        if (rest !== '' && judgeCiphers(restE, policy, targetNow(), options.securityLevel, legacy).weak.length === 0 && restE.securityLevel !== 0) {
           suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
         }
       }
       suggest.push({ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(valueNode, PROFILE_CIPHERS)) });
-      if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak) }, suggest);
+      if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak, first.where) }, suggest);
       else report(site, 'secLevelZero', {}, suggest);
     }
 
@@ -234,7 +279,7 @@ export default createRule<Options, MessageId>({
       report(site, 'smallDh', { value: String(values[0]), min: String(MIN_DH_SIZE) }, [{ messageId: 'raiseDhSize', fix: replaceValue(site, 'minDHSize', String(MIN_DH_SIZE)) }]);
     }
 
-    function allowsTls10(site: OptionSite): boolean {
+    function versionRangeOf(site: OptionSite): ReturnType<typeof effectiveVersionRange> {
       const bag = ownerBag(fc, site);
       const single = (k: string): Primitive => {
         const kv = keyValues(fc, bag, k);
@@ -242,12 +287,14 @@ export default createRule<Options, MessageId>({
       };
       const min = single('minVersion');
       const protocol = single('secureProtocol');
-      const range = effectiveVersionRange({
+      return effectiveVersionRange({
         minVersion: typeof min === 'string' ? min : undefined,
         secureProtocol: typeof protocol === 'string' ? protocol : undefined,
       });
-      return range.versions.includes('TLSv1');
     }
+    const allowsTls10 = (site: OptionSite): boolean => versionRangeOf(site).versions.includes('TLSv1');
+    /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
+    const allowsLegacy = (site: OptionSite): boolean => versionRangeOf(site).legacy.length > 0;
 
     function checkSecureOptions(site: OptionSite, key: string, values: readonly Primitive[]): void {
       if (!values.every((v) => typeof v === 'number' && Number.isInteger(v))) return;

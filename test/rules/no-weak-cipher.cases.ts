@@ -19,6 +19,13 @@ const cases: RuleCases<M, O> = {
     "import tls from 'node:tls';\ndeclare const level: number;\ntls.createServer({ ciphers: `DEFAULT:@SECLEVEL=${level}` });",
     // A weak string replaced at every place its object goes never reaches an API.
     "import tls from 'node:tls';\nconst base = { ciphers: 'ALL' };\ntls.createServer({ ...base, ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' });",
+    // Suites the target's OpenSSL does not have, or refuses at its security level, are not offered (Node >= 17 here: engines.node).
+    "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL' });",
+    "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ECDHE:DHE:!aNULL:!MD5' });",
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'RC4-SHA:DES-CBC3-SHA:IDEA-CBC-SHA' });",
+    { code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5' });", settings: { tlsguard: { node: '>=14' } } },
+    // IDEA-CBC-SHA works only up to TLS 1.1: Node 12 - 16 (OpenSSL 1.1) do not offer it with their TLS 1.2 minimum.
+    { code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'IDEA-CBC-SHA:AES128-GCM-SHA256' });", settings: { tlsguard: { node: '>=12' } } },
     // A fetch init has no TLS options: the key is inert there.
     "export const r = fetch('https://example.com', { ciphers: 'RC4-MD5', minDHSize: 512 } as RequestInit);",
     // A local object that happens to be called tls is not the module.
@@ -55,12 +62,53 @@ const cases: RuleCases<M, O> = {
   ],
   invalid: [
     {
+      // A range spanning OpenSSL 1.1 (Node 10 - 16) and 3: SEED exists only in the older one, and the message says so.
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'SEED-SHA:ECDHE-RSA-AES128-GCM-SHA256' });",
+      options: [{ policy: 'strict' }],
+      settings: { tlsguard: { node: '>=14' } },
+      errors: [
+        {
+          messageId: "weakCiphers",
+          data: {
+            option: 'ciphers',
+            count: '1 weak cipher suite',
+            where: ' on Node 16 and older',
+            reasons: 'no forward secrecy, not AEAD',
+            suites: 'SEED-SHA',
+            impact: "whoever later obtains the server's private key can decrypt recorded traffic of the suites without forward secrecy; the CBC suites use MAC-then-encrypt, the construction behind padding-oracle attacks such as Lucky13",
+          },
+          line: 2,
+          column: 20,
+          suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }],
+        },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:@SECLEVEL=0', minVersion: 'TLSv1.2' });",
+      errors: [
+        {
+          messageId: "weakCiphers",
+          data: {
+            option: 'ciphers',
+            count: '12 weak cipher suites',
+            where: '',
+            reasons: 'anonymous (no authentication)',
+            suites: 'ADH-AES256-GCM-SHA384, ADH-AES128-GCM-SHA256, ADH-AES256-SHA256 and 9 more',
+            impact: 'an anonymous suite lets a network attacker impersonate the server',
+          },
+          line: 2,
+          column: 20,
+          suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305', minVersion: 'TLSv1.2' });" }],
+        },
+      ],
+    },
+    {
       // Servers do not take `secureContext`: the ciphers beside it are used.
-      code: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'ALL' } as tls.TlsOptions);",
+      code: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'ALL:@SECLEVEL=0' } as tls.TlsOptions);",
       errors: [{ messageId: "weakCiphers", line: 2, column: 62, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } as tls.TlsOptions);" }] }],
     },
     {
-      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: ['ALL', '!aNULL'].join(':') });",
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: ['aNULL', '@SECLEVEL=0'].join(':') });",
       errors: [{ messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] }],
     },
     {
@@ -94,20 +142,20 @@ const cases: RuleCases<M, O> = {
       ],
     },
     {
-      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL' });",
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'eNULL:@SECLEVEL=0' });",
       errors: [
         { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
       ],
     },
     // !DES removes single DES only: 3DES and IDEA remain.
     js({
-      code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'ALL:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5' });",
+      code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'ALL:!eNULL:!EXPORT:!DES:!RC4:!MD5:@SECLEVEL=0' });",
       errors: [
         { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     }),
     {
-      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'RC4-SHA' });",
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'NULL-SHA256:@SECLEVEL=0' });",
       errors: [
         { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
@@ -125,37 +173,41 @@ const cases: RuleCases<M, O> = {
       ],
     },
     {
-      code: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: CIPHERS };\ntls.connect(opts);",
+      code: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = { ciphers: CIPHERS };\ntls.connect(opts);",
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst CIPHERS = 'ALL:!aNULL:!eNULL';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
+        { messageId: "weakCiphers", line: 3, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
       ],
     },
     {
-      code: "import tls from 'node:tls';\nconst base = { ciphers: 'ECDHE-RSA-DES-CBC3-SHA' as const };\ntls.connect({ ...base, host: 'a.example' });",
+      code: "import tls from 'node:tls';\nconst base = { ciphers: 'AECDH-AES128-SHA:@SECLEVEL=0' as const };\ntls.connect({ ...base, host: 'a.example' });",
       errors: [
         { messageId: "weakCiphers", line: 2, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst base = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' as const };\ntls.connect({ ...base, host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });" }] },
       ],
     },
     {
-      code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'DES-CBC3-SHA';\ntls.connect(opts);",
+      code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'ADH-AES128-SHA:@SECLEVEL=0';\ntls.connect(opts);",
       errors: [
         { messageId: "weakCiphers", line: 3, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';\ntls.connect(opts);" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\nexport class Server {\n  readonly options = { ciphers: 'IDEA-CBC-SHA' };\n  start() {\n    return tls.createServer(this.options);\n  }\n}",
+      // Node 10 and 11 (OpenSSL 1.1, `tls.DEFAULT_MIN_VERSION` TLS 1.0) offer IDEA-CBC-SHA; Node 12+ needs TLS <= 1.1 for it, OpenSSL 3 lacks it.
+      settings: { tlsguard: { node: '>=10' } },
       errors: [
         { messageId: "weakCiphers", line: 3, column: 24, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nexport class Server {\n  readonly options = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\n  start() {\n    return tls.createServer(this.options);\n  }\n}" }] },
       ],
     },
     {
       code: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'SSLv3' } satisfies import('node:https').AgentOptions);",
+      // SSLv3 selects the CBC-SHA1 suites: strong ciphers on OpenSSL 3, but neither AEAD nor all forward secret.
+      options: [{ policy: 'strict' }],
       errors: [
         { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } satisfies import('node:https').AgentOptions);" }, { messageId: 'useFactory', output: "import { Agent } from 'node:https';\nimport { secureAgent } from 'tlsguard-runtime';\nexport const agent = secureAgent();" }] },
       ],
     },
     {
-      code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: legacy ? 'ALL' : 'RC4-SHA' });",
+      code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: legacy ? 'ALL:@SECLEVEL=0' : 'aNULL:@SECLEVEL=0' });",
       errors: [
         { messageId: "weakCiphers", line: 3, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
@@ -175,7 +227,7 @@ const cases: RuleCases<M, O> = {
       ],
     }),
     {
-      code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'RC4-SHA:DES-CBC3-SHA';",
+      code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'NULL-SHA:@SECLEVEL=0';",
       errors: [
         { messageId: "weakCiphers", line: 2, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] },
       ],
