@@ -40,10 +40,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const OLDEST = parseNodeVersion(OLDEST_MODELLED);
 
 /** One version per modelled major (10 .. newest known + 1, the "later" stand-in) and every fact boundary. */
-const CANDIDATES: readonly string[] = [
-  ...Array.from({ length: NEWEST_KNOWN_MAJOR + 2 - OLDEST[0] }, (_, i) => `${OLDEST[0] + i}.0.0`),
-  ...FACT_BOUNDARIES,
-];
+const CANDIDATES: readonly string[] = [...Array.from({ length: NEWEST_KNOWN_MAJOR + 2 - OLDEST[0] }, (_, i) => `${OLDEST[0] + i}.0.0`), ...FACT_BOUNDARIES];
 
 const rangeCache = new Map<string, readonly NodeFacts[]>();
 
@@ -104,7 +101,9 @@ function enginesOf(file: string): string | undefined {
   try {
     pkg = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`eslint-plugin-tlsguard: cannot read ${file} for its engines.node (set settings.tlsguard.node to skip it): ${(e as Error).message}`, { cause: e });
+    throw new Error(`eslint-plugin-tlsguard: cannot read ${file} for its engines.node (set settings.tlsguard.node to skip it): ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const node = (pkg as { engines?: { node?: unknown } } | null)?.engines?.node;
   const engines = typeof node === 'string' && node.trim() !== '' ? node : undefined;
@@ -136,7 +135,8 @@ export function nearestEngines(dir: string): { file: string; range: string } | u
 export function nodeTarget(context: AnyContext): NodeTarget {
   const raw = (context.settings as { tlsguard?: { node?: unknown } }).tlsguard?.node;
   if (raw !== undefined) {
-    if (typeof raw !== 'string') throw new Error(`eslint-plugin-tlsguard: settings.tlsguard.node must be a semver range string (such as ">=20.19"), got ${JSON.stringify(raw)}`);
+    if (typeof raw !== 'string')
+      throw new Error(`eslint-plugin-tlsguard: settings.tlsguard.node must be a semver range string (such as ">=20.19"), got ${JSON.stringify(raw)}`);
     return targetOfRange(raw, 'settings', 'settings.tlsguard.node');
   }
   const filename = context.filename;
