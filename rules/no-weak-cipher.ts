@@ -117,6 +117,7 @@ function judgeCiphers(
   target: NodeTarget,
   securityLevel: number | undefined,
   legacyVersions: boolean,
+  psk: boolean,
 ): { weak: WeakSuite[]; where: string } {
   const byGroup = new Map<string, WeakSuite[]>();
   let newest: WeakSuite[] = [];
@@ -127,7 +128,9 @@ function judgeCiphers(
     const legacy = legacyVersions || f.defaultMinVersion !== 'TLSv1.2';
     const key = `${f.opensslFamily}:${level}:${legacy}`;
     let weak = byGroup.get(key);
-    if (!weak) byGroup.set(key, (weak = weakSuites(e, policy, { family: f.opensslFamily, securityLevel: level, legacyVersions: legacy })));
+    // A string OpenSSL 3 rejects (`no cipher match`) makes Node throw: nothing is offered.
+    const throws = f.opensslFamily === '3' && e.error === 'ERR_SSL_NO_CIPHER_MATCH';
+    if (!weak) byGroup.set(key, (weak = throws ? [] : weakSuites(e, policy, { family: f.opensslFamily, securityLevel: level, legacyVersions: legacy, psk })));
     if (i === target.versions.length - 1) newest = weak;
     else if (weak.length > 0) {
       if (olderWeak.length === 0) olderWeak = weak;
@@ -215,11 +218,12 @@ export default createRule<Options, MessageId>({
       if (!allStrings(values) || values.some((v) => v === '')) return;
       let first: { weak: WeakSuite[]; where: string; secLevel0: boolean } | undefined;
       const legacy = allowsLegacy(site);
+      const psk = hasPskCallback(site);
       for (const value of values) {
         const e = evaluateCipherString(value);
         // Strings Node rejects outright fail closed.
         if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-                const { weak, where } = judgeCiphers(e, policy, targetNow(), options.securityLevel, legacy);
+                const { weak, where } = judgeCiphers(e, policy, targetNow(), options.securityLevel, legacy, psk);
         const secLevel0 = e.securityLevel === 0;
         if (weak.length === 0 && !secLevel0) return;
         first ??= { weak, where, secLevel0 };
@@ -231,7 +235,7 @@ export default createRule<Options, MessageId>({
         // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
         const rest = (values[0] ?? '').split(':').filter((t) => !/^@SECLEVEL=0$/i.test(t.trim())).join(':');
         const restE = evaluateCipherString(rest);
-        if (rest !== '' && judgeCiphers(restE, policy, targetNow(), options.securityLevel, legacy).weak.length === 0 && restE.securityLevel !== 0) {
+        if (rest !== '' && judgeCiphers(restE, policy, targetNow(), options.securityLevel, legacy, psk).weak.length === 0 && restE.securityLevel !== 0) {
           suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
         }
       }
@@ -291,6 +295,11 @@ export default createRule<Options, MessageId>({
         minVersion: typeof min === 'string' ? min : undefined,
         secureProtocol: typeof protocol === 'string' ? protocol : undefined,
       });
+    }
+    /** PSK suites are offered only with a `pskCallback` beside the ciphers (a function: its value is unknown). */
+    function hasPskCallback(site: OptionSite): boolean {
+      const kv = keyValues(fc, ownerBag(fc, site), 'pskCallback');
+      return kv.state === 'unknown' || (kv.state === 'known' && kv.values.some((v) => v !== undefined && v !== null && v !== false));
     }
     const allowsTls10 = (site: OptionSite): boolean => versionRangeOf(site).versions.includes('TLSv1');
     /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */

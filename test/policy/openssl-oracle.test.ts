@@ -7,7 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { CIPHER_SUITES, expandOpenSSLCipherList, usableAtSecurityLevel } from '../../src/policy/index.js';
 import { ALIASES } from '../../src/policy/ciphers/model.js';
 import { buildCipherList } from '../../src/policy/ciphers/engine.js';
-import { hasOpenSSL, mapLimit, opensslCiphers, prng, pythonCipherLists, pythonOpenSSL3, type OpenSSLResult } from './oracle-helpers.js';
+import {
+  expectedVerdict,
+  hasOpenSSL,
+  mapLimit,
+  nodeOffered,
+  opensslCiphers,
+  opensslSupported,
+  prng,
+  pythonCipherLists,
+  pythonOpenSSL3,
+  ruleVerdict,
+  type OpenSSLResult,
+} from './oracle-helpers.js';
 
 const openssl = hasOpenSSL();
 const python = openssl && pythonOpenSSL3();
@@ -167,4 +179,64 @@ describe.skipIf(!openssl)(openssl ? 'cipher-string engine vs openssl ciphers (Op
     );
     expect([...table].sort()).toEqual([...rows].sort());
   });
+});
+
+/**
+ * no-weak-cipher's verdict (the weak suites it names, and how many) against what OpenSSL and Node
+ * really offer, for the Node running the tests: `openssl ciphers -s -v` (OPENSSL_CONF=/dev/null,
+ * so the compiled-in level 1) and the ClientHello of a Node client built by tls.createSecureContext.
+ * The same with the rule's `securityLevel: 0` against `@SECLEVEL=0:` + the string (strings that must
+ * start with DEFAULT or SUITEB are left out of that mode: nothing may precede them).
+ */
+describe.skipIf(!openssl || !process.versions.openssl.startsWith('3.'))('no-weak-cipher verdicts vs what OpenSSL 3 and Node offer', () => {
+  const NODE_COUNT = 2000;
+  const CLI_VERDICT_COUNT = 300;
+  const modes = [
+    { name: 'level 1 (default)', level: undefined, prefix: '' },
+    { name: 'securityLevel: 0', level: 0, prefix: '@SECLEVEL=0:' },
+  ] as const;
+  const usable = (specs: string[], prefix: string): string[] => (prefix ? specs.filter((s) => !/^(DEFAULT|SUITEB)/.test(s)) : specs);
+
+  async function compare(specs: readonly string[], level: number | undefined, offered: readonly string[][]): Promise<{ mismatches: string[]; weak: number }> {
+    const ours = await ruleVerdict(specs, level);
+    const mismatches: string[] = [];
+    let weak = 0;
+    for (let i = 0; i < specs.length; i++) {
+      const expected = await expectedVerdict(offered[i] ?? []);
+      if (expected.total > 0) weak++;
+      const a = JSON.stringify(ours[i]);
+      const b = JSON.stringify(expected);
+      if (a !== b) mismatches.push(`${JSON.stringify(specs[i])}\n  rule:   ${a}\n  really: ${b}`);
+    }
+    return { mismatches, weak };
+  }
+
+  it('names no suite Node 20 lacks: ALL and ECDHE:DHE:!aNULL:!MD5 are clean, ALL:@SECLEVEL=0 names the anonymous suites', async () => {
+    const specs = ['ALL', 'ECDHE:DHE:!aNULL:!MD5', 'RC4-SHA:DES-CBC3-SHA:IDEA-CBC-SHA', 'ALL:@SECLEVEL=0', 'DEFAULT:@SECLEVEL=0', 'eNULL:@SECLEVEL=0', 'PSK-NULL-SHA:@SECLEVEL=0'];
+    const offered = await nodeOffered(specs);
+    const { mismatches } = await compare(specs, undefined, offered);
+    expect(mismatches).toEqual([]);
+    expect((await ruleVerdict(['ALL', 'ECDHE:DHE:!aNULL:!MD5'])).map((v) => v.total)).toEqual([0, 0]);
+    expect((await ruleVerdict(['ALL:@SECLEVEL=0']))[0]?.names[0]).toBe('ADH-AES256-GCM-SHA384');
+  });
+
+  for (const mode of modes) {
+    it(`matches a Node client's ClientHello for ${NODE_COUNT} generated strings (${mode.name})`, async () => {
+      const specs = usable(generate(NODE_COUNT, mode.level === 0 ? 0x5ec0 : 0x5ec1), mode.prefix);
+      const offered = await nodeOffered(specs.map((s) => mode.prefix + s));
+      const { mismatches, weak } = await compare(specs, mode.level, offered);
+      // The generator must reach weak verdicts too (few at level 1: OpenSSL 3 refuses or lacks the weak suites).
+      if (mode.level === 0) expect(weak).toBeGreaterThan(specs.length / 10);
+      expect(offered.filter((o) => o.length > 0).length).toBeGreaterThan(specs.length / 2);
+      expect(mismatches.slice(0, 5).join('\n')).toBe('');
+    }, 120_000);
+
+    it(`matches \`openssl ciphers -s -v\` for ${CLI_VERDICT_COUNT} generated strings (${mode.name})`, async () => {
+      const specs = usable(generate(CLI_VERDICT_COUNT, mode.level === 0 ? 0xc150 : 0xc151), mode.prefix);
+      const offered = await mapLimit(specs, 2, (s) => opensslSupported(mode.prefix + s));
+      const { mismatches, weak } = await compare(specs, mode.level, offered);
+      if (mode.level === 0) expect(weak).toBeGreaterThan(specs.length / 10);
+      expect(mismatches.slice(0, 5).join('\n')).toBe('');
+    }, 120_000);
+  }
 });

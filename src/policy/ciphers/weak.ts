@@ -66,7 +66,15 @@ export interface OfferOptions {
   family?: OpenSSLFamily;
   /** TLS 1.0/1.1 can be negotiated (then IDEA-CBC-SHA, TLS 1.1 at most, is offered where it is compiled in). */
   legacyVersions?: boolean;
+  /**
+   * A `pskCallback` is set: only then does Node offer or accept the PSK suites (OpenSSL drops them
+   * without a PSK callback). Node has no SRP API, so SRP suites are never offered.
+   */
+  psk?: boolean;
 }
+
+const isPsk = (s: CipherSuite): boolean => s.kx.includes('PSK');
+const isSrp = (s: CipherSuite): boolean => s.kx === 'SRP';
 
 /** Whether `suite` is compiled into the OpenSSL of `family`. */
 export function compiledIn(suite: CipherSuite, family: OpenSSLFamily): boolean {
@@ -84,7 +92,12 @@ export function offeredSuites(e: CipherEvaluation, options: OfferOptions = {}): 
   const level = e.securityLevel ?? options.securityLevel ?? DEFAULT_SECURITY_LEVEL;
   const family = options.family ?? '3';
   return [...e.tls12, ...e.tls13].filter(
-    (suite) => compiledIn(suite, family) && (!suite.maxTls11 || options.legacyVersions === true) && usableAtSecurityLevel(suite, level),
+    (suite) =>
+      compiledIn(suite, family) &&
+      (!suite.maxTls11 || options.legacyVersions === true) &&
+      (options.psk === true || !isPsk(suite)) &&
+      !isSrp(suite) &&
+      usableAtSecurityLevel(suite, level),
   );
 }
 
