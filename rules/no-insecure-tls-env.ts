@@ -73,7 +73,7 @@ export default createRule<[], MessageId>({
     schema: [],
     messages: {
       rejectUnauthorizedEnv:
-        '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every TLS and HTTPS connection of the process it reaches, so any network attacker can impersonate any server. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or the `ca` option instead.',
+        '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every TLS and HTTPS client connection of the process it reaches that does not set `rejectUnauthorized` itself, so a network attacker can impersonate the servers of those connections. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or the `ca` option instead.',
       nodeOptions: '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process. Remove the flag and configure the one connection that needs it.',
       execArgv: '`{{flag}}` in `execArgv` {{effect}} for every connection of the new process. Remove the flag and configure the one connection that needs it.',
       removeAssignment: 'Remove this assignment.',

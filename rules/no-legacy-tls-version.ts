@@ -34,12 +34,14 @@ import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
 import { optionSiteSelectors, quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
+import { nodeTarget } from '../src/rule-kit/target.js';
 
 type MessageId =
   | 'useFactory'
   | 'minVersion'
   | 'maxVersion'
   | 'legacyProtocol'
+  | 'pinsLegacy'
   | 'sslProtocol'
   | 'pinsTls12'
   | 'onlyLegacy'
@@ -63,7 +65,8 @@ const GLOBAL_KEYS = new Set(['DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']);
 const MENTIONS = wordsPattern([...OPTION_KEYS, ...GLOBAL_KEYS]);
 const SELECTORS = optionSiteSelectors(OPTION_KEYS, GLOBAL_KEYS);
 
-const ATTACK = '(deprecated by RFC 8996), so a network attacker can downgrade the connection and attack the weaker protocol';
+/** What allowing TLS 1.0/1.1 does: TLS 1.3's downgrade protection stops a forced downgrade between two modern peers, so the claim is about peers that offer no more. */
+const ATTACK = '(deprecated by RFC 8996), which are then used with every peer that offers no newer version{{level0}}';
 
 const bitOf = (name: string): number => SECURE_OPTION_BITS.find((b) => b.name === name)?.value ?? 0;
 const MODERN_OFF_BITS = bitOf('SSL_OP_NO_TLSv1_2') | bitOf('SSL_OP_NO_TLSv1_3');
@@ -122,12 +125,14 @@ export default createRule<Options, MessageId>({
       minVersion: `\`minVersion: {{value}}\` allows {{versions}} ${ATTACK}. Raise it to \`'TLSv1.2'\`.`,
       maxVersion: "`maxVersion: {{value}}` caps the connection at {{version}}, a deprecated protocol version (RFC 8996), and turns off TLS 1.2 and 1.3. Remove it (the default maximum is TLS 1.3).",
       legacyProtocol: `\`secureProtocol: {{value}}\` allows {{versions}} ${ATTACK}. Use \`minVersion: 'TLSv1.2'\` instead.`,
+      pinsLegacy:
+        "`secureProtocol: {{value}}` pins {{versions}} only: TLS 1.2 and 1.3 are off, so every connection uses a protocol deprecated by RFC 8996 and none can be made with a peer that has turned it off{{level0}}. Use `minVersion: 'TLSv1.2'` instead.",
       sslProtocol: "`secureProtocol: {{value}}` asks for SSL, which is broken (POODLE, DROWN); Node refuses it, so nothing connects. Use `minVersion: 'TLSv1.2'` instead.",
       pinsTls12: "`secureProtocol: {{value}}` is a legacy spelling that caps the connection at TLS 1.2 and turns off TLS 1.3. Use `minVersion: 'TLSv1.2'` instead.",
       onlyLegacy:
         '`secureOptions` turns off both TLS 1.2 and TLS 1.3, so only deprecated TLS 1.0/1.1 can be negotiated (or nothing connects at all). Remove `SSL_OP_NO_TLSv1_2` and `SSL_OP_NO_TLSv1_3`.',
       defaultMinVersion:
-        'Setting `tls.DEFAULT_MIN_VERSION` to `{{value}}` allows {{versions}} (deprecated by RFC 8996) on every TLS connection and server the process creates afterwards, so a network attacker can downgrade them. Remove the assignment.',
+        'Setting `tls.DEFAULT_MIN_VERSION` to `{{value}}` allows {{versions}} (deprecated by RFC 8996) on every TLS connection and server the process creates afterwards without its own `minVersion`, with every peer that offers no newer version{{level0}}. Remove the assignment.',
       defaultMaxVersion:
         "Setting `tls.DEFAULT_MAX_VERSION` to `{{value}}` caps every TLS connection and server the process creates afterwards at {{version}}, a deprecated protocol version (RFC 8996). Remove the assignment.",
       raiseMinVersion: "Set `minVersion` to `'TLSv1.2'`.",
@@ -158,8 +163,14 @@ export default createRule<Options, MessageId>({
 
     const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
     const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
+    let level0: string | undefined;
+    /** On OpenSSL 3 (Node >= 17) a TLS 1.0/1.1 handshake needs `@SECLEVEL=0`: said when the target reaches such a Node. */
+    const level0Note = (): string =>
+      (level0 ??= nodeTarget(context).versions.some((f) => f.legacyTlsNeedsSecLevel0)
+        ? ' (Node 17 and later negotiate TLS 1.0/1.1 only with `@SECLEVEL=0` in `ciphers`)'
+        : '');
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
-      reportSite(fc, context, site, { messageId, data, suggest, factory: 'useFactory' });
+      reportSite(fc, context, site, { messageId, data: { ...data, level0: level0Note() }, suggest, factory: 'useFactory' });
     }
 
     function checkGlobal(site: TSESTree.AssignmentExpression, key: string): void {
@@ -234,7 +245,8 @@ export default createRule<Options, MessageId>({
           const limits = [...(others('minVersion') ?? ['?']), ...(others('maxVersion') ?? ['?'])];
           if (limits.some(isSet)) return; // unknown, or a version conflict that throws
           const masks = others('secureOptions');
-          let worst: 'legacyProtocol' | 'sslProtocol' | 'pinsTls12' = 'pinsTls12';
+          let worst: 'legacyProtocol' | 'pinsLegacy' | 'sslProtocol' | 'pinsTls12' = 'pinsTls12';
+          let modernLeft = false;
           const legacy: TlsVersion[] = [];
           for (const value of values as string[]) {
             const info = secureProtocolInfo(value);
@@ -244,8 +256,9 @@ export default createRule<Options, MessageId>({
                 const range = effectiveVersionRange({ secureProtocol: value, secureOptions: typeof mask === 'number' ? mask : undefined });
                 if (range.legacy.length === 0) return;
                 legacy.push(...range.legacy);
+                if (range.versions.some((v) => !isLegacyTlsVersion(v))) modernLeft = true;
               }
-              worst = 'legacyProtocol';
+              worst = modernLeft ? 'legacyProtocol' : 'pinsLegacy';
             } else if (info.kind === 'disabled') {
               if (worst === 'pinsTls12') worst = 'sslProtocol';
             } else if (info.kind !== 'pins-tls12' || !legacySpellings) {

@@ -65,7 +65,7 @@ export default createRule<[], MessageId>({
     schema: [],
     messages: {
       clientSink: `\`rejectUnauthorized: false\` turns off certificate verification for {{sink}}, so anyone on the network path can impersonate the server and read or alter the traffic. ${FIX_HINT}`,
-      unknownSink: `\`rejectUnauthorized: false\` turns off TLS certificate verification wherever this options object is used, so anyone on the network path can impersonate the server. ${FIX_HINT}`,
+      unknownSink: `\`rejectUnauthorized: false\` turns off TLS certificate verification for any connection made with this options object, so anyone on the network path can impersonate the server. ${FIX_HINT}`,
       globalAgent: `Writing \`rejectUnauthorized = false\` into {{target}} turns off certificate verification for every HTTPS request that uses the global agent, process-wide. ${FIX_HINT}`,
       mtlsNotEnforced:
         'This server requests client certificates (`requestCert: true`) but accepts clients whose certificate fails verification (`rejectUnauthorized: false`), so mutual TLS is not enforced. Remove `rejectUnauthorized: false`, or check `socket.authorized` before trusting a client.',

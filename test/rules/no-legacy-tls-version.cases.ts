@@ -1,7 +1,7 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 
-type M = "minVersion" | "maxVersion" | "legacyProtocol" | "sslProtocol" | "pinsTls12" | "onlyLegacy" | "defaultMinVersion" | "defaultMaxVersion" | "raiseMinVersion" | "removeMaxVersion" | "useMinVersion" | "removeAssignment" | "removeVersionFlags" | "useFactory";
+type M = "minVersion" | "maxVersion" | "legacyProtocol" | "pinsLegacy" | "sslProtocol" | "pinsTls12" | "onlyLegacy" | "defaultMinVersion" | "defaultMaxVersion" | "raiseMinVersion" | "removeMaxVersion" | "useMinVersion" | "removeAssignment" | "removeVersionFlags" | "useFactory";
 type O = [{ legacySpellings?: boolean }];
 
 const cases: RuleCases<M, O> = {
@@ -121,13 +121,13 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nconst opts = { secureProtocol: 'TLSv1_method' };\ntls.connect(opts);",
       errors: [
-        { messageId: "legacyProtocol", line: 2, column: 16, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\nconst opts = { minVersion: 'TLSv1.2' as const };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
+        { messageId: "pinsLegacy", line: 2, column: 16, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\nconst opts = { minVersion: 'TLSv1.2' as const };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureProtocol: 'TLSv1_1_client_method' });",
       errors: [
-        { messageId: "legacyProtocol", line: 2, column: 34, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        { messageId: "pinsLegacy", line: 2, column: 34, suggestions: [{ messageId: "useMinVersion", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1.2' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
       ],
     },
     js({
@@ -166,7 +166,7 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = {};\nopts.secureProtocol = 'TLSv1_method';\ntls.connect(opts);",
       errors: [
-        { messageId: "legacyProtocol", line: 3, column: 1, suggestions: [{ messageId: "removeAssignment", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = {};\ntls.connect(opts);" }] },
+        { messageId: "pinsLegacy", line: 3, column: 1, suggestions: [{ messageId: "removeAssignment", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = {};\ntls.connect(opts);" }] },
       ],
     },
     {
