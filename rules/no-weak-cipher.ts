@@ -81,7 +81,7 @@ function weakeningBits(mask: number, allowsTls10: boolean): SecureOptionBit[] {
 /** What each weakness lets an attacker do, one clause per kind (in the order of weaknessReasons). */
 const IMPACT: readonly (readonly [string, string])[] = [
   ['no encryption (NULL)', 'a NULL suite sends the traffic unencrypted'],
-  ['anonymous (no authentication)', 'an anonymous suite lets a network attacker impersonate the server'],
+  ['anonymous (no authentication)', 'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)'],
   ['export-grade', 'export-grade keys can be broken by brute force'],
   ['low strength (LOW)', '56-bit keys can be broken by brute force'],
   ['RC4', 'RC4 keystream biases leak repeated plaintext such as cookies'],
@@ -178,7 +178,7 @@ export default createRule<Options, MessageId>({
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
       weakCiphers: '`{{option}}` makes OpenSSL offer {{count}}{{where}} ({{reasons}}): {{suites}}. If one is negotiated, {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
-        "`@SECLEVEL=0` switches off OpenSSL's security level checks, so certificates signed with SHA-1, keys below 80-bit security (such as 512-bit RSA) and, on Node 17 and later, TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
+        "`@SECLEVEL=0` switches off OpenSSL's security level checks, so certificates signed with SHA-1, keys below 80-bit security (such as 768-bit RSA) and, on Node 17 and later, TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
       smallDh: '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
       weakCurves: '`{{option}}` offers weak key exchange groups ({{names}}) below 128-bit security, which weakens the key exchange. Remove the weak groups.',
       weakSigalgs: '`{{option}}` allows weak signature algorithms ({{names}}), which lets an attacker forge handshake signatures. Remove the weak algorithms.',

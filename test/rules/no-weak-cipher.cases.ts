@@ -94,7 +94,7 @@ const cases: RuleCases<M, O> = {
             where: '',
             reasons: 'anonymous (no authentication)',
             suites: 'ADH-AES256-GCM-SHA384, ADH-AES128-GCM-SHA256, ADH-AES256-SHA256 and 9 more',
-            impact: 'an anonymous suite lets a network attacker impersonate the server',
+            impact: 'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)',
           },
           line: 2,
           column: 20,
