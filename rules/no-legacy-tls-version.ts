@@ -123,18 +123,21 @@ export default createRule<Options, MessageId>({
     messages: {
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
       minVersion: `\`minVersion: {{value}}\` allows {{versions}} ${ATTACK}. Raise it to \`'TLSv1.2'\`.`,
-      maxVersion: "`maxVersion: {{value}}` caps the connection at {{version}}, a deprecated protocol version (RFC 8996), and turns off TLS 1.2 and 1.3. Remove it (the default maximum is TLS 1.3).",
+      maxVersion:
+        '`maxVersion: {{value}}` caps the connection at {{version}}, a deprecated protocol version (RFC 8996), and turns off TLS 1.2 and 1.3. Remove it (the default maximum is TLS 1.3).',
       legacyProtocol: `\`secureProtocol: {{value}}\` allows {{versions}} ${ATTACK}. Use \`minVersion: 'TLSv1.2'\` instead.`,
       pinsLegacy:
         "`secureProtocol: {{value}}` pins {{versions}} only: TLS 1.2 and 1.3 are off, so every connection uses a protocol deprecated by RFC 8996 and none can be made with a peer that has turned it off{{level0}}. Use `minVersion: 'TLSv1.2'` instead.",
-      sslProtocol: "`secureProtocol: {{value}}` asks for SSL, which is broken (POODLE, DROWN); Node refuses it, so nothing connects. Use `minVersion: 'TLSv1.2'` instead.",
-      pinsTls12: "`secureProtocol: {{value}}` is a legacy spelling that caps the connection at TLS 1.2 and turns off TLS 1.3. Use `minVersion: 'TLSv1.2'` instead.",
+      sslProtocol:
+        "`secureProtocol: {{value}}` asks for SSL, which is broken (POODLE, DROWN); Node refuses it, so nothing connects. Use `minVersion: 'TLSv1.2'` instead.",
+      pinsTls12:
+        "`secureProtocol: {{value}}` is a legacy spelling that caps the connection at TLS 1.2 and turns off TLS 1.3. Use `minVersion: 'TLSv1.2'` instead.",
       onlyLegacy:
         '`secureOptions` turns off both TLS 1.2 and TLS 1.3, so only deprecated TLS 1.0/1.1 can be negotiated (or nothing connects at all). Remove `SSL_OP_NO_TLSv1_2` and `SSL_OP_NO_TLSv1_3`.',
       defaultMinVersion:
         'Setting `tls.DEFAULT_MIN_VERSION` to `{{value}}` allows {{versions}} (deprecated by RFC 8996) on every TLS connection and server the process creates afterwards without its own `minVersion`, with every peer that offers no newer version{{level0}}. Remove the assignment.',
       defaultMaxVersion:
-        "Setting `tls.DEFAULT_MAX_VERSION` to `{{value}}` caps every TLS connection and server the process creates afterwards at {{version}}, a deprecated protocol version (RFC 8996). Remove the assignment.",
+        'Setting `tls.DEFAULT_MAX_VERSION` to `{{value}}` caps every TLS connection and server the process creates afterwards at {{version}}, a deprecated protocol version (RFC 8996). Remove the assignment.',
       raiseMinVersion: "Set `minVersion` to `'TLSv1.2'`.",
       removeMaxVersion: 'Remove `maxVersion` (the default maximum is TLS 1.3).',
       useMinVersion: "Replace `secureProtocol` with `minVersion: 'TLSv1.2'`.",
@@ -237,7 +240,9 @@ export default createRule<Options, MessageId>({
           const protocols = others('secureProtocol');
           if (!protocols || protocols.some(isSet)) return;
           const remove = removeSite(site);
-          report(site, 'maxVersion', { value: showValues(values), version: versionList(values as TlsVersion[]) }, [remove && { messageId: 'removeMaxVersion', fix: remove }]);
+          report(site, 'maxVersion', { value: showValues(values), version: versionList(values as TlsVersion[]) }, [
+            remove && { messageId: 'removeMaxVersion', fix: remove },
+          ]);
           return;
         }
         case 'secureProtocol': {
@@ -317,7 +322,8 @@ export default createRule<Options, MessageId>({
       } else if (only?.member && value.type === AST_NODE_TYPES.MemberExpression && !site.shorthand) {
         const property = value.property;
         if (!value.computed) fix = (fixer) => fixer.replaceText(property, secure.member);
-        else if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
+        else if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string')
+          fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
       } else if (only?.member) {
         const object = aliasEnumObject(fc, site.value, site);
         if (object !== undefined) fix = replaceValue(site, key, `${object}.${secure.member}`);

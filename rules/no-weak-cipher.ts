@@ -81,7 +81,10 @@ function weakeningBits(mask: number, allowsTls10: boolean): SecureOptionBit[] {
 /** What each weakness lets an attacker do, one clause per kind (in the order of weaknessReasons). */
 const IMPACT: readonly (readonly [string, string])[] = [
   ['no encryption (NULL)', 'a NULL suite sends the traffic unencrypted'],
-  ['anonymous (no authentication)', 'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)'],
+  [
+    'anonymous (no authentication)',
+    'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)',
+  ],
   ['export-grade', 'export-grade keys can be broken by brute force'],
   ['low strength (LOW)', '56-bit keys can be broken by brute force'],
   ['RC4', 'RC4 keystream biases leak repeated plaintext such as cookies'],
@@ -176,10 +179,12 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ policy: 'recommended' }],
     messages: {
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
-      weakCiphers: '`{{option}}` makes OpenSSL offer {{count}}{{where}} ({{reasons}}): {{suites}}. If one is negotiated, {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
+      weakCiphers:
+        '`{{option}}` makes OpenSSL offer {{count}}{{where}} ({{reasons}}): {{suites}}. If one is negotiated, {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
         "`@SECLEVEL=0` switches off OpenSSL's security level checks, so certificates signed with SHA-1, keys below 80-bit security (such as 768-bit RSA) and, on Node 17 and later, TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
-      smallDh: '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
+      smallDh:
+        '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
       weakCurves: '`{{option}}` offers weak key exchange groups ({{names}}) below 128-bit security, which weakens the key exchange. Remove the weak groups.',
       weakSigalgs: '`{{option}}` allows weak signature algorithms ({{names}}), which lets an attacker forge handshake signatures. Remove the weak algorithms.',
       weakSecureOptions: '`secureOptions` sets {{names}}: {{reasons}}. Remove {{them}}.',
@@ -203,9 +208,6 @@ export default createRule<Options, MessageId>({
 
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-
-
-
     const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
     const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
@@ -223,7 +225,7 @@ export default createRule<Options, MessageId>({
         const e = evaluateCipherString(value);
         // Strings Node rejects outright fail closed.
         if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-                const { weak, where } = judgeCiphers(e, policy, targetNow(), options.securityLevel, legacy, psk);
+        const { weak, where } = judgeCiphers(e, policy, targetNow(), options.securityLevel, legacy, psk);
         const secLevel0 = e.securityLevel === 0;
         if (weak.length === 0 && !secLevel0) return;
         first ??= { weak, where, secLevel0 };
@@ -233,7 +235,10 @@ export default createRule<Options, MessageId>({
       const valueNode = unwrap(siteValue(site));
       if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
         // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
-        const rest = (values[0] ?? '').split(':').filter((t) => !/^@SECLEVEL=0$/i.test(t.trim())).join(':');
+        const rest = (values[0] ?? '')
+          .split(':')
+          .filter((t) => !/^@SECLEVEL=0$/i.test(t.trim()))
+          .join(':');
         const restE = evaluateCipherString(rest);
         if (rest !== '' && judgeCiphers(restE, policy, targetNow(), options.securityLevel, legacy, psk).weak.length === 0 && restE.securityLevel !== 0) {
           suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
@@ -252,7 +257,9 @@ export default createRule<Options, MessageId>({
      */
     function checkSecLevelTail(site: OptionSite, key: string, value: TSESTree.Node, appended: boolean): void {
       if (knownTailSecurityLevel(fc, value, appended) !== 0) return;
-      const suggest: (Suggestion | undefined)[] = appended ? [] : [{ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(unwrap(value), PROFILE_CIPHERS)) }];
+      const suggest: (Suggestion | undefined)[] = appended
+        ? []
+        : [{ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(unwrap(value), PROFILE_CIPHERS)) }];
       report(site, 'secLevelZero', {}, suggest);
     }
 
@@ -265,7 +272,11 @@ export default createRule<Options, MessageId>({
       const suggest: (Suggestion | undefined)[] = [];
       if (values.length === 1) {
         const weak = new Set(found[0]);
-        const rest = (values[0] ?? '').split(':').map((t) => t.trim()).filter((t) => t !== '' && !weak.has(t)).join(':');
+        const rest = (values[0] ?? '')
+          .split(':')
+          .map((t) => t.trim())
+          .filter((t) => t !== '' && !weak.has(t))
+          .join(':');
         if (rest !== '') suggest.push({ messageId: 'dropWeakEntries', fix: replaceValue(site, key, quoted(siteValue(site), rest)) });
         else {
           const remove = removeSite(site);
@@ -280,7 +291,9 @@ export default createRule<Options, MessageId>({
       // minDHSize is checked by tls.connect only: a server or a bare secure context ignores it.
       const roles = destinationRoles(fc, site);
       if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
-      report(site, 'smallDh', { value: String(values[0]), min: String(MIN_DH_SIZE) }, [{ messageId: 'raiseDhSize', fix: replaceValue(site, 'minDHSize', String(MIN_DH_SIZE)) }]);
+      report(site, 'smallDh', { value: String(values[0]), min: String(MIN_DH_SIZE) }, [
+        { messageId: 'raiseDhSize', fix: replaceValue(site, 'minDHSize', String(MIN_DH_SIZE)) },
+      ]);
     }
 
     function versionRangeOf(site: OptionSite): ReturnType<typeof effectiveVersionRange> {

@@ -101,7 +101,11 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
       const verb = option === 'minVersion' ? 'allows' : 'limits connections to';
       const versions = option === 'minVersion' ? range.legacy : [v];
       const what = versions.length > 1 ? 'deprecated protocol versions' : 'a deprecated protocol version';
-      add(option, `${option}: '${v}' ${verb} ${versions.map(label).join(' and ')}, ${what} (RFC 8996) open to downgrade and cipher attacks.`, 'protocol-version');
+      add(
+        option,
+        `${option}: '${v}' ${verb} ${versions.map(label).join(' and ')}, ${what} (RFC 8996) open to downgrade and cipher attacks.`,
+        'protocol-version',
+      );
     } else if (option === 'minVersion' && compareTlsVersions(v, profile.minVersion) < 0) {
       add(option, `${option}: '${v}' is below the ${profile.name} profile's minimum of ${label(profile.minVersion)}.`, 'protocol-version');
     } else if (option === 'maxVersion' && compareTlsVersions(v, profile.minVersion) < 0) {
@@ -112,11 +116,19 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
   if (typeof method === 'string' && !conflict) {
     const info = secureProtocolInfo(method);
     if (info.kind === 'legacy' && range.legacy.length > 0) {
-      add('secureProtocol', `secureProtocol: '${method}' enables ${range.legacy.map(label).join(' and ')}, deprecated protocol versions; use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
+      add(
+        'secureProtocol',
+        `secureProtocol: '${method}' enables ${range.legacy.map(label).join(' and ')}, deprecated protocol versions; use minVersion: '${profile.minVersion}' instead.`,
+        'protocol-version',
+      );
     } else if (info.kind === 'disabled') {
       add('secureProtocol', `secureProtocol: '${method}' asks for SSL (Node refuses it); use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
     } else if (info.kind === 'pins-tls12' && (strict || profile.minVersion === 'TLSv1.3')) {
-      add('secureProtocol', `secureProtocol: '${method}' caps the protocol at TLS 1.2 and disables TLS 1.3; use minVersion: '${profile.minVersion}' instead.`, 'protocol-version');
+      add(
+        'secureProtocol',
+        `secureProtocol: '${method}' caps the protocol at TLS 1.2 and disables TLS 1.3; use minVersion: '${profile.minVersion}' instead.`,
+        'protocol-version',
+      );
     }
   }
 
@@ -124,7 +136,11 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
     const weakening = analyzeSecureOptions(secureOptions).weakening;
     if (weakening.length > 0) {
       const names = weakening.map((b) => b.name).join(', ');
-      add('secureOptions', `secureOptions: ${secureOptions} sets ${names}, which ${weakening.length === 1 ? 'weakens' : 'weaken'} TLS (${weakening.map((b) => b.reason).join('; ')}).`, 'weak-cipher');
+      add(
+        'secureOptions',
+        `secureOptions: ${secureOptions} sets ${names}, which ${weakening.length === 1 ? 'weakens' : 'weaken'} TLS (${weakening.map((b) => b.reason).join('; ')}).`,
+        'weak-cipher',
+      );
     }
   }
 
@@ -138,7 +154,11 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
         add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
       }
       if (e.securityLevel === 0) {
-        add('ciphers', `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`, 'weak-cipher');
+        add(
+          'ciphers',
+          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`,
+          'weak-cipher',
+        );
       }
     }
   }
@@ -166,7 +186,11 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
 
   const ca = options['ca'];
   if (Array.isArray(ca) && ca.length === 0) {
-    add('ca', 'ca: [] replaces the trust store with nothing, so no certificate can be verified; pass the CA certificates to trust, or omit ca for the default roots.', 'trust-store');
+    add(
+      'ca',
+      'ca: [] replaces the trust store with nothing, so no certificate can be verified; pass the CA certificates to trust, or omit ca for the default roots.',
+      'trust-store',
+    );
   }
 
   return findings;

@@ -7,6 +7,7 @@
  * To add a setting, add one entry to `SETTINGS`: its default and its `parse` (a value, or a
  * problem saying what is expected). `TlsguardSettings` and the messages follow from it.
  */
+import semver from 'semver';
 import type { ProfileName } from '../policy/index.js';
 
 /** The runtime package (a production dependency; the plugin keeps `eslint-plugin-tlsguard/runtime` as a re-export). */
@@ -74,12 +75,23 @@ function moduleSpecifier(value: unknown): Parsed<string> {
   };
 }
 
+function nodeRange(value: unknown): Parsed<string | undefined> {
+  if (value === undefined) return ok(undefined);
+  if (typeof value === 'string' && value.trim() !== '' && semver.validRange(value) !== null) return ok(value);
+  return { ok: false, expected: 'a semver range of Node.js versions, such as ">=20.19" or "^22 || ^24"' };
+}
+
 /** The schema of `settings.tlsguard`: one entry per key. */
 export const SETTINGS = {
   /** Where the "secure context" suggestions import the factories from. */
   runtimeModule: { default: DEFAULT_RUNTIME_MODULE, parse: moduleSpecifier } satisfies SettingSpec<string>,
   /** The policy profile the suggestions target. */
   profile: { default: 'intermediate', parse: oneOf(PROFILE_NAMES) } satisfies SettingSpec<ProfileName>,
+  /**
+   * The Node.js versions the code runs on (rule-kit/target.ts); when absent, `engines.node` of the
+   * nearest package.json, else the supported release lines.
+   */
+  node: { default: undefined, parse: nodeRange } satisfies SettingSpec<string | undefined>,
 } as const;
 
 type Schema = typeof SETTINGS;

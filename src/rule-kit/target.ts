@@ -16,6 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import semver from 'semver';
+import { tlsguardSettingsOf } from './settings.js';
 import {
   FACT_BOUNDARIES,
   NEWEST_KNOWN_MAJOR,
@@ -27,13 +28,6 @@ import {
   type NodeFacts,
   type NodeTarget,
 } from '../policy/index.js';
-
-/** The JSON schema of `settings.tlsguard.node` (for the settings schema and docs). */
-export const NODE_SETTING_SCHEMA = {
-  type: 'string',
-  description:
-    'The Node.js versions the code runs on, as a semver range (e.g. ">=20.19"). Default: `engines.node` of the nearest package.json, else the supported release lines.',
-} as const;
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -133,12 +127,9 @@ export function nearestEngines(dir: string): { file: string; range: string } | u
 
 /** The target runtime of the file being linted (see the module comment). */
 export function nodeTarget(context: AnyContext): NodeTarget {
-  const raw = (context.settings as { tlsguard?: { node?: unknown } }).tlsguard?.node;
-  if (raw !== undefined) {
-    if (typeof raw !== 'string')
-      throw new Error(`eslint-plugin-tlsguard: settings.tlsguard.node must be a semver range string (such as ">=20.19"), got ${JSON.stringify(raw)}`);
-    return targetOfRange(raw, 'settings', 'settings.tlsguard.node');
-  }
+  // Validated with the other settings (settings.ts): a bad range stops the run naming the key.
+  const raw = tlsguardSettingsOf(context.settings).node;
+  if (raw !== undefined) return targetOfRange(raw, 'settings', 'settings.tlsguard.node');
   const filename = context.filename;
   const cwd = context.cwd;
   const file = isAbsolute(filename) ? filename : resolve(cwd, filename);

@@ -34,12 +34,32 @@ beforeAll(() => {
   const leaf = (name: string, keyArgs: string[], md: string): void => {
     run('genpkey', '-algorithm', 'RSA', ...keyArgs, '-out', `${name}.key`);
     run('req', '-new', '-key', `${name}.key`, '-subj', '/CN=localhost', '-out', `${name}.csr`);
-    run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', `-${md}`, '-days', '2', '-extfile', 'leaf.ext', '-out', `${name}.pem`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      `-${md}`,
+      '-days',
+      '2',
+      '-extfile',
+      'leaf.ext',
+      '-out',
+      `${name}.pem`,
+    );
   };
   leaf('leaf', ['-pkeyopt', 'rsa_keygen_bits:2048'], 'sha256');
   leaf('sha1', ['-pkeyopt', 'rsa_keygen_bits:2048'], 'sha1');
   leaf('rsa768', ['-pkeyopt', 'rsa_keygen_bits:768'], 'sha256');
-  const pair = (n: string): { key: string; cert: string } => ({ key: readFileSync(join(dir, `${n}.key`), 'utf8'), cert: readFileSync(join(dir, `${n}.pem`), 'utf8') });
+  const pair = (n: string): { key: string; cert: string } => ({
+    key: readFileSync(join(dir, `${n}.key`), 'utf8'),
+    cert: readFileSync(join(dir, `${n}.pem`), 'utf8'),
+  });
   pki = { ca: readFileSync(join(dir, 'ca.pem'), 'utf8'), leaf: pair('leaf'), sha1Leaf: pair('sha1'), rsa768: pair('rsa768') };
 });
 afterAll(() => {
@@ -114,7 +134,7 @@ describe('no-legacy-tls-version pinsLegacy: TLSv1_method pins TLS 1.0 only (1.2 
   });
 });
 
-describe("no-legacy-tls-version minVersion: TLS 1.0 is used with a peer that offers no more, and on Node 17+ only with @SECLEVEL=0", () => {
+describe('no-legacy-tls-version minVersion: TLS 1.0 is used with a peer that offers no more, and on Node 17+ only with @SECLEVEL=0', () => {
   it('minVersion TLSv1 alone does not reach a TLS 1.0-only server on Node 20; with @SECLEVEL=0 it does', async () => {
     await withServer({ ...pki.leaf, ciphers: L0, minVersion: 'TLSv1', maxVersion: 'TLSv1' }, async (port) => {
       expect((await probe({ host: LOOPBACK, port, ca: pki.ca, minVersion: 'TLSv1' })).ok).toBe(false);
@@ -141,7 +161,10 @@ describe('no-insecure-tls-env rejectUnauthorizedEnv: NODE_TLS_REJECT_UNAUTHORIZE
         (async () => { console.log(JSON.stringify([await go({}), await go({ rejectUnauthorized: true })])); })();
       `;
       // Async: the server runs in this process, so a synchronous child would deadlock it.
-      const { stdout: out } = await promisify(execFile)(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', NODE_TLS_REJECT_UNAUTHORIZED: '0' }, encoding: 'utf8' });
+      const { stdout: out } = await promisify(execFile)(process.execPath, ['-e', script], {
+        env: { PATH: process.env.PATH ?? '', NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+        encoding: 'utf8',
+      });
       expect(JSON.parse(out)).toEqual(['ok', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
     });
   });

@@ -18,6 +18,8 @@ interface Sample {
   readonly ext: 'ts' | 'js';
   /** The case's rule options, if any. */
   readonly options: readonly unknown[];
+  /** The case's shared settings (e.g. settings.tlsguard.node), if any. */
+  readonly settings: Readonly<Record<string, unknown>>;
 }
 
 const suites = await loadRuleSuites();
@@ -27,13 +29,29 @@ for (const suite of suites) {
     const ext = c.filename?.endsWith('.js') || c.filename?.endsWith('.cjs') || c.filename?.endsWith('.mjs') ? 'js' : 'ts';
     for (const error of c.errors) {
       for (const [j, s] of (error.suggestions ?? []).entries()) {
-        samples.push({ id: `${suite.name}-${i}-${j}-${samples.length}`, rule: suite.name, ruleModule: suite.rule, input: c.code, output: s.output, ext, options: c.options ?? [] });
+        samples.push({
+          id: `${suite.name}-${i}-${j}-${samples.length}`,
+          rule: suite.name,
+          ruleModule: suite.rule,
+          input: c.code,
+          output: s.output,
+          ext,
+          options: c.options ?? [],
+          settings: (c.settings ?? {}) as Record<string, unknown>,
+        });
       }
     }
   });
 }
 
-function lintCount(rule: string, ruleModule: RuleModule<string, []>, code: string, ext: string, options: readonly unknown[] = []): { count: number; fatal: string[] } {
+function lintCount(
+  rule: string,
+  ruleModule: RuleModule<string, []>,
+  code: string,
+  ext: string,
+  options: readonly unknown[] = [],
+  settings: Readonly<Record<string, unknown>> = {},
+): { count: number; fatal: string[] } {
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
@@ -43,6 +61,7 @@ function lintCount(rule: string, ruleModule: RuleModule<string, []>, code: strin
         languageOptions: { parser: tseslintParser, sourceType: 'module' },
         plugins: { tlsguard: { rules: { [rule]: ruleModule as never } } },
         rules: { [`tlsguard/${rule}`]: ['error', ...options] },
+        settings,
       },
     ],
     `file.${ext}`,
@@ -71,8 +90,8 @@ describe('suggestion outputs', () => {
       const after = r.get(`${s.id}-out.${s.ext}`)!;
       expect(after.syntax, 'output parses').toEqual([]);
       expect(newDiagnostics(before.semantic, after.semantic), 'no new type errors').toEqual([]);
-      const lintBefore = lintCount(s.rule, s.ruleModule, s.input, s.ext, s.options);
-      const lintAfter = lintCount(s.rule, s.ruleModule, s.output, s.ext, s.options);
+      const lintBefore = lintCount(s.rule, s.ruleModule, s.input, s.ext, s.options, s.settings);
+      const lintAfter = lintCount(s.rule, s.ruleModule, s.output, s.ext, s.options, s.settings);
       expect(lintAfter.fatal).toEqual([]);
       expect(lintAfter.count, 'the suggestion removes the report').toBeLessThan(lintBefore.count);
     });

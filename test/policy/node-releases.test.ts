@@ -33,7 +33,13 @@ describe('nodeFacts', () => {
     ['26.3.1', '3', 2, 'TLSv1.2', true, false],
   ] as const)('%s: OpenSSL %s, level %d, DEFAULT_MIN_VERSION %s, legacy TLS needs level 0: %s, createSecurePair: %s', (v, family, level, min, needs0, pair) => {
     const f = nodeFacts(v);
-    expect([f.opensslFamily, f.defaultSecurityLevel, f.defaultMinVersion, f.legacyTlsNeedsSecLevel0, f.hasCreateSecurePair]).toEqual([family, level, min, needs0, pair]);
+    expect([f.opensslFamily, f.defaultSecurityLevel, f.defaultMinVersion, f.legacyTlsNeedsSecLevel0, f.hasCreateSecurePair]).toEqual([
+      family,
+      level,
+      min,
+      needs0,
+      pair,
+    ]);
   });
 
   it('system CA: --use-system-ca on every platform from 23.9, NODE_USE_SYSTEM_CA in 22.19+ and 24.6+', () => {
@@ -102,9 +108,20 @@ describe('the OpenSSL 1.1 suite data against OpenSSL 1.1.1 ciphers(1) "CIPHER SU
     // The manual's tables leave out the SRP suites and the TLS 1.2 Camellia-SHA256 ones (RFC 5932);
     // ssl/s3_lib.c of 1.1.1 has them, as OpenSSL 3.0 does (whose `openssl ciphers -V` our rows come from).
     expect(missing.map((s) => s.name)).toEqual([
-      'CAMELLIA128-SHA256', 'DHE-DSS-CAMELLIA128-SHA256', 'DHE-RSA-CAMELLIA128-SHA256', 'ADH-CAMELLIA128-SHA256',
-      'CAMELLIA256-SHA256', 'DHE-DSS-CAMELLIA256-SHA256', 'DHE-RSA-CAMELLIA256-SHA256', 'ADH-CAMELLIA256-SHA256',
-      'SRP-AES-128-CBC-SHA', 'SRP-RSA-AES-128-CBC-SHA', 'SRP-DSS-AES-128-CBC-SHA', 'SRP-AES-256-CBC-SHA', 'SRP-RSA-AES-256-CBC-SHA', 'SRP-DSS-AES-256-CBC-SHA',
+      'CAMELLIA128-SHA256',
+      'DHE-DSS-CAMELLIA128-SHA256',
+      'DHE-RSA-CAMELLIA128-SHA256',
+      'ADH-CAMELLIA128-SHA256',
+      'CAMELLIA256-SHA256',
+      'DHE-DSS-CAMELLIA256-SHA256',
+      'DHE-RSA-CAMELLIA256-SHA256',
+      'ADH-CAMELLIA256-SHA256',
+      'SRP-AES-128-CBC-SHA',
+      'SRP-RSA-AES-128-CBC-SHA',
+      'SRP-DSS-AES-128-CBC-SHA',
+      'SRP-AES-256-CBC-SHA',
+      'SRP-RSA-AES-256-CBC-SHA',
+      'SRP-DSS-AES-256-CBC-SHA',
     ]);
     expect(renamed.map((s) => `${s.iana}: ${s.name} vs ${documented.get(s.iana)}`)).toEqual([]);
   });

@@ -43,7 +43,23 @@ function generate(count: number, seed: number): string[] {
   const legacyNames = CIPHER_SUITES.filter((s) => !s.inOpenSSL3).map((s) => s.name);
   const unknown = ['FOO', 'aes', 'TLSv1.3', 'TLS_AES_128_GCM_SHA256', 'kECDH', 'EXPORT56', 'GOST', 'SUITEB128', 'DEFAULT', 'ALL2'];
   const specials = ['@STRENGTH', '@SECLEVEL=0', '@SECLEVEL=1', '@SECLEVEL=3', '@SECLEVEL=5'];
-  const broken = ['@SECLEVEL=6', '@FOO', 'AES/GCM', 'AES_x', '!', 'AES+', 'HIGH++SHA', '!-AES', '-', '@', '@STRENGTH+AES', '@SECLEVEL=05', 'AES+-SHA1', 'TLSv1.2+AES128-SHA256', 'kRSA+aRSA+AES128+SHA'];
+  const broken = [
+    '@SECLEVEL=6',
+    '@FOO',
+    'AES/GCM',
+    'AES_x',
+    '!',
+    'AES+',
+    'HIGH++SHA',
+    '!-AES',
+    '-',
+    '@',
+    '@STRENGTH+AES',
+    '@SECLEVEL=05',
+    'AES+-SHA1',
+    'TLSv1.2+AES128-SHA256',
+    'kRSA+aRSA+AES128+SHA',
+  ];
   const seps = [':', ':', ':', ':', ',', ' ', ';', '::'];
   const word = (): string => {
     const r = rnd();
@@ -82,104 +98,109 @@ function generate(count: number, seed: number): string[] {
 
 if (!openssl) console.warn('test/policy/openssl-oracle: skipped, no OpenSSL 3 `openssl` on PATH');
 
-describe.skipIf(!openssl)(openssl ? 'cipher-string engine vs openssl ciphers (OpenSSL 3)' : 'SKIPPED (no OpenSSL 3 `openssl` on PATH): cipher-string engine vs openssl ciphers', () => {
-  it('matches hand-picked strings exactly', async () => {
-    const specs = [
-      'ALL:COMPLEMENTOFALL',
-      'DEFAULT',
-      'COMPLEMENTOFDEFAULT',
-      'HIGH:!aNULL:!MD5',
-      'ALL:@STRENGTH',
-      'AES:-AESGCM:+SHA1:CHACHA20',
-      'ECDHE+AESGCM:DHE+AESGCM:!DSS',
-      'DEFAULT:+kRSA',
-      'DEFAULT+AES',
-      'SSLv3',
-      'TLSv1',
-      'TLSv1.2+HIGH',
-      'AES128-SHA+RSA',
-      'ECDHE-RSA-AES128-SHA+TLSv1.2',
-      'HIGH+FIPS',
-      'FIPS',
-      'NULL:+aNULL',
-      'ALL:-ALL:AES128-SHA:ALL',
-      'SUITEB128',
-      'SUITEB128C2:ALL',
-      'RC4-SHA',
-      'AES_FOO',
-      'AES128-SHA:!',
-      'EDH',
-      'kEDH+aNULL',
-      'ARIA:CAMELLIA:@STRENGTH',
-      'ALL:!COMPLEMENTOFDEFAULT+HIGH',
-      'ALL:-COMPLEMENTOFDEFAULT+AES128-SHA',
-      'HIGH+MEDIUM',
-    ];
-    const theirs = await mapLimit(specs, 2, (s) => opensslCiphers(s));
-    specs.forEach((s, i) => expect(ours(s), s).toEqual(theirs[i]));
-  });
-
-  it(`matches ${CLI_COUNT} generated strings via the openssl CLI (set, order and error class)`, async () => {
-    const specs = generate(CLI_COUNT, 0x0c11);
-    const theirs = await mapLimit(specs, 2, (s) => opensslCiphers(s));
-    const mismatches: string[] = [];
-    specs.forEach((s, i) => {
-      const a = JSON.stringify(ours(s));
-      const b = JSON.stringify(theirs[i]);
-      if (a !== b) mismatches.push(`${JSON.stringify(s)}\n  ours:    ${a}\n  openssl: ${b}`);
+describe.skipIf(!openssl)(
+  openssl ? 'cipher-string engine vs openssl ciphers (OpenSSL 3)' : 'SKIPPED (no OpenSSL 3 `openssl` on PATH): cipher-string engine vs openssl ciphers',
+  () => {
+    it('matches hand-picked strings exactly', async () => {
+      const specs = [
+        'ALL:COMPLEMENTOFALL',
+        'DEFAULT',
+        'COMPLEMENTOFDEFAULT',
+        'HIGH:!aNULL:!MD5',
+        'ALL:@STRENGTH',
+        'AES:-AESGCM:+SHA1:CHACHA20',
+        'ECDHE+AESGCM:DHE+AESGCM:!DSS',
+        'DEFAULT:+kRSA',
+        'DEFAULT+AES',
+        'SSLv3',
+        'TLSv1',
+        'TLSv1.2+HIGH',
+        'AES128-SHA+RSA',
+        'ECDHE-RSA-AES128-SHA+TLSv1.2',
+        'HIGH+FIPS',
+        'FIPS',
+        'NULL:+aNULL',
+        'ALL:-ALL:AES128-SHA:ALL',
+        'SUITEB128',
+        'SUITEB128C2:ALL',
+        'RC4-SHA',
+        'AES_FOO',
+        'AES128-SHA:!',
+        'EDH',
+        'kEDH+aNULL',
+        'ARIA:CAMELLIA:@STRENGTH',
+        'ALL:!COMPLEMENTOFDEFAULT+HIGH',
+        'ALL:-COMPLEMENTOFDEFAULT+AES128-SHA',
+        'HIGH+MEDIUM',
+      ];
+      const theirs = await mapLimit(specs, 2, (s) => opensslCiphers(s));
+      specs.forEach((s, i) => expect(ours(s), s).toEqual(theirs[i]));
     });
-    const kinds = theirs.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.kind]: (acc[r.kind] ?? 0) + 1 }), {});
-    // The generator must exercise all three outcomes, mostly non-empty lists.
-    expect(kinds['list'] ?? 0).toBeGreaterThan(CLI_COUNT / 2);
-    expect(kinds['invalid-command'] ?? 0).toBeGreaterThan(5);
-    expect(kinds['no-cipher-match'] ?? 0).toBeGreaterThan(5);
-    expect(mismatches.slice(0, 5).join('\n')).toBe('');
-  }, 60_000);
 
-  it.skipIf(!python)(`${python ? '' : 'SKIPPED (no python3 ssl linked to the same OpenSSL): '}matches ${COUNT} generated strings via libssl in one Python process (set and order)`, () => {
-    const specs = generate(COUNT, 0x7155);
-    const theirs = pythonCipherLists(specs);
-    const mismatches: string[] = [];
-    let lists = 0;
-    specs.forEach((s, i) => {
-      const mine = ours(s);
-      const a = JSON.stringify(mine.kind === 'list' ? mine.names : null);
-      const b = JSON.stringify(theirs[i]);
-      if (theirs[i]) lists++;
-      if (a !== b) mismatches.push(`${JSON.stringify(s)}\n  ours:   ${a}\n  libssl: ${b}`);
-    });
-    expect(lists).toBeGreaterThan(COUNT / 2);
-    expect(lists).toBeLessThan(COUNT);
-    expect(mismatches.slice(0, 5).join('\n')).toBe('');
-  }, 60_000);
+    it(`matches ${CLI_COUNT} generated strings via the openssl CLI (set, order and error class)`, async () => {
+      const specs = generate(CLI_COUNT, 0x0c11);
+      const theirs = await mapLimit(specs, 2, (s) => opensslCiphers(s));
+      const mismatches: string[] = [];
+      specs.forEach((s, i) => {
+        const a = JSON.stringify(ours(s));
+        const b = JSON.stringify(theirs[i]);
+        if (a !== b) mismatches.push(`${JSON.stringify(s)}\n  ours:    ${a}\n  openssl: ${b}`);
+      });
+      const kinds = theirs.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.kind]: (acc[r.kind] ?? 0) + 1 }), {});
+      // The generator must exercise all three outcomes, mostly non-empty lists.
+      expect(kinds['list'] ?? 0).toBeGreaterThan(CLI_COUNT / 2);
+      expect(kinds['invalid-command'] ?? 0).toBeGreaterThan(5);
+      expect(kinds['no-cipher-match'] ?? 0).toBeGreaterThan(5);
+      expect(mismatches.slice(0, 5).join('\n')).toBe('');
+    }, 60_000);
 
-  it('models @SECLEVEL=0..5 like `openssl ciphers -s -tls1_2` (PSK/SRP suites need callbacks, so OpenSSL omits them)', async () => {
-    for (let level = 0; level <= 5; level++) {
-      const theirs = await opensslCiphers(`ALL:COMPLEMENTOFALL:@SECLEVEL=${level}`, ['-s', '-tls1_2']);
-      const expected = expandOpenSSLCipherList('ALL:COMPLEMENTOFALL')
-        .filter((s) => s.inOpenSSL3 && !/PSK|SRP/.test(s.kx) && s.au !== 'SRP')
-        .filter((s) => usableAtSecurityLevel(s, level))
-        .map((s) => s.name);
-      expect(theirs, `level ${level}`).toEqual({ kind: 'list', names: expected });
-    }
-  });
-
-  it('has the same TLS <= 1.2 suites, names and properties as `openssl ciphers -V`', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const lines = execFileSync('openssl', ['ciphers', '-V', '-stdname', '-ciphersuites', '', 'ALL:COMPLEMENTOFALL'], { encoding: 'utf8' })
-      .trim()
-      .split('\n');
-    const rows = lines.map((l) => {
-      const m = /^\s*0x(..),0x(..) - (\S+)\s+- (\S+)\s+(\S+)\s+Kx=(\S+)\s+Au=(\S+)\s+Enc=(\S+)\s+Mac=(\S+)/.exec(l);
-      if (!m) throw new Error(l);
-      return `${parseInt(`${m[1]}${m[2]}`, 16)} ${m[3]} ${m[4]} ${m[5]} ${m[6]} ${m[7]} ${m[8]} ${m[9]}`;
-    });
-    const table = CIPHER_SUITES.filter((s) => s.inOpenSSL3 && s.protocol !== 'TLSv1.3').map(
-      (s) => `${s.id} ${s.iana} ${s.name} ${s.protocol} ${s.kx} ${s.au} ${s.enc === 'None' ? 'None' : `${s.enc}(${s.encBits})`} ${s.mac}`,
+    it.skipIf(!python)(
+      `${python ? '' : 'SKIPPED (no python3 ssl linked to the same OpenSSL): '}matches ${COUNT} generated strings via libssl in one Python process (set and order)`,
+      () => {
+        const specs = generate(COUNT, 0x7155);
+        const theirs = pythonCipherLists(specs);
+        const mismatches: string[] = [];
+        let lists = 0;
+        specs.forEach((s, i) => {
+          const mine = ours(s);
+          const a = JSON.stringify(mine.kind === 'list' ? mine.names : null);
+          const b = JSON.stringify(theirs[i]);
+          if (theirs[i]) lists++;
+          if (a !== b) mismatches.push(`${JSON.stringify(s)}\n  ours:   ${a}\n  libssl: ${b}`);
+        });
+        expect(lists).toBeGreaterThan(COUNT / 2);
+        expect(lists).toBeLessThan(COUNT);
+        expect(mismatches.slice(0, 5).join('\n')).toBe('');
+      },
+      60_000,
     );
-    expect([...table].sort()).toEqual([...rows].sort());
-  });
-});
+
+    it('models @SECLEVEL=0..5 like `openssl ciphers -s -tls1_2` (PSK/SRP suites need callbacks, so OpenSSL omits them)', async () => {
+      for (let level = 0; level <= 5; level++) {
+        const theirs = await opensslCiphers(`ALL:COMPLEMENTOFALL:@SECLEVEL=${level}`, ['-s', '-tls1_2']);
+        const expected = expandOpenSSLCipherList('ALL:COMPLEMENTOFALL')
+          .filter((s) => s.inOpenSSL3 && !/PSK|SRP/.test(s.kx) && s.au !== 'SRP')
+          .filter((s) => usableAtSecurityLevel(s, level))
+          .map((s) => s.name);
+        expect(theirs, `level ${level}`).toEqual({ kind: 'list', names: expected });
+      }
+    });
+
+    it('has the same TLS <= 1.2 suites, names and properties as `openssl ciphers -V`', async () => {
+      const { execFileSync } = await import('node:child_process');
+      const lines = execFileSync('openssl', ['ciphers', '-V', '-stdname', '-ciphersuites', '', 'ALL:COMPLEMENTOFALL'], { encoding: 'utf8' }).trim().split('\n');
+      const rows = lines.map((l) => {
+        const m = /^\s*0x(..),0x(..) - (\S+)\s+- (\S+)\s+(\S+)\s+Kx=(\S+)\s+Au=(\S+)\s+Enc=(\S+)\s+Mac=(\S+)/.exec(l);
+        if (!m) throw new Error(l);
+        return `${parseInt(`${m[1]}${m[2]}`, 16)} ${m[3]} ${m[4]} ${m[5]} ${m[6]} ${m[7]} ${m[8]} ${m[9]}`;
+      });
+      const table = CIPHER_SUITES.filter((s) => s.inOpenSSL3 && s.protocol !== 'TLSv1.3').map(
+        (s) => `${s.id} ${s.iana} ${s.name} ${s.protocol} ${s.kx} ${s.au} ${s.enc === 'None' ? 'None' : `${s.enc}(${s.encBits})`} ${s.mac}`,
+      );
+      expect([...table].sort()).toEqual([...rows].sort());
+    });
+  },
+);
 
 /**
  * no-weak-cipher's verdict (the weak suites it names, and how many) against what OpenSSL and Node
@@ -212,7 +233,15 @@ describe.skipIf(!openssl || !process.versions.openssl.startsWith('3.'))('no-weak
   }
 
   it('names no suite Node 20 lacks: ALL and ECDHE:DHE:!aNULL:!MD5 are clean, ALL:@SECLEVEL=0 names the anonymous suites', async () => {
-    const specs = ['ALL', 'ECDHE:DHE:!aNULL:!MD5', 'RC4-SHA:DES-CBC3-SHA:IDEA-CBC-SHA', 'ALL:@SECLEVEL=0', 'DEFAULT:@SECLEVEL=0', 'eNULL:@SECLEVEL=0', 'PSK-NULL-SHA:@SECLEVEL=0'];
+    const specs = [
+      'ALL',
+      'ECDHE:DHE:!aNULL:!MD5',
+      'RC4-SHA:DES-CBC3-SHA:IDEA-CBC-SHA',
+      'ALL:@SECLEVEL=0',
+      'DEFAULT:@SECLEVEL=0',
+      'eNULL:@SECLEVEL=0',
+      'PSK-NULL-SHA:@SECLEVEL=0',
+    ];
     const offered = await nodeOffered(specs);
     const { mismatches } = await compare(specs, undefined, offered);
     expect(mismatches).toEqual([]);

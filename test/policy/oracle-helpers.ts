@@ -146,7 +146,13 @@ export function opensslSupported(spec: string): Promise<string[]> {
       ['ciphers', '-s', '-v', '-ciphersuites', '', '--', spec],
       { encoding: 'utf8', env: { ...process.env, OPENSSL_CONF: '/dev/null' } },
       (err, stdout, stderr) => {
-        if (!err) return resolve(stdout.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter(Boolean));
+        if (!err)
+          return resolve(
+            stdout
+              .split('\n')
+              .map((l) => l.trim().split(/\s+/)[0] ?? '')
+              .filter(Boolean),
+          );
         if (/invalid command|no cipher match/.test(stderr)) return resolve([]);
         reject(new Error(`openssl ciphers -s ${JSON.stringify(spec)} failed: ${stderr}`));
       },

@@ -45,8 +45,8 @@ describe('tlsguardSettingsOf', () => {
         HEADER,
         `\tKey "runtimeModule": Value 42 should be ${SPECIFIER}.`,
         '\tKey "profile": Value "Modern" should be one of "intermediate", "modern". Did you mean "modern"?',
-        '\tUnexpected key "runtimeModul". Expected keys: "runtimeModule", "profile". Did you mean "runtimeModule"?',
-        '\tUnexpected key "nonsense". Expected keys: "runtimeModule", "profile".',
+        '\tUnexpected key "runtimeModul". Expected keys: "runtimeModule", "profile", "node". Did you mean "runtimeModule"?',
+        '\tUnexpected key "nonsense". Expected keys: "runtimeModule", "profile", "node".',
       ].join('\n'),
     );
   });
@@ -64,7 +64,7 @@ describe('tlsguardSettingsOf', () => {
 
   it.each([['modern'], [['profile']], [null], [42]])('settings.tlsguard %j is not an object', (value) => {
     expect(message(() => tlsguardSettingsOf({ tlsguard: value }))).toBe(
-      `${HEADER}\n\tValue ${JSON.stringify(value)} should be an object ("runtimeModule", "profile").`,
+      `${HEADER}\n\tValue ${JSON.stringify(value)} should be an object ("runtimeModule", "profile", "node").`,
     );
   });
 
@@ -86,7 +86,7 @@ describe('tlsguardSettingsOf', () => {
   });
 
   it('the schema is one object with a default and a parser per key (a new key is one entry)', () => {
-    expect(Object.keys(SETTINGS)).toEqual(['runtimeModule', 'profile']);
+    expect(Object.keys(SETTINGS)).toEqual(['runtimeModule', 'profile', 'node']);
     for (const spec of Object.values(SETTINGS)) expect(spec.parse(spec.default)).toEqual({ ok: true, value: spec.default });
   });
 });
@@ -179,7 +179,7 @@ describe('settings.tlsguard in a lint run', () => {
     [{ profile: 'Modern' }, 'Key "profile": Value "Modern" should be one of "intermediate", "modern". Did you mean "modern"?'],
     [{ runtimeModule: 42 }, `Key "runtimeModule": Value 42 should be ${SPECIFIER}.`],
     [{ runtimeModule: "x'); process.exit(1); ('" }, `Key "runtimeModule": Value "x'); process.exit(1); ('" should be ${SPECIFIER}.`],
-    [{ runtimeModul: 'tlsguard-runtime' }, 'Unexpected key "runtimeModul". Expected keys: "runtimeModule", "profile". Did you mean "runtimeModule"?'],
+    [{ runtimeModul: 'tlsguard-runtime' }, 'Unexpected key "runtimeModul". Expected keys: "runtimeModule", "profile", "node". Did you mean "runtimeModule"?'],
   ])('%j stops the run with a message naming the key', (tlsguardSettings, line) => {
     expect(message(() => lint(AGENT_TS, 'file.ts', { tlsguard: tlsguardSettings }))).toMatch(
       new RegExp(`^Error while loading rule 'tlsguard/[a-z-]+': ${HEADER}\\n\\t${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\nOccurred while linting `),

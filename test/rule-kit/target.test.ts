@@ -15,7 +15,20 @@ function context(filename: string, settings: Record<string, unknown> = {}): Read
 
 describe('versionsOfRange', () => {
   it('one version per major and per fact boundary the range admits', () => {
-    expect(shown('>=20.19.0')).toEqual(['20.19.0', '21.0.0', '22.0.0', '22.19.0', '23.0.0', '23.9.0', '24.0.0', '24.5.0', '24.6.0', '25.0.0', '26.0.0', '27.0.0']);
+    expect(shown('>=20.19.0')).toEqual([
+      '20.19.0',
+      '21.0.0',
+      '22.0.0',
+      '22.19.0',
+      '23.0.0',
+      '23.9.0',
+      '24.0.0',
+      '24.5.0',
+      '24.6.0',
+      '25.0.0',
+      '26.0.0',
+      '27.0.0',
+    ]);
     expect(shown('^16.3.0 || ^18')).toEqual(['16.3.0', '18.0.0']);
     expect(shown('20.5.1')).toEqual(['20.5.1']);
     expect(shown('>=14 <16.5')).toEqual(['14.0.0', '15.0.0', '16.0.0']);
@@ -57,7 +70,8 @@ describe('nodeTarget', () => {
   it('takes settings.tlsguard.node first', () => {
     const t = nodeTarget(context(join(dir, 'packages', 'a', 'src', 'x.ts'), { tlsguard: { node: '>=24.5' } }));
     expect([t.source, t.range, formatNodeVersion(t.versions[0]!.version)]).toEqual(['settings', '>=24.5', '24.5.0']);
-    expect(() => nodeTarget(context('/x.js', { tlsguard: { node: 20 } }))).toThrow(/settings\.tlsguard\.node must be a semver range string/);
+    expect(() => nodeTarget(context('/x.js', { tlsguard: { node: 20 } }))).toThrow(/"node".*semver range of Node\.js versions/s);
+    expect(() => nodeTarget(context('/x.js', { tlsguard: { node: 'twenty' } }))).toThrow(/"node".*semver range of Node\.js versions/s);
   });
 
   it('else the nearest package.json that declares engines.node', () => {

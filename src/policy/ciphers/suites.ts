@@ -307,7 +307,7 @@ function toSuite(row: Row): CipherSuite {
 
 /** Every suite, TLS 1.3 first, then TLS <= 1.2 by code point. */
 export const CIPHER_SUITES: readonly CipherSuite[] = Object.freeze(
-  ROWS.map(toSuite).sort((a, b) => (a.protocol === 'TLSv1.3') === (b.protocol === 'TLSv1.3') ? a.id - b.id : a.protocol === 'TLSv1.3' ? -1 : 1),
+  ROWS.map(toSuite).sort((a, b) => ((a.protocol === 'TLSv1.3') === (b.protocol === 'TLSv1.3') ? a.id - b.id : a.protocol === 'TLSv1.3' ? -1 : 1)),
 );
 
 const BY_NAME = new Map<string, CipherSuite>(CIPHER_SUITES.map((s) => [s.name, s]));
