@@ -13,7 +13,7 @@ import { CLEAN_JS, cleanup, cli, INSECURE_JS, project, repoRoot } from './helper
 afterAll(cleanup);
 
 const RULE = 'tlsguard/no-unverified-certificate';
-const WEAK = "const tls = require('node:tls');\ntls.connect({ host: 'h', servername: 'h', port: 1, ciphers: 'RC4-SHA' });\n";
+const WEAK = "const tls = require('node:tls');\ntls.connect({ host: 'h', servername: 'h', port: 1, ciphers: 'DEFAULT:@SECLEVEL=0' });\n";
 
 async function json(dir: string, argv: readonly string[]): Promise<{ code: number; doc: JsonReport; stderr: string }> {
   const r = await cli(dir, ['--format', 'json', ...argv]);
