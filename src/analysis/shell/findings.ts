@@ -1,3 +1,5 @@
+import type { EnvVerdict } from '../../policy/env.js';
+
 /** What the config-file analysis finds: settings that turn TLS verification off or weaken TLS. */
 
 export type ConfigFindingKind =
@@ -28,4 +30,19 @@ export interface ConfigFinding {
    * word with the blanks after it, the line of an env file...). Absent where no such edit is safe.
    */
   readonly removal?: readonly [number, number];
+}
+
+/** The finding of an environment verdict, reported at `range`. */
+export function envVerdictFinding(verdict: EnvVerdict, range: readonly [number, number], removal: readonly [number, number] | undefined): ConfigFinding {
+  const r = removal ? { removal } : {};
+  switch (verdict.kind) {
+    case 'reject-unauthorized':
+      return { kind: verdict.kind, range, data: {}, ...r };
+    case 'node-options':
+      return { kind: verdict.kind, range, data: { flag: verdict.flag, effect: verdict.effect }, ...r };
+    case 'strict-ssl':
+      return { kind: verdict.kind, range, data: { setting: verdict.setting, tool: verdict.tool }, ...r };
+    case 'git-ssl-verify':
+      return { kind: verdict.kind, range, data: { setting: verdict.setting }, ...r };
+  }
 }
