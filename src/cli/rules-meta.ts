@@ -43,7 +43,8 @@ export function allRules(): RuleInfo[] {
 
 /** The rules a config enables, in the plugin's order. */
 export function rulesOfConfig(config: 'recommended' | 'strict'): RuleInfo[] {
-  const enabled = plugin.configs[config].rules ?? {};
+  // The config-file rule is in the `-files` twin of each config (which the CLI applies too).
+  const enabled = Object.assign({}, plugin.configs[config].rules, ...plugin.configs[`${config}-files`].map((c) => c.rules ?? {}));
   return allRules().filter((r) => {
     const level = (enabled as Record<string, unknown>)[r.id];
     return level !== undefined && level !== 'off' && level !== 0;
@@ -86,7 +87,9 @@ export function ruleDoc(name: string): string | undefined {
 /** The first prose paragraph of a rule doc (after any `**CWE:**` line), as plain text. */
 export function firstParagraph(markdown: string): string | undefined {
   const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim());
-  const prose = paragraphs.find((p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'));
+  const prose = paragraphs.find(
+    (p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'),
+  );
   return prose?.replace(/\s*\n\s*/g, ' ');
 }
 
