@@ -117,7 +117,7 @@ export default createRule<Options, MessageId>({
         context.report({
           loc: { start: sourceCode.getLocFromIndex(f.range[0]), end: sourceCode.getLocFromIndex(f.range[1]) },
           messageId: f.kind,
-          data: { ...f.data, where },
+          data: { ...f.data, ...(f.data.tool === 'yarn' ? { tool: 'Yarn' } : {}), where },
           suggest: removal ? [{ messageId: 'removeSetting', fix: (fixer: TSESLint.RuleFixer) => fixer.removeRange([removal[0], removal[1]]) }] : [],
         });
       }
