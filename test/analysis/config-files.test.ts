@@ -152,7 +152,7 @@ describe('Dockerfile', () => {
       ['reject-unauthorized', 5, `${R}="0"`, ` \\\n    ${R}="0"`],
       ['reject-unauthorized', 6, `${R} 0`, `ENV ${R} 0\n`],
       ['reject-unauthorized', 7, `${R}=0`, `ARG ${R}=0\n`],
-      ['node-options', 10, 'NODE_OPTIONS="--max-old-space-size=512 --tls-min-v1.0"', 'ENV NODE_OPTIONS="--max-old-space-size=512 --tls-min-v1.0"\n'],
+      ['node-options', 10, '--tls-min-v1.0', 'ENV NODE_OPTIONS="--max-old-space-size=512 --tls-min-v1.0"\n'],
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('compose', () => {
     expect(yaml('compose', text)).toEqual([
       ['reject-unauthorized', 4, `${R}: 0`, `      ${R}: 0\n`],
       ['reject-unauthorized', 8, `${R}=0`, `      - ${R}=0\n`],
-      ['node-options', 10, `"NODE_OPTIONS=--tls-max-v1.2"`, `      - "NODE_OPTIONS=--tls-max-v1.2"\n`],
+      ['node-options', 10, '--tls-max-v1.2', `      - "NODE_OPTIONS=--tls-max-v1.2"\n`],
       ['reject-unauthorized', 13, `${R}: "0"`, `      args:\n        ${R}: "0"\n`],
       ['node-flag', 15, '"--tls-min-v1.1"', null],
       ['reject-unauthorized', 17, `${R}=0`, `${R}=0 `],
@@ -292,7 +292,7 @@ describe('GitLab CI', () => {
     ].join('\n');
     expect(yaml('gitlab-ci', text)).toEqual([
       ['reject-unauthorized', 2, `${R}: "0"`, `variables:\n  ${R}: "0"\n`],
-      ['node-options', 5, `NODE_OPTIONS: { value: "--tls-min-v1.0"`, null],
+      ['node-options', 5, '--tls-min-v1.0', null],
       ['reject-unauthorized', 7, `${R}=0`, null],
       ['curl-insecure', 10, '--insecure', '--insecure '],
       ['wget-insecure', 12, '--no-check-certificate', '--no-check-certificate '],

@@ -50,6 +50,7 @@ export interface Instruction {
 }
 
 export interface ParsedDockerfile {
+  readonly text: string;
   readonly instructions: readonly Instruction[];
   readonly error: { readonly message: string; readonly offset: number } | undefined;
 }
@@ -119,7 +120,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     const lastLine = lines[Math.max(0, i - 1)]!;
     instructions.push({ keyword, start, args, lines: [first.start, lastLine.next], heredocScript });
   }
-  return { instructions, error };
+  return { text, instructions, error };
 }
 
 /** The strings of an exec-form JSON array, mapped to file offsets; undefined when `args` is not one. */
@@ -150,6 +151,7 @@ function pairWords(args: MappedText): Word[] {
 }
 
 export function dockerfileFindings(parsed: ParsedDockerfile): ConfigFinding[] {
+  const { text } = parsed;
   const out: ConfigFinding[] = [];
   let posix = true;
   for (const ins of parsed.instructions) {
@@ -167,7 +169,7 @@ export function dockerfileFindings(parsed: ParsedDockerfile): ConfigFinding[] {
         const valueWords = words.slice(1);
         const value = valueWords.length === 1 ? valueWords[0]!.value?.text : rest.includes('$') ? undefined : rest;
         const verdict = value === undefined ? undefined : judgeEnvSetting(words[0].raw, value);
-        if (verdict) out.push(envVerdictFinding(verdict, sourceRange(args, words[0].start, args.text.trimEnd().length), ins.lines));
+        if (verdict) out.push(envVerdictFinding(verdict, sourceRange(args, words[0].start, args.text.trimEnd().length), ins.lines, text));
         continue;
       }
       for (const w of pairs) {
@@ -182,7 +184,7 @@ export function dockerfileFindings(parsed: ParsedDockerfile): ConfigFinding[] {
           if (end === args.text.length) while (start > 0 && /[ \t]/.test(args.text[start - 1]!)) start--;
           removal = sourceRange(args, start, end);
         }
-        out.push(envVerdictFinding(verdict, sourceRange(args, w.start, w.end), removal));
+        out.push(envVerdictFinding(verdict, sourceRange(args, w.start, w.end), removal, text));
       }
     } else if (keyword === 'RUN' || keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       const exec = execForm(args);

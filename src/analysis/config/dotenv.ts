@@ -71,13 +71,7 @@ export function dotenvFindings(text: string): ConfigFinding[] {
     if (e.value === undefined) continue;
     const verdict = judgeEnvSetting(e.name, e.value);
     if (!verdict) continue;
-    const removal = e.lines;
-    if (verdict.kind === 'node-options') {
-      const at = text.indexOf(verdict.flag, e.range[0]);
-      const range: [number, number] =
-        at >= 0 && at < e.range[1] ? [at, at + (/^\S*/.exec(text.slice(at))?.[0].replace(/["'`]$/, '').length ?? 0)] : [e.range[0], e.range[1]];
-      out.push({ kind: 'node-options', range, data: { flag: verdict.flag, effect: verdict.effect }, removal });
-    } else out.push(envVerdictFinding(verdict, e.range, removal));
+    out.push(envVerdictFinding(verdict, e.range, e.lines, text));
   }
   return out;
 }

@@ -115,7 +115,7 @@ class Walker {
         const valueRange = (p.value as AnyNode)?.range;
         if (!verdict || !keyRange || !valueRange) continue;
         const removal = only ? parentRemoval() : this.removalOf(keyRange[0], valueRange[1]);
-        this.push(envVerdictFinding(verdict, [keyRange[0], valueRange[1]], removal));
+        this.push(envVerdictFinding(verdict, [keyRange[0], valueRange[1]], removal, this.text));
       }
     } else if (isSeq(n)) {
       for (const item of n.items) {
@@ -126,7 +126,7 @@ class Walker {
         const verdict = judgeEnvSetting(m[1]!, m[2]!);
         if (!verdict) continue;
         const removal = only ? parentRemoval() : this.removalOf(i.range[0], i.range[1]);
-        this.push(envVerdictFinding(verdict, [i.range[0], i.range[1]], removal));
+        this.push(envVerdictFinding(verdict, [i.range[0], i.range[1]], removal, this.text));
       }
     }
   }
@@ -250,7 +250,7 @@ function gitlabVariables(w: Walker, map: AnyNode): void {
       const value = w.get(inner, 'value');
       const text = w.settingValue(value);
       const verdict = text === undefined || text.includes('$') ? undefined : judgeEnvSetting(String(v.key.value), text);
-      if (verdict && v.key.range && value?.range) w.push(envVerdictFinding(verdict, [v.key.range[0], value.range[1]], undefined));
+      if (verdict && v.key.range && value?.range) w.push(envVerdictFinding(verdict, [v.key.range[0], value.range[1]], undefined, w.text));
     }
   }
   w.env(vars, p);

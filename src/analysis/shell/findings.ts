@@ -32,9 +32,25 @@ export interface ConfigFinding {
   readonly removal?: readonly [number, number];
 }
 
-/** The finding of an environment verdict, reported at `range`. */
-export function envVerdictFinding(verdict: EnvVerdict, range: readonly [number, number], removal: readonly [number, number] | undefined): ConfigFinding {
+/**
+ * The finding of an environment verdict, reported at `range` (with the file's `text`, a flag in
+ * `NODE_OPTIONS` is reported at the flag itself when it is written inside the range).
+ */
+export function envVerdictFinding(
+  verdict: EnvVerdict,
+  range: readonly [number, number],
+  removal: readonly [number, number] | undefined,
+  text?: string,
+): ConfigFinding {
   const r = removal ? { removal } : {};
+  if (verdict.kind === 'node-options' && text !== undefined) {
+    const at = text.indexOf(verdict.flag, range[0]);
+    if (at >= 0 && at < range[1]) {
+      let end = at + verdict.flag.length;
+      while (end < range[1] && !/[\s"'`]/.test(text[end] ?? ' ')) end++;
+      return { kind: verdict.kind, range: [at, end], data: { flag: verdict.flag, effect: verdict.effect }, ...r };
+    }
+  }
   switch (verdict.kind) {
     case 'reject-unauthorized':
       return { kind: verdict.kind, range, data: {}, ...r };
