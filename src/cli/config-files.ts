@@ -6,7 +6,10 @@
  */
 import type { Linter } from 'eslint';
 import plugin from '../../eslint-plugin.js';
-import { configFileKind } from '../analysis/config/kinds.js';
+import { CONFIG_FILE_KINDS, configFileKind } from '../analysis/config/kinds.js';
+
+/** The `files` globs of every config-file kind. */
+export const CONFIG_FILE_GLOBS: readonly string[] = CONFIG_FILE_KINDS.flatMap((k) => k.globs);
 
 /** Is the file at `filePath` (absolute or relative, any separators) one of the config-file kinds? */
 export function isConfigFile(filePath: string): boolean {

@@ -10,7 +10,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../../eslint-plugin.js';
 import type { Concurrency, Profile } from './args.js';
-import { configFileConfigs } from './config-files.js';
+import { CONFIG_FILE_GLOBS, configFileConfigs } from './config-files.js';
 
 export interface LintSpec {
   readonly cwd: string;
@@ -52,7 +52,8 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
     ...configFileConfigs(spec.config),
     { name: 'tlsguard-cli/settings', settings: { tlsguard: { ...baseSettings, ...(spec.profile ? { profile: spec.profile } : {}) } } },
   ];
-  if (spec.rules && Object.keys(spec.rules).length > 0) configs.push({ name: 'tlsguard-cli/rules', files: FILE_GLOBS, rules: { ...spec.rules } });
+  if (spec.rules && Object.keys(spec.rules).length > 0)
+    configs.push({ name: 'tlsguard-cli/rules', files: [...FILE_GLOBS, ...CONFIG_FILE_GLOBS], rules: { ...spec.rules } });
   if (typed.size > 0) {
     configs.push({
       name: 'tlsguard-cli/types',

@@ -41,10 +41,14 @@ export function allRules(): RuleInfo[] {
   });
 }
 
+/** The rules of `recommended-files` / `strict-files`: the config-file rule, which the CLI applies with `config`. */
+function filesConfigRules(config: 'recommended' | 'strict'): Record<string, unknown> {
+  return Object.assign({}, ...plugin.configs[`${config}-files`].map((c) => c.rules ?? {})) as Record<string, unknown>;
+}
+
 /** The rules a config enables, in the plugin's order. */
 export function rulesOfConfig(config: 'recommended' | 'strict'): RuleInfo[] {
-  // The config-file rule is in the `-files` twin of each config (which the CLI applies too).
-  const enabled = Object.assign({}, plugin.configs[config].rules, ...plugin.configs[`${config}-files`].map((c) => c.rules ?? {}));
+  const enabled = { ...filesConfigRules(config), ...(plugin.configs[config].rules ?? {}) };
   return allRules().filter((r) => {
     const level = (enabled as Record<string, unknown>)[r.id];
     return level !== undefined && level !== 'off' && level !== 0;
@@ -87,9 +91,7 @@ export function ruleDoc(name: string): string | undefined {
 /** The first prose paragraph of a rule doc (after any `**CWE:**` line), as plain text. */
 export function firstParagraph(markdown: string): string | undefined {
   const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim());
-  const prose = paragraphs.find(
-    (p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'),
-  );
+  const prose = paragraphs.find((p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'));
   return prose?.replace(/\s*\n\s*/g, ' ');
 }
 
@@ -100,6 +102,7 @@ const isOff = (entry: unknown): boolean => {
 
 /** The rules that run with `config` and the `--rule` overrides, in the plugin's order. */
 export function enabledRules(config: 'recommended' | 'strict', overrides: Readonly<Record<string, unknown>>): RuleInfo[] {
-  const levels: Record<string, unknown> = { ...(plugin.configs[config].rules ?? {}), ...overrides };
+  // The config-file rule is in the `-files` twin of each config (which the CLI applies too).
+  const levels: Record<string, unknown> = { ...filesConfigRules(config), ...(plugin.configs[config].rules ?? {}), ...overrides };
   return allRules().filter((r) => !isOff(levels[r.id]));
 }
