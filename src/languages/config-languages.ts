@@ -5,10 +5,12 @@
  * the parsed file; `tlsguard/no-insecure-tls-config` listens to it. A file that does not parse is
  * one parse error (ESLint reports it as a fatal message for that file, and lints the others).
  *
- * Lines and columns are 1-based (as in @eslint/json). Inline `eslint-disable` comments are not
- * read in these languages.
+ * Lines and columns are 1-based (as in @eslint/json). Inline directives are read from `#` comments
+ * (`;` too in .npmrc) that fill a line, or end one after a blank: `# eslint-disable-next-line
+ * tlsguard/no-insecure-tls-config -- why`, `# eslint-disable` … `# eslint-enable`,
+ * `… # eslint-disable-line`, and `# eslint rule: off` configuration comments.
  */
-import { TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
 import {
   configFileKind,
   parseDockerfile,
@@ -54,6 +56,43 @@ function position(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
+/** A comment that may hold an ESLint directive. */
+export interface ConfigComment {
+  readonly type: 'Comment';
+  /** The text after the comment character. */
+  readonly value: string;
+  readonly range: [number, number];
+  readonly loc: { readonly start: Position; readonly end: Position };
+}
+
+const commentParser = new ConfigCommentParser();
+const DIRECTIVE = /(?:^[ \t]*|[ \t])[#;]([ \t]*eslint(?:-disable|-enable|-disable-line|-disable-next-line)?(?:[ \t].*)?)$/;
+
+/** Comments that start with `eslint` (the only ones ESLint reads) and fill or end a line. */
+function directiveComments(text: string, semicolon: boolean): ConfigComment[] {
+  const out: ConfigComment[] = [];
+  let lineNo = 0;
+  let start = 0;
+  for (const line of text.split('\n')) {
+    lineNo++;
+    const body = line.replace(/\r$/, '');
+    const m = DIRECTIVE.exec(body);
+    if (m && (semicolon || body[m.index + m[0].indexOf(m[1]!) - 1] === '#')) {
+      const value = m[1]!;
+      const at = start + body.length - value.length - 1;
+      const column = at - start + 1;
+      out.push({
+        type: 'Comment',
+        value,
+        range: [at, start + body.length],
+        loc: { start: { line: lineNo, column }, end: { line: lineNo, column: body.length + 1 } },
+      });
+    }
+    start += line.length + 1;
+  }
+  return out;
+}
+
 export class ConfigSourceCode extends TextSourceCodeBase<{
   LangOptions: Record<string, unknown>;
   RootNode: ConfigFileNode;
@@ -61,8 +100,41 @@ export class ConfigSourceCode extends TextSourceCodeBase<{
   ConfigNode: never;
 }> {
   readonly visitorKeys = { ConfigFile: [] };
+  private comments: ConfigComment[] | undefined;
   constructor({ text, ast }: { text: string; ast: ConfigFileNode }) {
     super({ text, ast });
+  }
+
+  getInlineConfigNodes(): ConfigComment[] {
+    this.comments ??= directiveComments(this.text, this.ast.kind === 'npmrc');
+    return this.comments;
+  }
+
+  getDisableDirectives(): { problems: { ruleId: null; message: string; loc: ConfigComment['loc'] }[]; directives: Directive[] } {
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value, justification } = commentParser.parseDirective(comment.value) ?? { label: '', value: '', justification: '' };
+      if (label === 'eslint-disable' || label === 'eslint-enable' || label === 'eslint-disable-line' || label === 'eslint-disable-next-line') {
+        directives.push(new Directive({ type: label.slice('eslint-'.length) as 'disable', node: comment, value, justification }));
+      }
+    }
+    return { problems: [], directives };
+  }
+
+  applyInlineConfig(): {
+    configs: { config: { rules: Record<string, unknown> }; loc: ConfigComment['loc'] }[];
+    problems: { ruleId: null; message: string; loc: ConfigComment['loc'] }[];
+  } {
+    const configs: { config: { rules: Record<string, unknown> }; loc: ConfigComment['loc'] }[] = [];
+    const problems: { ruleId: null; message: string; loc: ConfigComment['loc'] }[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const parsed = commentParser.parseDirective(comment.value);
+      if (parsed?.label !== 'eslint') continue;
+      const result = commentParser.parseJSONLikeConfig(parsed.value);
+      if (result.ok) configs.push({ config: { rules: result.config as Record<string, unknown> }, loc: comment.loc });
+      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
+    }
+    return { configs, problems };
   }
   override *traverse(): Iterable<VisitNodeStep> {
     yield new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] });
