@@ -32,7 +32,11 @@ writeFileSync(join(b, '.gitignore'), '');
 const time = (dir) => {
   let stderr;
   try {
-    stderr = execFileSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, bin, '--no-types', '--format', 'json', '--output', join(base, 'out.json')], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    stderr = execFileSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, bin, '--no-types', '--format', 'json', '--output', join(base, 'out.json')], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
   } catch (error) {
     // exit 1: findings (the insecure twin); the time is what matters
     stderr = error.stderr;
