@@ -7,7 +7,8 @@
  * offsets; a scalar's characters are aligned with its source (quotes, escapes, block indentation),
  * so a finding inside a multi-line `run: |` is reported on its own line.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { judgeEnvSetting } from '../../policy/env.js';
 import { disablesStrictSsl, replacesRegistryRoots } from '../../policy/tools.js';
 import { analyzeArgv, analyzeShellScript, type ShellOptions, type SourceWord } from '../shell/commands.js';
@@ -15,6 +16,16 @@ import { envVerdictFinding, type ConfigFinding } from '../shell/findings.js';
 import { compose, MappedTextBuilder, sourceRange, type MappedText } from '../shell/mapped-text.js';
 import { tokenize, type Word } from '../shell/tokenize.js';
 import type { ConfigFileKind } from './kinds.js';
+
+// The yaml package is loaded on the first YAML file, not when the plugin is imported (most lint
+// runs, JS only, never need it; it costs about 45 ms of CPU to load).
+let yamlModule: typeof import('yaml') | undefined;
+const Y = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+const isAlias = (n: unknown): n is import('yaml').Alias => Y().isAlias(n);
+const isMap = (n: unknown): n is YAMLMap => Y().isMap(n);
+const isPair = (n: unknown): n is Pair => Y().isPair(n);
+const isScalar = (n: unknown): n is Scalar => Y().isScalar(n);
+const isSeq = (n: unknown): n is YAMLSeq => Y().isSeq(n);
 
 export type YamlKind = Extract<ConfigFileKind, 'compose' | 'github-actions' | 'gitlab-ci' | 'yarnrc-yml'>;
 
@@ -25,7 +36,7 @@ export interface ParsedYaml {
 }
 
 export function parseYaml(text: string): ParsedYaml {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  const docs = Y().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
   const documents = Array.isArray(docs) ? docs : [];
   const first = documents.flatMap((d) => d.errors)[0];
   return { text, documents, error: first ? { message: first.message.split('\n')[0] ?? first.message, offset: first.pos[0] } : undefined };
