@@ -63,7 +63,7 @@ const EXPECTED: [string, number, string][] = [
   ['package.json', 9, 'NODE_TLS_REJECT_UNAUTHORIZED=0'],
   ['package.json', 10, '--tls-min-v1.0'],
   ['package.json', 11, '--tls-max-v1.2'],
-  ['package.json', 12, '--tls-cipher-list=RC4-SHA:AES128-SHA'],
+  ['package.json', 12, '--tls-cipher-list=NULL-SHA256:@SECLEVEL=0'],
   ['package.json', 13, '--tls-keylog=keys.log'],
   ['package.json', 14, '--tls-min-v1.1'],
   ['package.json', 15, 'strict-ssl false'],
