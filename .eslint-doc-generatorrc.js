@@ -9,6 +9,7 @@ export default {
   configEmoji: [
     ['recommended', '✅'],
     ['strict', '🔒'],
+    ['recommended-files', '📄'],
   ],
-  ignoreConfig: ['recommended-type-checked'],
+  ignoreConfig: ['recommended-type-checked', 'strict-files'],
 };

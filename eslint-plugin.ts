@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
+import json from '@eslint/json';
 import { rules } from './rules/index.js';
+import { CONFIG_FILE_KINDS } from './src/analysis/config/kinds.js';
+import { languages as configLanguages } from './src/languages/config-languages.js';
 
 const pkg = JSON.parse(readFileSync(new URL(findPackageJson(), import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -17,23 +20,32 @@ function findPackageJson(): string {
 type RuleName = keyof typeof rules;
 type RuleLevels = Partial<Record<`tlsguard/${RuleName}`, Linter.RuleEntry>>;
 
-type Docs = { recommended: boolean; strictOptions?: readonly unknown[] };
+type Docs = { recommended: boolean; strictOptions?: readonly unknown[]; configFiles?: true };
 
 function levels(pick: (meta: TSESLint.RuleMetaData<string, Docs>) => boolean, withStrictOptions = false): RuleLevels {
   const out: RuleLevels = {};
   for (const [name, rule] of Object.entries(rules) as [RuleName, (typeof rules)[RuleName]][]) {
     const meta = rule.meta as TSESLint.RuleMetaData<string, Docs>;
-    if (!pick(meta)) continue;
+    // Rules on config files are in `recommended-files` / `strict-files`, with their languages.
+    if (meta.docs?.configFiles || !pick(meta)) continue;
     const strictOptions = withStrictOptions ? meta.docs?.strictOptions : undefined;
     out[`tlsguard/${name}`] = strictOptions?.length ? ['error', ...strictOptions] : 'error';
   }
   return out;
 }
 
+type ConfigName = 'recommended' | 'strict' | 'recommended-type-checked';
+type FilesConfigName = 'recommended-files' | 'strict-files';
+
 const plugin = {
   meta: { name: pkg.name, version: pkg.version, namespace: 'tlsguard' },
   rules,
-  configs: {} as Record<'recommended' | 'strict' | 'recommended-type-checked', Linter.Config>,
+  /**
+   * Languages for config files: `tlsguard/json` is @eslint/json's JSON language (for package.json,
+   * re-exported so the configs need no second plugin name), the others are this plugin's own.
+   */
+  languages: { json: json.languages.json, ...configLanguages },
+  configs: {} as Record<ConfigName, Linter.Config> & Record<FilesConfigName, Linter.Config[]>,
 };
 
 const pluginForConfig = plugin as unknown as ESLint.Plugin;
@@ -64,13 +76,34 @@ plugin.configs['recommended-type-checked'] = {
 };
 
 /**
+ * `recommended-files` / `strict-files`: `no-insecure-tls-config` on the config files where TLS is
+ * turned off outside JavaScript (package.json scripts, env files, Dockerfiles, compose files,
+ * GitHub Actions and GitLab CI files, .npmrc, .yarnrc, .yarnrc.yml), one config object per kind
+ * with its `files` and `language`. Spread it after `recommended`: `[tlsguard.configs.recommended,
+ * ...tlsguard.configs['recommended-files']]`. `strict-files` also reports registry CA replacements.
+ */
+function filesConfigs(name: FilesConfigName, ruleEntry: Linter.RuleEntry): Linter.Config[] {
+  return CONFIG_FILE_KINDS.map((k) => ({
+    name: `tlsguard/${name}/${k.kind}`,
+    files: [...k.globs],
+    plugins: { tlsguard: pluginForConfig },
+    language: `tlsguard/${k.language}`,
+    rules: { 'tlsguard/no-insecure-tls-config': ruleEntry },
+  }));
+}
+const configRuleStrict = (rules['no-insecure-tls-config'].meta.docs as { strictOptions?: readonly unknown[] }).strictOptions ?? [];
+plugin.configs['recommended-files'] = filesConfigs('recommended-files', 'error');
+plugin.configs['strict-files'] = filesConfigs('strict-files', ['error', ...configRuleStrict]);
+
+/**
  * The plugin as ESLint's own types describe a plugin (whichever ESLint 9 or 10 the project has), so
  * `plugins: { tlsguard }` and `tlsguard.configs.recommended` type-check in an `eslint.config.ts`.
  */
 export type TlsguardPlugin = ESLint.Plugin & {
   meta: { name: string; version: string; namespace: string };
   rules: NonNullable<ESLint.Plugin['rules']>;
-  configs: Record<'recommended' | 'strict' | 'recommended-type-checked', Linter.Config>;
+  languages: NonNullable<ESLint.Plugin['languages']>;
+  configs: Record<ConfigName, Linter.Config> & Record<FilesConfigName, Linter.Config[]>;
 };
 
 const tlsguard: TlsguardPlugin = pluginForConfig as TlsguardPlugin;

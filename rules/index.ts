@@ -1,3 +1,4 @@
+import noInsecureTlsConfig from './no-insecure-tls-config.js';
 import noInsecureTlsEnv from './no-insecure-tls-env.js';
 import noLegacyTlsApi from './no-legacy-tls-api.js';
 import noLegacyTlsVersion from './no-legacy-tls-version.js';
@@ -10,6 +11,7 @@ import requireServername from './require-servername.js';
 
 /** Every rule of the plugin, by name (without the `tlsguard/` prefix). */
 export const rules = {
+  'no-insecure-tls-config': noInsecureTlsConfig,
   'no-insecure-tls-env': noInsecureTlsEnv,
   'no-legacy-tls-api': noLegacyTlsApi,
   'no-legacy-tls-version': noLegacyTlsVersion,

@@ -17,6 +17,8 @@ import {
   type Primitive,
 } from '../src/analysis/index.js';
 import { NODE_OPTIONS_VAR, REJECT_UNAUTHORIZED_VAR, disablesVerification, weakTlsFlagIn, weakTlsFlagInFragments } from '../src/policy/env.js';
+import { analyzeShellScript } from '../src/analysis/shell/commands.js';
+import { verbatim } from '../src/analysis/shell/mapped-text.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
@@ -135,7 +137,9 @@ export default createRule<[], MessageId>({
         if (ref?.module !== 'child_process' || ref.path.length !== 1 || !SHELL_COMMANDS.has(ref.path[0] ?? '')) return;
         const values = stringValues(fc, command);
         let found: boolean;
-        if (values) found = values.length > 0 && values.every((v) => SHELL_ASSIGNMENT.test(v));
+        // A known command line: the shell analysis of the config-file rule (an assignment that reaches a
+        // program: `VAR=0 cmd`, `export VAR=0; cmd`, `env`/`cross-env`), not just the text.
+        if (values) found = values.length > 0 && values.every((v) => analyzeShellScript(verbatim(v)).some((f) => f.kind === 'reject-unauthorized'));
         else {
           // A piece of a partly known command counts only when the assignment is whole inside it:
           // an edge that touches unknown text is padded with a letter, so nothing matches across it.

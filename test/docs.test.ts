@@ -7,18 +7,21 @@ import { Linter } from 'eslint';
 import tseslintParser from '@typescript-eslint/parser';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import { describe, expect, it } from 'vitest';
+import plugin from '../eslint-plugin.js';
 import { rules } from '../rules/index.js';
 
 interface Example {
   readonly kind: 'incorrect' | 'correct';
-  readonly lang: 'ts' | 'js';
+  readonly lang: string;
   readonly code: string;
+  /** For a config-file example: the file name after the fence's language (```yaml .github/workflows/ci.yml). */
+  readonly filename: string | undefined;
 }
 
 function examples(markdown: string): Example[] {
   const out: Example[] = [];
   let kind: Example['kind'] | undefined;
-  const fence = /^```(ts|js|typescript|javascript)\n([\s\S]*?)^```/gm;
+  const fence = /^```(\w+)(?: ([^\n`]+))?\n([\s\S]*?)^```/gm;
   const lines = markdown.split('\n');
   let offset = 0;
   const headings: { at: number; kind: Example['kind'] | undefined }[] = [];
@@ -30,12 +33,16 @@ function examples(markdown: string): Example[] {
     kind = undefined;
     for (const h of headings) if (h.at < (m.index ?? 0)) kind = h.kind;
     if (!kind) continue;
-    out.push({ kind, lang: m[1]!.startsWith('j') ? 'js' : 'ts', code: m[2]! });
+    const js = /^(?:ts|js|typescript|javascript)$/.test(m[1]!);
+    if (!js && !m[2]) continue;
+    out.push({ kind, lang: js ? (m[1]!.startsWith('j') ? 'js' : 'ts') : m[1]!, code: m[3]!, filename: js ? undefined : m[2]!.trim() });
   }
   return out;
 }
 
-function lint(name: string, rule: RuleModule<string, []>, code: string, lang: string) {
+function lint(name: string, rule: RuleModule<string, []>, code: string, lang: string, filename: string | undefined) {
+  // A config-file example: the plugin's own config for its kind (language by file name).
+  if (filename) return new Linter({ configType: 'flat' }).verify(code, plugin.configs['strict-files'], filename);
   const linter = new Linter({ configType: 'flat' });
   return linter.verify(
     code,
@@ -73,7 +80,7 @@ for (const [name, rule] of Object.entries(rules) as [string, RuleModule<string, 
     });
     found.forEach((e, i) => {
       it(`${e.kind} example ${i + 1} is ${e.kind === 'incorrect' ? 'reported' : 'not reported'}`, () => {
-        const messages = lint(name, rule, e.code, e.lang);
+        const messages = lint(name, rule, e.code, e.lang, e.filename);
         expect(messages.filter((m) => m.fatal)).toEqual([]);
         const own = messages.filter((m) => m.ruleId === `tlsguard/${name}`);
         if (e.kind === 'incorrect') expect(own.length).toBeGreaterThan(0);

@@ -5,7 +5,9 @@
  */
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { Linter, RuleTester as EslintRuleTester } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../eslint-plugin.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -17,6 +19,12 @@ export type Invalid<M extends string, O extends readonly unknown[] = []> = Inval
 
 /** A rule's cases; `O` is the rule's options tuple (cases may pass `options`). */
 export interface RuleCases<M extends string, O extends readonly unknown[] = []> {
+  /**
+   * For a rule on config files: the ESLint language of every case (`tlsguard/dockerfile`,
+   * `tlsguard/json`…). Such cases run with ESLint's own RuleTester and the plugin's languages; each
+   * case's `filename` picks the file kind. Absent: JavaScript/TypeScript cases.
+   */
+  readonly language?: string;
   readonly valid: readonly Valid<O>[];
   readonly invalid: readonly Invalid<M, O>[];
 }
@@ -27,6 +35,47 @@ export const ruleTester = new RuleTester();
 export function runRuleTests<M extends string, O extends readonly unknown[] = []>(name: string, rule: RuleModule<M, O>, cases: RuleCases<M, O>): void {
   // The rule tester bundles its own copy of the utils types; the rule object is the same at run time.
   ruleTester.run(name, rule as unknown as Parameters<typeof ruleTester.run>[1], { valid: [...cases.valid], invalid: [...cases.invalid] });
+}
+
+EslintRuleTester.describe = describe;
+EslintRuleTester.it = it;
+EslintRuleTester.itOnly = it.only;
+
+/**
+ * Runs the cases of a rule on config files in their language. Each suggestion output must also
+ * parse in that language and no longer carry the report it fixes.
+ */
+export function runLanguageRuleTests<M extends string, O extends readonly unknown[] = []>(
+  name: string,
+  ruleName: string,
+  rule: RuleModule<M, O>,
+  cases: RuleCases<M, O>,
+): void {
+  const language = cases.language as string;
+  const tester = new EslintRuleTester({ plugins: { tlsguard: plugin }, language });
+  tester.run(name, rule as never, { valid: [...cases.valid] as never, invalid: [...cases.invalid] as never });
+  describe(`${name}: suggestion outputs`, () => {
+    cases.invalid.forEach((c, i) => {
+      const filename = c.filename ?? 'file';
+      const suggestions = c.errors.flatMap((e) => (e.suggestions ?? []).map((s) => ({ messageId: e.messageId, output: s.output })));
+      suggestions.forEach((s, j) => {
+        it(`case ${i + 1} suggestion ${j + 1} parses and removes its report`, () => {
+          const lintOf = (code: string) =>
+            new Linter({ configType: 'flat' }).verify(
+              code,
+              [
+                { files: [`**/${filename}`], plugins: { tlsguard: plugin }, language, rules: { [`tlsguard/${ruleName}`]: ['error', ...(c.options ?? [])] } },
+              ] as never,
+              filename,
+            );
+          const before = lintOf(c.code).filter((m) => m.messageId === s.messageId).length;
+          const after = lintOf(s.output);
+          expect(after.filter((m) => m.fatal)).toEqual([]);
+          expect(after.filter((m) => m.messageId === s.messageId).length).toBe(before - 1);
+        });
+      });
+    });
+  });
 }
 
 /** Tags a case as JavaScript (parsed as `file.js`). */

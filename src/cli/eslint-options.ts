@@ -10,6 +10,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../../eslint-plugin.js';
 import type { Concurrency, Profile } from './args.js';
+import { CONFIG_FILE_GLOBS, configFileConfigs } from './config-files.js';
 
 export interface LintSpec {
   readonly cwd: string;
@@ -48,9 +49,11 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
     },
     { name: 'tlsguard-cli/commonjs', files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     { ...base, files: FILE_GLOBS },
+    ...configFileConfigs(spec.config),
     { name: 'tlsguard-cli/settings', settings: { tlsguard: { ...baseSettings, ...(spec.profile ? { profile: spec.profile } : {}) } } },
   ];
-  if (spec.rules && Object.keys(spec.rules).length > 0) configs.push({ name: 'tlsguard-cli/rules', files: FILE_GLOBS, rules: { ...spec.rules } });
+  if (spec.rules && Object.keys(spec.rules).length > 0)
+    configs.push({ name: 'tlsguard-cli/rules', files: [...FILE_GLOBS, ...CONFIG_FILE_GLOBS], rules: { ...spec.rules } });
   if (typed.size > 0) {
     configs.push({
       name: 'tlsguard-cli/types',

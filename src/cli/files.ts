@@ -6,7 +6,8 @@
  * `.git/info/exclude` or `core.excludesFile` ignores; nested repositories and submodules with their
  * own rules. Outside git: a walk of the given paths with `.gitignore` semantics (`GitIgnore`).
  * Either way `node_modules`, `dist` and `.git` below a given path are skipped, symbolic links are not
- * followed, and `keep` decides which files are linted (by default the JS/TS extensions).
+ * followed, and `keep` decides which files are linted (by default `isScannedFile`: the JS/TS
+ * extensions and the config-file kinds of src/analysis/config/kinds.ts).
  *
  * A path named on the command line is always scanned, also when it is ignored (reported in
  * `ignored`, for a one-line note); a named directory that is ignored is scanned whole. Unreadable
@@ -18,6 +19,7 @@ import { accessSync, constants as fsConstants, existsSync, lstatSync, readdirSyn
 import path from 'node:path';
 import ignoreModule, { type Ignore } from 'ignore';
 import { UsageError, type Shard } from './args.js';
+import { isConfigFile } from './config-files.js';
 
 // `ignore` is CommonJS with `module.exports = factory; factory.default = factory`.
 const createIgnore: (options?: { ignorecase?: boolean }) => Ignore =
@@ -31,6 +33,11 @@ const DECLARATION = /\.d\.[cm]?ts$/;
 
 export function hasLintableExtension(file: string): boolean {
   return EXTENSIONS.includes(path.extname(file)) && !DECLARATION.test(file);
+}
+
+/** A file a scan lints: JS/TS, or one of the config-file kinds (package.json, .env, Dockerfile, CI files…). */
+export function isScannedFile(file: string): boolean {
+  return hasLintableExtension(file) || isConfigFile(file);
 }
 
 /** `a/b/c.ts` with forward slashes, relative to `root`. */
@@ -351,7 +358,7 @@ function collectTree(c: Collector, root: string, inputs: readonly Named[]): void
 export function collectFiles(cwd: string, paths: readonly string[], options: CollectOptions = {}): FileSelection {
   const env = gitEnv(options.env);
   const c: Collector = {
-    keep: options.keep ?? hasLintableExtension,
+    keep: options.keep ?? isScannedFile,
     env,
     nestedEnv: { ...env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined, GIT_COMMON_DIR: undefined, GIT_PREFIX: undefined },
     found: new Set(),

@@ -41,9 +41,14 @@ export function allRules(): RuleInfo[] {
   });
 }
 
+/** The rules of `recommended-files` / `strict-files`: the config-file rule, which the CLI applies with `config`. */
+function filesConfigRules(config: 'recommended' | 'strict'): Record<string, unknown> {
+  return Object.assign({}, ...plugin.configs[`${config}-files`].map((c) => c.rules ?? {})) as Record<string, unknown>;
+}
+
 /** The rules a config enables, in the plugin's order. */
 export function rulesOfConfig(config: 'recommended' | 'strict'): RuleInfo[] {
-  const enabled = plugin.configs[config].rules ?? {};
+  const enabled = { ...filesConfigRules(config), ...(plugin.configs[config].rules ?? {}) };
   return allRules().filter((r) => {
     const level = (enabled as Record<string, unknown>)[r.id];
     return level !== undefined && level !== 'off' && level !== 0;
@@ -97,6 +102,7 @@ const isOff = (entry: unknown): boolean => {
 
 /** The rules that run with `config` and the `--rule` overrides, in the plugin's order. */
 export function enabledRules(config: 'recommended' | 'strict', overrides: Readonly<Record<string, unknown>>): RuleInfo[] {
-  const levels: Record<string, unknown> = { ...(plugin.configs[config].rules ?? {}), ...overrides };
+  // The config-file rule is in the `-files` twin of each config (which the CLI applies too).
+  const levels: Record<string, unknown> = { ...filesConfigRules(config), ...(plugin.configs[config].rules ?? {}), ...overrides };
   return allRules().filter((r) => !isOff(levels[r.id]));
 }

@@ -9,7 +9,7 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { useColor } from './color.js';
 import { cacheDirectory, prepareDirectory, resolveLocation } from './ensure-dir.js';
 import { buildEslintOptions, DEFAULT_CACHE_LOCATION, type LintSpec } from './eslint-options.js';
-import { collectFiles, commonRoot, DEFAULT_IGNORED_DIRS, hasLintableExtension, shardFiles, sortFiles, toPosixRelative, type FileError } from './files.js';
+import { collectFiles, commonRoot, DEFAULT_IGNORED_DIRS, isScannedFile, shardFiles, sortFiles, toPosixRelative, type FileError } from './files.js';
 import { fixAll } from './fix.js';
 import { lint, RULE_PREFIX, type Finding, type LintOutcome, type ParseError } from './lint.js';
 import { createProgress, silentProgress, type Writer } from './progress.js';
@@ -128,7 +128,7 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     const filters = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
     const staged = stagedFiles(cwd, (abs) => {
       const rel = toPosixRelative(cwd, abs).split('/');
-      return hasLintableExtension(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && within(abs, filters);
+      return isScannedFile(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && within(abs, filters);
     }, io.env);
     texts = staged.texts;
     files = sortFiles(cwd, [...texts.keys()]);

@@ -102,3 +102,49 @@ export function weakCipherListFlag(token: string): WeakTlsFlag | undefined {
   const names = weak.slice(0, 3).map((w) => w.suite.name).join(', ');
   return { flag: '--tls-cipher-list', effect: `makes weak cipher suites (${names}${weak.length > 3 ? ', …' : ''}) the default` };
 }
+
+/** What setting one environment variable to one value does to TLS, for the config-file rule. */
+export type EnvVerdict =
+  | { readonly kind: 'reject-unauthorized' }
+  | { readonly kind: 'node-options'; readonly flag: string; readonly effect: string }
+  | { readonly kind: 'strict-ssl'; readonly setting: string; readonly tool: string }
+  | { readonly kind: 'git-ssl-verify'; readonly setting: string };
+
+/**
+ * The verdict on `name=value` in a process environment, or undefined when it is harmless:
+ * `NODE_TLS_REJECT_UNAUTHORIZED=0`; a weak TLS flag or a weak `--tls-cipher-list` in
+ * `NODE_OPTIONS` (whitespace-separated, as Node splits it); npm's `npm_config_strict_ssl=false`
+ * (npm reads `npm_config_*` whatever the case of the name; pnpm reads them too); Yarn 2+'s
+ * `YARN_ENABLE_STRICT_SSL=false`/`0`; and `GIT_SSL_NO_VERIFY` (git turns verification off when it is
+ * set at all, whatever the value: `if (getenv("GIT_SSL_NO_VERIFY"))` in git's http.c).
+ */
+export function judgeEnvSetting(name: string, value: string): EnvVerdict | undefined {
+  if (name === REJECT_UNAUTHORIZED_VAR) return disablesVerification(value) ? { kind: 'reject-unauthorized' } : undefined;
+  if (name === NODE_OPTIONS_VAR) {
+    for (const token of value.split(/\s+/)) {
+      const hit = weakTlsFlag(token) ?? weakCipherListFlag(token);
+      if (hit) return { kind: 'node-options', ...hit };
+    }
+    return undefined;
+  }
+  const lower = name.toLowerCase();
+  if (lower === 'npm_config_strict_ssl' && npmConfigFalse(value)) return { kind: 'strict-ssl', setting: `${name}=${value}`, tool: 'npm' };
+  if (name === 'YARN_ENABLE_STRICT_SSL' && yarnBerryFalse(value)) return { kind: 'strict-ssl', setting: `${name}=${value}`, tool: 'Yarn' };
+  if (name === 'GIT_SSL_NO_VERIFY') return { kind: 'git-ssl-verify', setting: `${name}=${value}` };
+  return undefined;
+}
+
+/**
+ * npm's value for a boolean setting is false for the text `false` (.npmrc, `npm config set`,
+ * `--strict-ssl=false`, `npm_config_*`; surrounding quotes and blanks are stripped by the .npmrc
+ * reader). Other texts are left alone: `npm config get strict-ssl` keeps `0`, `no` and `off` as
+ * strings, not the boolean.
+ */
+export function npmConfigFalse(value: string): boolean {
+  return value === 'false';
+}
+
+/** Yarn 2+ reads a boolean setting from `false`/`0` (and `true`/`1`), as text or YAML. */
+export function yarnBerryFalse(value: string): boolean {
+  return value === 'false' || value === '0';
+}

@@ -75,10 +75,15 @@ export {
   REJECT_UNAUTHORIZED_VAR,
   WEAK_TLS_FLAGS,
   disablesVerification,
+  judgeEnvSetting,
+  npmConfigFalse,
+  yarnBerryFalse,
   weakCipherListFlag,
   weakTlsFlag,
   weakTlsFlagIn,
   weakTlsFlagInFragments,
   type KnownFragment,
+  type EnvVerdict,
   type WeakTlsFlag,
 } from './env.js';
+export * from './tools.js';

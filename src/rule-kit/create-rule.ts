@@ -23,6 +23,13 @@ export interface TlsguardDocs {
   readonly requiresTypeChecking?: false;
   /** Rule options the `strict` config sets (e.g. `[{ policy: 'strict' }]`); `recommended` uses the defaults. */
   readonly strictOptions?: readonly unknown[];
+  /**
+   * The rule reads config files (package.json through @eslint/json, and this plugin's languages for
+   * env files, Dockerfiles, YAML, .npmrc, .yarnrc) instead of JavaScript. Every other rule returns
+   * no listeners for a file whose AST is not a JavaScript `Program`, so a config that enables them
+   * for every file cannot run them on another language's tree.
+   */
+  readonly configFiles?: true;
 }
 
 export const REPO_URL = 'https://github.com/tlsguard/eslint-plugin-tlsguard';
@@ -48,6 +55,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) {
+      // Another language's tree (JSON, YAML, …): a JavaScript rule has nothing to say about it.
+      if (!definition.meta.docs.configFiles && (context.sourceCode.ast as { type?: string }).type !== 'Program') return {};
       // An invalid settings.tlsguard stops the run with a message naming the key (checked once per settings object).
       tlsguardSettingsOf(context.settings);
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);

@@ -8,6 +8,9 @@ const cases: RuleCases<M> = {
     // Shell command lines: only a whole `NODE_TLS_REJECT_UNAUTHORIZED=0` assignment counts.
     validJs("const { execSync } = require('child_process');\nexecSync('NODE_TLS_REJECT_UNAUTHORIZED=1 node sync.js');"),
     validJs("const { exec } = require('child_process');\nexec(`NODE_TLS_REJECT_UNAUTHORIZED=0${process.env.N} node sync.js`);"),
+    // Text, not an assignment that reaches a program (the same shell analysis as no-insecure-tls-config).
+    validJs("const { execSync } = require('child_process');\nexecSync('echo NODE_TLS_REJECT_UNAUTHORIZED=0 is not needed');"),
+    validJs("const { execSync } = require('child_process');\nexecSync('export NODE_TLS_REJECT_UNAUTHORIZED=0');"),
     validJs("console.log('set NODE_TLS_REJECT_UNAUTHORIZED=0 to debug');"),
     // execArgv: judged only where it starts a Node process (fork, cluster); safe flags are fine.
     validJs("const { fork } = require('child_process');\nfork('worker.js', { execArgv: ['--inspect'] });"),

@@ -3,6 +3,10 @@
  * found by name (a new case file needs no runner of its own), run with the rule of that name.
  */
 import { loadRuleSuites } from '../harness/all-cases.js';
-import { runRuleTests } from '../rule-tester.js';
+import { runLanguageRuleTests, runRuleTests } from '../rule-tester.js';
 
-for (const suite of await loadRuleSuites()) runRuleTests(suite.topic ? `${suite.name} (${suite.topic})` : suite.name, suite.rule, suite.cases);
+for (const suite of await loadRuleSuites()) {
+  const title = suite.topic ? `${suite.name} (${suite.topic})` : suite.name;
+  if (suite.cases.language) runLanguageRuleTests(title, suite.name, suite.rule, suite.cases);
+  else runRuleTests(title, suite.rule, suite.cases);
+}
