@@ -108,6 +108,8 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ replacedRoots: false }],
   create(context, [options]) {
+    // A JavaScript or TypeScript file (an ESTree `Program`): nothing here reads it.
+    if ((context.sourceCode.ast as { type?: string }).type === 'Program') return {};
     const sourceCode = context.sourceCode as unknown as Located;
     const report = (kind: ConfigFileKind, findings: readonly ConfigFinding[]): void => {
       const where = kindInfo(kind).label;
