@@ -36,6 +36,7 @@ type MessageId =
   | 'mtlsNotEnforced'
   | 'clientTlsSocket'
   | 'libraryOption'
+  | 'proxyOption'
   | 'libraryFix'
   | 'removeOption'
   | 'removeAssignment'
@@ -72,6 +73,7 @@ export default createRule<[], MessageId>({
       clientTlsSocket:
         'A client-side `new tls.TLSSocket()` verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized: true`), so any server can impersonate the peer. Use `tls.connect({ socket, servername })`, which verifies both.',
       libraryOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path can impersonate the server and read or alter the traffic. {{way}}',
+      proxyOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path to the target can impersonate it and read or alter {{exposes}}. {{way}}',
       libraryFix: '{{fix}}',
       removeOption: 'Remove `rejectUnauthorized: false` (verification is on by default).',
       removeAssignment: 'Remove this assignment.',
@@ -114,7 +116,7 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, ...): rows in src/analysis/catalogue.
-      ...(aliases && aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', fix: 'libraryFix' })),
+      ...(aliases && aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', proxy: 'proxyOption', fix: 'libraryFix' })),
       ...(own && {
         'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
           if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;

@@ -9,10 +9,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, propertyName, unwrap } from './ast.js';
 import { closedApiOf } from './closed-apis.js';
-import { allAliases, type AliasMatch, type AliasRow, type SiblingCondition } from './catalogue/index.js';
+import { allAliases, type AliasMatch, type AliasRow, type ConfigRow, type InertCondition, type SiblingCondition } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { resolveFunction } from './functions.js';
-import { bagOf, destinationsOf, isOpen, lookup, type Destination } from './options.js';
+import { bagOf, destinationsOf, isOpen, lookup, pathMatches, type Destination } from './options.js';
 import { matchApi, matchDestination } from './sinks.js';
 import { resolveModuleRef } from './bindings.js';
 import { bagKeyOrigin } from './type-evidence.js';
@@ -22,8 +22,8 @@ import { escapeRegExp as escape, wordsPattern } from './gate.js';
 export interface AliasReport {
   readonly node: TSESTree.Node;
   readonly row: AliasRow;
-  /** Message data: `option`, `library`, `effect`, `way`. */
-  readonly data: Record<'option' | 'library' | 'effect' | 'way', string>;
+  /** Message data: `option`, `library`, `effect`, `way` (and `exposes` for a proxy's option). */
+  readonly data: Record<'option' | 'library' | 'effect' | 'way', string> & { readonly exposes?: string };
   readonly suggestion: { readonly text: string; readonly edit: AliasEdit } | undefined;
 }
 
@@ -61,13 +61,25 @@ function rowsOfKind<K extends AliasMatch['kind']>(rule: Rule, kind: K): RowOfKin
 /** Message data; `{value}` in the row's option is the insecure value as written (`'require'`). */
 function dataOf(row: AliasRow, value?: string): AliasReport['data'] {
   const option = value === undefined ? row.option : row.option.replace('{value}', value);
-  return { option, library: row.library, effect: row.effect, way: row.way };
+  return { option, library: row.library, effect: row.effect, way: row.way, ...(row.exposes ? { exposes: row.exposes } : {}) };
+}
+
+/** The destination is the module's export at one of the config rows' paths (in a file of the row's name). */
+function matchConfig(fc: FileContext, dest: Destination, rows: readonly ConfigRow[]): boolean {
+  if (dest.kind !== 'export') return false;
+  const file = fc.filename.replace(/^.*[\\/]/, '');
+  return rows.some((r) => pathMatches(r.path, dest.path) && (!r.file || r.file.test(file)));
+}
+
+/** A destination that is the row's API or config file. */
+function atRowApi(fc: FileContext, row: AliasRow, dest: Destination): boolean {
+  return (!!row.apis && !!matchApi(fc, dest, row.apis)) || (!!row.configs && matchConfig(fc, dest, row.configs));
 }
 
 /** Does the object holding the option reach the row's library (or, for a key unique to it, not provably go elsewhere)? */
 function reachesLibrary(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: string): boolean {
-  if (row.apis) {
-    if (destinationsOf(fc, object).some((d) => matchApi(fc, d, row.apis!))) return true;
+  if (row.apis || row.configs) {
+    if (destinationsOf(fc, object).some((d) => atRowApi(fc, row, d))) return true;
     // With types: the key is declared by the library (a wrapper typed with the library's options).
     const origin = bagKeyOrigin(fc, object, key);
     return origin?.kind === 'tls' && origin.packages.some((p) => row.packages.includes(p));
@@ -112,6 +124,7 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
       for (const row of props) {
         if (row.match.key !== key || !always(evaluate(fc, node.value), row.match.insecure)) continue;
         if (row.match.siblings && !siblingsHold(fc, node.parent, row.match.siblings)) continue;
+        if (row.match.inert && row.match.inert.some((c) => inertHolds(fc, node.parent, c))) continue;
         if (!reachesLibrary(fc, row, node.parent, key)) continue;
         report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
         return;
@@ -158,6 +171,19 @@ function siblingsHold(fc: FileContext, object: TSESTree.Node, conditions: readon
     }
     return false;
   });
+}
+
+/** The key at the condition's path is provably there, not replaced later, and every possible value makes the option inert. */
+function inertHolds(fc: FileContext, object: TSESTree.Node, condition: InertCondition): boolean {
+  let node: TSESTree.Node = object;
+  for (const [i, key] of condition.path.entries()) {
+    const bag = bagOf(fc, node);
+    const found = bag && lookup(bag, key);
+    if (!found || found.overridable || !found.entry.value) return false;
+    if (i === condition.path.length - 1) return always(evaluate(fc, found.entry.value), condition.inert);
+    node = found.entry.value;
+  }
+  return false;
 }
 
 /** An object literal that provably lacks `required: true` and does not already turn verification off. */

@@ -26,12 +26,13 @@ export function aliasReportListeners<M extends string>(
   fc: FileContext,
   context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
   rule: AliasReport['row']['rule'],
-  ids: { readonly option: M; readonly fix: M },
+  ids: { readonly option: M; readonly fix: M; readonly proxy?: M },
 ): TSESLint.RuleListener {
   return aliasListeners(fc, rule, ({ node, data, suggestion }) =>
     context.report({
       node,
-      messageId: ids.option,
+      // A proxy's option (the proxied target's certificate) has its own message, saying what the proxy exposes.
+      messageId: data.exposes !== undefined && ids.proxy ? ids.proxy : ids.option,
       data,
       suggest: suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: fixOf(fc, suggestion.edit) }] : [],
     }),

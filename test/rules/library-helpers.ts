@@ -6,12 +6,12 @@ import { allAliases } from '../../src/analysis/index.js';
  * reads `option` (`{value}` in the row stands for the value as written). The case states the
  * library and the option the message must name; the rest of the sentence comes from the row.
  */
-export function alias(library: string, option: string): Record<'option' | 'library' | 'effect' | 'way', string> {
+export function alias(library: string, option: string): Record<'option' | 'library' | 'effect' | 'way', string> & { exposes?: string } {
   const row = allAliases().find((r) => {
     if (r.library !== library) return false;
     const [before, after] = r.option.split('{value}');
     return after === undefined ? r.option === option : option.startsWith(before!) && option.endsWith(after);
   });
   if (!row) throw new Error(`no catalogue alias row for ${library}: ${option}`);
-  return { option, library, effect: row.effect, way: row.way };
+  return { option, library, effect: row.effect, way: row.way, ...(row.exposes ? { exposes: row.exposes } : {}) };
 }

@@ -10,6 +10,16 @@ import type { ApiRow, GlobalOptionsRow, SinkRow } from '../sinks.js';
 
 export type { ApiRow, GlobalOptionsRow, SinkRow };
 
+/**
+ * Path segments that are not property keys, in destinations and catalogue paths: an element of an
+ * array literal (`proxy: [{ … }]`), and the value a function returns (`defineConfig(() => ({ … }))`;
+ * in an export path, the result of calling a module function: `['createProxyServer', PATH_RETURN, 'web']`).
+ * Catalogue paths may use `PATH_ANY` for one key of any name (a proxy context: `proxy: { '/api': … }`).
+ */
+export const PATH_ELEMENT = '[]';
+export const PATH_RETURN = '()';
+export const PATH_ANY = '*';
+
 /** An option that takes an agent or dispatcher: names the library in the message about the agent's own options. */
 export interface AgentSlotRow extends ApiRow {
   /** The phrase appended to the agent's label: `used as the axios \`httpsAgent\``. */
@@ -19,9 +29,17 @@ export interface AgentSlotRow extends ApiRow {
 export type AliasMatch =
   /**
    * `key: <value>` in an object literal (or `obj.key = <value>`), insecure when every possible value
-   * satisfies `insecure` and, if `siblings` are given, every sibling condition provably holds.
+   * satisfies `insecure` and, if `siblings` are given, every sibling condition provably holds; not
+   * reported when one of the `inert` conditions provably holds (http-proxy's `secure: false` does
+   * nothing for a `target` that is plain `http:`).
    */
-  | { readonly kind: 'property'; readonly key: string; readonly insecure: (value: Primitive) => boolean; readonly siblings?: readonly SiblingCondition[] }
+  | {
+      readonly kind: 'property';
+      readonly key: string;
+      readonly insecure: (value: Primitive) => boolean;
+      readonly siblings?: readonly SiblingCondition[];
+      readonly inert?: readonly InertCondition[];
+    }
   /**
    * An object literal at `key` that lacks `required: true` (mysql2 `ssl` without `verifyIdentity`).
    * A written `required` counts as missing when every possible value satisfies `insecure`
@@ -74,6 +92,28 @@ export interface SiblingCondition {
   readonly insecure: (value: Primitive) => boolean;
 }
 
+/**
+ * A condition on another key of the object holding a property alias that makes the option do
+ * nothing. It holds only when the key is provably there with a known value that satisfies `inert`
+ * (an absent or unknown key does not make it inert).
+ */
+export interface InertCondition {
+  readonly path: readonly string[];
+  readonly inert: (value: Primitive) => boolean;
+}
+
+/**
+ * A config file's export that a tool reads: the object holding the option must sit at `path` in the
+ * module's export (`module.exports = { devServer: { proxy } }`, `export default { server: { proxy } }`).
+ * Paths may use `PATH_ANY`, `PATH_ELEMENT` and `PATH_RETURN` (`src/analysis/options.ts`).
+ */
+export interface ConfigRow {
+  readonly label: string;
+  readonly path: readonly string[];
+  /** The config file's name, when the export's shape alone does not name the tool (`vite.config.ts`). */
+  readonly file?: RegExp;
+}
+
 export type AliasFix =
   | { readonly kind: 'remove' }
   | { readonly kind: 'replace-value'; readonly text: string };
@@ -94,8 +134,15 @@ export interface AliasRow {
    * (with types: unless the object's type declares the key outside TLS code).
    */
   readonly apis?: readonly ApiRow[];
+  /** Like `apis`, for config files: the module's export that the tool reads. A row with either counts when one matches. */
+  readonly configs?: readonly ConfigRow[];
   /** What it does: `turns off certificate verification for MongoDB connections`. */
   readonly effect: string;
+  /**
+   * For a proxy's option (the certificate of the proxied target): what the proxy forwards that an
+   * impersonator of the target then reads or alters. The rule then uses its proxy message.
+   */
+  readonly exposes?: string;
   /** The way out, one sentence. */
   readonly way: string;
   /** The suggestion (property aliases); other kinds have a fixed suggestion or none. */
