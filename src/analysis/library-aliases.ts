@@ -13,7 +13,9 @@ import { allAliases, type AliasMatch, type AliasRow, type ConfigRow, type InertC
 import type { FileContext } from './file-context.js';
 import { resolveFunction } from './functions.js';
 import { bagOf, destinationsOf, isOpen, lookup, pathMatches, type Destination } from './options.js';
-import { matchApi, matchDestination } from './sinks.js';
+import { matchApi, matchDestination, type ApiRow } from './sinks.js';
+import { PLACEHOLDER, parseUrl } from './connection-strings.js';
+import { aliasOverridden, replacedByString } from './precedence.js';
 import { resolveModuleRef } from './bindings.js';
 import { bagKeyOrigin } from './type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from './values.js';
@@ -126,6 +128,8 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
         if (row.match.siblings && !siblingsHold(fc, node.parent, row.match.siblings)) continue;
         if (row.match.inert && row.match.inert.some((c) => inertHolds(fc, node.parent, c))) continue;
         if (!reachesLibrary(fc, row, node.parent, key)) continue;
+        // The library takes another key of the object (mongodb `rejectUnauthorized`), or the config's connection string (pg), instead.
+        if (aliasOverridden(fc, node, row.overriddenBy, node.parent) || (row.replacedBy && replacedByString(fc, node.parent, row.replacedBy))) continue;
         report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
         return;
       }
@@ -353,32 +357,15 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
   return listeners;
 }
 
-interface ParsedUrl {
-  readonly scheme: string;
-  readonly params: ReadonlyMap<string, string>;
+/** The connection-string APIs of every url row, by library (for `goesOnlyToOtherStringApis`). */
+function stringApis(): readonly { readonly packages: readonly string[]; readonly apis: readonly ApiRow[] }[] {
+  return cached('string-apis', () => allAliases().filter((r) => r.match.kind === 'url' && r.apis).map((r) => ({ packages: r.packages, apis: r.apis! })));
 }
 
-const PLACEHOLDER = '\u0000';
-
-function parseConnectionString(text: string): ParsedUrl | undefined {
-  const m = /^([a-z][a-z0-9+.-]*:)\/\//i.exec(text);
-  const q = text.indexOf('?');
-  if (!m || q < 0) return undefined;
-  const params = new Map<string, string>();
-  for (const pair of text.slice(q + 1).split('#')[0]!.split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0) continue;
-    let key = pair.slice(0, eq);
-    let value = pair.slice(eq + 1);
-    try {
-      key = decodeURIComponent(key);
-      value = decodeURIComponent(value);
-    } catch {
-      continue;
-    }
-    if (!key.includes(PLACEHOLDER) && !value.includes(PLACEHOLDER)) params.set(key, value);
-  }
-  return { scheme: m[1]!.toLowerCase(), params };
+function goesOnlyToOtherStringApis(fc: FileContext, row: AliasRow, node: TSESTree.Node): boolean {
+  const destinations = destinationsOf(fc, node);
+  const others = stringApis().filter((o) => !o.packages.some((p) => row.packages.includes(p)));
+  return destinations.length > 0 && destinations.every((d) => others.some((o) => matchApi(fc, d, o.apis)));
 }
 
 function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
@@ -387,17 +374,22 @@ function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => vo
   const { cheap, hinted } = cached(`${rule}:url-patterns`, () => {
     const params = [...new Set(list.map((r) => r.match.param))];
     const hint = params.map(escape).join('|');
-    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hinted: new RegExp(`(?:${hint})=`) };
+    // Case-insensitive here: rows that read names as written check the case themselves (`UrlParams.get`).
+    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hinted: new RegExp(`(?:${hint})=`, 'i') };
   });
   const check = (node: TSESTree.Node, text: string): void => {
     if (!cheap.test(text)) return;
-    const url = parseConnectionString(text);
+    const url = parseUrl(text);
     if (!url) return;
     for (const row of list) {
-      const { scheme, param, insecure, secure } = row.match;
-      const value = [...url.params].find(([k]) => k.toLowerCase() === param.toLowerCase())?.[1];
-      if (!scheme.test(url.scheme) || value === undefined || !insecure(value, url.params)) continue;
+      const { scheme, param, ignoreCase, insecure, secure } = row.match;
+      const value = url.get(param, ignoreCase);
+      if (!scheme.test(url.scheme) || typeof value !== 'string' || !insecure(value, url)) continue;
       if (row.apis && !destinationsOf(fc, node).some((d) => matchApi(fc, d, row.apis!))) continue;
+      // A string that goes only to another library's connection-string API is that library's (pg's `no-verify` means nothing to postgres.js).
+      if (!row.apis && goesOnlyToOtherStringApis(fc, row, node)) continue;
+      // The options object beside the string wins (mongodb, postgres.js, mysql2).
+      if (aliasOverridden(fc, node, row.overriddenBy)) continue;
       report({ node, row, data: dataOf(row, value), suggestion: urlFix(fc, node, param, value, secure) });
       return;
     }

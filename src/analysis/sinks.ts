@@ -8,6 +8,7 @@ import { mayReferenceModules, resolveCalleeRef, resolveModuleRef, type ModuleRef
 import type { FileContext } from './file-context.js';
 import { pathMatches, type Destination } from './options.js';
 import { catalogue } from './catalogue/index.js';
+import type { ReplacedByString } from './catalogue/model.js';
 
 export type SinkRole =
   /** A client connection or request: verification options apply. */
@@ -42,6 +43,11 @@ export interface SinkRow {
    * (cassandra-driver): removing `rejectUnauthorized: false` would not help, so the fix writes `true`.
    */
   readonly verifiesByDefault?: false;
+  /**
+   * A connection string in the config that replaces these options (pg: an `sslmode=` in
+   * `connectionString` replaces `ssl`). The config is the argument, at `path` without its last key.
+   */
+  readonly replacedBy?: ReplacedByString;
 }
 
 /** Process-wide option objects: writing TLS options into them affects every later connection. */

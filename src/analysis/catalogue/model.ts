@@ -7,6 +7,7 @@
  */
 import type { Primitive } from '../types.js';
 import type { ApiRow, GlobalOptionsRow, SinkRow } from '../sinks.js';
+import type { UrlParams } from '../connection-strings.js';
 
 export type { ApiRow, GlobalOptionsRow, SinkRow };
 
@@ -78,8 +79,20 @@ export type AliasMatch =
   | { readonly kind: 'key-value'; readonly key: string; readonly insecure: (value: string, pairs: ReadonlyMap<string, string | undefined>) => boolean; readonly secure: string }
   /** A string element of an array literal (a browser's command-line flags: `args: ['--ignore-certificate-errors']`). */
   | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
-  /** A connection string `scheme://…?param=value` (string literal or template). */
-  | { readonly kind: 'url'; readonly scheme: RegExp; readonly param: string; readonly insecure: (value: string, params: ReadonlyMap<string, string>) => boolean; readonly secure: string };
+  /**
+   * A connection string `scheme://…?param=value` (string literal or template) whose `param` has a
+   * known value; `insecure` also sees the other parameters (unknown ones are `undefined`). The name
+   * is matched as written unless `ignoreCase` (mongodb reads URI options in any case; pg, postgres.js
+   * and mysql2 read `URLSearchParams`).
+   */
+  | {
+      readonly kind: 'url';
+      readonly scheme: RegExp;
+      readonly param: string;
+      readonly ignoreCase?: boolean;
+      readonly insecure: (value: string, params: UrlParams) => boolean;
+      readonly secure: string;
+    };
 
 /**
  * A condition on another key of the object holding a property alias, for options that only matter
@@ -114,6 +127,35 @@ export interface ConfigRow {
   readonly file?: RegExp;
 }
 
+/**
+ * Keys of an options object that the library prefers to an alias, so the alias does nothing when
+ * one of them is provably set: mongodb takes an option object's `tlsInsecure` over the URI's, and
+ * `rejectUnauthorized` over `tlsAllowInvalidCertificates`; postgres.js takes `ssl` in its options
+ * over the URL's `sslmode`. Without `at`, the winning keys are in the object holding the alias; with
+ * it, the alias (its object or string) goes to one of `at.apis`, and the keys are in argument
+ * `at.argument` of the same call, at `at.path` inside it: an options object, or with `source:
+ * 'string'` a connection string's parameters (mongodb: the URI's raw `rejectUnauthorized` over the
+ * object's `tlsInsecure`).
+ */
+export interface OverriddenBy {
+  readonly keys: readonly string[];
+  /** How the library tests the key: `'k' in o` (postgres.js), `!= null` (mongodb), truthy (mysql2). A string's parameter counts when written. */
+  readonly when: 'in' | 'non-null' | 'truthy';
+  readonly ignoreCase?: boolean;
+  readonly at?: { readonly apis: readonly ApiRow[]; readonly argument: number; readonly path: readonly string[]; readonly source?: 'string' };
+}
+
+/**
+ * A connection string in the same config that the library lets replace the option (pg:
+ * `connectionString` is parsed and assigned over the config, so an `sslmode=` there replaces `ssl`).
+ * `replaces` sees the string's parameters and must be true only when the replacement is certain.
+ */
+export interface ReplacedByString {
+  /** The config key holding the string. */
+  readonly key: string;
+  readonly replaces: (params: UrlParams) => boolean;
+}
+
 export type AliasFix =
   | { readonly kind: 'remove' }
   | { readonly kind: 'replace-value'; readonly text: string };
@@ -145,6 +187,10 @@ export interface AliasRow {
   readonly exposes?: string;
   /** The way out, one sentence. */
   readonly way: string;
+  /** Options the library prefers to this alias (it is then not reported). */
+  readonly overriddenBy?: readonly OverriddenBy[];
+  /** A connection string beside a property alias that replaces it (pg's `connectionString`). */
+  readonly replacedBy?: ReplacedByString;
   /** The suggestion (property aliases); other kinds have a fixed suggestion or none. */
   readonly fix?: AliasFix;
   /** The suggestion's text: `` Remove `tlsInsecure: true`. `` */
