@@ -280,9 +280,7 @@ function unary(fc: FileContext, node: TSESTree.UnaryExpression, env: Env | undef
 const COMPARE: Readonly<Record<string, (a: Primitive, b: Primitive) => boolean>> = {
   '===': (a, b) => a === b,
   '!==': (a, b) => a !== b,
-  // eslint-disable-next-line eqeqeq
   '==': (a, b) => a == b,
-  // eslint-disable-next-line eqeqeq
   '!=': (a, b) => a != b,
 };
 
