@@ -57,6 +57,7 @@ const MAX_SCENARIOS = 24;
 const MAX_DEPTH = 6;
 
 type Env = ReadonlyMap<Scope.Variable, readonly Scenario[]>;
+// (A helper's `const` locals join its parameters in the map.)
 
 function dedupe(list: Scenario[]): readonly Scenario[] {
   const out: Scenario[] = [];
@@ -245,27 +246,59 @@ function conditional(fc: FileContext, node: TSESTree.ConditionalExpression, env:
   if (sameText(fc, test, node.consequent)) return logical(fc, '||', node.consequent, node.alternate, node, env, depth);
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && sameText(fc, test.argument, node.alternate))
     return logical(fc, '||', node.alternate, node.consequent, node, env, depth);
-  return branch(fc, node.test, node.consequent, node.alternate, node, env, depth);
+  return branch(fc, node.test, expressionBranch(fc, node.consequent, env, depth), expressionBranch(fc, node.alternate, env, depth), node, env, depth);
+}
+
+/** A branch: its expression, or (for `if … return`) the statements that give it, with how to evaluate it. */
+interface Branch {
+  readonly nodes: readonly TSESTree.Node[];
+  readonly value: () => readonly Scenario[];
+}
+
+const escapeText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A truthiness test of `x` (or `!x`) whose branch for a set `x` reads `x` itself tests whether `x`
+ * is set (`raw ? raw === 'true' : true`, `if (!v) return d; return v === '1';`): its other branch is
+ * a default. A flag test (`opts.strict ? 'HIGH' : 'ALL'`) is not.
+ */
+function presenceCheck(fc: FileContext, testNode: TSESTree.Node, yes: Branch, no: Branch): boolean {
+  const test = unwrap(testNode);
+  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+  const subject = negated ? unwrap(test.argument) : test;
+  if (subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const pattern = new RegExp(`(?<![\\w$.])${escapeText(fc.sourceCode.getText(subject))}(?![\\w$])`);
+  return (negated ? no : yes).nodes.some((n) => pattern.test(fc.sourceCode.getText(n)));
 }
 
 /** `test ? yes : no` (also `if (test) return yes; …`): each branch as its test's scenarios choose it. */
 function branch(
   fc: FileContext,
   testNode: TSESTree.Node,
-  yes: TSESTree.Node | (() => readonly Scenario[]),
-  no: TSESTree.Node | (() => readonly Scenario[]),
+  yes: Branch,
+  no: Branch,
   node: TSESTree.Node,
   env: Env | undefined,
   depth: number,
 ): readonly Scenario[] {
-  const side = (b: TSESTree.Node | (() => readonly Scenario[])): readonly Scenario[] => (typeof b === 'function' ? b() : scenarios(fc, b, env, depth));
   const out: Scenario[] = [];
+  let presence: boolean | undefined;
   for (const t of scenarios(fc, testNode, env, depth)) {
-    if (t.value === OPEN) out.push(...side(yes).map((s) => chosen(s, 'runtime')), ...side(no).map((s) => chosen(s, 'runtime')));
-    else out.push(...side(t.value ? yes : no).map((s) => chosen(s, t.via, t.decider ?? node)));
+    if (t.value === OPEN) {
+      out.push(...yes.value().map((s) => chosen(s, 'runtime')), ...no.value().map((s) => chosen(s, 'runtime')));
+      continue;
+    }
+    // An unset input of a presence check takes the other branch as a default.
+    const via: Via = t.via === 'absent' && (presence ??= presenceCheck(fc, testNode, yes, no)) ? 'default' : t.via;
+    out.push(...(t.value ? yes : no).value().map((s) => chosen(s, via, t.decider ?? node)));
   }
   return dedupe(out);
 }
+
+const expressionBranch = (fc: FileContext, node: TSESTree.Node, env: Env | undefined, depth: number): Branch => ({
+  nodes: [node],
+  value: () => scenarios(fc, node, env, depth),
+});
 
 function unary(fc: FileContext, node: TSESTree.UnaryExpression, env: Env | undefined, depth: number): readonly Scenario[] {
   if (node.operator === 'void') return [{ value: undefined, via: 'certain', origin: node }];
@@ -366,23 +399,29 @@ function scopeVariable(fc: FileContext, fn: FunctionNode, name: TSESTree.Identif
 function body(fc: FileContext, fn: FunctionNode, env: Env, depth: number): readonly Scenario[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return scenarios(fc, fn.body, env, depth);
   const statements = fn.body.body;
+  const local = new Map(env);
   const from = (i: number): readonly Scenario[] => {
     const s = statements[i];
     if (!s) return [{ value: undefined, via: 'certain' }];
-    if (s.type === AST_NODE_TYPES.ReturnStatement) return s.argument ? scenarios(fc, s.argument, env, depth) : [{ value: undefined, via: 'certain' }];
+    // `const raw = process.env[name];` before the returns: the name stands for its initializer's scenarios.
+    if (s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'const') {
+      for (const d of s.declarations) {
+        const variable =
+          d.id.type === AST_NODE_TYPES.Identifier
+            ? fc.sourceCode.scopeManager?.getDeclaredVariables(d).find((v) => v.name === (d.id as TSESTree.Identifier).name)
+            : undefined;
+        if (!variable || !d.init) return RUNTIME;
+        local.set(variable, scenarios(fc, d.init, local, depth));
+      }
+      return from(i + 1);
+    }
+    if (s.type === AST_NODE_TYPES.ReturnStatement) return s.argument ? scenarios(fc, s.argument, local, depth) : [{ value: undefined, via: 'certain' }];
     if (s.type === AST_NODE_TYPES.IfStatement) {
       const yes = returned(s.consequent);
       const no = s.alternate ? returned(s.alternate) : undefined;
       if (!yes || (s.alternate && !no)) return RUNTIME;
-      return branch(
-        fc,
-        s.test,
-        () => scenarios(fc, yes, env, depth),
-        () => (no ? scenarios(fc, no, env, depth) : from(i + 1)),
-        s,
-        env,
-        depth,
-      );
+      const rest: Branch = no ? expressionBranch(fc, no, local, depth) : { nodes: statements.slice(i + 1), value: () => from(i + 1) };
+      return branch(fc, s.test, expressionBranch(fc, yes, local, depth), rest, s, local, depth);
     }
     return RUNTIME;
   };
@@ -400,7 +439,7 @@ export interface Reached {
   readonly value: Primitive;
   /** `default`: the value when the caller or environment says nothing; `literal`: what a call in the file passes. */
   readonly via: 'default' | 'literal';
-  /** The literal that supplies the value (the suggestion rewrites it), when it is one. */
+  /** The literal that supplies the value, when the deciding construct holds it (a suggestion may rewrite it). */
   readonly origin: TSESTree.Literal | undefined;
   /** The construct that applies the default or passes the literal (`opts.verify ?? false`, `make(true)`), for messages. */
   readonly decider: TSESTree.Node | undefined;
@@ -410,8 +449,11 @@ export interface Reached {
 export function reachedValues(fc: FileContext, node: TSESTree.Node): Reached[] {
   return scenarios(fc, node, undefined, 0).flatMap((s): Reached[] => {
     if (s.value === OPEN || (s.via !== 'default' && s.via !== 'literal')) return [];
-    const origin = s.origin && unwrap(s.origin).type === AST_NODE_TYPES.Literal ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
-    return [{ value: s.value, via: s.via, origin, decider: s.decider }];
+    // Only a literal written in the construct that decides is offered for rewriting (`?? false`, `verify = false`,
+    // `envFlag('X', false)`): a branch picked by a default elsewhere, or a shared helper's own default, is not.
+    const literal = s.origin && unwrap(s.origin).type === AST_NODE_TYPES.Literal ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
+    const inside = literal && s.decider && s.decider.range[0] <= literal.range[0] && literal.range[1] <= s.decider.range[1];
+    return [{ value: s.value, via: s.via, origin: inside ? literal : undefined, decider: s.decider }];
   });
 }
 

@@ -19,11 +19,14 @@ import { aliasOverridden, replacedByString } from './precedence.js';
 import { resolveModuleRef } from './bindings.js';
 import { bagKeyOrigin } from './type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from './values.js';
+import { insecureReach, type Reached } from './defaults.js';
 import { escapeRegExp as escape, wordsPattern } from './gate.js';
 
 export interface AliasReport {
   readonly node: TSESTree.Node;
   readonly row: AliasRow;
+  /** Set when the insecure value is the default of a value decided at run time (`tlsInsecure: opts.insecure ?? true`). */
+  readonly insecureDefault?: { readonly origin: string };
   /** Message data: `option`, `library`, `effect`, `way` (and `exposes` for a proxy's option). */
   readonly data: Record<'option' | 'library' | 'effect' | 'way', string> & { readonly exposes?: string };
   readonly suggestion: { readonly text: string; readonly edit: AliasEdit } | undefined;
@@ -124,13 +127,20 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
       const key = propertyName(node);
       if (key === undefined || !isEffective(fc, node, key)) return;
       for (const row of props) {
-        if (row.match.key !== key || !always(evaluate(fc, node.value), row.match.insecure)) continue;
+        if (row.match.key !== key) continue;
+        // Insecure on every path, or by a literal or default this file writes (`opts.insecure ?? true`).
+        const reach = always(evaluate(fc, node.value), row.match.insecure) ? undefined : insecureReach(fc, node.value, row.match.insecure);
+        if (!reach && !always(evaluate(fc, node.value), row.match.insecure)) continue;
         if (row.match.siblings && !siblingsHold(fc, node.parent, row.match.siblings)) continue;
         if (row.match.inert && row.match.inert.some((c) => inertHolds(fc, node.parent, c))) continue;
         if (!reachesLibrary(fc, row, node.parent, key)) continue;
         // The library takes another key of the object (mongodb `rejectUnauthorized`), or the config's connection string (pg), instead.
         if (aliasOverridden(fc, node, row.overriddenBy, node.parent) || (row.replacedBy && replacedByString(fc, node.parent, row.replacedBy))) continue;
-        report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
+        if (reach?.via === 'default') {
+          report({ node, row, data: dataOf(row, valueText(reach.value)), insecureDefault: { origin: deciderText(fc, reach.decider ?? node.value) }, suggestion: defaultFix(row, reach) });
+          return;
+        }
+        report({ node, row, data: dataOf(row, reach ? valueText(reach.value) : fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
         return;
       }
       for (const row of missing) {
@@ -202,6 +212,33 @@ function lacksRequiredOption(fc: FileContext, value: TSESTree.Node, required: st
   const found = lookup(bag, required);
   if (!found) return !bag.items.some((i) => typeof i === 'symbol');
   return !found.overridable && !!found.entry.value && always(evaluate(fc, found.entry.value), insecure);
+}
+
+/** A value as the message shows it: `true`, `'no-verify'`. */
+export function valueText(value: Primitive): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/** The construct that applies a default, as a message quotes it (shortened). */
+export function deciderText(fc: FileContext, node: TSESTree.Node): string {
+  const text = fc.sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The secure value a default can take instead, when its literal can be rewritten: the row's replacement, or the other boolean. */
+function secureDefaultText(row: AliasRow, value: Primitive): string | undefined {
+  if (row.match.kind !== 'property') return undefined;
+  const insecure = row.match.insecure;
+  if (typeof value === 'boolean' && !insecure(!value)) return String(!value);
+  return row.fix?.kind === 'replace-value' ? row.fix.text : undefined;
+}
+
+/** Rewrites the default's literal (`?? true` -> `?? false`). */
+function defaultFix(row: AliasRow, reach: Reached): AliasReport['suggestion'] {
+  const text = reach.origin && secureDefaultText(row, reach.value);
+  if (!reach.origin || !text) return undefined;
+  const origin = reach.origin;
+  return { text: `Make the default \`${text}\`.`, edit: edit((fixer) => fixer.replaceText(origin, text)) };
 }
 
 function propertyFix(fc: FileContext, row: AliasRow, node: TSESTree.Property): AliasReport['suggestion'] {

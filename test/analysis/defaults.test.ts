@@ -51,7 +51,18 @@ describe('reachedValues', () => {
     ["const target = process.env.VERIFY === 'true';", []],
     ['declare const opts: { verify?: boolean };\nconst target = !opts.verify;', []],
     ['declare const opts: { verify?: boolean };\nconst target = opts.verify && false;', []],
-    ["function toBool(v: string | undefined, d: boolean) { if (!v) return d; return v === 'true'; }\nconst target = toBool(process.env.INSECURE, true);", []],
+    // A truthiness test whose set branch reads the value is a presence check.
+    [
+      "function toBool(v: string | undefined, d: boolean) { if (!v) return d; return v === 'true'; }\nconst target = toBool(process.env.INSECURE, true);",
+      ['default:true @ toBool(process.env.INSECURE, true)'],
+    ],
+    ["const raw = process.env.INSECURE;\nconst target = raw ? raw === 'true' : true;", ["default:true @ raw ? raw === 'true' : true"]],
+    [
+      "const target = process.env.INSECURE ? process.env.INSECURE === 'true' : true;",
+      ["default:true @ process.env.INSECURE ? process.env.INSECURE === 'true' : true"],
+    ],
+    // ... but not a flag whose branches do not read it.
+    ["declare const opts: { lab?: boolean };\nconst target = opts.lab ? 'ALL' : 'HIGH';", []],
   ])('%s', (code, expected) => {
     expect(reached(code)).toEqual(expected);
   });
