@@ -13,6 +13,7 @@ import {
   shadowedAtEveryUse,
   wordsPattern,
   resolveModuleRef,
+  judgedValues,
   siteKey,
   siteValue,
   type KeyValues,
@@ -172,7 +173,9 @@ export default createRule<Options, MessageId>({
       (level0 ??= nodeTarget(context).versions.some((f) => f.legacyTlsNeedsSecLevel0)
         ? ' (Node 17 and later negotiate TLS 1.0/1.1 only with `@SECLEVEL=0` in `ciphers`)'
         : '');
+    let reports = 0;
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
+      reports++;
       reportSite(fc, context, site, { messageId, data: { ...data, level0: level0Note() }, suggest, factory: 'useFactory' });
     }
 
@@ -205,8 +208,15 @@ export default createRule<Options, MessageId>({
       }
       const bag = ownerBag(fc, site);
       if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
-      const values = evaluate(fc, siteValue(site));
-      if (!values || values.length === 0) return;
+      // Its known values, then each value a literal or default in the file gives it (`legacy ? 'TLSv1' : 'TLSv1.2'` with `legacy = true`).
+      for (const values of judgedValues(fc, siteValue(site))) {
+        const before = reports;
+        checkValues(site, key, bag, values);
+        if (reports > before) return;
+      }
+    }
+
+    function checkValues(site: OptionSite, key: string, bag: ReturnType<typeof ownerBag>, values: readonly Primitive[]): void {
       const others = (k: string): readonly Primitive[] | null => candidates(keyValues(fc, bag, k));
 
       switch (key) {

@@ -23,7 +23,10 @@ import {
   type FileContext,
   type Primitive,
   type SinkMatch,
+  insecureReach,
+  type Reached,
 } from '../src/analysis/index.js';
+import { deciderText } from '../src/analysis/library-aliases.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-report.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
@@ -36,12 +39,17 @@ type MessageId =
   | 'mtlsNotEnforced'
   | 'clientTlsSocket'
   | 'libraryOption'
+  | 'proxyOption'
   | 'libraryFix'
   | 'removeOption'
   | 'removeAssignment'
   | 'useTlsConnect'
   | 'useFactory'
-  | 'useFactoryWithCa';
+  | 'useFactoryWithCa'
+  | 'insecureDefault'
+  | 'secureDefault';
+
+type Options = [{ reportInsecureDefaults?: boolean }];
 
 const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
 
@@ -51,7 +59,7 @@ type Verdict = { id: 'clientSink'; sink: string; insecureDefault?: string } | { 
 /** Every finding outside the library aliases names one of these. */
 const MENTIONS = wordsPattern(['rejectUnauthorized', 'TLSSocket']);
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-unverified-certificate',
   meta: {
     type: 'problem',
@@ -62,7 +70,19 @@ export default createRule<[], MessageId>({
       cwe: ['CWE-295'],
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reportInsecureDefaults: {
+            type: 'boolean',
+            description: 'Report options that are insecure unless the caller or environment says otherwise (`rejectUnauthorized: opts.verify ?? false`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportInsecureDefaults: true }],
     messages: {
       clientSink: `\`rejectUnauthorized: false\` turns off certificate verification for {{sink}}, so anyone on the network path can impersonate the server and read or alter the traffic. ${FIX_HINT}`,
       unknownSink: `\`rejectUnauthorized: false\` turns off TLS certificate verification for any connection made with this options object, so anyone on the network path can impersonate the server. ${FIX_HINT}`,
@@ -72,16 +92,20 @@ export default createRule<[], MessageId>({
       clientTlsSocket:
         'A client-side `new tls.TLSSocket()` verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized: true`), so any server can impersonate the peer. Use `tls.connect({ socket, servername })`, which verifies both.',
       libraryOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path can impersonate the server and read or alter the traffic. {{way}}',
+      proxyOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path to the target can impersonate it and read or alter {{exposes}}. {{way}}',
       libraryFix: '{{fix}}',
       removeOption: 'Remove `rejectUnauthorized: false` (verification is on by default).',
       removeAssignment: 'Remove this assignment.',
       useTlsConnect: 'Replace with `tls.connect({ socket, ... })`, which verifies the certificate.',
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (verification on, TLS 1.2+, strong ciphers).{{dependency}}',
       useFactoryWithCa: 'Use `{{factory}}` and trust your private CA (PEM in `TLS_PRIVATE_CA_PEM`) instead of turning verification off.{{dependency}}',
+      insecureDefault:
+        '{{option}} is the default here (`{{origin}}`), so {{effect}} unless the caller or environment says otherwise. Make the verifying value the default, so that turning verification off takes an explicit choice.',
+      secureDefault: 'Make the default `{{value}}`.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ reportInsecureDefaults: true }],
+  create(context, [options]) {
     const fc = getFileContext(context);
     // Gates: Node's own findings need `rejectUnauthorized` or `TLSSocket` in the text, the library
     // aliases one of their words. A file with neither gets no listeners.
@@ -91,6 +115,23 @@ export default createRule<[], MessageId>({
     const { sourceCode } = context;
 
     const isFalse = (node: TSESTree.Node): boolean => always(evaluate(fc, node), (v) => v === false);
+    const reportDefaults = options.reportInsecureDefaults !== false;
+    /**
+     * `false` from a literal or default in the file when the value is decided at run time
+     * (`opts.verify ?? false`, `verify = false`, `legacy ? false : true` with `legacy = true`). A
+     * literal that a call passes is a plain finding; a default is reported as one when asked.
+     */
+    const reachedFalse = (node: TSESTree.Node): Reached | undefined => {
+      const reach = insecureReach(fc, node, (v) => v === false);
+      return reach && (reach.via === 'literal' || reportDefaults) ? reach : undefined;
+    };
+    /** The report of a `false` that is the default: what is off, and the rewrite of the default's literal. */
+    const defaultReport = (reach: Reached, verdict: NonNullable<Verdict>, at: TSESTree.Node): TSESLint.ReportDescriptor<MessageId> => ({
+      node: at,
+      messageId: 'insecureDefault',
+      data: { option: '`rejectUnauthorized: false`', origin: deciderText(fc, reach.decider ?? at), effect: defaultEffect(verdict) },
+      suggest: reach.origin ? [{ messageId: 'secureDefault', data: { value: 'true' }, fix: (fixer) => fixer.replaceText(reach.origin!, 'true') }] : [],
+    });
 
     /**
      * The options of `new TLSSocket(s, options)` as extra `tls.connect` properties: copied from an
@@ -114,10 +155,13 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, ...): rows in src/analysis/catalogue.
-      ...(aliases && aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', fix: 'libraryFix' })),
+      ...(aliases &&
+        aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', proxy: 'proxyOption', fix: 'libraryFix', ...(reportDefaults && { insecureDefault: 'insecureDefault' as const }) })),
       ...(own && {
         'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
-          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || !isFalse(node.value)) return;
+          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+          const reach = isFalse(node.value) ? undefined : reachedFalse(node.value);
+          if (!reach && !isFalse(node.value)) return;
           // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
           const own = bagOf(fc, node.parent);
           if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
@@ -125,6 +169,7 @@ export default createRule<[], MessageId>({
           if (shadowedAtEveryUse(fc, node, 'rejectUnauthorized')) return;
           const verdict = byType(fc, node.parent, classifyObject(fc, node.parent));
           if (!verdict) return;
+          if (reach?.via === 'default') return context.report(defaultReport(reach, verdict, node));
           context.report({
             node,
             messageId: verdict.id,
@@ -144,13 +189,16 @@ export default createRule<[], MessageId>({
           const left = node.left as TSESTree.MemberExpression;
           // `??=`/`||=` write `false` as a default: whenever the key is unset, which is the usual case.
           const logical = node.operator === '??=' || node.operator === '||=';
-          if ((node.operator !== '=' && !logical) || memberName(left) !== 'rejectUnauthorized' || !isFalse(node.right)) return;
+          if ((node.operator !== '=' && !logical) || memberName(left) !== 'rejectUnauthorized') return;
+          const reach = isFalse(node.right) || logical ? undefined : reachedFalse(node.right);
+          if (!reach && !isFalse(node.right)) return;
           if (logical && keepsEarlierValue(fc, left.object, node)) return;
           const global = matchGlobalOptions(fc, left.object);
           let verdict: Verdict;
           if (global) verdict = { id: 'globalAgent', target: global.label };
           else verdict = byType(fc, left.object, classifyWrite(fc, left.object), true);
           if (!verdict) return;
+          if (reach?.via === 'default') return context.report(defaultReport(reach, verdict, node));
           const statement = enclosingExpressionStatement(node);
           context.report({
             node,
@@ -181,6 +229,20 @@ export default createRule<[], MessageId>({
     };
   },
 });
+
+/** What a default `rejectUnauthorized: false` leaves open, by where the options go. */
+function defaultEffect(verdict: NonNullable<Verdict>): string {
+  switch (verdict.id) {
+    case 'clientSink':
+      return `certificate verification is off for ${verdict.sink}`;
+    case 'globalAgent':
+      return `certificate verification is off for every HTTPS request that uses ${verdict.target}`;
+    case 'mtlsNotEnforced':
+      return 'this server accepts clients whose certificate fails verification';
+    case 'unknownSink':
+      return 'certificate verification is off where this options object is used';
+  }
+}
 
 /** `target.rejectUnauthorized ??= false` after a known value that the operator keeps (`true` stays `true`). */
 function keepsEarlierValue(fc: FileContext, target: TSESTree.Node, write: TSESTree.AssignmentExpression): boolean {

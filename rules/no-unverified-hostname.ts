@@ -21,12 +21,14 @@ import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-repor
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
+type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory' | 'insecureDefault';
+
+type Options = [{ reportInsecureDefaults?: boolean }];
 
 /** Every finding outside the library aliases names it. */
 const MENTIONS = wordsPattern(['checkServerIdentity']);
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-unverified-hostname',
   meta: {
     type: 'problem',
@@ -37,7 +39,19 @@ export default createRule<[], MessageId>({
       cwe: ['CWE-297'],
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reportInsecureDefaults: {
+            type: 'boolean',
+            description: 'Report library options that are insecure unless the caller or environment says otherwise (`tlsAllowInvalidHostnames: opts.lax ?? true`).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportInsecureDefaults: true }],
     messages: {
       acceptsAnyHost:
         'This `checkServerIdentity` returns a falsy value on every path, which tells Node the hostname matched, so a valid certificate for any other domain is accepted. Return the error from `tls.checkServerIdentity(host, cert)` (then add your own checks), or remove the option.',
@@ -49,10 +63,12 @@ export default createRule<[], MessageId>({
       returnCheckResult: 'Return the result of `tls.checkServerIdentity()` instead of dropping it.',
       removeAssignment: 'Remove this assignment.',
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (hostname and certificate verified, TLS 1.2+).{{dependency}}',
+      insecureDefault:
+        '{{option}} is the default here (`{{origin}}`), so {{effect}} unless the caller or environment says otherwise. Make the verifying value the default, so that turning the check off takes an explicit choice.',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ reportInsecureDefaults: true }],
+  create(context, [options]) {
     const fc = getFileContext(context);
     // Gates: Node's own findings need `checkServerIdentity` in the text, the library aliases one of
     // their words. A file with neither gets no listeners.
@@ -74,7 +90,7 @@ export default createRule<[], MessageId>({
 
     return {
       // Library aliases (`tlsAllowInvalidHostnames: true`, mysql2 `ssl` without `verifyIdentity`, ...): rows in src/analysis/catalogue.
-      ...(aliases && aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix' })),
+      ...(aliases && aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix', ...(options.reportInsecureDefaults !== false && { insecureDefault: 'insecureDefault' as const }) })),
       ...(own && {
         'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
           if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;

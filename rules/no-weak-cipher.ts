@@ -11,6 +11,7 @@ import {
   ownerBag,
   shadowedAtEveryUse,
   resolveModuleRef,
+  judgedValues,
   siteKey,
   siteValue,
   knownTailSecurityLevel,
@@ -210,7 +211,9 @@ export default createRule<Options, MessageId>({
 
     const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
     const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
+    let reports = 0;
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
+      reports++;
       reportSite(fc, context, site, { messageId, data, suggest, factory: 'useFactory' });
     }
 
@@ -366,11 +369,17 @@ export default createRule<Options, MessageId>({
       const bag = ownerBag(fc, site);
       if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
       const appended = site.type === AST_NODE_TYPES.AssignmentExpression && site.operator === '+=';
-      const values = appended ? undefined : evaluate(fc, siteValue(site));
-      if (!values || values.length === 0) {
-        if (key === 'ciphers') checkSecLevelTail(site, key, siteValue(site), appended);
-        return;
+      // Its known values, then each value a literal or default in the file gives it (`legacy ? 'ALL:@SECLEVEL=0' : 'HIGH'` with `legacy = true`).
+      for (const values of appended ? [] : judgedValues(fc, siteValue(site))) {
+        const before = reports;
+        checkValues(site, option, key, values);
+        if (reports > before) return;
       }
+      const values = appended ? undefined : evaluate(fc, siteValue(site));
+      if ((!values || values.length === 0) && key === 'ciphers') checkSecLevelTail(site, key, siteValue(site), appended);
+    }
+
+    function checkValues(site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
       switch (key) {
         case 'ciphers':
           return checkCiphers(site, option, key, values);

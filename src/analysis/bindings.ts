@@ -12,6 +12,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isEffectivelyConst, memberName, staticKeyName, unwrap } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
 import { escapeRegExp as esc } from './gate.js';
+import { PATH_RETURN } from './catalogue/model.js';
 
 export interface ModuleRef {
   /** Module specifier without the `node:` prefix: `tls`, `https`, `undici`, `@grpc/grpc-js`. */
@@ -184,6 +185,33 @@ export function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier)
     default:
       return undefined;
   }
+}
+
+/**
+ * The API a callee denotes, also when it is a method of an object that a module's function or
+ * class made: `httpProxy.createProxyServer(o).web` and `const p = httpProxy.createProxyServer(o);
+ * p.web` both denote `http-proxy` `['createProxyServer', '()', 'web']` (`PATH_RETURN` marks the
+ * call's result). Only for catalogue rows that name such paths; other analyses use `resolveModuleRef`.
+ */
+export function resolveCalleeRef(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
+  const direct = resolveModuleRef(fc, node);
+  if (direct) return direct;
+  const callee = unwrap(node);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(callee);
+  const made = name === undefined ? undefined : instanceOf(fc, unwrap(callee.object), 0);
+  return made && { module: made.module, path: [...made.path, PATH_RETURN, name!] };
+}
+
+/** The module export whose call (or `new`) made this value: the call itself, or a `const` initialised with it. */
+function instanceOf(fc: FileContext, node: TSESTree.Node, depth: number): ModuleRef | undefined {
+  if (depth > 4) return undefined;
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return resolveModuleRef(fc, node.callee);
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = fc.findVariable(node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
+  return instanceOf(fc, unwrap(def.node.init), depth + 1);
 }
 
 /** True when `node` is a reference to the given export, e.g. `isModuleRef(fc, n, 'tls', 'connect')`. */

@@ -9,6 +9,8 @@ import { createTypeServices, type TypeServices } from './types.js';
 
 export interface FileContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The linted file's path as ESLint gives it (config rows may depend on the file's name: `vite.config.ts`). */
+  readonly filename: string;
   /** Present only when the file is linted with type information. Built lazily on first use. */
   readonly types: TypeServices | undefined;
   /** Memo tables owned by the analysis modules (keyed by node). */
@@ -25,17 +27,18 @@ export function getFileContext(context: Readonly<TSESLint.RuleContext<string, re
   const program = sourceCode.ast;
   let fc = contexts.get(program);
   if (!fc) {
-    fc = createFileContext(sourceCode);
+    fc = createFileContext(sourceCode, context.filename);
     contexts.set(program, fc);
   }
   return fc;
 }
 
-function createFileContext(sourceCode: Readonly<TSESLint.SourceCode>): FileContext {
+function createFileContext(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): FileContext {
   let types: TypeServices | undefined | null = null;
   const writeCounts = new WeakMap<Scope.Variable, number>();
   return {
     sourceCode,
+    filename,
     get types() {
       if (types === null) types = createTypeServices(sourceCode);
       return types;

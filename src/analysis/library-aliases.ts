@@ -9,21 +9,26 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, propertyName, unwrap } from './ast.js';
 import { closedApiOf } from './closed-apis.js';
-import { allAliases, type AliasMatch, type AliasRow, type SiblingCondition } from './catalogue/index.js';
+import { allAliases, type AliasMatch, type AliasRow, type ConfigRow, type InertCondition, type SiblingCondition } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { resolveFunction } from './functions.js';
-import { bagOf, destinationsOf, isOpen, lookup, type Destination } from './options.js';
-import { matchApi, matchDestination } from './sinks.js';
+import { bagOf, destinationsOf, isOpen, lookup, pathMatches, type Destination } from './options.js';
+import { matchApi, matchDestination, type ApiRow } from './sinks.js';
+import { PLACEHOLDER, parseUrl } from './connection-strings.js';
+import { aliasOverridden, replacedByString } from './precedence.js';
 import { resolveModuleRef } from './bindings.js';
 import { bagKeyOrigin } from './type-evidence.js';
 import { always, evaluate, stringValues, type Primitive } from './values.js';
+import { insecureReach, type Reached } from './defaults.js';
 import { escapeRegExp as escape, wordsPattern } from './gate.js';
 
 export interface AliasReport {
   readonly node: TSESTree.Node;
   readonly row: AliasRow;
-  /** Message data: `option`, `library`, `effect`, `way`. */
-  readonly data: Record<'option' | 'library' | 'effect' | 'way', string>;
+  /** Set when the insecure value is the default of a value decided at run time (`tlsInsecure: opts.insecure ?? true`). */
+  readonly insecureDefault?: { readonly origin: string };
+  /** Message data: `option`, `library`, `effect`, `way` (and `exposes` for a proxy's option). */
+  readonly data: Record<'option' | 'library' | 'effect' | 'way', string> & { readonly exposes?: string };
   readonly suggestion: { readonly text: string; readonly edit: AliasEdit } | undefined;
 }
 
@@ -61,13 +66,25 @@ function rowsOfKind<K extends AliasMatch['kind']>(rule: Rule, kind: K): RowOfKin
 /** Message data; `{value}` in the row's option is the insecure value as written (`'require'`). */
 function dataOf(row: AliasRow, value?: string): AliasReport['data'] {
   const option = value === undefined ? row.option : row.option.replace('{value}', value);
-  return { option, library: row.library, effect: row.effect, way: row.way };
+  return { option, library: row.library, effect: row.effect, way: row.way, ...(row.exposes ? { exposes: row.exposes } : {}) };
+}
+
+/** The destination is the module's export at one of the config rows' paths (in a file of the row's name). */
+function matchConfig(fc: FileContext, dest: Destination, rows: readonly ConfigRow[]): boolean {
+  if (dest.kind !== 'export') return false;
+  const file = fc.filename.replace(/^.*[\\/]/, '');
+  return rows.some((r) => pathMatches(r.path, dest.path) && (!r.file || r.file.test(file)));
+}
+
+/** A destination that is the row's API or config file. */
+function atRowApi(fc: FileContext, row: AliasRow, dest: Destination): boolean {
+  return (!!row.apis && !!matchApi(fc, dest, row.apis)) || (!!row.configs && matchConfig(fc, dest, row.configs));
 }
 
 /** Does the object holding the option reach the row's library (or, for a key unique to it, not provably go elsewhere)? */
 function reachesLibrary(fc: FileContext, row: AliasRow, object: TSESTree.Node, key: string): boolean {
-  if (row.apis) {
-    if (destinationsOf(fc, object).some((d) => matchApi(fc, d, row.apis!))) return true;
+  if (row.apis || row.configs) {
+    if (destinationsOf(fc, object).some((d) => atRowApi(fc, row, d))) return true;
     // With types: the key is declared by the library (a wrapper typed with the library's options).
     const origin = bagKeyOrigin(fc, object, key);
     return origin?.kind === 'tls' && origin.packages.some((p) => row.packages.includes(p));
@@ -110,10 +127,20 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
       const key = propertyName(node);
       if (key === undefined || !isEffective(fc, node, key)) return;
       for (const row of props) {
-        if (row.match.key !== key || !always(evaluate(fc, node.value), row.match.insecure)) continue;
+        if (row.match.key !== key) continue;
+        // Insecure on every path, or by a literal or default this file writes (`opts.insecure ?? true`).
+        const reach = always(evaluate(fc, node.value), row.match.insecure) ? undefined : insecureReach(fc, node.value, row.match.insecure);
+        if (!reach && !always(evaluate(fc, node.value), row.match.insecure)) continue;
         if (row.match.siblings && !siblingsHold(fc, node.parent, row.match.siblings)) continue;
+        if (row.match.inert && row.match.inert.some((c) => inertHolds(fc, node.parent, c))) continue;
         if (!reachesLibrary(fc, row, node.parent, key)) continue;
-        report({ node, row, data: dataOf(row, fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
+        // The library takes another key of the object (mongodb `rejectUnauthorized`), or the config's connection string (pg), instead.
+        if (aliasOverridden(fc, node, row.overriddenBy, node.parent) || (row.replacedBy && replacedByString(fc, node.parent, row.replacedBy))) continue;
+        if (reach?.via === 'default') {
+          report({ node, row, data: dataOf(row, valueText(reach.value)), insecureDefault: { origin: deciderText(fc, reach.decider ?? node.value) }, suggestion: defaultFix(row, reach) });
+          return;
+        }
+        report({ node, row, data: dataOf(row, reach ? valueText(reach.value) : fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
         return;
       }
       for (const row of missing) {
@@ -160,6 +187,19 @@ function siblingsHold(fc: FileContext, object: TSESTree.Node, conditions: readon
   });
 }
 
+/** The key at the condition's path is provably there, not replaced later, and every possible value makes the option inert. */
+function inertHolds(fc: FileContext, object: TSESTree.Node, condition: InertCondition): boolean {
+  let node: TSESTree.Node = object;
+  for (const [i, key] of condition.path.entries()) {
+    const bag = bagOf(fc, node);
+    const found = bag && lookup(bag, key);
+    if (!found || found.overridable || !found.entry.value) return false;
+    if (i === condition.path.length - 1) return always(evaluate(fc, found.entry.value), condition.inert);
+    node = found.entry.value;
+  }
+  return false;
+}
+
 /** An object literal that provably lacks `required: true` and does not already turn verification off. */
 function lacksRequiredOption(fc: FileContext, value: TSESTree.Node, required: string, insecure: (v: Primitive) => boolean = (v) => !v): boolean {
   const object = unwrap(value);
@@ -172,6 +212,33 @@ function lacksRequiredOption(fc: FileContext, value: TSESTree.Node, required: st
   const found = lookup(bag, required);
   if (!found) return !bag.items.some((i) => typeof i === 'symbol');
   return !found.overridable && !!found.entry.value && always(evaluate(fc, found.entry.value), insecure);
+}
+
+/** A value as the message shows it: `true`, `'no-verify'`. */
+export function valueText(value: Primitive): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/** The construct that applies a default, as a message quotes it (shortened). */
+export function deciderText(fc: FileContext, node: TSESTree.Node): string {
+  const text = fc.sourceCode.getText(node).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The secure value a default can take instead, when its literal can be rewritten: the row's replacement, or the other boolean. */
+function secureDefaultText(row: AliasRow, value: Primitive): string | undefined {
+  if (row.match.kind !== 'property') return undefined;
+  const insecure = row.match.insecure;
+  if (typeof value === 'boolean' && !insecure(!value)) return String(!value);
+  return row.fix?.kind === 'replace-value' ? row.fix.text : undefined;
+}
+
+/** Rewrites the default's literal (`?? true` -> `?? false`). */
+function defaultFix(row: AliasRow, reach: Reached): AliasReport['suggestion'] {
+  const text = reach.origin && secureDefaultText(row, reach.value);
+  if (!reach.origin || !text) return undefined;
+  const origin = reach.origin;
+  return { text: `Make the default \`${text}\`.`, edit: edit((fixer) => fixer.replaceText(origin, text)) };
 }
 
 function propertyFix(fc: FileContext, row: AliasRow, node: TSESTree.Property): AliasReport['suggestion'] {
@@ -327,32 +394,15 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
   return listeners;
 }
 
-interface ParsedUrl {
-  readonly scheme: string;
-  readonly params: ReadonlyMap<string, string>;
+/** The connection-string APIs of every url row, by library (for `goesOnlyToOtherStringApis`). */
+function stringApis(): readonly { readonly packages: readonly string[]; readonly apis: readonly ApiRow[] }[] {
+  return cached('string-apis', () => allAliases().filter((r) => r.match.kind === 'url' && r.apis).map((r) => ({ packages: r.packages, apis: r.apis! })));
 }
 
-const PLACEHOLDER = '\u0000';
-
-function parseConnectionString(text: string): ParsedUrl | undefined {
-  const m = /^([a-z][a-z0-9+.-]*:)\/\//i.exec(text);
-  const q = text.indexOf('?');
-  if (!m || q < 0) return undefined;
-  const params = new Map<string, string>();
-  for (const pair of text.slice(q + 1).split('#')[0]!.split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0) continue;
-    let key = pair.slice(0, eq);
-    let value = pair.slice(eq + 1);
-    try {
-      key = decodeURIComponent(key);
-      value = decodeURIComponent(value);
-    } catch {
-      continue;
-    }
-    if (!key.includes(PLACEHOLDER) && !value.includes(PLACEHOLDER)) params.set(key, value);
-  }
-  return { scheme: m[1]!.toLowerCase(), params };
+function goesOnlyToOtherStringApis(fc: FileContext, row: AliasRow, node: TSESTree.Node): boolean {
+  const destinations = destinationsOf(fc, node);
+  const others = stringApis().filter((o) => !o.packages.some((p) => row.packages.includes(p)));
+  return destinations.length > 0 && destinations.every((d) => others.some((o) => matchApi(fc, d, o.apis)));
 }
 
 function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
@@ -361,17 +411,22 @@ function urlListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => vo
   const { cheap, hinted } = cached(`${rule}:url-patterns`, () => {
     const params = [...new Set(list.map((r) => r.match.param))];
     const hint = params.map(escape).join('|');
-    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hinted: new RegExp(`(?:${hint})=`) };
+    // Case-insensitive here: rows that read names as written check the case themselves (`UrlParams.get`).
+    return { cheap: new RegExp(`[?&](?:${hint})=`, 'i'), hinted: new RegExp(`(?:${hint})=`, 'i') };
   });
   const check = (node: TSESTree.Node, text: string): void => {
     if (!cheap.test(text)) return;
-    const url = parseConnectionString(text);
+    const url = parseUrl(text);
     if (!url) return;
     for (const row of list) {
-      const { scheme, param, insecure, secure } = row.match;
-      const value = [...url.params].find(([k]) => k.toLowerCase() === param.toLowerCase())?.[1];
-      if (!scheme.test(url.scheme) || value === undefined || !insecure(value, url.params)) continue;
+      const { scheme, param, ignoreCase, insecure, secure } = row.match;
+      const value = url.get(param, ignoreCase);
+      if (!scheme.test(url.scheme) || typeof value !== 'string' || !insecure(value, url)) continue;
       if (row.apis && !destinationsOf(fc, node).some((d) => matchApi(fc, d, row.apis!))) continue;
+      // A string that goes only to another library's connection-string API is that library's (pg's `no-verify` means nothing to postgres.js).
+      if (!row.apis && goesOnlyToOtherStringApis(fc, row, node)) continue;
+      // The options object beside the string wins (mongodb, postgres.js, mysql2).
+      if (aliasOverridden(fc, node, row.overriddenBy)) continue;
       report({ node, row, data: dataOf(row, value), suggestion: urlFix(fc, node, param, value, secure) });
       return;
     }

@@ -9,6 +9,7 @@ import { resolveModuleRef } from './bindings.js';
 import { closedApiOf } from './closed-apis.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, destinationsOf, lookup, type OptionBag } from './options.js';
+import { sinkReplaced } from './precedence.js';
 import { matchDestination, sinksForCall, type SinkMatch, type SinkRole } from './sinks.js';
 import { constInitializer, evaluate, stringFragments, type Primitive } from './values.js';
 
@@ -50,7 +51,9 @@ export function isEffectiveEntry(bag: OptionBag | undefined, key: string, site: 
  * { minVersion: 'TLSv1.2' })`, `opts.ciphers = …` written after the literal and before the use, or
  * an `https.Agent` that sets the key (see `agentOverridesKey`); or, for a context option (`ciphers`,
  * `minVersion`, ...), a `secureContext` built by `tls.createSecureContext()` beside it on a client,
- * agent or socket, which Node uses instead of these options. Then the value never reaches an API. False when some destination cannot be followed.
+ * agent or socket, which Node uses instead of these options; or a pg `ssl` object that the config's
+ * `connectionString` replaces (`sslmode=` in it: `SinkRow.replacedBy`). Then the value never reaches
+ * an API. False when some destination cannot be followed.
  */
 export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: string): boolean {
   if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
@@ -63,6 +66,8 @@ export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: strin
     // An https.Agent that sets the key replaces the request's value for every key.
     const match = matchDestination(fc, dest);
     if (match && agentOverridesKey(fc, match, arg, key)) return true;
+    // pg: an `sslmode=` (or `ssl=`, `sslrootcert=`...) in the config's `connectionString` replaces the whole `ssl` object.
+    if (match && sinkReplaced(fc, match, dest)) return true;
     let bag = bagOf(fc, arg, dest.call);
     for (const step of dest.path) {
       const nested = bag && lookup(bag, step);

@@ -12,6 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { forEachChild, isEffectivelyConst, isFunctionNode, memberName, propertyName, staticKeyName, unwrap, valueParent } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
+import { PATH_ANY, PATH_ELEMENT, PATH_RETURN } from './catalogue/model.js';
 
 export interface BagEntry {
   readonly key: string;
@@ -225,7 +226,14 @@ export type Destination =
       readonly path: readonly string[];
     }
   | { readonly kind: 'assignment'; readonly target: TSESTree.MemberExpression; readonly path: readonly string[] }
+  /** The module's export (`module.exports = …`, `export default …`): a config file read by a tool (webpack, Vite). */
+  | { readonly kind: 'export'; readonly path: readonly string[] }
   | { readonly kind: 'unknown' };
+
+/** A catalogue path (with `PATH_ANY` segments) against a destination's path. */
+export function pathMatches(pattern: readonly string[], path: readonly string[]): boolean {
+  return pattern.length === path.length && pattern.every((p, i) => p === path[i] || (p === PATH_ANY && path[i] !== PATH_RETURN));
+}
 
 /** Every place an object literal (or any expression) flows to, as far as the file shows. */
 export function destinationsOf(fc: FileContext, node: TSESTree.Node): readonly Destination[] {
@@ -268,6 +276,7 @@ function follow(fc: FileContext, start: TSESTree.Node, path: readonly string[], 
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== child || parent.operator !== '=') break;
       const left = unwrap(parent.left);
+      if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left)) return void out.push({ kind: 'export', path });
       if (left.type === AST_NODE_TYPES.MemberExpression) return void out.push({ kind: 'assignment', target: left, path });
       if (left.type === AST_NODE_TYPES.Identifier) return followVariable(fc, left, path, out, seen, depth);
       break;
@@ -285,11 +294,20 @@ function follow(fc: FileContext, start: TSESTree.Node, path: readonly string[], 
     case AST_NODE_TYPES.ArrowFunctionExpression: {
       const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent;
       if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== child) break;
-      const calls = fn ? localCallSites(fc, fn) : undefined;
-      if (!calls || calls.length === 0) break;
-      for (const call of calls) follow(fc, call, path, out, seen, depth + 1);
-      return;
+      if (!fn) break;
+      const calls = localCallSites(fc, fn);
+      if (calls && calls.length > 0) {
+        for (const call of calls) follow(fc, call, path, out, seen, depth + 1);
+        return;
+      }
+      // A function value that is passed on or exported (`defineConfig(() => ({ … }))`): its result goes where the function goes.
+      if (!calls && returnedValueFlows(fn)) return follow(fc, fn, [PATH_RETURN, ...path], out, seen, depth + 1);
+      break;
     }
+    case AST_NODE_TYPES.ArrayExpression:
+      return follow(fc, parent, [PATH_ELEMENT, ...path], out, seen, depth + 1);
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      return void out.push({ kind: 'export', path });
     case AST_NODE_TYPES.ConditionalExpression:
       if (parent.test !== child) return follow(fc, parent, path, out, seen, depth + 1);
       break;
@@ -328,6 +346,31 @@ function isExported(variable: Scope.Variable): boolean {
       (p?.type === AST_NODE_TYPES.AssignmentExpression && p.right === r.identifier && isModuleExportsTarget(p.left)) ||
       (p?.type === AST_NODE_TYPES.Property && p.parent.type === AST_NODE_TYPES.ObjectExpression && p.parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && isModuleExportsTarget(p.parent.parent.left));
   });
+}
+
+/** `module.exports` itself (not a property of it). */
+function isModuleExports(node: TSESTree.MemberExpression): boolean {
+  const object = unwrap(node.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && memberName(node) === 'exports';
+}
+
+/**
+ * A function expression whose value flows on as a value (an argument, an export, a variable), so
+ * that following it with `PATH_RETURN` says where its result goes. A function declaration or method
+ * is reached through its name instead (`localCallSites`).
+ */
+function returnedValueFlows(fn: TSESTree.Node): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  const { parent } = valueParent(fn);
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression ||
+    parent?.type === AST_NODE_TYPES.NewExpression ||
+    parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    parent?.type === AST_NODE_TYPES.AssignmentExpression ||
+    parent?.type === AST_NODE_TYPES.ArrayExpression ||
+    parent?.type === AST_NODE_TYPES.Property ||
+    parent?.type === AST_NODE_TYPES.VariableDeclarator
+  );
 }
 
 function isModuleExportsTarget(node: TSESTree.Node): boolean {

@@ -4,10 +4,11 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
-import { mayReferenceModules, resolveModuleRef, type ModuleRef } from './bindings.js';
+import { mayReferenceModules, resolveCalleeRef, resolveModuleRef, type ModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
-import type { Destination } from './options.js';
+import { pathMatches, type Destination } from './options.js';
 import { catalogue } from './catalogue/index.js';
+import type { ReplacedByString } from './catalogue/model.js';
 
 export type SinkRole =
   /** A client connection or request: verification options apply. */
@@ -42,6 +43,11 @@ export interface SinkRow {
    * (cassandra-driver): removing `rejectUnauthorized: false` would not help, so the fix writes `true`.
    */
   readonly verifiesByDefault?: false;
+  /**
+   * A connection string in the config that replaces these options (pg: an `sslmode=` in
+   * `connectionString` replaces `ssl`). The config is the argument, at `path` without its last key.
+   */
+  readonly replacedBy?: ReplacedByString;
 }
 
 /** Process-wide option objects: writing TLS options into them affects every later connection. */
@@ -169,13 +175,14 @@ function modulesOf(rows: readonly ApiRow[]): readonly string[] {
 /** Like `matchDestination`, over any rows of the sink shape (not only the catalogue's sinks: agent slots, alias evidence). */
 export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, rows: readonly R[]): { readonly row: R; readonly call: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
   if (dest.kind !== 'argument' || !mayReferenceModules(fc, modulesOf(rows))) return undefined;
-  const ref = resolveModuleRef(fc, dest.call.callee);
+  // Rows may name methods of an object a module function made (`createProxyServer().web`) and `PATH_ANY` segments.
+  const ref = resolveCalleeRef(fc, dest.call.callee);
   if (!ref) return undefined;
   const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
   for (const r of rows) {
     if (!rowDenotes(r, ref, isNew)) continue;
     const position = typeof r.argument === 'number' ? r.argument === dest.index : isBagPosition(dest.call, dest.index);
-    if (position && samePath(r.path, dest.path)) return { row: r, call: dest.call };
+    if (position && pathMatches(r.path, dest.path)) return { row: r, call: dest.call };
   }
   return undefined;
 }

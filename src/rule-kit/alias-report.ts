@@ -26,14 +26,27 @@ export function aliasReportListeners<M extends string>(
   fc: FileContext,
   context: Readonly<TSESLint.RuleContext<M, readonly unknown[]>>,
   rule: AliasReport['row']['rule'],
-  ids: { readonly option: M; readonly fix: M },
+  ids: { readonly option: M; readonly fix: M; readonly proxy?: M; readonly insecureDefault?: M },
 ): TSESLint.RuleListener {
-  return aliasListeners(fc, rule, ({ node, data, suggestion }) =>
+  return aliasListeners(fc, rule, ({ node, data, suggestion, insecureDefault }) => {
+    // An insecure default (`tlsInsecure: opts.insecure ?? true`) is reported only when the rule asks for defaults.
+    if (insecureDefault && !ids.insecureDefault) return;
+    const suggest = suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: fixOf(fc, suggestion.edit) }] : [];
+    if (insecureDefault) {
+      context.report({
+        node,
+        messageId: ids.insecureDefault!,
+        data: { option: `${data.option} (${data.library})`, origin: insecureDefault.origin, effect: `it ${data.effect}` },
+        suggest,
+      });
+      return;
+    }
     context.report({
       node,
-      messageId: ids.option,
+      // A proxy's option (the proxied target's certificate) has its own message, saying what the proxy exposes.
+      messageId: data.exposes !== undefined && ids.proxy ? ids.proxy : ids.option,
       data,
-      suggest: suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: fixOf(fc, suggestion.edit) }] : [],
-    }),
-  );
+      suggest,
+    });
+  });
 }

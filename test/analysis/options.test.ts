@@ -67,6 +67,7 @@ describe('bagOf', () => {
 function destinations(code: string, key: string, filename = 'file.ts') {
   return withFile(code, (fc, ast) =>
     destinationsOf(fc, objectWith(ast, key)).map((d) => {
+      if (d.kind === 'export') return `export:${d.path.join('.')}`;
       if (d.kind !== 'argument') return d.kind === 'assignment' ? `assign:${d.path.join('.')}` : 'unknown';
       const match = matchDestination(fc, d);
       return `${match ? match.row.label : 'call'}#${d.index}${d.path.length ? `:${d.path.join('.')}` : ''}`;
@@ -89,8 +90,15 @@ describe('destinationsOf', () => {
     [`declare function f(o: object): void;\nf({ nested: { marker: 1 } });`, ['call#0:nested']],
     [`import https from 'https';\nhttps.globalAgent.options = { marker: 1 };`, ['assign:']],
     [`export const o = { marker: 1 };`, ['unknown']],
-    [`const o = { marker: 1 };\nmodule.exports = o;`, ['unknown', 'assign:']],
+    [`const o = { marker: 1 };\nmodule.exports = o;`, ['unknown', 'export:']],
     [`export function opts() { return { marker: 1 }; }`, ['unknown']],
+    // Config files: the module's export, array elements ('[]') and what a passed-on function returns ('()').
+    [`module.exports = { devServer: { proxy: [{ marker: 1 }] } };`, ['export:devServer.proxy.[]']],
+    [`export default { server: { proxy: { '/api': { marker: 1 } } } };`, ['export:server.proxy./api']],
+    [`export default function config() { return { devServer: { marker: 1 } }; }`, ['export:().devServer']],
+    [`const config = (env: string) => ({ devServer: { marker: 1 } });\nmodule.exports = config;`, ['unknown', 'export:().devServer']],
+    [`declare function defineConfig(c: unknown): unknown;\nexport default defineConfig(() => ({ server: { marker: 1 } }));`, ['call#0:().server']],
+    [`declare const list: unknown[];\nlist.push([{ marker: 1 }]);`, ['call#0:[]']],
   ])('%s', (code, expected) => {
     expect(destinations(code, 'marker')).toEqual(expected);
   });

@@ -20,6 +20,8 @@ interface Sample {
   readonly options: readonly unknown[];
   /** The case's shared settings (e.g. settings.tlsguard.node), if any. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** The name the case is linted as (a config row may depend on it: `vite.config.js`). */
+  readonly filename: string;
 }
 
 const suites = await loadRuleSuites();
@@ -39,6 +41,7 @@ for (const suite of suites.filter((s) => s.cases.language === undefined)) {
           ext,
           options: c.options ?? [],
           settings: (c.settings ?? {}) as Record<string, unknown>,
+          filename: c.filename ?? `file.${ext}`,
         });
       }
     }
@@ -49,7 +52,7 @@ function lintCount(
   rule: string,
   ruleModule: RuleModule<string, []>,
   code: string,
-  ext: string,
+  filename: string,
   options: readonly unknown[] = [],
   settings: Readonly<Record<string, unknown>> = {},
 ): { count: number; fatal: string[] } {
@@ -58,14 +61,14 @@ function lintCount(
     code,
     [
       {
-        files: ['**/*.ts', '**/*.js'],
+        files: ['**/*.ts', '**/*.js', '**/*.cjs', '**/*.mjs'],
         languageOptions: { parser: tseslintParser, sourceType: 'module' },
         plugins: { tlsguard: { rules: { [rule]: ruleModule as never } } },
         rules: { [`tlsguard/${rule}`]: ['error', ...options] },
         settings,
       },
     ],
-    `file.${ext}`,
+    filename,
   );
   return { count: messages.filter((m) => m.ruleId === `tlsguard/${rule}`).length, fatal: messages.filter((m) => m.fatal).map((m) => m.message) };
 }
@@ -91,8 +94,8 @@ describe('suggestion outputs', () => {
       const after = r.get(`${s.id}-out.${s.ext}`)!;
       expect(after.syntax, 'output parses').toEqual([]);
       expect(newDiagnostics(before.semantic, after.semantic), 'no new type errors').toEqual([]);
-      const lintBefore = lintCount(s.rule, s.ruleModule, s.input, s.ext, s.options, s.settings);
-      const lintAfter = lintCount(s.rule, s.ruleModule, s.output, s.ext, s.options, s.settings);
+      const lintBefore = lintCount(s.rule, s.ruleModule, s.input, s.filename, s.options, s.settings);
+      const lintAfter = lintCount(s.rule, s.ruleModule, s.output, s.filename, s.options, s.settings);
       expect(lintAfter.fatal).toEqual([]);
       expect(lintAfter.count, 'the suggestion removes the report').toBeLessThan(lintBefore.count);
     });

@@ -14,7 +14,7 @@ export interface DualCase<M extends string> {
   readonly typed: readonly TestCaseError<M>[];
 }
 
-function split<M extends string>(cases: readonly DualCase<M>[], mode: 'typed' | 'untyped'): RuleCases<M> {
+function split<M extends string, O extends readonly unknown[]>(cases: readonly DualCase<M>[], mode: 'typed' | 'untyped'): RuleCases<M, O> {
   const file = (c: DualCase<M>) => (c.filename ? { filename: c.filename } : {});
   return {
     valid: cases.filter((c) => c[mode].length === 0).map((c) => ({ code: c.code, ...file(c) })),
@@ -22,7 +22,7 @@ function split<M extends string>(cases: readonly DualCase<M>[], mode: 'typed' | 
   };
 }
 
-export function runDualRuleTests<M extends string>(name: string, rule: RuleModule<M, []>, cases: readonly DualCase<M>[]): void {
-  runRuleTests(`${name} (untyped)`, rule, split(cases, 'untyped'));
-  runTypedRuleTests(name, rule, split(cases, 'typed'));
+export function runDualRuleTests<M extends string, O extends readonly unknown[] = []>(name: string, rule: RuleModule<M, O>, cases: readonly DualCase<M>[]): void {
+  runRuleTests(`${name} (untyped)`, rule, split<M, O>(cases, 'untyped'));
+  runTypedRuleTests(name, rule, split<M, O>(cases, 'typed'));
 }

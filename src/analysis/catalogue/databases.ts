@@ -5,16 +5,37 @@
  * or packed packages, see docs/libraries.md).
  */
 import type { ApiRow } from '../sinks.js';
-import { sink, type AliasRow, type CatalogueSection } from './model.js';
+import type { UrlParams } from '../connection-strings.js';
+import { pgTls } from './connection-string-semantics.js';
+import { sink, type AliasRow, type CatalogueSection, type ReplacedByString } from './model.js';
 
 const PG_APIS = [['Client'], ['Pool'], ['native', 'Client'], ['native', 'Pool']];
 
 /** Where a pg config object goes: `new Client(config)`, `new Pool(config)`. */
 const PG_CONFIG: ApiRow[] = [{ label: 'pg', module: 'pg', exports: PG_APIS, invoke: 'new', argument: 0, path: [] }];
 
+/** The connection string sets `ssl` in pg's parsed config, so the config object's own `ssl` is replaced. */
+const PG_STRING_REPLACES_SSL: ReplacedByString = { key: 'connectionString', replaces: (params) => { const tls = pgTls(params); return tls !== undefined && tls !== 'none'; } };
+
+const PG_URL = /^postgres(?:ql)?:$/i;
+
 export const pg: CatalogueSection = {
   packages: ['pg', '@types/pg', 'pg-pool', 'pg-connection-string'],
-  sinks: [sink({ label: 'pg `ssl` options', library: 'pg', module: 'pg', exports: PG_APIS, invoke: 'new', argument: 0, path: ['ssl'], role: 'client', sendsSni: true })],
+  sinks: [
+    sink({
+      label: 'pg `ssl` options',
+      library: 'pg',
+      module: 'pg',
+      exports: PG_APIS,
+      invoke: 'new',
+      argument: 0,
+      path: ['ssl'],
+      role: 'client',
+      sendsSni: true,
+      // `new Client({ connectionString, ssl })`: pg assigns the parsed string over the config.
+      replacedBy: PG_STRING_REPLACES_SSL,
+    }),
+  ],
   aliases: [
     {
       library: 'pg',
@@ -23,6 +44,7 @@ export const pg: CatalogueSection = {
       option: "`ssl: 'no-verify'`",
       match: { kind: 'property', key: 'ssl', insecure: (v) => v === 'no-verify' },
       apis: PG_CONFIG,
+      replacedBy: PG_STRING_REPLACES_SSL,
       effect: 'means `rejectUnauthorized: false`, which turns off certificate verification for the database connection',
       way: 'Use `ssl: { ca }` with the server\'s CA (verification is then on).',
       fix: { kind: 'replace-value', text: 'true' },
@@ -33,7 +55,16 @@ export const pg: CatalogueSection = {
       packages: ['pg', 'pg-connection-string'],
       rule: 'certificate',
       option: '`sslmode=no-verify`',
-      match: { kind: 'url', scheme: /^postgres(?:ql)?:$/i, param: 'sslmode', insecure: (v) => v === 'no-verify', secure: 'verify-full' },
+      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => v === 'no-verify' && pgTls(params) === 'cert-off', secure: 'verify-full' },
+      effect: 'in a connection string turns off certificate verification (pg maps it to `rejectUnauthorized: false`)',
+      way: 'Use `sslmode=verify-full` (with `sslrootcert` for a private CA).',
+    },
+    {
+      library: 'pg',
+      packages: ['pg', 'pg-connection-string'],
+      rule: 'certificate',
+      option: '`ssl=no-verify`',
+      match: { kind: 'url', scheme: PG_URL, param: 'ssl', insecure: (v, params) => v === 'no-verify' && pgTls(params) === 'cert-off', secure: 'true' },
       effect: 'in a connection string turns off certificate verification (pg maps it to `rejectUnauthorized: false`)',
       way: 'Use `sslmode=verify-full` (with `sslrootcert` for a private CA).',
     },
@@ -42,18 +73,37 @@ export const pg: CatalogueSection = {
       packages: ['pg', 'pg-connection-string'],
       rule: 'certificate',
       option: '`uselibpqcompat=true&sslmode={value}`',
-      match: { kind: 'url', scheme: /^postgres(?:ql)?:$/i, param: 'sslmode', insecure: (v, params) => params.get('uselibpqcompat') === 'true' && (v === 'prefer' || v === 'require' || v === 'allow'), secure: 'verify-full' },
-      effect: 'gives `sslmode` its libpq meaning, where `prefer`/`require` do not verify the certificate',
+      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => (v === 'prefer' || v === 'require') && pgTls(params) === 'cert-off', secure: 'verify-full' },
+      effect: 'gives `sslmode` its libpq meaning, where `prefer` and `require` (without `sslrootcert`) do not verify the certificate',
+      way: 'Use `sslmode=verify-full`.',
+    },
+    {
+      library: 'pg',
+      packages: ['pg', 'pg-connection-string'],
+      rule: 'hostname',
+      option: '`uselibpqcompat=true&sslmode={value}`',
+      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => (v === 'verify-ca' || v === 'require') && pgTls(params) === 'host-off', secure: 'verify-full' },
+      effect: 'gives `sslmode` its libpq meaning, where `verify-ca` (and `require` with `sslrootcert`) checks the certificate chain against `sslrootcert` but not the host name (pg passes a `checkServerIdentity` that accepts any name)',
       way: 'Use `sslmode=verify-full`.',
     },
   ],
 };
 
+const POSTGRES_URL: ApiRow[] = [{ label: 'postgres.js', module: 'postgres', exports: [[]], invoke: 'call', argument: 0, path: [] }];
 const POSTGRES_API: ApiRow[] = [
   { label: 'postgres.js', module: 'postgres', exports: [[]], invoke: 'call', argument: 'first-object', path: [] },
 ];
-const POSTGRES_URL: ApiRow[] = [{ label: 'postgres.js', module: 'postgres', exports: [[]], invoke: 'call', argument: 0, path: [] }];
 const POSTGRES_WEAK = new Set(['require', 'prefer', 'allow']);
+/**
+ * postgres.js 3.4 (`src/index.js` `parseOptions`): the URL's `sslmode` is copied to its `ssl`
+ * parameter, `sslrootcert=system` makes it `'verify-full'`, and an `ssl` key in the options object
+ * (`'ssl' in o`, whatever its value) wins over both.
+ */
+const notSystemRoots = (params: UrlParams): boolean => {
+  const roots = params.get('sslrootcert');
+  return roots === null || (roots !== undefined && roots !== 'system');
+};
+const POSTGRES_OPTIONS_SSL = { keys: ['ssl'], when: 'in' as const, at: { apis: POSTGRES_URL, argument: 1, path: [] } };
 
 export const postgres: CatalogueSection = {
   packages: ['postgres'],
@@ -76,8 +126,26 @@ export const postgres: CatalogueSection = {
       packages: ['postgres'],
       rule: 'certificate',
       option: '`sslmode={value}`',
-      match: { kind: 'url', scheme: /^postgres(?:ql)?:$/i, param: 'sslmode', insecure: (v) => POSTGRES_WEAK.has(v), secure: 'verify-full' },
+      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => POSTGRES_WEAK.has(v) && notSystemRoots(params), secure: 'verify-full' },
       apis: POSTGRES_URL,
+      overriddenBy: [POSTGRES_OPTIONS_SSL],
+      effect: 'in a postgres.js connection string means `rejectUnauthorized: false`, which turns off certificate verification',
+      way: 'Use `sslmode=verify-full`.',
+    },
+    {
+      library: 'postgres.js',
+      packages: ['postgres'],
+      rule: 'certificate',
+      option: '`ssl={value}`',
+      match: {
+        kind: 'url',
+        scheme: PG_URL,
+        param: 'ssl',
+        insecure: (v, params) => POSTGRES_WEAK.has(v) && params.get('sslmode') === null && notSystemRoots(params),
+        secure: 'verify-full',
+      },
+      apis: POSTGRES_URL,
+      overriddenBy: [POSTGRES_OPTIONS_SSL],
       effect: 'in a postgres.js connection string means `rejectUnauthorized: false`, which turns off certificate verification',
       way: 'Use `sslmode=verify-full`.',
     },
@@ -87,6 +155,27 @@ export const postgres: CatalogueSection = {
 const MYSQL2_MODULES = ['mysql2', 'mysql2/promise'];
 const MYSQL2_APIS = [['createConnection'], ['createPool'], ['createPoolCluster'], ['connect']];
 const MYSQL2_CONFIG: ApiRow[] = MYSQL2_MODULES.map((module) => ({ label: 'mysql2', module, exports: MYSQL2_APIS, invoke: 'call' as const, argument: 0, path: [] }));
+
+/**
+ * mysql2 3.24 (`lib/connection_config.js`): a string config, or a config's `uri`, goes through
+ * `parseUrl`, which `JSON.parse`s each query value (`?ssl={"rejectUnauthorized":false}` is an
+ * object); a `uri`'s values fill only the keys the config leaves falsy (`if (options[key])
+ * continue`), so a truthy `ssl` in the config wins.
+ */
+const MYSQL_URL = /^mysql:$/i;
+const MYSQL2_URI: ApiRow[] = MYSQL2_MODULES.flatMap((module) =>
+  [[], ['uri']].map((path): ApiRow => ({ label: 'mysql2', module, exports: MYSQL2_APIS, invoke: 'call', argument: 0, path })),
+);
+const MYSQL2_OPTIONS_SSL = { keys: ['ssl'], when: 'truthy' as const, at: { apis: MYSQL2_URI.filter((r) => r.path.length === 1), argument: 0, path: [] } };
+const MYSQL2_SECURE_SSL = '{"verifyIdentity":true}';
+function mysql2UriSsl(value: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const mysql2: CatalogueSection = {
   packages: ['mysql2'],
@@ -104,6 +193,38 @@ export const mysql2: CatalogueSection = {
       effect: 'makes mysql2 skip the hostname check (it passes a `checkServerIdentity` that accepts any name)',
       way: 'Add `verifyIdentity: true`.',
       fixText: 'Add `verifyIdentity: true`.',
+    },
+    {
+      library: 'mysql2',
+      packages: ['mysql2'],
+      rule: 'certificate',
+      option: '`ssl={value}`',
+      match: { kind: 'url', scheme: MYSQL_URL, param: 'ssl', insecure: (v) => mysql2UriSsl(v)?.rejectUnauthorized === false, secure: MYSQL2_SECURE_SSL },
+      apis: MYSQL2_URI,
+      overriddenBy: [MYSQL2_OPTIONS_SSL],
+      effect: 'in a mysql2 connection string is parsed as the `ssl` options, and its `rejectUnauthorized: false` turns off certificate verification',
+      way: 'Remove `rejectUnauthorized` from it (for a private CA, pass `ssl: { ca }` in the config instead).',
+    },
+    {
+      library: 'mysql2',
+      packages: ['mysql2'],
+      rule: 'hostname',
+      option: '`ssl={value}`',
+      match: {
+        kind: 'url',
+        scheme: MYSQL_URL,
+        param: 'ssl',
+        // `rejectUnauthorized: false` is the certificate rule's finding (it drops the hostname check too).
+        insecure: (v) => {
+          const ssl = mysql2UriSsl(v);
+          return !!ssl && ssl.verifyIdentity !== true && ssl.rejectUnauthorized !== false;
+        },
+        secure: MYSQL2_SECURE_SSL,
+      },
+      apis: MYSQL2_URI,
+      overriddenBy: [MYSQL2_OPTIONS_SSL],
+      effect: 'in a mysql2 connection string is parsed as the `ssl` options, and without `verifyIdentity: true` mysql2 skips the hostname check (it passes a `checkServerIdentity` that accepts any name)',
+      way: 'Add `"verifyIdentity":true` to it.',
     },
   ],
 };
@@ -266,12 +387,43 @@ export const orms: CatalogueSection = {
 const MONGO_PACKAGES = ['mongodb', 'mongoose'];
 const MONGO_URI = /^mongodb(?:\+srv)?:$/i;
 
+/**
+ * mongodb 7.9 (`lib/connection_string.js` `parseOptions`): URI options and option-object keys are
+ * matched in any case; for each option the object's value, when not `null`/`undefined`, comes before
+ * the URI's and wins (`setOption` takes the first). Options are then applied in the order of
+ * `OPTIONS`, where `tlsAllowInvalidCertificates` sets `rejectUnauthorized`, `tlsAllowInvalidHostnames`
+ * sets `checkServerIdentity`, `tlsInsecure` sets both, and the raw `rejectUnauthorized` and
+ * `checkServerIdentity` come last, so a non-null raw key (from the object or the URI, where it stays
+ * a string that Node reads as "verify") overrides them. `tlsInsecure` beside
+ * `tlsAllowInvalidCertificates` or `tlsAllowInvalidHostnames`, from either source, throws
+ * (`checkTLSOptions`). A boolean in the URI must be exactly `true` or `false` (else it throws).
+ */
+const MONGO_WINS: Readonly<Record<string, readonly string[]>> = {
+  tlsAllowInvalidCertificates: ['tlsInsecure', 'rejectUnauthorized'],
+  tlsInsecure: ['tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'rejectUnauthorized'],
+  tlsAllowInvalidHostnames: ['tlsInsecure', 'checkServerIdentity'],
+  sslValidate: [],
+};
+/** mongodb's `MongoClient` and mongoose's connect calls: the URI is argument 0, the options argument 1. */
+const MONGO_URI_APIS: ApiRow[] = [
+  { label: 'mongodb', module: 'mongodb', exports: [['MongoClient']], invoke: 'new', argument: 0, path: [] },
+  { label: 'mongodb', module: 'mongodb', exports: [['MongoClient', 'connect']], invoke: 'call', argument: 0, path: [] },
+  { label: 'mongoose', module: 'mongoose', exports: [['connect'], ['createConnection']], invoke: 'call', argument: 0, path: [] },
+];
+
+const MONGO_OPTIONS_APIS: ApiRow[] = MONGO_URI_APIS.map((r) => ({ ...r, argument: 1 }));
+
 const mongoProperty = (key: string, insecure: boolean, rule: AliasRow['rule'], effect: string, way: string): AliasRow => ({
   library: 'mongodb',
   packages: MONGO_PACKAGES,
   rule,
   option: `\`${key}: ${String(insecure)}\``,
   match: { kind: 'property', key, insecure: (v) => v === insecure },
+  overriddenBy: [
+    { keys: MONGO_WINS[key]!, when: 'non-null', ignoreCase: true },
+    // The URI's raw `rejectUnauthorized`, or a conflicting option there.
+    { keys: MONGO_WINS[key]!, when: 'non-null', ignoreCase: true, at: { apis: MONGO_OPTIONS_APIS, argument: 0, path: [], source: 'string' } },
+  ],
   effect,
   way,
   fix: { kind: 'remove' },
@@ -283,7 +435,17 @@ const mongoUri = (param: string, insecure: string, rule: AliasRow['rule'], effec
   packages: MONGO_PACKAGES,
   rule,
   option: `\`${param}=${insecure}\``,
-  match: { kind: 'url', scheme: MONGO_URI, param, insecure: (v) => v.toLowerCase() === insecure, secure },
+  match: {
+    kind: 'url',
+    scheme: MONGO_URI,
+    param,
+    ignoreCase: true,
+    // The URI's own raw key or conflicting option undoes it (or makes the client throw); an unknown one may.
+    insecure: (v, params) => v === insecure && MONGO_WINS[param]!.every((k) => params.get(k, true) === null),
+    secure,
+  },
+  // The same key in the options object, or one that wins over it there.
+  overriddenBy: [{ keys: [param, ...MONGO_WINS[param]!], when: 'non-null', ignoreCase: true, at: { apis: MONGO_URI_APIS, argument: 1, path: [] } }],
   effect: `in a connection string ${effect}`,
   way,
 });

@@ -8,6 +8,7 @@ import { awsCdk } from './aws-cdk.js';
 import * as browsers from './browsers.js';
 import * as databases from './databases.js';
 import * as httpClients from './http-clients.js';
+import * as httpProxies from './http-proxies.js';
 import * as messaging from './messaging.js';
 import { nodeCore } from './node-core.js';
 import type { Catalogue, CatalogueSection } from './model.js';
@@ -15,7 +16,7 @@ import type { Catalogue, CatalogueSection } from './model.js';
 export * from './model.js';
 
 /** Every section by name, Node's own first (its sinks are searched first). */
-export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({ nodeCore, ...httpClients, ...messaging, ...databases, ...browsers, awsCdk });
+export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({ nodeCore, ...httpClients, ...httpProxies, ...messaging, ...databases, ...browsers, awsCdk });
 
 function typesPackageName(p: string): string {
   if (!p.startsWith('@types/')) return p;

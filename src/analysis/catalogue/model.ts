@@ -7,8 +7,19 @@
  */
 import type { Primitive } from '../types.js';
 import type { ApiRow, GlobalOptionsRow, SinkRow } from '../sinks.js';
+import type { UrlParams } from '../connection-strings.js';
 
 export type { ApiRow, GlobalOptionsRow, SinkRow };
+
+/**
+ * Path segments that are not property keys, in destinations and catalogue paths: an element of an
+ * array literal (`proxy: [{ … }]`), and the value a function returns (`defineConfig(() => ({ … }))`;
+ * in an export path, the result of calling a module function: `['createProxyServer', PATH_RETURN, 'web']`).
+ * Catalogue paths may use `PATH_ANY` for one key of any name (a proxy context: `proxy: { '/api': … }`).
+ */
+export const PATH_ELEMENT = '[]';
+export const PATH_RETURN = '()';
+export const PATH_ANY = '*';
 
 /** An option that takes an agent or dispatcher: names the library in the message about the agent's own options. */
 export interface AgentSlotRow extends ApiRow {
@@ -19,9 +30,17 @@ export interface AgentSlotRow extends ApiRow {
 export type AliasMatch =
   /**
    * `key: <value>` in an object literal (or `obj.key = <value>`), insecure when every possible value
-   * satisfies `insecure` and, if `siblings` are given, every sibling condition provably holds.
+   * satisfies `insecure` and, if `siblings` are given, every sibling condition provably holds; not
+   * reported when one of the `inert` conditions provably holds (http-proxy's `secure: false` does
+   * nothing for a `target` that is plain `http:`).
    */
-  | { readonly kind: 'property'; readonly key: string; readonly insecure: (value: Primitive) => boolean; readonly siblings?: readonly SiblingCondition[] }
+  | {
+      readonly kind: 'property';
+      readonly key: string;
+      readonly insecure: (value: Primitive) => boolean;
+      readonly siblings?: readonly SiblingCondition[];
+      readonly inert?: readonly InertCondition[];
+    }
   /**
    * An object literal at `key` that lacks `required: true` (mysql2 `ssl` without `verifyIdentity`).
    * A written `required` counts as missing when every possible value satisfies `insecure`
@@ -60,8 +79,20 @@ export type AliasMatch =
   | { readonly kind: 'key-value'; readonly key: string; readonly insecure: (value: string, pairs: ReadonlyMap<string, string | undefined>) => boolean; readonly secure: string }
   /** A string element of an array literal (a browser's command-line flags: `args: ['--ignore-certificate-errors']`). */
   | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
-  /** A connection string `scheme://…?param=value` (string literal or template). */
-  | { readonly kind: 'url'; readonly scheme: RegExp; readonly param: string; readonly insecure: (value: string, params: ReadonlyMap<string, string>) => boolean; readonly secure: string };
+  /**
+   * A connection string `scheme://…?param=value` (string literal or template) whose `param` has a
+   * known value; `insecure` also sees the other parameters (unknown ones are `undefined`). The name
+   * is matched as written unless `ignoreCase` (mongodb reads URI options in any case; pg, postgres.js
+   * and mysql2 read `URLSearchParams`).
+   */
+  | {
+      readonly kind: 'url';
+      readonly scheme: RegExp;
+      readonly param: string;
+      readonly ignoreCase?: boolean;
+      readonly insecure: (value: string, params: UrlParams) => boolean;
+      readonly secure: string;
+    };
 
 /**
  * A condition on another key of the object holding a property alias, for options that only matter
@@ -72,6 +103,57 @@ export type AliasMatch =
 export interface SiblingCondition {
   readonly path: readonly string[];
   readonly insecure: (value: Primitive) => boolean;
+}
+
+/**
+ * A condition on another key of the object holding a property alias that makes the option do
+ * nothing. It holds only when the key is provably there with a known value that satisfies `inert`
+ * (an absent or unknown key does not make it inert).
+ */
+export interface InertCondition {
+  readonly path: readonly string[];
+  readonly inert: (value: Primitive) => boolean;
+}
+
+/**
+ * A config file's export that a tool reads: the object holding the option must sit at `path` in the
+ * module's export (`module.exports = { devServer: { proxy } }`, `export default { server: { proxy } }`).
+ * Paths may use `PATH_ANY`, `PATH_ELEMENT` and `PATH_RETURN` (`src/analysis/options.ts`).
+ */
+export interface ConfigRow {
+  readonly label: string;
+  readonly path: readonly string[];
+  /** The config file's name, when the export's shape alone does not name the tool (`vite.config.ts`). */
+  readonly file?: RegExp;
+}
+
+/**
+ * Keys of an options object that the library prefers to an alias, so the alias does nothing when
+ * one of them is provably set: mongodb takes an option object's `tlsInsecure` over the URI's, and
+ * `rejectUnauthorized` over `tlsAllowInvalidCertificates`; postgres.js takes `ssl` in its options
+ * over the URL's `sslmode`. Without `at`, the winning keys are in the object holding the alias; with
+ * it, the alias (its object or string) goes to one of `at.apis`, and the keys are in argument
+ * `at.argument` of the same call, at `at.path` inside it: an options object, or with `source:
+ * 'string'` a connection string's parameters (mongodb: the URI's raw `rejectUnauthorized` over the
+ * object's `tlsInsecure`).
+ */
+export interface OverriddenBy {
+  readonly keys: readonly string[];
+  /** How the library tests the key: `'k' in o` (postgres.js), `!= null` (mongodb), truthy (mysql2). A string's parameter counts when written. */
+  readonly when: 'in' | 'non-null' | 'truthy';
+  readonly ignoreCase?: boolean;
+  readonly at?: { readonly apis: readonly ApiRow[]; readonly argument: number; readonly path: readonly string[]; readonly source?: 'string' };
+}
+
+/**
+ * A connection string in the same config that the library lets replace the option (pg:
+ * `connectionString` is parsed and assigned over the config, so an `sslmode=` there replaces `ssl`).
+ * `replaces` sees the string's parameters and must be true only when the replacement is certain.
+ */
+export interface ReplacedByString {
+  /** The config key holding the string. */
+  readonly key: string;
+  readonly replaces: (params: UrlParams) => boolean;
 }
 
 export type AliasFix =
@@ -94,10 +176,21 @@ export interface AliasRow {
    * (with types: unless the object's type declares the key outside TLS code).
    */
   readonly apis?: readonly ApiRow[];
+  /** Like `apis`, for config files: the module's export that the tool reads. A row with either counts when one matches. */
+  readonly configs?: readonly ConfigRow[];
   /** What it does: `turns off certificate verification for MongoDB connections`. */
   readonly effect: string;
+  /**
+   * For a proxy's option (the certificate of the proxied target): what the proxy forwards that an
+   * impersonator of the target then reads or alters. The rule then uses its proxy message.
+   */
+  readonly exposes?: string;
   /** The way out, one sentence. */
   readonly way: string;
+  /** Options the library prefers to this alias (it is then not reported). */
+  readonly overriddenBy?: readonly OverriddenBy[];
+  /** A connection string beside a property alias that replaces it (pg's `connectionString`). */
+  readonly replacedBy?: ReplacedByString;
   /** The suggestion (property aliases); other kinds have a fixed suggestion or none. */
   readonly fix?: AliasFix;
   /** The suggestion's text: `` Remove `tlsInsecure: true`. `` */

@@ -1,0 +1,481 @@
+/**
+ * Values decided at run time, and the ones that a literal or a default written in the same file
+ * gives them. `evaluate` (values.ts) answers "what is this, on every path?"; this answers "which
+ * values does this file itself make it take?":
+ *
+ * - a default: `opts.verify ?? false`, `flag || 'TLSv1'`, `x ? x : true`, a default parameter
+ *   (`verify = false`, `{ verify = false }`), an absence check (`v === undefined ? d : …`,
+ *   `typeof v === 'undefined'`), also inside a local helper (`toBool(process.env.X, true)` with
+ *   `function toBool(v, d) { if (v === undefined) return d; return v === 'true'; }`): the value the
+ *   option has when the caller or the environment says nothing;
+ * - a literal that picks a branch: `legacy ? 'ALL' : 'HIGH'` where `legacy` is a parameter and the
+ *   file calls the function with `true`, or `legacy = true` is its default.
+ *
+ * A value that only run-time data decides stays unknown: `opts.strict ? 'HIGH' : 'ALL'` with no
+ * literal or default for `strict` is not a default of `'ALL'` (an unset option picks a branch only
+ * through an explicit fallback or absence check), nor is `process.env.X === 'true'`.
+ *
+ * Each possible value is a *scenario* with what chose it (`Via`). Rules report the scenarios chosen
+ * by a default or a literal whose value is insecure (`insecureReach`, `judgedValues`).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { isEffectivelyConst, unwrap, valueParent } from './ast.js';
+import { memoize, type FileContext } from './file-context.js';
+import { resolveFunction, type FunctionNode } from './functions.js';
+import { evaluate, type Primitive } from './values.js';
+
+/**
+ * What chose a scenario, from the most to the least certain: every path (`certain`), a literal the
+ * file passes (`literal`), a default it writes (`default`), an unset input tested for truthiness
+ * (`absent`: not a default, `opts.strict ? … : …`), run-time data (`runtime`).
+ */
+type Via = 'certain' | 'literal' | 'default' | 'absent' | 'runtime';
+const RANK: Readonly<Record<Via, number>> = { certain: 0, literal: 1, default: 2, absent: 3, runtime: 4 };
+const worse = (a: Via, b: Via): Via => (RANK[a] >= RANK[b] ? a : b);
+
+/** A value only run-time data knows. */
+const OPEN: unique symbol = Symbol('open');
+
+interface Scenario {
+  readonly value: Primitive | typeof OPEN;
+  readonly via: Via;
+  /** The literal (or expression) that supplies a known value. */
+  readonly origin?: TSESTree.Node;
+  /** The construct that applied the default or passed the literal: `opts.verify ?? false`, `toBool(x, true)`, `make(true)`. */
+  readonly decider?: TSESTree.Node;
+}
+
+const RUNTIME: readonly Scenario[] = [{ value: OPEN, via: 'runtime' }];
+/** An input the caller or environment may leave unset: absent (`undefined`), or some run-time value. */
+const UNSET: readonly Scenario[] = [
+  { value: undefined, via: 'absent' },
+  { value: OPEN, via: 'runtime' },
+];
+
+const MAX_SCENARIOS = 24;
+const MAX_DEPTH = 6;
+
+type Env = ReadonlyMap<Scope.Variable, readonly Scenario[]>;
+// (A helper's `const` locals join its parameters in the map.)
+
+function dedupe(list: Scenario[]): readonly Scenario[] {
+  const out: Scenario[] = [];
+  for (const s of list) if (!out.some((o) => o.via === s.via && (o.value === s.value || (Number.isNaN(o.value) && Number.isNaN(s.value))))) out.push(s);
+  return out.length > MAX_SCENARIOS ? RUNTIME : out;
+}
+
+/** The scenario `s` further chosen by `via` (a branch taken because of how its test was chosen). */
+const chosen = (s: Scenario, via: Via, decider?: TSESTree.Node): Scenario => {
+  const next = worse(s.via, via);
+  return { ...s, via: next, decider: s.decider ?? (next === 'literal' || next === 'default' ? decider : undefined) };
+};
+
+/**
+ * A fallback applied because the tested value was unset or unknown (`??`, `||`, an absence check,
+ * a default parameter): the fallback's scenarios count as a default, unless a literal chose the test.
+ */
+const fallback = (tested: Via, s: Scenario, decider: TSESTree.Node): Scenario => {
+  const via: Via = tested === 'absent' || tested === 'runtime' ? 'default' : tested;
+  return { ...s, via: worse(s.via, via), decider: s.decider ?? decider };
+};
+
+function scenarios(fc: FileContext, node: TSESTree.Node, env: Env | undefined, depth: number): readonly Scenario[] {
+  if (depth > MAX_DEPTH) return RUNTIME;
+  if (!env) return memoize(fc, 'scenarios', node, () => compute(fc, unwrap(node), undefined, depth), RUNTIME);
+  return compute(fc, unwrap(node), env, depth);
+}
+
+function compute(fc: FileContext, node: TSESTree.Node, env: Env | undefined, depth: number): readonly Scenario[] {
+  const known = evaluate(fc, node);
+  if (known?.length === 1 && !mentionsEnv(fc, node, env)) return [{ value: known[0], via: 'certain', origin: node }];
+  const next = depth + 1;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return 'regex' in node && node.regex ? RUNTIME : [{ value: node.value as Primitive, via: 'certain', origin: node }];
+    case AST_NODE_TYPES.Identifier:
+      return identifier(fc, node, env, next);
+    case AST_NODE_TYPES.MemberExpression:
+      // An option, field or environment variable: it may be unset.
+      return UNSET;
+    case AST_NODE_TYPES.LogicalExpression:
+      return logical(fc, node.operator, node.left, node.right, node, env, next);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return conditional(fc, node, env, next);
+    case AST_NODE_TYPES.UnaryExpression:
+      return unary(fc, node, env, next);
+    case AST_NODE_TYPES.BinaryExpression:
+      return binary(fc, node, env, next);
+    case AST_NODE_TYPES.CallExpression:
+      return call(fc, node, env, next);
+    default:
+      return known ? dedupe(known.map((value) => ({ value, via: 'runtime' as const }))) : RUNTIME;
+  }
+}
+
+/** Inside a helper, a parameter of it appears in the expression (then `evaluate`, which knows no arguments, must not decide). */
+function mentionsEnv(fc: FileContext, node: TSESTree.Node, env: Env | undefined): boolean {
+  if (!env || env.size === 0) return false;
+  let found = false;
+  const visit = (n: TSESTree.Node): void => {
+    if (found) return;
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      const v = fc.findVariable(n);
+      if (v && env.has(v)) found = true;
+      return;
+    }
+    for (const key of Object.keys(n)) {
+      if (key === 'parent') continue;
+      const value = (n as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(value) ? value : [value])
+        if (c && typeof c === 'object' && typeof (c as { type?: unknown }).type === 'string') visit(c as TSESTree.Node);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+function identifier(fc: FileContext, id: TSESTree.Identifier, env: Env | undefined, depth: number): readonly Scenario[] {
+  const variable = fc.findVariable(id);
+  if (variable && env?.has(variable)) return env.get(variable)!;
+  if (!variable || variable.defs.length === 0) return id.name === 'undefined' ? [{ value: undefined, via: 'certain', origin: id }] : RUNTIME;
+  const def = variable.defs.length === 1 ? variable.defs[0]! : undefined;
+  if (!def) return RUNTIME;
+  const defaulted = defaultOf(def.name);
+  if (def.type === 'Parameter') {
+    const fn = def.node as FunctionNode;
+    const own = defaulted ? [...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME] : UNSET;
+    return dedupe([...own, ...(def.name.type === AST_NODE_TYPES.Identifier ? callSiteArguments(fc, fn, def.name, defaulted, depth) : [])]);
+  }
+  if (def.type !== 'Variable') return RUNTIME;
+  const declarator = def.node;
+  if (!isEffectivelyConst(declarator, fc.writeCount(variable))) return RUNTIME;
+  // (A `declare const` has no initializer and a run-time value; a `let` without one is `undefined`.)
+  if (declarator.id === def.name)
+    return declarator.init
+      ? scenarios(fc, declarator.init, env, depth)
+      : declarator.parent.kind === 'const'
+        ? RUNTIME
+        : [{ value: undefined, via: 'certain', origin: id }];
+  // A destructured `const { verify = false } = opts`: the default when `opts.verify` is unset.
+  if (defaulted) return dedupe([...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME]);
+  return UNSET;
+}
+
+/** The `= default` of a binding (`verify = false`, `{ verify = false }`), if any. */
+function defaultOf(name: TSESTree.Node): TSESTree.AssignmentPattern | undefined {
+  const parent = name.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === name ? parent : undefined;
+}
+
+/** What the file's own calls of the function pass for a top-level parameter (`make(true)`), as literal scenarios. */
+function callSiteArguments(
+  fc: FileContext,
+  fn: FunctionNode,
+  name: TSESTree.Identifier,
+  defaulted: TSESTree.AssignmentPattern | undefined,
+  depth: number,
+): Scenario[] {
+  const index = fn.params.findIndex((p) => p === name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === name));
+  if (index < 0) return [];
+  const out: Scenario[] = [];
+  for (const site of callSites(fc, fn)) {
+    const arg = site.arguments[index];
+    if (site.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) continue;
+    if (!arg) {
+      // The call leaves it out: the default (or `undefined`) for that call.
+      if (defaulted) out.push(...scenarios(fc, defaulted.right, undefined, depth).map((s) => chosen(s, 'literal', site)));
+      else out.push({ value: undefined, via: 'literal', origin: site, decider: site });
+      continue;
+    }
+    out.push(...scenarios(fc, arg, undefined, depth).map((s) => chosen(s, 'literal', site)));
+  }
+  return out;
+}
+
+/** Calls of a named local function by its name (`function make() {}`, `const make = () => …`). */
+function callSites(fc: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) id = fn.id;
+  else {
+    const { parent } = valueParent(fn);
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
+  }
+  const variable = id && fc.findVariable(id);
+  if (!variable) return [];
+  return variable.references.flatMap((ref) => {
+    const { parent, child } = valueParent(ref.identifier);
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child ? [parent] : [];
+  });
+}
+
+function logical(
+  fc: FileContext,
+  operator: string,
+  left: TSESTree.Node,
+  right: TSESTree.Node,
+  node: TSESTree.Node,
+  env: Env | undefined,
+  depth: number,
+): readonly Scenario[] {
+  const l = scenarios(fc, left, env, depth);
+  let r: readonly Scenario[] | undefined;
+  const rhs = (): readonly Scenario[] => (r ??= scenarios(fc, right, env, depth));
+  const out: Scenario[] = [];
+  for (const s of l) {
+    if (operator === '&&') {
+      if (s.value === OPEN) out.push(s, ...rhs().map((x) => chosen(x, 'runtime')));
+      else if (!s.value) out.push(s);
+      else out.push(...rhs().map((x) => chosen(x, s.via, node)));
+      continue;
+    }
+    const takesRight = s.value === OPEN ? true : operator === '??' ? s.value === null || s.value === undefined : !s.value;
+    const keepsLeft = s.value === OPEN || !takesRight;
+    if (keepsLeft) out.push(s);
+    if (takesRight) out.push(...rhs().map((x) => fallback(s.via, x, node)));
+  }
+  return dedupe(out);
+}
+
+/** Text of a node without type wrappers, to compare `x ? x : d`'s two `x`. */
+const sameText = (fc: FileContext, a: TSESTree.Node, b: TSESTree.Node): boolean => fc.sourceCode.getText(unwrap(a)) === fc.sourceCode.getText(unwrap(b));
+
+function conditional(fc: FileContext, node: TSESTree.ConditionalExpression, env: Env | undefined, depth: number): readonly Scenario[] {
+  const test = unwrap(node.test);
+  // `x ? x : d` is `x || d`; `!x ? d : x` too.
+  if (sameText(fc, test, node.consequent)) return logical(fc, '||', node.consequent, node.alternate, node, env, depth);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && sameText(fc, test.argument, node.alternate))
+    return logical(fc, '||', node.alternate, node.consequent, node, env, depth);
+  return branch(fc, node.test, expressionBranch(fc, node.consequent, env, depth), expressionBranch(fc, node.alternate, env, depth), node, env, depth);
+}
+
+/** A branch: its expression, or (for `if … return`) the statements that give it, with how to evaluate it. */
+interface Branch {
+  readonly nodes: readonly TSESTree.Node[];
+  readonly value: () => readonly Scenario[];
+}
+
+const escapeText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A truthiness test of `x` (or `!x`) whose branch for a set `x` reads `x` itself tests whether `x`
+ * is set (`raw ? raw === 'true' : true`, `if (!v) return d; return v === '1';`): its other branch is
+ * a default. A flag test (`opts.strict ? 'HIGH' : 'ALL'`) is not.
+ */
+function presenceCheck(fc: FileContext, testNode: TSESTree.Node, yes: Branch, no: Branch): boolean {
+  const test = unwrap(testNode);
+  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+  const subject = negated ? unwrap(test.argument) : test;
+  if (subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const pattern = new RegExp(`(?<![\\w$.])${escapeText(fc.sourceCode.getText(subject))}(?![\\w$])`);
+  return (negated ? no : yes).nodes.some((n) => pattern.test(fc.sourceCode.getText(n)));
+}
+
+/** `test ? yes : no` (also `if (test) return yes; …`): each branch as its test's scenarios choose it. */
+function branch(
+  fc: FileContext,
+  testNode: TSESTree.Node,
+  yes: Branch,
+  no: Branch,
+  node: TSESTree.Node,
+  env: Env | undefined,
+  depth: number,
+): readonly Scenario[] {
+  const out: Scenario[] = [];
+  let presence: boolean | undefined;
+  for (const t of scenarios(fc, testNode, env, depth)) {
+    if (t.value === OPEN) {
+      out.push(...yes.value().map((s) => chosen(s, 'runtime')), ...no.value().map((s) => chosen(s, 'runtime')));
+      continue;
+    }
+    // An unset input of a presence check takes the other branch as a default.
+    const via: Via = t.via === 'absent' && (presence ??= presenceCheck(fc, testNode, yes, no)) ? 'default' : t.via;
+    out.push(...(t.value ? yes : no).value().map((s) => chosen(s, via, t.decider ?? node)));
+  }
+  return dedupe(out);
+}
+
+const expressionBranch = (fc: FileContext, node: TSESTree.Node, env: Env | undefined, depth: number): Branch => ({
+  nodes: [node],
+  value: () => scenarios(fc, node, env, depth),
+});
+
+function unary(fc: FileContext, node: TSESTree.UnaryExpression, env: Env | undefined, depth: number): readonly Scenario[] {
+  if (node.operator === 'void') return [{ value: undefined, via: 'certain', origin: node }];
+  const arg = scenarios(fc, node.argument, env, depth);
+  const op: ((v: Primitive) => Primitive) | undefined =
+    node.operator === '!' ? (v) => !v : node.operator === 'typeof' ? (v) => (v === null ? 'object' : typeof v) : undefined;
+  if (!op) return RUNTIME;
+  // `typeof x` of an unset input is 'undefined' as a default when it is then compared (an absence check).
+  return dedupe(arg.map((s) => (s.value === OPEN ? s : { ...s, value: op(s.value), origin: node })));
+}
+
+const COMPARE: Readonly<Record<string, (a: Primitive, b: Primitive) => boolean>> = {
+  '===': (a, b) => a === b,
+  '!==': (a, b) => a !== b,
+  '==': (a, b) => a == b,
+  '!=': (a, b) => a != b,
+};
+
+/** `x === undefined`, `x == null`, `typeof x === 'undefined'` (and negations): the comparison tests whether `x` is set. */
+function isAbsenceCheck(node: TSESTree.BinaryExpression): boolean {
+  const sides = [unwrap(node.left), unwrap(node.right)];
+  const nullish = (n: TSESTree.Node): boolean =>
+    (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined') ||
+    (n.type === AST_NODE_TYPES.Literal && n.value === null && node.operator.length === 2) ||
+    (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === 'void');
+  const typeofUndefined = (a: TSESTree.Node, b: TSESTree.Node): boolean =>
+    a.type === AST_NODE_TYPES.UnaryExpression && a.operator === 'typeof' && b.type === AST_NODE_TYPES.Literal && b.value === 'undefined';
+  return sides.some(nullish) || typeofUndefined(sides[0]!, sides[1]!) || typeofUndefined(sides[1]!, sides[0]!);
+}
+
+function binary(fc: FileContext, node: TSESTree.BinaryExpression, env: Env | undefined, depth: number): readonly Scenario[] {
+  const compare = COMPARE[node.operator];
+  if (!compare || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return RUNTIME;
+  const left = scenarios(fc, node.left, env, depth);
+  const right = scenarios(fc, node.right, env, depth);
+  const absence = isAbsenceCheck(node);
+  const out: Scenario[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      if (a.value === OPEN || b.value === OPEN) {
+        out.push({ value: OPEN, via: 'runtime' });
+        continue;
+      }
+      let via = worse(a.via, b.via);
+      // An absence check turns an unset input into a default decision; any other comparison of it stays `absent`.
+      if (absence && via === 'absent') via = 'default';
+      out.push({ value: compare(a.value, b.value), via, origin: node, decider: a.decider ?? b.decider ?? (via === 'default' ? node : undefined) });
+    }
+  }
+  return dedupe(out);
+}
+
+/** A local helper's result for these arguments: `toBool(process.env.X, true)`. */
+function call(fc: FileContext, node: TSESTree.CallExpression, env: Env | undefined, depth: number): readonly Scenario[] {
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return RUNTIME;
+  const fn = resolveFunction(fc, callee);
+  if (!fn || fn.async || fn.generator) return RUNTIME;
+  const bound = new Map<Scope.Variable, readonly Scenario[]>();
+  for (const [i, param] of fn.params.entries()) {
+    const name =
+      param.type === AST_NODE_TYPES.Identifier
+        ? param
+        : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+          ? param.left
+          : undefined;
+    if (!name) return RUNTIME;
+    const variable = scopeVariable(fc, fn, name);
+    if (!variable) return RUNTIME;
+    const arg = node.arguments[i];
+    if (arg?.type === AST_NODE_TYPES.SpreadElement) return RUNTIME;
+    const given: readonly Scenario[] = arg ? scenarios(fc, arg, env, depth) : [{ value: undefined, via: 'certain', origin: node }];
+    const defaulted = param.type === AST_NODE_TYPES.AssignmentPattern ? param : undefined;
+    // A default parameter replaces `undefined` (as JavaScript does).
+    const value = defaulted
+      ? dedupe(
+          given.flatMap((s) =>
+            s.value === undefined
+              ? scenarios(fc, defaulted.right, undefined, depth).map((d) => fallback(s.via, d, defaulted))
+              : s.value === OPEN
+                ? [s, ...scenarios(fc, defaulted.right, undefined, depth).map((d) => fallback('runtime', d, defaulted))]
+                : [s],
+          ),
+        )
+      : given;
+    bound.set(variable, value);
+  }
+  const result = body(fc, fn, bound, depth);
+  // The message names the call, where the file writes the default.
+  return result.map((s) => (s.via === 'default' || s.via === 'literal' ? { ...s, decider: node } : s));
+}
+
+function scopeVariable(fc: FileContext, fn: FunctionNode, name: TSESTree.Identifier): Scope.Variable | undefined {
+  return fc.sourceCode.scopeManager?.getDeclaredVariables(fn).find((v) => v.name === name.name);
+}
+
+/** The value a helper returns: an expression body, or `if (test) return a; … return b;`. */
+function body(fc: FileContext, fn: FunctionNode, env: Env, depth: number): readonly Scenario[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return scenarios(fc, fn.body, env, depth);
+  const statements = fn.body.body;
+  const local = new Map(env);
+  const from = (i: number): readonly Scenario[] => {
+    const s = statements[i];
+    if (!s) return [{ value: undefined, via: 'certain' }];
+    // `const raw = process.env[name];` before the returns: the name stands for its initializer's scenarios.
+    if (s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'const') {
+      for (const d of s.declarations) {
+        const variable =
+          d.id.type === AST_NODE_TYPES.Identifier
+            ? fc.sourceCode.scopeManager?.getDeclaredVariables(d).find((v) => v.name === (d.id as TSESTree.Identifier).name)
+            : undefined;
+        if (!variable || !d.init) return RUNTIME;
+        local.set(variable, scenarios(fc, d.init, local, depth));
+      }
+      return from(i + 1);
+    }
+    if (s.type === AST_NODE_TYPES.ReturnStatement) return s.argument ? scenarios(fc, s.argument, local, depth) : [{ value: undefined, via: 'certain' }];
+    if (s.type === AST_NODE_TYPES.IfStatement) {
+      const yes = returned(s.consequent);
+      const no = s.alternate ? returned(s.alternate) : undefined;
+      if (!yes || (s.alternate && !no)) return RUNTIME;
+      const rest: Branch = no ? expressionBranch(fc, no, local, depth) : { nodes: statements.slice(i + 1), value: () => from(i + 1) };
+      return branch(fc, s.test, expressionBranch(fc, yes, local, depth), rest, s, local, depth);
+    }
+    return RUNTIME;
+  };
+  return from(0);
+}
+
+/** The expression a statement returns when it is `return x` or `{ return x; }`. */
+function returned(statement: TSESTree.Statement): TSESTree.Expression | undefined {
+  const s = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
+  return s.type === AST_NODE_TYPES.ReturnStatement && s.argument ? s.argument : undefined;
+}
+
+/** A value a literal or a default in the file gives an expression that is otherwise decided at run time. */
+export interface Reached {
+  readonly value: Primitive;
+  /** `default`: the value when the caller or environment says nothing; `literal`: what a call in the file passes. */
+  readonly via: 'default' | 'literal';
+  /** The literal that supplies the value, when the deciding construct holds it (a suggestion may rewrite it). */
+  readonly origin: TSESTree.Literal | undefined;
+  /** The construct that applies the default or passes the literal (`opts.verify ?? false`, `make(true)`), for messages. */
+  readonly decider: TSESTree.Node | undefined;
+}
+
+/** Every value that a literal or default in this file gives the expression. */
+export function reachedValues(fc: FileContext, node: TSESTree.Node): Reached[] {
+  return scenarios(fc, node, undefined, 0).flatMap((s): Reached[] => {
+    if (s.value === OPEN || (s.via !== 'default' && s.via !== 'literal')) return [];
+    // Only a literal written in the construct that decides is offered for rewriting (`?? false`, `verify = false`,
+    // `envFlag('X', false)`): a branch picked by a default elsewhere, or a shared helper's own default, is not.
+    const literal = s.origin && unwrap(s.origin).type === AST_NODE_TYPES.Literal ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
+    const inside = literal && s.decider && s.decider.range[0] <= literal.range[0] && literal.range[1] <= s.decider.range[1];
+    return [{ value: s.value, via: s.via, origin: inside ? literal : undefined, decider: s.decider }];
+  });
+}
+
+/**
+ * The first value a literal or default in the file gives the expression that satisfies `insecure`,
+ * when the expression is not insecure on every path already (then the plain finding applies).
+ * Literal scenarios come first: a call in the file that passes an insecure value is a finding of its own.
+ */
+export function insecureReach(fc: FileContext, node: TSESTree.Node, insecure: (v: Primitive) => boolean): Reached | undefined {
+  const found = reachedValues(fc, node).filter((r) => insecure(r.value));
+  return found.find((r) => r.via === 'literal') ?? found[0];
+}
+
+/**
+ * The value sets to judge an option by, in order: its known values (all of them, as `evaluate`
+ * gives them), then each value a literal or default in the file gives it. A rule that reports the
+ * first set it finds insecure reports a conditional whose insecure branch the file reaches
+ * (`legacy ? 'ALL:@SECLEVEL=0' : 'HIGH'` with `legacy = true`), and nothing for one decided at run time.
+ */
+export function judgedValues(fc: FileContext, node: TSESTree.Node): (readonly Primitive[])[] {
+  const known = evaluate(fc, node);
+  const out: (readonly Primitive[])[] = known && known.length > 0 ? [known] : [];
+  for (const r of reachedValues(fc, node)) if (!out.some((set) => set.length === 1 && Object.is(set[0], r.value))) out.push([r.value]);
+  return out;
+}

@@ -1,0 +1,318 @@
+/**
+ * Insecure defaults and conditionals for `no-unverified-certificate` (src/analysis/defaults.ts):
+ * a value decided at run time whose default, written in the file, turns verification off is
+ * reported as `insecureDefault` ("insecure unless the caller or environment says otherwise"); a
+ * call in the file that passes the insecure value is a plain finding; a value only run-time data
+ * decides is not reported. `reportInsecureDefaults: false` turns the defaults off.
+ */
+import type { RuleCases } from '../rule-tester.js';
+import { js } from '../rule-tester.js';
+import { alias } from './library-helpers.js';
+
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useFactory'
+  | 'useFactoryWithCa'
+  | 'insecureDefault'
+  | 'secureDefault';
+type O = [{ reportInsecureDefaults?: boolean }];
+
+const OPTION = '`rejectUnauthorized: false`';
+const TLS_CONNECT = 'certificate verification is off for tls.connect()';
+const HTTPS_AGENT = 'certificate verification is off for new https.Agent()';
+const SECURE_DEFAULT = { messageId: 'secureDefault' as const, data: { value: 'true' } };
+const ALLOW_INVALID = '`tlsAllowInvalidCertificates: true` (mongodb)';
+const ALLOW_INVALID_EFFECT = `it ${alias('mongodb', '`tlsAllowInvalidCertificates: true`').effect}`;
+
+const cases: RuleCases<M, O> = {
+  valid: [
+    // Decided at run time, with no insecure default.
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; verify?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.verify });
+}`,
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; insecure?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !opts.insecure });
+}`,
+    `import tls from 'node:tls';
+export const socket = tls.connect({ host: 'a.example', port: 443, rejectUnauthorized: process.env.TLS_VERIFY === 'true' });`,
+    // A secure default.
+    `import tls from 'node:tls';
+export function connect(host: string, verify = true) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: verify });
+}`,
+    `import https from 'node:https';
+export const agent = new https.Agent({ rejectUnauthorized: process.env.TLS_VERIFY !== 'false' });`,
+    // A branch that only run-time data picks.
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; lab?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.lab ? false : true });
+}`,
+    // A truthiness test of an unset option is not a default (`opts.strict` unset picks `false` only at run time).
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; strict?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.strict ? true : false });
+}`,
+    // Defaults turned off by the option.
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; verify?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.verify ?? false });
+}`,
+      options: [{ reportInsecureDefaults: false }],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient('mongodb://db.internal', { tlsAllowInvalidCertificates: process.env.MONGO_TLS_INSECURE ? process.env.MONGO_TLS_INSECURE === 'true' : true });`,
+      options: [{ reportInsecureDefaults: false }],
+    },
+  ],
+  invalid: [
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; verify?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.verify ?? false });
+}`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: OPTION, origin: 'opts.verify ?? false', effect: TLS_CONNECT },
+          suggestions: [
+            {
+              ...SECURE_DEFAULT,
+              output: `import tls from 'node:tls';
+export function connect(opts: { host: string; verify?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.verify ?? true });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A default parameter.
+    {
+      code: `import https from 'node:https';
+export function agentFor(verify = false) {
+  return new https.Agent({ keepAlive: true, rejectUnauthorized: verify });
+}`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: OPTION, origin: 'verify = false', effect: HTTPS_AGENT },
+          suggestions: [
+            {
+              ...SECURE_DEFAULT,
+              output: `import https from 'node:https';
+export function agentFor(verify = true) {
+  return new https.Agent({ keepAlive: true, rejectUnauthorized: verify });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A local helper that reads the environment, with `false` as its fallback.
+    js({
+      code: `const tls = require('tls');
+function envFlag(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  return raw === 'true';
+}
+module.exports = (host) => tls.connect({ host, port: 443, rejectUnauthorized: envFlag('TLS_VERIFY', false) });`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: OPTION, origin: "envFlag('TLS_VERIFY', false)", effect: TLS_CONNECT },
+          suggestions: [
+            {
+              ...SECURE_DEFAULT,
+              output: `const tls = require('tls');
+function envFlag(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  return raw === 'true';
+}
+module.exports = (host) => tls.connect({ host, port: 443, rejectUnauthorized: envFlag('TLS_VERIFY', true) });`,
+            },
+          ],
+        },
+      ],
+    }),
+    // An absence check: verification on only when the variable is set.
+    {
+      code: `import tls from 'node:tls';
+export const socket = tls.connect({ host: 'a.example', port: 443, rejectUnauthorized: process.env.TLS_VERIFY !== undefined });`,
+      errors: [
+        { messageId: 'insecureDefault', data: { option: OPTION, origin: 'process.env.TLS_VERIFY !== undefined', effect: TLS_CONNECT }, suggestions: [] },
+      ],
+    },
+    // An options object whose destination the file does not show, and a write with a default.
+    {
+      code: `export function tlsOptions(opts: { verify?: boolean } = {}) {
+  return { rejectUnauthorized: opts.verify || false };
+}`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: OPTION, origin: 'opts.verify || false', effect: 'certificate verification is off where this options object is used' },
+          suggestions: [
+            {
+              ...SECURE_DEFAULT,
+              output: `export function tlsOptions(opts: { verify?: boolean } = {}) {
+  return { rejectUnauthorized: opts.verify || true };
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import https from 'node:https';
+declare const verify: boolean | undefined;
+https.globalAgent.options.rejectUnauthorized = verify ?? false;`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: {
+            option: OPTION,
+            origin: 'verify ?? false',
+            effect: 'certificate verification is off for every HTTPS request that uses https.globalAgent.options',
+          },
+          suggestions: [
+            {
+              ...SECURE_DEFAULT,
+              output: `import https from 'node:https';
+declare const verify: boolean | undefined;
+https.globalAgent.options.rejectUnauthorized = verify ?? true;`,
+            },
+          ],
+        },
+      ],
+    },
+    // A conditional whose insecure branch a call in the file reaches: a plain finding.
+    {
+      code: `import tls from 'node:tls';
+function connect(host: string, lab: boolean) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: lab ? false : true });
+}
+connect('lab.internal', true);`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'tls.connect()' },
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `import tls from 'node:tls';
+function connect(host: string, lab: boolean) {
+  return tls.connect({ host, port: 443 });
+}
+connect('lab.internal', true);`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `import tls from 'node:tls';
+import { secureClientOptions } from 'tlsguard-runtime';
+function connect(host: string, lab: boolean) {
+  return tls.connect(secureClientOptions({ host, port: 443 }));
+}
+connect('lab.internal', true);`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import tls from 'node:tls';
+import { secureClientOptions } from 'tlsguard-runtime';
+function connect(host: string, lab: boolean) {
+  return tls.connect(secureClientOptions({ host, port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));
+}
+connect('lab.internal', true);`,
+            },
+          ],
+        },
+      ],
+    },
+    // ... and one that a default parameter reaches (the default is elsewhere: no rewrite is offered).
+    {
+      code: `import tls from 'node:tls';
+export function connect(host: string, lab = true) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: lab ? false : true });
+}`,
+      errors: [{ messageId: 'insecureDefault', data: { option: OPTION, origin: 'lab = true', effect: TLS_CONNECT }, suggestions: [] }],
+    },
+    // Library options: `x ? x : true` (always truthy), a presence check, and a local helper's default.
+    {
+      code: `import { MongoClient } from 'mongodb';
+declare const insecure: boolean | undefined;
+export const client = new MongoClient('mongodb://db.internal', { tlsInsecure: insecure ? insecure : true });`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: {
+            option: '`tlsInsecure: true` (mongodb)',
+            origin: 'insecure ? insecure : true',
+            effect: `it ${alias('mongodb', '`tlsInsecure: true`').effect}`,
+          },
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Make the default `false`.' },
+              output: `import { MongoClient } from 'mongodb';
+declare const insecure: boolean | undefined;
+export const client = new MongoClient('mongodb://db.internal', { tlsInsecure: insecure ? insecure : false });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';
+const insecure = process.env.MONGO_TLS_INSECURE;
+export const client = new MongoClient('mongodb://db.internal', { tlsAllowInvalidCertificates: insecure ? insecure === 'true' : true });`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: ALLOW_INVALID, origin: "insecure ? insecure === 'true' : true", effect: ALLOW_INVALID_EFFECT },
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Make the default `false`.' },
+              output: `import { MongoClient } from 'mongodb';
+const insecure = process.env.MONGO_TLS_INSECURE;
+export const client = new MongoClient('mongodb://db.internal', { tlsAllowInvalidCertificates: insecure ? insecure === 'true' : false });`,
+            },
+          ],
+        },
+      ],
+    },
+    js({
+      code: `const { MongoClient } = require('mongodb');
+const toBool = (value, fallback) => (value == null || value === '' ? fallback : value === 'true');
+module.exports = new MongoClient(process.env.MONGO_URL, { tlsAllowInvalidCertificates: toBool(process.env.MONGO_ALLOW_INVALID, true) });`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: ALLOW_INVALID, origin: 'toBool(process.env.MONGO_ALLOW_INVALID, true)', effect: ALLOW_INVALID_EFFECT },
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Make the default `false`.' },
+              output: `const { MongoClient } = require('mongodb');
+const toBool = (value, fallback) => (value == null || value === '' ? fallback : value === 'true');
+module.exports = new MongoClient(process.env.MONGO_URL, { tlsAllowInvalidCertificates: toBool(process.env.MONGO_ALLOW_INVALID, false) });`,
+            },
+          ],
+        },
+      ],
+    }),
+  ],
+};
+
+export default cases;
