@@ -48,7 +48,7 @@ export default createRule<[], MessageId>({
       removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
       returnCheckResult: 'Return the result of `tls.checkServerIdentity()` instead of dropping it.',
       removeAssignment: 'Remove this assignment.',
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (hostname and certificate verified, TLS 1.2+).{{dependency}}',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (hostname and certificate verified, {{versions}}).{{dependency}}',
     },
   },
   defaultOptions: [],
