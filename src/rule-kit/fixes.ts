@@ -121,7 +121,12 @@ const commaAfter = (sourceCode: SourceCode, item: TSESTree.Node): TSESTree.Token
  * (comments between, before or inside dropped items stay where they are). With `keepLastComma`, the
  * comma after the last kept item stays (something is appended after it).
  */
-export function listRemovals(sourceCode: SourceCode, items: readonly TSESTree.Node[], drop: ReadonlySet<TSESTree.Node>, keepLastComma = false): Array<[number, number]> {
+export function listRemovals(
+  sourceCode: SourceCode,
+  items: readonly TSESTree.Node[],
+  drop: ReadonlySet<TSESTree.Node>,
+  keepLastComma = false,
+): Array<[number, number]> {
   const text = sourceCode.text;
   const ranges: Array<Range> = [];
   items.forEach((item, i) => {
@@ -188,7 +193,12 @@ export function removeListItem(sourceCode: SourceCode, fixer: Fixer, item: TSEST
  * (its last property that stays, if any): on a new line with that property's indentation and
  * the file's line ending when the object has one property per line, else on the same line.
  */
-export function appendProperties(sourceCode: SourceCode, object: TSESTree.ObjectExpression, lastKept: TSESTree.Node | undefined, texts: readonly string[]): Array<{ range: [number, number]; text: string }> {
+export function appendProperties(
+  sourceCode: SourceCode,
+  object: TSESTree.ObjectExpression,
+  lastKept: TSESTree.Node | undefined,
+  texts: readonly string[],
+): Array<{ range: [number, number]; text: string }> {
   if (texts.length === 0) return [];
   const text = sourceCode.text;
   const open = sourceCode.getFirstToken(object)!;
@@ -215,7 +225,12 @@ export function appendProperties(sourceCode: SourceCode, object: TSESTree.Object
     const indent = indentationAt(text, lastKept.range[0]);
     const lineEnd = lineEndOf(text, (comma ?? lastKept).range[1]);
     const lines = texts.map((t) => `${eol}${indent}${t}`).join(',') + (trailingComma ? ',' : '');
-    return comma ? [{ range: [lineEnd, lineEnd], text: lines }] : [{ range: [lastKept.range[1], lastKept.range[1]], text: ',' }, { range: [lineEnd, lineEnd], text: lines }];
+    return comma
+      ? [{ range: [lineEnd, lineEnd], text: lines }]
+      : [
+          { range: [lastKept.range[1], lastKept.range[1]], text: ',' },
+          { range: [lineEnd, lineEnd], text: lines },
+        ];
   }
   if (comma) return [{ range: [comma.range[1], comma.range[1]], text: ` ${texts.join(', ')}${trailingComma ? ',' : ''}` }];
   return [{ range: [lastKept.range[1], lastKept.range[1]], text: `, ${texts.join(', ')}` }];
@@ -284,7 +299,12 @@ export function lineDirectives(sourceCode: SourceCode): LineDirective[] {
     if (!next && !same) continue;
     const eslint = /^\s*eslint-disable/.test(value);
     // `eslint-disable-next-line a, b -- why`: the rule list, if any.
-    const rules = eslint ? value.replace(/^\s*eslint-disable-(next-)?line/, '').split('--')[0]!.trim() : '';
+    const rules = eslint
+      ? value
+          .replace(/^\s*eslint-disable-(next-)?line/, '')
+          .split('--')[0]!
+          .trim()
+      : '';
     out.push({
       comment: c,
       line: next ? c.loc.end.line + 1 : c.loc.start.line,

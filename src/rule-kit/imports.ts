@@ -52,8 +52,7 @@ function requireSource(node: TSESTree.Node | null | undefined): string | undefin
 
 function topLevelRequires(program: TSESTree.Program): TSESTree.VariableDeclaration[] {
   return program.body.filter(
-    (s): s is TSESTree.VariableDeclaration =>
-      s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => requireSource(d.init) !== undefined),
+    (s): s is TSESTree.VariableDeclaration => s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => requireSource(d.init) !== undefined),
   );
 }
 
@@ -73,7 +72,9 @@ const isHeaderStatement = (s: TSESTree.Node): boolean =>
   (s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.every((d) => requireSource(d.init) !== undefined));
 
 const isHoisted = (s: TSESTree.Node): boolean =>
-  s.type === AST_NODE_TYPES.FunctionDeclaration || ((s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration) && s.declaration?.type === AST_NODE_TYPES.FunctionDeclaration);
+  s.type === AST_NODE_TYPES.FunctionDeclaration ||
+  ((s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
+    s.declaration?.type === AST_NODE_TYPES.FunctionDeclaration);
 
 /**
  * Whether `name` bound by this variable is the export `name` of `module`, and is initialised
@@ -87,12 +88,21 @@ function bindingOf(variable: Scope.Variable, module: string, name: string, site:
   if (def.type === 'ImportBinding') {
     const node = def.node;
     const parent = def.parent;
-    const imported = node.type === AST_NODE_TYPES.ImportSpecifier ? (node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value) : undefined;
-    return parent?.type === AST_NODE_TYPES.ImportDeclaration && parent.source.value === module && parent.importKind !== 'type' && imported === name && node.type === AST_NODE_TYPES.ImportSpecifier && node.importKind !== 'type' ? 'ready' : 'other';
+    const imported =
+      node.type === AST_NODE_TYPES.ImportSpecifier ? (node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value) : undefined;
+    return parent?.type === AST_NODE_TYPES.ImportDeclaration &&
+      parent.source.value === module &&
+      parent.importKind !== 'type' &&
+      imported === name &&
+      node.type === AST_NODE_TYPES.ImportSpecifier &&
+      node.importKind !== 'type'
+      ? 'ready'
+      : 'other';
   }
   if (def.type !== 'Variable' || requireSource(def.node.init) !== module || def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return 'other';
   const prop = def.name.parent;
-  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== def.name || (prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined) !== name) return 'other';
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== def.name || (prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined) !== name)
+    return 'other';
   const declaration = def.node.parent;
   const list = declaration?.parent;
   if (!declaration || !list) return 'other';
@@ -172,7 +182,8 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
       const named = same?.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
       const last = named?.[named.length - 1];
       if (same && last) return { at: last.range[1], text: `, ${name}` };
-      if (same && same.specifiers.length === 1 && same.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { at: same.specifiers[0].range[1], text: `, { ${name} }` };
+      if (same && same.specifiers.length === 1 && same.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier)
+        return { at: same.specifiers[0].range[1], text: `, { ${name} }` };
       const after = importLike[importLike.length - 1];
       if (after) return afterLine(after);
       return atTop();
@@ -226,7 +237,12 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
       if (holder && isHoisted(holder)) return undefined;
       // Not beside the late require itself (the same block), nor beside a `var` (function-scoped).
       const lateDeclaration = late?.defs[0]?.node.parent;
-      if (holder && lateDeclaration && (lateDeclaration.parent === holder.parent || (lateDeclaration.type === AST_NODE_TYPES.VariableDeclaration && lateDeclaration.kind === 'var'))) return undefined;
+      if (
+        holder &&
+        lateDeclaration &&
+        (lateDeclaration.parent === holder.parent || (lateDeclaration.type === AST_NODE_TYPES.VariableDeclaration && lateDeclaration.kind === 'var'))
+      )
+        return undefined;
     }
     if (!holder) return undefined;
     if (holder === program.body[0] && !late) return atTop();

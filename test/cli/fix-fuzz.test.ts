@@ -59,7 +59,13 @@ function generate(seed: number, name: string, options: { findings?: number } = {
   const esm = ext !== '.cjs';
   const pieces: Piece[] = [];
   const exp = (id: string): string => (esm ? `export const ${id} =` : `exports.${id} =`);
-  pieces.push(keep(esm ? `import https from 'node:https';${eol}import tls from 'node:tls';${eol}` : `const https = require('node:https');${eol}const tls = require('node:tls');${eol}`));
+  pieces.push(
+    keep(
+      esm
+        ? `import https from 'node:https';${eol}import tls from 'node:tls';${eol}`
+        : `const https = require('node:https');${eol}const tls = require('node:tls');${eol}`,
+    ),
+  );
   const fillers: Array<(i: number) => Piece> = [
     () => keep(`// caf\u00e9 \u2615 na\u00efve \u0000 NUL\ttab \u{1F600}${eol}`),
     (i) => keep(`/* line\u2028separator inside a comment */ ${exp(`sep${i}`)} 'a\u2029b';${eol}`),
@@ -71,10 +77,17 @@ function generate(seed: number, name: string, options: { findings?: number } = {
       for (let k = 1; k < 3000; k++) chain += `const c${i}_${k} = c${i}_${k - 1};${eol}`;
       return keep(`${chain}https.request({ host: 'a.example', rejectUnauthorized: c${i}_2999 });${eol}`);
     },
-    (i) => keep(`${exp(`cat${i}`)} tls.connect({ host: 'c.example', servername: 'c.example', ciphers: ${Array.from({ length: 400 }, () => "'ECDHE-RSA-AES128-GCM-SHA256:'").join(' + ')} + 'RC4-SHA' });${eol}`),
+    (i) =>
+      keep(
+        `${exp(`cat${i}`)} tls.connect({ host: 'c.example', servername: 'c.example', ciphers: ${Array.from({ length: 400 }, () => "'ECDHE-RSA-AES128-GCM-SHA256:'").join(' + ')} + 'RC4-SHA' });${eol}`,
+      ),
   ];
   const findingsKinds: Array<(i: number) => Piece> = [
-    (i) => fix(`${exp(`agent${i}`)} new https.Agent({ keepAlive: true, rejectUnauthorized: false });${eol}`, `${exp(`agent${i}`)} new https.Agent({ keepAlive: true });${eol}`),
+    (i) =>
+      fix(
+        `${exp(`agent${i}`)} new https.Agent({ keepAlive: true, rejectUnauthorized: false });${eol}`,
+        `${exp(`agent${i}`)} new https.Agent({ keepAlive: true });${eol}`,
+      ),
     (i) =>
       fix(
         `function make${i}() {${eol}${indent}return new https.Agent({${eol}${indent}${indent}rejectUnauthorized: false, // \u00e9t\u00e9 \u0000${eol}${indent}${indent}keepAlive: true,${eol}${indent}});${eol}}${eol}${esm ? `export { make${i} };` : `exports.make${i} = make${i};`}${eol}`,
@@ -86,7 +99,11 @@ function generate(seed: number, name: string, options: { findings?: number } = {
         `function agent${i}() {${eol}${indent}return new https.Agent({${eol}${indent}${indent}keepAlive: true,${eol}${indent}});${eol}}${eol}${esm ? `export { agent${i} };` : `exports.agent${i} = agent${i};`}${eol}`,
       ),
     () => fix(`process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';${eol}`, ''),
-    (i) => fix(`${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${LONG_CIPHERS}:RC4-SHA' });${eol}`, `${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${PROFILES.intermediate.ciphers}' });${eol}`),
+    (i) =>
+      fix(
+        `${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${LONG_CIPHERS}:RC4-SHA' });${eol}`,
+        `${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${PROFILES.intermediate.ciphers}' });${eol}`,
+      ),
   ];
   const total = options.findings ?? 3 + Math.floor(random() * 6);
   const usedFillers = new Set<number>();
@@ -114,8 +131,16 @@ function generatedFiles(): Generated[] {
 
 /** Bytes that are not UTF-8: a Latin-1 "é" in a comment, and a lone surrogate encoded as if it were (CESU-8) in a string. */
 const NOT_UTF8 = {
-  'latin1.cjs': Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from("\nconst https = require('node:https');\nmodule.exports = new https.Agent({ rejectUnauthorized: false });\n")]),
-  'surrogate.mjs': Buffer.concat([Buffer.from("import https from 'node:https';\nexport const s = '"), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from("';\nexport const a = new https.Agent({ rejectUnauthorized: false });\n")]),
+  'latin1.cjs': Buffer.concat([
+    Buffer.from('// caf'),
+    Buffer.from([0xe9]),
+    Buffer.from("\nconst https = require('node:https');\nmodule.exports = new https.Agent({ rejectUnauthorized: false });\n"),
+  ]),
+  'surrogate.mjs': Buffer.concat([
+    Buffer.from("import https from 'node:https';\nexport const s = '"),
+    Buffer.from([0xed, 0xa0, 0x80]),
+    Buffer.from("';\nexport const a = new https.Agent({ rejectUnauthorized: false });\n"),
+  ]),
 };
 
 function writeProject(files: readonly Generated[]): string {
@@ -128,7 +153,9 @@ function writeProject(files: readonly Generated[]): string {
 function expectNotUtf8Untouched(dir: string, doc: JsonReport): void {
   for (const [name, bytes] of Object.entries(NOT_UTF8)) {
     expect(readFileSync(path.join(dir, name)).equals(bytes), name).toBe(true);
-    expect(doc.fix?.notApplied.filter((e) => e.file === name).map((e) => e.reason)).toEqual(['the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)']);
+    expect(doc.fix?.notApplied.filter((e) => e.file === name).map((e) => e.reason)).toEqual([
+      'the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)',
+    ]);
   }
 }
 
@@ -179,7 +206,7 @@ describe('--fix on generated files (fuzz)', () => {
     for (const g of files) expect(readFileSync(path.join(dir, g.name)).equals(Buffer.from(textOf(g, 'minimal'), 'utf8')), g.name).toBe(true);
   }, 300_000);
 
-  it('factory style: every untouched piece in order, new lines in the file\'s own line ending and indentation, clean afterwards', async () => {
+  it("factory style: every untouched piece in order, new lines in the file's own line ending and indentation, clean afterwards", async () => {
     const dir = writeProject(files);
     const before = new Map(files.map((g) => [g.name, textOf(g, 'text')]));
     const r = await cli(dir, ['--fix', '--fix-style', 'factory', '--format', 'json']);
@@ -211,7 +238,10 @@ describe('--fix on generated files (fuzz)', () => {
       // functions; V8 checks below that no scope declares it twice).
       if (!g.name.endsWith('.cjs')) {
         for (const name of ['secureAgent', 'secureClientOptions']) {
-          expect(text.split(/\r\n|\r|\n/).filter((l) => new RegExp(`\\b${name}\\b.*tlsguard-runtime`).test(l)).length, `${g.name}: ${name}`).toBeLessThanOrEqual(1);
+          expect(
+            text.split(/\r\n|\r|\n/).filter((l) => new RegExp(`\\b${name}\\b.*tlsguard-runtime`).test(l)).length,
+            `${g.name}: ${name}`,
+          ).toBeLessThanOrEqual(1);
         }
       }
     }
@@ -219,5 +249,4 @@ describe('--fix on generated files (fuzz)', () => {
     expectNodeCompiles(dir, files);
     await expectClean(dir);
   }, 300_000);
-
 });

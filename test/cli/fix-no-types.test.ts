@@ -30,7 +30,13 @@ describe('--no-types --fix', () => {
     const doc = JSON.parse(r.stdout) as JsonReport;
     expect([...(doc.fix?.checkedWith ?? [])].sort()).toEqual(['TypeScript', 'a parse check']);
     expect(doc.fix?.applied.map((e) => `${e.file}:${e.line}`)).toEqual(['loose.cjs:2', 'src/mixed.ts:6']);
-    expect(doc.fix?.rolledBack).toEqual([expect.objectContaining({ file: 'src/mixed.ts', line: 3, reason: expect.stringMatching(/^would add src\/mixed\.ts: TS2339: Property 'rejectUnauthorized' does not exist/) })]);
+    expect(doc.fix?.rolledBack).toEqual([
+      expect.objectContaining({
+        file: 'src/mixed.ts',
+        line: 3,
+        reason: expect.stringMatching(/^would add src\/mixed\.ts: TS2339: Property 'rejectUnauthorized' does not exist/),
+      }),
+    ]);
     expect(readFileSync(path.join(dir, 'src/mixed.ts'), 'utf8')).toBe(MIXED.replace('new https.Agent({ rejectUnauthorized: false })', 'new https.Agent({})'));
     expect(doc.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/mixed.ts:3']);
     expect(r.code).toBe(1);
@@ -38,12 +44,23 @@ describe('--no-types --fix', () => {
 
   it('leaves the files of a tsconfig.json with a syntax error unedited, naming it; the other files are fixed', async () => {
     const ts = "import https from 'node:https';\nexport const agent = new https.Agent({ rejectUnauthorized: false });\n";
-    const dir = project({ 'package.json': '{}', 'app/tsconfig.json': '{ "compilerOptions": { "strict": true, }, "include": [ "." ', 'app/a.ts': ts, 'b.cjs': INSECURE_JS });
+    const dir = project({
+      'package.json': '{}',
+      'app/tsconfig.json': '{ "compilerOptions": { "strict": true, }, "include": [ "." ',
+      'app/a.ts': ts,
+      'b.cjs': INSECURE_JS,
+    });
     const r = await cli(dir, ['--no-types', '--fix', '--format', 'json']);
     expect(r.stderr).not.toMatch(/internal error/);
     const doc = JSON.parse(r.stdout) as JsonReport;
     expect(doc.fix?.applied.map((e) => e.file)).toEqual(['b.cjs']);
-    expect(doc.fix?.rolledBack).toEqual([expect.objectContaining({ file: 'app/a.ts', line: 2, reason: expect.stringMatching(/^the edit cannot be type-checked: .*app\/tsconfig\.json\b.*'\]' expected/) })]);
+    expect(doc.fix?.rolledBack).toEqual([
+      expect.objectContaining({
+        file: 'app/a.ts',
+        line: 2,
+        reason: expect.stringMatching(/^the edit cannot be type-checked: .*app\/tsconfig\.json\b.*'\]' expected/),
+      }),
+    ]);
     expect(readFileSync(path.join(dir, 'app/a.ts'), 'utf8')).toBe(ts);
     expect(r.code).toBe(1);
   }, 60_000);

@@ -72,7 +72,9 @@ describe('line directives and the factory rewrite', () => {
 
   it('a directive on a line that stays keeps acting on it (the removed key shared its line)', () => {
     const code = `${H}// eslint-disable-next-line no-restricted-syntax -- reviewed\nexport const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\n`;
-    expect(suggestionOutputs(code).useFactory).toBe(`${H}${IMPORT}// eslint-disable-next-line no-restricted-syntax -- reviewed\nexport const agent = secureAgent({ keepAlive: true });\n`);
+    expect(suggestionOutputs(code).useFactory).toBe(
+      `${H}${IMPORT}// eslint-disable-next-line no-restricted-syntax -- reviewed\nexport const agent = secureAgent({ keepAlive: true });\n`,
+    );
   });
 
   it('the import at the top goes above a directive that acts on the first statement, below `// @ts-check`', () => {
@@ -89,13 +91,19 @@ describe('line directives and the factory rewrite', () => {
   it('a require placed near a far call goes above the directive of the statement it precedes, indented like it', () => {
     const code = `const https = require('node:https');\n${FILLER}function make() {\n\t// eslint-disable-next-line no-console\n\treturn new https.Agent({ rejectUnauthorized: false });\n}\nmodule.exports = { make };\n`;
     const outputs = suggestionOutputs(code, 'file.cjs');
-    expect(outputs.useFactory).toBe(`const https = require('node:https');\n${FILLER}function make() {\n\tconst { secureAgent } = require('tlsguard-runtime');\n\t// eslint-disable-next-line no-console\n\treturn secureAgent();\n}\nmodule.exports = { make };\n`);
-    expect(outputs.useFactoryWithCa).toBe(`const https = require('node:https');\n${FILLER}function make() {\n\tconst { secureAgent } = require('tlsguard-runtime');\n\t// eslint-disable-next-line no-console\n\treturn secureAgent({ ${CA} });\n}\nmodule.exports = { make };\n`);
+    expect(outputs.useFactory).toBe(
+      `const https = require('node:https');\n${FILLER}function make() {\n\tconst { secureAgent } = require('tlsguard-runtime');\n\t// eslint-disable-next-line no-console\n\treturn secureAgent();\n}\nmodule.exports = { make };\n`,
+    );
+    expect(outputs.useFactoryWithCa).toBe(
+      `const https = require('node:https');\n${FILLER}function make() {\n\tconst { secureAgent } = require('tlsguard-runtime');\n\t// eslint-disable-next-line no-console\n\treturn secureAgent({ ${CA} });\n}\nmodule.exports = { make };\n`,
+    );
   });
 
   it('an ESM import placed near a far call goes above the statement and its directive', () => {
     const code = `${H}${FILLER.replace(/exports\.(\w+) =/g, 'export const $1 =')}// eslint-disable-next-line no-restricted-syntax\nexport const agent = new https.Agent({ rejectUnauthorized: false });\n`;
     const filler = FILLER.replace(/exports\.(\w+) =/g, 'export const $1 =');
-    expect(suggestionOutputs(code).useFactory).toBe(`${H}${filler}${IMPORT}// eslint-disable-next-line no-restricted-syntax\nexport const agent = secureAgent();\n`);
+    expect(suggestionOutputs(code).useFactory).toBe(
+      `${H}${filler}${IMPORT}// eslint-disable-next-line no-restricted-syntax\nexport const agent = secureAgent();\n`,
+    );
   });
 });

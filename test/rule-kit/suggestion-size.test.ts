@@ -47,7 +47,8 @@ function measure(code: string, filename: string): Measure {
 const AGENT = 'new https.Agent({ keepAlive: true, rejectUnauthorized: false })';
 
 /** One finding per top-level statement of an ES module. */
-const esmStatements = (n: number): string => `import https from 'node:https';\n${Array.from({ length: n }, (_, i) => `export const agent${i} = ${AGENT};\n`).join('')}`;
+const esmStatements = (n: number): string =>
+  `import https from 'node:https';\n${Array.from({ length: n }, (_, i) => `export const agent${i} = ${AGENT};\n`).join('')}`;
 /** CommonJS, every finding in a statement of one big function. */
 const cjsFunction = (n: number): string =>
   `const https = require('node:https');\nmodule.exports = function agents() {\n  const all = [];\n${Array.from({ length: n }, () => `  all.push(${AGENT});\n`).join('')}  return all;\n};\n`;

@@ -28,9 +28,18 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           line: 5,
           suggestions: [
-            { messageId: 'removeOption', output: `${H}export const agent = new https.Agent({\n  keepAlive: true, // primary replica\n  /* keep */ maxSockets: 4,\n  // TODO: remove once the CA is deployed\n});\n` },
-            { messageId: 'useFactory', output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true, // primary replica\n  /* keep */ maxSockets: 4,\n  // TODO: remove once the CA is deployed\n});\n` },
-            { messageId: 'useFactoryWithCa', output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true, // primary replica\n  /* keep */ maxSockets: 4,\n  ${CA},\n  // TODO: remove once the CA is deployed\n});\n` },
+            {
+              messageId: 'removeOption',
+              output: `${H}export const agent = new https.Agent({\n  keepAlive: true, // primary replica\n  /* keep */ maxSockets: 4,\n  // TODO: remove once the CA is deployed\n});\n`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true, // primary replica\n  /* keep */ maxSockets: 4,\n  // TODO: remove once the CA is deployed\n});\n`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true, // primary replica\n  /* keep */ maxSockets: 4,\n  ${CA},\n  // TODO: remove once the CA is deployed\n});\n`,
+            },
           ],
         },
       ],
@@ -57,8 +66,14 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           suggestions: [
             { messageId: 'removeOption', output: `import https from 'node:https';\r\nexport const agent = new https.Agent({\r\n  keepAlive: true,\r\n});\r\n` },
-            { messageId: 'useFactory', output: `import https from 'node:https';\r\nimport { secureAgent } from 'tlsguard-runtime';\r\nexport const agent = secureAgent({\r\n  keepAlive: true,\r\n});\r\n` },
-            { messageId: 'useFactoryWithCa', output: `import https from 'node:https';\r\nimport { secureAgent } from 'tlsguard-runtime';\r\nexport const agent = secureAgent({\r\n  keepAlive: true,\r\n  ${CA},\r\n});\r\n` },
+            {
+              messageId: 'useFactory',
+              output: `import https from 'node:https';\r\nimport { secureAgent } from 'tlsguard-runtime';\r\nexport const agent = secureAgent({\r\n  keepAlive: true,\r\n});\r\n`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import https from 'node:https';\r\nimport { secureAgent } from 'tlsguard-runtime';\r\nexport const agent = secureAgent({\r\n  keepAlive: true,\r\n  ${CA},\r\n});\r\n`,
+            },
           ],
         },
       ],
@@ -71,8 +86,14 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           suggestions: [
             { messageId: 'removeOption', output: `import https from 'node:https';\rexport const agent = new https.Agent({\r\tkeepAlive: true\r});\r` },
-            { messageId: 'useFactory', output: `import https from 'node:https';\rimport { secureAgent } from 'tlsguard-runtime';\rexport const agent = secureAgent({\r\tkeepAlive: true\r});\r` },
-            { messageId: 'useFactoryWithCa', output: `import https from 'node:https';\rimport { secureAgent } from 'tlsguard-runtime';\rexport const agent = secureAgent({\r\tkeepAlive: true,\r\t${CA}\r});\r` },
+            {
+              messageId: 'useFactory',
+              output: `import https from 'node:https';\rimport { secureAgent } from 'tlsguard-runtime';\rexport const agent = secureAgent({\r\tkeepAlive: true\r});\r`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import https from 'node:https';\rimport { secureAgent } from 'tlsguard-runtime';\rexport const agent = secureAgent({\r\tkeepAlive: true,\r\t${CA}\r});\r`,
+            },
           ],
         },
       ],
@@ -86,7 +107,10 @@ const cases: RuleCases<M> = {
           suggestions: [
             { messageId: 'removeOption', output: `${H}export function make() {\n\treturn new https.Agent({\n\t\tkeepAlive: true,\n\t});\n}\n` },
             { messageId: 'useFactory', output: `${H}${IMPORT}export function make() {\n\treturn secureAgent({\n\t\tkeepAlive: true,\n\t});\n}\n` },
-            { messageId: 'useFactoryWithCa', output: `${H}${IMPORT}export function make() {\n\treturn secureAgent({\n\t\tkeepAlive: true,\n\t\t${CA},\n\t});\n}\n` },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `${H}${IMPORT}export function make() {\n\treturn secureAgent({\n\t\tkeepAlive: true,\n\t\t${CA},\n\t});\n}\n`,
+            },
           ],
         },
       ],
@@ -105,7 +129,10 @@ const cases: RuleCases<M> = {
               data: { factory: 'secureAgent()', versions: 'TLS 1.3 only', dependency: DEPENDENCY },
               output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true,\n  profile: 'modern',\n});\n`,
             },
-            { messageId: 'useFactoryWithCa', output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true,\n  profile: 'modern',\n  ${CA},\n});\n` },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `${H}${IMPORT}export const agent = secureAgent({\n  keepAlive: true,\n  profile: 'modern',\n  ${CA},\n});\n`,
+            },
           ],
         },
       ],
@@ -118,7 +145,11 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           suggestions: [
             { messageId: 'removeOption', output: `${H}export const agent = new https.Agent({});\n` },
-            { messageId: 'useFactory', data: { factory: 'secureAgent()', versions: 'TLS 1.2+', dependency: DEPENDENCY }, output: `${H}${IMPORT}export const agent = secureAgent();\n` },
+            {
+              messageId: 'useFactory',
+              data: { factory: 'secureAgent()', versions: 'TLS 1.2+', dependency: DEPENDENCY },
+              output: `${H}${IMPORT}export const agent = secureAgent();\n`,
+            },
             { messageId: 'useFactoryWithCa', output: `${H}${IMPORT}export const agent = secureAgent({ ${CA} });\n` },
           ],
         },
@@ -148,7 +179,10 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           line: 4,
           suggestions: [
-            { messageId: 'removeOption', output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({}); }\nconst late = new https.Agent({ rejectUnauthorized: false });\nmodule.exports = { early, late, secureAgent };\n` },
+            {
+              messageId: 'removeOption',
+              output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({}); }\nconst late = new https.Agent({ rejectUnauthorized: false });\nmodule.exports = { early, late, secureAgent };\n`,
+            },
             {
               messageId: 'useFactory',
               output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { const { secureAgent } = require('tlsguard-runtime'); return secureAgent(); }\nconst late = new https.Agent({ rejectUnauthorized: false });\nmodule.exports = { early, late, secureAgent };\n`,
@@ -163,9 +197,18 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           line: 5,
           suggestions: [
-            { messageId: 'removeOption', output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({ rejectUnauthorized: false }); }\nconst late = new https.Agent({});\nmodule.exports = { early, late, secureAgent };\n` },
-            { messageId: 'useFactory', output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({ rejectUnauthorized: false }); }\nconst late = secureAgent();\nmodule.exports = { early, late, secureAgent };\n` },
-            { messageId: 'useFactoryWithCa', output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({ rejectUnauthorized: false }); }\nconst late = secureAgent({ ${CA} });\nmodule.exports = { early, late, secureAgent };\n` },
+            {
+              messageId: 'removeOption',
+              output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({ rejectUnauthorized: false }); }\nconst late = new https.Agent({});\nmodule.exports = { early, late, secureAgent };\n`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({ rejectUnauthorized: false }); }\nconst late = secureAgent();\nmodule.exports = { early, late, secureAgent };\n`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `const https = require('node:https');\nconst early = make();\nconst { secureAgent } = require('tlsguard-runtime');\nfunction make() { return new https.Agent({ rejectUnauthorized: false }); }\nconst late = secureAgent({ ${CA} });\nmodule.exports = { early, late, secureAgent };\n`,
+            },
           ],
         },
       ],
@@ -173,7 +216,14 @@ const cases: RuleCases<M> = {
     {
       // The factory name is a parameter where the call is: an import would be shadowed, so no factory suggestion.
       code: `${H}export function make(secureAgent: unknown) {\n  return [secureAgent, new https.Agent({ rejectUnauthorized: false })];\n}\n`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `${H}export function make(secureAgent: unknown) {\n  return [secureAgent, new https.Agent({})];\n}\n` }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [
+            { messageId: 'removeOption', output: `${H}export function make(secureAgent: unknown) {\n  return [secureAgent, new https.Agent({})];\n}\n` },
+          ],
+        },
+      ],
     },
   ],
 };
