@@ -101,7 +101,7 @@ function generate(seed: number, name: string, options: { findings?: number } = {
     () => fix(`process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';${eol}`, ''),
     (i) =>
       fix(
-        `${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${LONG_CIPHERS}:RC4-SHA' });${eol}`,
+        `${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${LONG_CIPHERS}:NULL-SHA256:@SECLEVEL=0' });${eol}`,
         `${exp(`socket${i}`)} tls.connect({ host: 'h.example', servername: 'h.example', ciphers: '${PROFILES.intermediate.ciphers}' });${eol}`,
       ),
   ];
