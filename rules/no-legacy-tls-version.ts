@@ -32,6 +32,7 @@ import {
 import { aliasEnumObject, cdkModules, cdkPolicyKeys, enumSpelling, legacyDefaultAt, legacyPolicyAt, type PolicyValue } from '../src/analysis/cdk.js';
 import { unwrap } from '../src/analysis/ast.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { lineBreakAt } from '../src/rule-kit/fixes.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
 import { optionSiteSelectors, quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
@@ -122,7 +123,7 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ legacySpellings: false }],
     messages: {
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime ({{versions}}, strong ciphers, verification on).{{dependency}}',
       minVersion: `\`minVersion: {{value}}\` allows {{versions}} ${ATTACK}. Raise it to \`'TLSv1.2'\`.`,
       maxVersion:
         '`maxVersion: {{value}}` caps the connection at {{version}}, a deprecated protocol version (RFC 8996), and turns off TLS 1.2 and 1.3. Remove it (the default maximum is TLS 1.3).',
@@ -354,7 +355,9 @@ export default createRule<Options, MessageId>({
       const comma = after && after.value === ',' ? after : undefined;
       if (last.loc.start.line !== object.loc.start.line) {
         const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
-        return comma ? fixer.insertTextAfter(comma, `\n${indent}${text},`) : fixer.insertTextAfter(last, `,\n${indent}${text}`);
+        // The file's own line ending (CRLF, CR) and the indentation of the line above.
+        const eol = lineBreakAt(sourceCode.text, last.range[1]);
+        return comma ? fixer.insertTextAfter(comma, `${eol}${indent}${text},`) : fixer.insertTextAfter(last, `,${eol}${indent}${text}`);
       }
       return comma ? fixer.insertTextAfter(comma, ` ${text}`) : fixer.insertTextAfter(last, `, ${text}`);
     }

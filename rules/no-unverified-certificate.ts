@@ -97,7 +97,7 @@ export default createRule<Options, MessageId>({
       removeOption: 'Remove `rejectUnauthorized: false` (verification is on by default).',
       removeAssignment: 'Remove this assignment.',
       useTlsConnect: 'Replace with `tls.connect({ socket, ... })`, which verifies the certificate.',
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (verification on, TLS 1.2+, strong ciphers).{{dependency}}',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (verification on, {{versions}}, strong ciphers).{{dependency}}',
       useFactoryWithCa: 'Use `{{factory}}` and trust your private CA (PEM in `TLS_PRIVATE_CA_PEM`) instead of turning verification off.{{dependency}}',
       insecureDefault:
         '{{option}} is the default here (`{{origin}}`), so {{effect}} unless the caller or environment says otherwise. Make the verifying value the default, so that turning verification off takes an explicit choice.',

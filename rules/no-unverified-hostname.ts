@@ -62,7 +62,7 @@ export default createRule<Options, MessageId>({
       removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
       returnCheckResult: 'Return the result of `tls.checkServerIdentity()` instead of dropping it.',
       removeAssignment: 'Remove this assignment.',
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (hostname and certificate verified, TLS 1.2+).{{dependency}}',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (hostname and certificate verified, {{versions}}).{{dependency}}',
       insecureDefault:
         '{{option}} is the default here (`{{origin}}`), so {{effect}} unless the caller or environment says otherwise. Make the verifying value the default, so that turning the check off takes an explicit choice.',
     },

@@ -179,7 +179,7 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ policy: 'recommended' }],
     messages: {
-      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime (TLS 1.2+, strong ciphers, verification on).{{dependency}}',
+      useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime ({{versions}}, strong ciphers, verification on).{{dependency}}',
       weakCiphers:
         '`{{option}}` makes OpenSSL offer {{count}}{{where}} ({{reasons}}): {{suites}}. If one is negotiated, {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:

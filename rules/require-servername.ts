@@ -14,6 +14,7 @@ import {
 import { connectArguments, hostKind, isFalsyServername, socketHost } from '../src/analysis/hosts.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
+import { insertProperty } from '../src/rule-kit/fixes.js';
 
 type MessageId = 'noSni' | 'socketIdentity' | 'emptyServername' | 'addServername' | 'addHost' | 'useFactory';
 
@@ -57,24 +58,6 @@ export default createRule<[], MessageId>({
     if (!mayReferenceModules(fc, sinkModulesWhere('sendsSni=false,path=[]', sendsNoSniItself))) return {};
     const { sourceCode } = context;
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
-
-    /** Inserts `text` as the last property of an object literal. */
-    function insertProperty(object: TSESTree.ObjectExpression, text: string): TSESLint.ReportFixFunction {
-      return (fixer) => {
-        const last = object.properties[object.properties.length - 1];
-        if (!last) return fixer.replaceText(object, `{ ${text} }`);
-        const after = sourceCode.getTokenAfter(last);
-        const closing = sourceCode.getLastToken(object);
-        if (closing && closing.loc.start.line > last.loc.end.line) {
-          // One property per line: add a line with the same indentation.
-          const indent = ' '.repeat(last.loc.start.column);
-          if (after && after.value === ',') return fixer.insertTextAfter(after, `\n${indent}${text},`);
-          return fixer.insertTextAfter(last, `,\n${indent}${text}`);
-        }
-        if (after && after.value === ',') return fixer.insertTextAfter(after, ` ${text},`);
-        return fixer.insertTextAfter(last, `, ${text}`);
-      };
-    }
 
     function hostText(node: TSESTree.Node, literalOnly: boolean): string | undefined {
       const n = unwrap(node);
@@ -121,7 +104,7 @@ export default createRule<[], MessageId>({
           if (opened && openedText && literal && !emptyServername) {
             const dns = hostKind(fc, opened) === 'dns';
             const text = `${dns ? 'servername' : 'host'}: ${openedText}`;
-            suggest.push({ messageId: dns ? 'addServername' : 'addHost', data: { text: openedText }, fix: insertProperty(literal, text) });
+            suggest.push({ messageId: dns ? 'addServername' : 'addHost', data: { text: openedText }, fix: insertProperty(sourceCode, literal, text) });
           }
           if (emptyServername) {
             context.report({ node: emptyServername, messageId: 'emptyServername', data: { socket: " and leaves the certificate checked against the socket's DNS name or `'localhost'`" } });
@@ -147,7 +130,7 @@ export default createRule<[], MessageId>({
         const sameLiteral = !!hostEntry && !!literal && hostEntry.entry.node.parent === literal;
         const text = hostText(hostNode, !sameLiteral && !hostArg);
         if (text) {
-          if (literal) suggest.push({ messageId: 'addServername', data: { text }, fix: insertProperty(literal, `servername: ${text}`) });
+          if (literal) suggest.push({ messageId: 'addServername', data: { text }, fix: insertProperty(sourceCode, literal, `servername: ${text}`) });
           else if (optionsArg) {
             const name = sourceCode.getText(unwrap(optionsArg));
             suggest.push({ messageId: 'addServername', data: { text }, fix: (fixer) => fixer.replaceText(optionsArg!, `{ ...${name}, servername: ${text} }`) });

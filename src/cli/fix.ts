@@ -18,13 +18,41 @@ export interface Edit {
   readonly suggestion: Suggestion;
 }
 
+const isFactory = (s: Suggestion): boolean => s.messageId !== undefined && /^(factory|useFactory)/.test(s.messageId);
+
 /** minimal: the first suggestion. factory: the first whose messageId starts with `factory`/`useFactory`, else minimal. */
 export function chooseSuggestion(finding: Finding, style: FixStyle): Suggestion | undefined {
   if (style === 'factory') {
-    const factory = finding.suggestions.find((s) => s.messageId !== undefined && /^(factory|useFactory)/.test(s.messageId));
+    const factory = finding.suggestions.find(isFactory);
     if (factory) return factory;
   }
   return finding.suggestions[0];
+}
+
+/**
+ * Of one file's non-overlapping edits (earliest first), those to apply now and those that wait for
+ * the next round: every edit that adds an import after the first one that adds the same import
+ * (each suggestion carries its own import, near its call site, so two would declare it twice;
+ * after a re-lint the others find it and only rewrite their call). With the factory style, also
+ * the findings without a factory suggestion whose rule offers one elsewhere in the file: a factory
+ * suggestion can be held back until the file imports the runtime (see `carry` in rule-kit/factory.ts).
+ */
+export function oneImportEach(edits: readonly Edit[], style: FixStyle): { now: Edit[]; waiting: Edit[] } {
+  const adds = new Set<string>();
+  const now: Edit[] = [];
+  const waiting: Edit[] = [];
+  for (const e of edits) {
+    const key = e.suggestion.addsImport;
+    if (key !== undefined && adds.has(key)) waiting.push(e);
+    else {
+      if (key !== undefined) adds.add(key);
+      now.push(e);
+    }
+  }
+  if (style !== 'factory' || adds.size === 0) return { now, waiting };
+  const factoryRules = new Set(edits.filter((e) => e.finding.suggestions.some(isFactory)).map((e) => e.finding.ruleId));
+  const held = (e: Edit): boolean => !e.finding.suggestions.some(isFactory) && factoryRules.has(e.finding.ruleId);
+  return { now: now.filter((e) => !held(e)), waiting: [...waiting, ...now.filter(held)] };
 }
 
 /**
@@ -33,13 +61,17 @@ export function chooseSuggestion(finding: Finding, style: FixStyle): Suggestion 
  */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   if (text.startsWith('\uFEFF')) return `\uFEFF${applyEdits(text.slice(1), edits)}`;
-  const sorted = [...edits].sort((a, b) => b.suggestion.fix.range[0] - a.suggestion.fix.range[0]);
-  let out = text;
+  // One pass in source order: linear in the text and the edits (a file can have thousands).
+  const sorted = [...edits].sort((a, b) => a.suggestion.fix.range[0] - b.suggestion.fix.range[0]);
+  const parts: string[] = [];
+  let at = 0;
   for (const e of sorted) {
     const [start, end] = e.suggestion.fix.range;
-    out = out.slice(0, start) + e.suggestion.fix.text + out.slice(end);
+    parts.push(text.slice(at, start), e.suggestion.fix.text);
+    at = end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Splits a file's edits into a non-overlapping set (earliest first) and the overlapping rest. */
@@ -133,8 +165,10 @@ export interface FixInput {
   readonly configOf: ReadonlyMap<string, string>;
   /** Does this text of `file` parse? (A re-lint without fatal error.) */
   readonly parses: (file: string, text: string) => Promise<boolean>;
-  /** Checkers by tsconfig ('' for the parse check), reused across rounds (their baseline is the state before any edit). */
-  readonly checkers?: Map<string, Checker | undefined>;
+  /** Checkers by tsconfig ('' for the parse check), reused across rounds (their baseline is the state before any edit); a string says why there is none. */
+  readonly checkers?: Map<string, Checker | string>;
+  /** Files under a tsconfig.json that cannot be used (file -> why): their edits cannot be type-checked. */
+  readonly uncheckable?: ReadonlyMap<string, string>;
   /** Paths in messages are shown relative to this directory. */
   readonly root?: string;
 }
@@ -153,6 +187,24 @@ export interface FixRound {
 
 const describe = (e: Edit): FixEdit => ({ file: e.finding.file, line: e.finding.line, column: e.finding.column, ruleId: e.finding.ruleId, description: e.suggestion.desc });
 const describeFinding = (f: Finding, reason: string): RolledBackEdit => ({ file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, description: '', reason });
+
+const relative = (message: string, root: string | undefined): string => (root ? message.split(`${root}/`).join('') : message);
+
+/** The type checker of a tsconfig, or why there is none (ts-morph missing, the config cannot be loaded). */
+async function loadChecker(tsconfig: string, root: string | undefined): Promise<Checker | string> {
+  try {
+    return (await typeChecker(tsconfig)) ?? 'ts-morph is not installed, so the edit cannot be type-checked';
+  } catch (error) {
+    // typeChecker's own message names the config; without its prefix and `--no-types` hint (which
+    // does not skip this check).
+    const message = (error instanceof Error ? error.message : String(error))
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(`cannot type-check --fix edits with ${tsconfig}: `, '')
+      .replace(/ \(use --no-types\)$/, '')
+      .trim();
+    return relative(`the edit cannot be type-checked: ${tsconfig} cannot be loaded (${message})`, root);
+  }
+}
 
 /** A checker that accepts a text when it parses. */
 function parseChecker(parses: FixInput['parses']): Checker {
@@ -196,12 +248,17 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
   }
 
   for (const [tsconfig, groupFiles] of groups) {
-    let files = groupFiles;
-    const checkers = input.checkers ?? new Map<string, Checker | undefined>();
-    if (!checkers.has(tsconfig)) checkers.set(tsconfig, tsconfig ? await typeChecker(tsconfig) : parseChecker(input.parses));
-    const checker = checkers.get(tsconfig);
-    if (!checker) {
-      for (const f of files) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: 'ts-morph is not installed, so the edit cannot be type-checked' });
+    let files = groupFiles.filter((f) => {
+      const why = input.uncheckable?.get(f);
+      if (why) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: `the edit cannot be type-checked: ${relative(why, input.root)}` });
+      return !why;
+    });
+    if (files.length === 0) continue;
+    const checkers = input.checkers ?? new Map<string, Checker | string>();
+    if (!checkers.has(tsconfig)) checkers.set(tsconfig, tsconfig ? await loadChecker(tsconfig, input.root) : parseChecker(input.parses));
+    const checker = checkers.get(tsconfig)!;
+    if (typeof checker === 'string') {
+      for (const f of files) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: checker });
       continue;
     }
     round.checkedWith.add(tsconfig ? 'TypeScript' : 'a parse check');
@@ -218,8 +275,10 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
     const planned = new Map<string, Edit[]>();
     for (const f of files) {
       const { kept, overlapping } = nonOverlapping(byFile.get(f)!);
-      planned.set(f, kept);
+      const { now, waiting } = oneImportEach(kept, input.style);
+      planned.set(f, now);
       for (const e of overlapping) round.overlapping.push({ ...describe(e), reason: 'overlaps another edit; run --fix again' });
+      for (const e of waiting) round.overlapping.push({ ...describe(e), reason: 'waits for the import that another edit adds; run --fix again' });
     }
 
     // The whole batch first: the common case costs one check.
@@ -241,7 +300,7 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
           await checker.set(f, applyEdits(originals.get(f)!, [...keep, e]));
           const problems = await checker.newProblems(files);
           if (problems.length === 0) keep.push(e);
-          else round.rolledBack.push({ ...describe(e), reason: `would add ${input.root ? problems[0]!.split(`${input.root}/`).join('') : problems[0]!}` });
+          else round.rolledBack.push({ ...describe(e), reason: `would add ${relative(problems[0]!, input.root)}` });
         }
         await checker.set(f, applyEdits(originals.get(f)!, keep));
         accepted.set(f, keep);
@@ -275,6 +334,7 @@ export async function fixAll(
   relint: (files: readonly string[]) => Promise<Finding[]>,
   root?: string,
   maxRounds = 4,
+  uncheckable?: ReadonlyMap<string, string>,
 ): Promise<{ summary: FixSummary; changed: Set<string> }> {
   const applied: FixEdit[] = [];
   const rolledBack: RolledBackEdit[] = [];
@@ -285,10 +345,10 @@ export async function fixAll(
   let last: FixRound | undefined;
   // Findings whose edit was rolled back are not retried in later rounds.
   const refused = new Set<string>();
-  const checkers = new Map<string, Checker | undefined>();
+  const checkers = new Map<string, Checker | string>();
   const keyOf = (f: { file: string; ruleId: string; line: number; column: number }): string => `${f.file}|${f.ruleId}|${f.line}|${f.column}`;
   for (let i = 0; i < maxRounds; i++) {
-    last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses, checkers, ...(root ? { root } : {}) });
+    last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses, checkers, ...(root ? { root } : {}), ...(uncheckable ? { uncheckable } : {}) });
     applied.push(...last.applied);
     withoutSuggestion.push(...last.withoutSuggestion, ...last.skipped);
     for (const r of last.skipped) refused.add(keyOf(r));

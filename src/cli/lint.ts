@@ -11,12 +11,15 @@ import { ESLint, type Linter } from 'eslint';
 import type { Concurrency } from './args.js';
 import { buildEslintOptions, optionsModuleSource, type LintSpec } from './eslint-options.js';
 import { fsErrorText, type FileError } from './files.js';
+import { IMPORT_DATA_KEY } from '../rule-kit/imports.js';
 import type { Progress } from './progress.js';
 
 export interface Suggestion {
   readonly desc: string;
   readonly messageId: string | undefined;
   readonly fix: { readonly range: readonly [number, number]; readonly text: string };
+  /** The import the edit adds (`name from module`), if any: two such edits in one file are not applied together. */
+  readonly addsImport?: string;
 }
 
 /** Why a finding is not counted: an inline `eslint-disable` comment, or the suppressions file (baseline). */
@@ -74,11 +77,16 @@ function toFinding(file: string, m: Linter.LintMessage): Finding {
     endLine: m.endLine ?? m.line,
     endColumn: m.endColumn ?? m.column,
     severity: m.severity === 2 ? 'error' : 'warning',
-    suggestions: (m.suggestions ?? []).map((s: Linter.LintSuggestion) => ({
-      desc: s.desc,
-      messageId: s.messageId,
-      fix: { range: [s.fix.range[0], s.fix.range[1]] as const, text: s.fix.text },
-    })),
+    suggestions: (m.suggestions ?? []).map((s: Linter.LintSuggestion) => {
+      // ESLint passes a suggestion's `data` through; the factory suggestions name their import there.
+      const adds = (s as { data?: Record<string, unknown> }).data?.[IMPORT_DATA_KEY];
+      return {
+        desc: s.desc,
+        messageId: s.messageId,
+        fix: { range: [s.fix.range[0], s.fix.range[1]] as const, text: s.fix.text },
+        ...(typeof adds === 'string' ? { addsImport: adds } : {}),
+      };
+    }),
   };
 }
 

@@ -186,7 +186,10 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
       (await parser.lintText(text, { filePath: file, warnIgnored: false })).every((r) => !r.messages.some((m) => m.fatal));
     const relint = async (subset: readonly string[]): Promise<Finding[]> =>
       (await lint({ spec: { ...serial, cache: false }, files: subset, progress: silentProgress, notes })).outcome.findings;
-    const result = await fixAll(findings, options.fixStyle, coverage.configOf, parses, relint, root);
+    // --no-types only turns type information off for linting: edits to files that a tsconfig.json
+    // covers are still type-checked (an invalid tsconfig then leaves its files' edits unapplied).
+    const checked = options.types && !coverage.note ? coverage : await typeCoverage(files, { invalidConfigs: 'collect' });
+    const result = await fixAll(findings, options.fixStyle, checked.configOf, parses, relint, root, undefined, checked.invalid);
     fix = result.summary;
     if (result.changed.size > 0) {
       const changed = [...result.changed];

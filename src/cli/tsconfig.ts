@@ -17,6 +17,16 @@ export interface TypeCoverage {
   readonly configOf: ReadonlyMap<string, string>;
   /** Why type information is not used at all, when it is not (e.g. typescript is not installed). */
   readonly note: string | undefined;
+  /** With `invalidConfigs: 'collect'`: file -> why its nearest tsconfig.json cannot be used. */
+  readonly invalid?: ReadonlyMap<string, string>;
+}
+
+export interface CoverageOptions {
+  /**
+   * `throw` (the scan): an invalid tsconfig.json is a configuration error. `collect` (`--fix` with
+   * `--no-types`, which still type-checks edits): the files under it are listed in `invalid`.
+   */
+  readonly invalidConfigs?: 'throw' | 'collect';
 }
 
 let tsPromise: Promise<TS | undefined> | undefined;
@@ -34,11 +44,12 @@ function normalize(ts: TS, file: string): string {
   return ts.sys.useCaseSensitiveFileNames ? path.resolve(file) : path.resolve(file).toLowerCase();
 }
 
-export async function typeCoverage(files: readonly string[]): Promise<TypeCoverage> {
+export async function typeCoverage(files: readonly string[], options: CoverageOptions = {}): Promise<TypeCoverage> {
   const typed = new Set<string>();
   const configOf = new Map<string, string>();
+  const invalid = new Map<string, string>();
   const nearest = new Map<string, string | null>();
-  const parsed = new Map<string, Set<string>>();
+  const parsed = new Map<string, Set<string> | string>();
   let ts: TS | undefined;
 
   const findConfig = (dir: string): string | null => {
@@ -55,18 +66,33 @@ export async function typeCoverage(files: readonly string[]): Promise<TypeCovera
     const config = findConfig(path.dirname(file));
     if (!config) continue;
     ts ??= await loadTypeScript();
-    if (!ts) return { typed: new Set(), configOf: new Map(), note: 'the typescript package is not installed; linting without type information' };
+    if (!ts) {
+      const note = 'the typescript package is not installed; linting without type information';
+      if (options.invalidConfigs !== 'collect') return { typed: new Set(), configOf: new Map(), note };
+      // For --fix: every file under a tsconfig.json is one whose edits cannot be type-checked.
+      for (const f of files) {
+        const c = findConfig(path.dirname(f));
+        if (c) invalid.set(f, `the typescript package is not installed, so ${c} cannot be read`);
+      }
+      return { typed: new Set(), configOf: new Map(), note, invalid };
+    }
     let names = parsed.get(config);
     if (!names) {
-      names = parseConfigFileNames(ts, config);
+      try {
+        names = parseConfigFileNames(ts, config);
+      } catch (error) {
+        if (options.invalidConfigs !== 'collect' || !(error instanceof UsageError)) throw error;
+        names = error.message.replace(/ \(use --no-types[^)]*\)$/, '');
+      }
       parsed.set(config, names);
     }
-    if (names.has(normalize(ts, file))) {
+    if (typeof names === 'string') invalid.set(file, names);
+    else if (names.has(normalize(ts, file))) {
       typed.add(file);
       configOf.set(file, config);
     }
   }
-  return { typed, configOf, note: undefined };
+  return { typed, configOf, note: undefined, ...(options.invalidConfigs === 'collect' ? { invalid } : {}) };
 }
 
 function parseConfigFileNames(ts: TS, config: string): Set<string> {

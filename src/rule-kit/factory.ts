@@ -13,8 +13,9 @@ import { knownTailSecurityLevel } from '../analysis/option-values.js';
 import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
 import { matchDestination } from '../analysis/sinks.js';
 import { always, evaluate } from '../analysis/values.js';
-import { checkTlsOptions, type ProfileName } from '../policy/index.js';
-import { planNamedImport } from './imports.js';
+import { checkTlsOptions, PROFILES, type ProfileName } from '../policy/index.js';
+import { appendProperties, commentsWithin, listRemovals, protectedByDirective } from './fixes.js';
+import { IMPORT_DATA_KEY, planNamedImport } from './imports.js';
 import { DEFAULT_RUNTIME_MODULE, tlsguardSettingsOf, type TlsguardSettings } from './settings.js';
 
 export { DEFAULT_RUNTIME_MODULE, type TlsguardSettings } from './settings.js';
@@ -28,6 +29,12 @@ export function dependencyNote(runtimeModule: string): string {
   return runtimeModule === DEFAULT_RUNTIME_MODULE || runtimeModule === 'eslint-plugin-tlsguard/runtime'
     ? ` The import needs \`${runtimeModule === DEFAULT_RUNTIME_MODULE ? DEFAULT_RUNTIME_MODULE : 'eslint-plugin-tlsguard'}\` in \`dependencies\`, not \`devDependencies\`.`
     : '';
+}
+
+/** The versions a profile allows, as the factory suggestions describe them: `TLS 1.2+` or `TLS 1.3 only`. */
+export function profileVersions(profile: ProfileName): string {
+  const min = PROFILES[profile].minVersion.replace('TLSv', '');
+  return min === '1.3' ? 'TLS 1.3 only' : `TLS ${min}+`;
 }
 
 /** `settings.tlsguard`, validated (settings.ts), with defaults. */
@@ -97,31 +104,94 @@ export interface FactorySuggestionInput {
   readonly extra?: readonly string[];
 }
 
-/** The fix for a factory suggestion, or undefined when it cannot be offered safely here. */
-export function factoryFix(input: FactorySuggestionInput): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+type TextEdit = { readonly range: readonly [number, number]; readonly text: string };
+
+/**
+ * The original text that factory suggestions of one file may carry between their import and their
+ * call site, in all (ESLint merges a suggestion's edits into one range). The import goes near the
+ * call (`planNamedImport`), so this only runs out when many findings sit deep inside one huge
+ * top-level statement of an ES module; the findings after that get no factory suggestion until the
+ * import is there (the CLI's `--fix` then adds it first and comes back to them).
+ */
+const carriedBudget = new WeakMap<object, { left: number }>();
+function carry(sourceCode: Readonly<TSESLint.SourceCode>, characters: number): boolean {
+  let budget = carriedBudget.get(sourceCode.ast);
+  if (!budget) {
+    budget = { left: 8 * sourceCode.text.length + (1 << 20) };
+    carriedBudget.set(sourceCode.ast, budget);
+  }
+  if (characters > budget.left) return false;
+  budget.left -= characters;
+  return true;
+}
+
+export interface FactoryFix {
+  readonly fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+  /** The import the fix adds (`name from module`), if it adds one. */
+  readonly importKey: string | undefined;
+}
+
+const hasComments = (sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): boolean => commentsWithin(sourceCode, range);
+
+/**
+ * The fix for a factory suggestion, or undefined when it cannot be offered safely here. The object
+ * is edited in place: the call is wrapped around it, insecure keys are removed and extra keys
+ * appended, so comments and formatting stay as they were. A key that has to go but carries a line
+ * directive (`eslint-disable-next-line`, `@ts-expect-error`) means no suggestion: removing it would
+ * move the directive onto another line.
+ */
+export function factoryFix(input: FactorySuggestionInput): FactoryFix | undefined {
   const { fc, context, object, kind } = input;
   const { sourceCode } = context;
   const settings = tlsguardSettings(context);
   const name = FACTORY[kind];
-  const plan = planNamedImport(sourceCode, settings.runtimeModule, name);
+  const target = input.replace ?? object;
+  const plan = planNamedImport(sourceCode, settings.runtimeModule, name, target);
   if (plan.kind === 'conflict') return undefined;
   const drop = insecureKeys(fc, object, kind === 'server' ? 'server' : 'client', settings.profile);
-  const kept = object.properties.filter((p) => !(p.type === AST_NODE_TYPES.Property && drop.has(p))).map((p) => sourceCode.getText(p));
-  if (settings.profile === 'modern' && !object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'profile')) kept.push(`profile: 'modern'`);
-  kept.push(...(input.extra ?? []));
-  const multiline = object.loc.start.line !== object.loc.end.line;
-  let body: string;
-  if (kept.length === 0) body = '';
-  else if (multiline) {
-    const indent = /^\s*/.exec(sourceCode.lines[object.loc.start.line - 1] ?? '')?.[0] ?? '';
-    body = `{\n${kept.map((k) => `${indent}  ${k},`).join('\n')}\n${indent}}`;
-  } else body = `{ ${kept.join(', ')} }`;
-  const call = `${name}(${body})`;
-  const target = input.replace ?? object;
-  return (fixer) => {
-    const fixes = [fixer.replaceText(target, call)];
-    if (plan.kind === 'add') fixes.push(plan.fix(fixer));
-    return fixes;
+  if ([...drop].some((p) => protectedByDirective(sourceCode, p))) return undefined;
+  const extras: string[] = [];
+  if (settings.profile === 'modern' && !object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'profile')) extras.push(`profile: 'modern'`);
+  extras.push(...(input.extra ?? []));
+  const items: TSESTree.Node[] = object.properties;
+  const dropped = new Set<TSESTree.Node>(drop);
+  const remaining = items.filter((p) => !dropped.has(p));
+  // Nothing left: `name()`.
+  let cleared = remaining.length === 0 && extras.length === 0 && !hasComments(sourceCode, object.range);
+
+  const edits: TextEdit[] = [];
+  if (plan.kind === 'add') {
+    if (!carry(sourceCode, target.range[0] - plan.at)) return undefined;
+    edits.push({ range: [plan.at, plan.at], text: plan.text });
+  }
+  if (input.replace) {
+    // `new https.Agent(` -> `secureAgent(`: only the callee changes (parenthesised or not).
+    const call = input.replace as TSESTree.NewExpression;
+    let open = sourceCode.getTokenAfter(call.typeArguments ?? call.callee);
+    while (open && open.value === ')') open = sourceCode.getTokenAfter(open);
+    if (!open || open.value !== '(' || hasComments(sourceCode, [call.range[0], open.range[0]])) return undefined;
+    edits.push({ range: [call.range[0], open.range[0]], text: name });
+    // Nothing left: `secureAgent()` (with whatever wrapped the object, `satisfies ...`).
+    if (cleared && !hasComments(sourceCode, [open.range[1], call.range[1]])) edits.push({ range: [open.range[0], call.range[1]], text: '()' });
+    else cleared = false;
+  } else if (cleared) {
+    edits.push({ range: object.range, text: `${name}()` });
+  } else {
+    edits.push({ range: [object.range[0], object.range[0]], text: `${name}(` });
+  }
+  if (!cleared) {
+    const removals = listRemovals(sourceCode, items, dropped, extras.length > 0);
+    for (const range of removals) edits.push({ range, text: '' });
+    for (const e of appendProperties(sourceCode, object, remaining[remaining.length - 1], extras)) {
+      // An insertion that falls inside a removal (a removed key spans the line end) goes after it.
+      const inside = removals.find(([s, end]) => s < e.range[0] && e.range[0] < end);
+      edits.push(inside ? { range: [inside[1], inside[1]], text: e.text } : e);
+    }
+    if (!input.replace) edits.push({ range: [object.range[1], object.range[1]], text: ')' });
+  }
+  return {
+    importKey: plan.kind === 'add' ? plan.key : undefined,
+    fix: (fixer) => edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
   };
 }
 
@@ -154,13 +224,20 @@ export function secureContextSuggestions<M extends string>(
   const target = factoryTarget(fc, object);
   if (!target) return [];
   const out: TSESLint.SuggestionReportDescriptor<M>[] = [];
+  const settings = tlsguardSettings(context);
+  const data = (fix: FactoryFix): Record<string, string> => ({
+    factory: `${FACTORY[target.kind]}()`,
+    dependency: dependencyNote(settings.runtimeModule),
+    versions: profileVersions(settings.profile),
+    // Read by the CLI's --fix: two edits that add the same import are not applied in the same round.
+    ...(fix.importKey ? { [IMPORT_DATA_KEY]: fix.importKey } : {}),
+  });
   const fix = factoryFix({ fc, context, object, kind: target.kind, replace: target.replace });
-  const dependency = dependencyNote(tlsguardSettings(context).runtimeModule);
-  if (fix) out.push({ messageId: ids.factory, data: { factory: `${FACTORY[target.kind]}()`, dependency }, fix });
+  if (fix) out.push({ messageId: ids.factory, data: data(fix), fix: fix.fix });
   const hasCa = object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'ca');
   if (ids.factoryWithCa && target.kind !== 'server' && !hasCa) {
     const withCa = factoryFix({ fc, context, object, kind: target.kind, replace: target.replace, extra: [`extraCa: ${PRIVATE_CA_EXPRESSION}`] });
-    if (withCa) out.push({ messageId: ids.factoryWithCa, data: { factory: `${FACTORY[target.kind]}()`, dependency }, fix: withCa });
+    if (withCa) out.push({ messageId: ids.factoryWithCa, data: data(withCa), fix: withCa.fix });
   }
   return out;
 }
