@@ -17,6 +17,7 @@ import {
   siteKey,
   siteValue,
   type KeyValues,
+  type FileContext,
   type OptionSite,
   type Primitive,
 } from '../src/analysis/index.js';
@@ -97,6 +98,247 @@ const isSet = (v: Primitive): boolean => v !== undefined && v !== null && v !== 
 /** `'TLSv1'`, or `'TLSv1' | 'TLSv1.1'` for a value that may be either. */
 const showValues = (values: readonly Primitive[]): string => values.map((v) => `'${String(v)}'`).join(' | ');
 
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+type SourceCode = Context['sourceCode'];
+
+/** What the checks of one file share: its analysis, the rule context, the options and the report helper. */
+interface Run {
+  readonly fc: FileContext;
+  readonly context: Context;
+  readonly sourceCode: SourceCode;
+  readonly legacySpellings: boolean;
+  readonly typescript: boolean;
+  /** Reports so far (a conditional's later values are judged only while nothing was reported). */
+  reports: number;
+  readonly quoted: (valueNode: TSESTree.Node, text: string) => string;
+  readonly removeSite: (site: OptionSite) => TSESLint.ReportFixFunction | undefined;
+  readonly report: (site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]) => void;
+}
+
+function checkGlobal(run: Run, site: TSESTree.AssignmentExpression, key: string): void {
+  const { fc, removeSite, report } = run;
+  const ref = resolveModuleRef(fc, site.left);
+  if (!ref || ref.module !== 'tls' || ref.path.length !== 1 || ref.path[0] !== key) return;
+  const values = evaluate(fc, site.right);
+  if (!values || values.length === 0 || !values.every(isLegacyVersion)) return;
+  const remove = removeSite(site);
+  const suggest = [remove && { messageId: 'removeAssignment' as const, fix: remove }];
+  const value = showValues(values);
+  if (key === 'DEFAULT_MIN_VERSION') {
+    const versions = values.flatMap((v) => effectiveVersionRange({ minVersion: String(v) }).legacy);
+    report(site, 'defaultMinVersion', { value, versions: versionList(versions) }, suggest);
+  } else {
+    report(site, 'defaultMaxVersion', { value, version: versionList(values as TlsVersion[]) }, suggest);
+  }
+}
+
+function checkSite(run: Run, site: OptionSite): void {
+  const { fc } = run;
+  const key = siteKey(site);
+  if (key === undefined) return;
+  if (site.type === AST_NODE_TYPES.Property) {
+    if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+    if (onlyToClosedApis(fc, site.parent)) return;
+  } else {
+    if (site.operator !== '=') return;
+    if (GLOBAL_KEYS.has(key)) return checkGlobal(run, site, key);
+    if (!OPTION_KEYS.has(key)) return;
+  }
+  const bag = ownerBag(fc, site);
+  if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
+  // Its known values, then each value a literal or default in the file gives it (`legacy ? 'TLSv1' : 'TLSv1.2'` with `legacy = true`).
+  for (const values of judgedValues(fc, siteValue(site))) {
+    const before = run.reports;
+    checkValues(run, site, key, bag, values);
+    if (run.reports > before) return;
+  }
+}
+
+function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<typeof ownerBag>, values: readonly Primitive[]): void {
+  const { fc, sourceCode, quoted, removeSite, report, legacySpellings, typescript } = run;
+  const others = (k: string): readonly Primitive[] | null => candidates(keyValues(fc, bag, k));
+
+  switch (key) {
+    case 'minVersion': {
+      if (!values.every(isLegacyVersion)) return;
+      const protocols = others('secureProtocol');
+      if (!protocols || protocols.some(isSet)) return; // unknown, or Node throws ERR_TLS_PROTOCOL_VERSION_CONFLICT
+      const maxes = others('maxVersion') ?? [undefined];
+      const masks = others('secureOptions');
+      if (!masks) return;
+      const legacy: TlsVersion[] = [];
+      for (const min of values) {
+        for (const max of maxes) {
+          for (const mask of masks) {
+            const range = effectiveVersionRange({
+              minVersion: String(min),
+              maxVersion: typeof max === 'string' ? max : undefined,
+              secureOptions: typeof mask === 'number' ? mask : undefined,
+            });
+            if (range.legacy.length === 0) return;
+            legacy.push(...range.legacy);
+          }
+        }
+      }
+      const raise = replaceValue(site, key, quoted(siteValue(site), 'TLSv1.2'));
+      report(site, 'minVersion', { value: showValues(values), versions: versionList(legacy) }, [{ messageId: 'raiseMinVersion', fix: raise }]);
+      return;
+    }
+    case 'maxVersion': {
+      if (!values.every(isLegacyVersion)) return;
+      const protocols = others('secureProtocol');
+      if (!protocols || protocols.some(isSet)) return;
+      const remove = removeSite(site);
+      report(site, 'maxVersion', { value: showValues(values), version: versionList(values as TlsVersion[]) }, [
+        remove && { messageId: 'removeMaxVersion', fix: remove },
+      ]);
+      return;
+    }
+    case 'secureProtocol': {
+      if (!values.every((v) => typeof v === 'string' && v !== '')) return;
+      const limits = [...(others('minVersion') ?? ['?']), ...(others('maxVersion') ?? ['?'])];
+      if (limits.some(isSet)) return; // unknown, or a version conflict that throws
+      const masks = others('secureOptions');
+      let worst: 'legacyProtocol' | 'pinsLegacy' | 'sslProtocol' | 'pinsTls12' = 'pinsTls12';
+      let modernLeft = false;
+      const legacy: TlsVersion[] = [];
+      for (const value of values as string[]) {
+        const info = secureProtocolInfo(value);
+        if (info.kind === 'legacy') {
+          if (!masks) return;
+          for (const mask of masks) {
+            const range = effectiveVersionRange({ secureProtocol: value, secureOptions: typeof mask === 'number' ? mask : undefined });
+            if (range.legacy.length === 0) return;
+            legacy.push(...range.legacy);
+            if (range.versions.some((v) => !isLegacyTlsVersion(v))) modernLeft = true;
+          }
+          worst = modernLeft ? 'legacyProtocol' : 'pinsLegacy';
+        } else if (info.kind === 'disabled') {
+          if (worst === 'pinsTls12') worst = 'sslProtocol';
+        } else if (info.kind !== 'pins-tls12' || !legacySpellings) {
+          return;
+        }
+      }
+      let fix: TSESLint.ReportFixFunction | undefined;
+      if (site.type === AST_NODE_TYPES.Property) {
+        const object = site.parent as TSESTree.ObjectExpression;
+        const suffix = typescript && !isContextuallyTyped(fc, object) ? ' as const' : '';
+        const text = `minVersion: ${quoted(site.value, 'TLSv1.2')}${suffix}`;
+        fix = (fixer) => fixer.replaceText(site, text);
+      } else {
+        fix = removeSite(site);
+      }
+      const suggestion: Suggestion | undefined =
+        fix && (site.type === AST_NODE_TYPES.Property ? { messageId: 'useMinVersion', fix } : { messageId: 'removeAssignment', fix });
+      report(site, worst, { value: showValues(values), versions: versionList(legacy) }, [suggestion]);
+      return;
+    }
+    case 'secureOptions': {
+      const offBoth = (v: Primitive): boolean => {
+        if (typeof v !== 'number' || !Number.isInteger(v)) return false;
+        const off = analyzeSecureOptions(v).disabledVersions;
+        return off.includes('TLSv1.2') && off.includes('TLSv1.3');
+      };
+      if (!values.every(offBoth)) return;
+      const text = maskWithout(fc, sourceCode, siteValue(site), MODERN_OFF_BITS);
+      let fix: TSESLint.ReportFixFunction | undefined;
+      if (text === '') fix = removeSite(site);
+      else if (text !== undefined) fix = replaceValue(site, key, text);
+      report(site, 'onlyLegacy', {}, [fix && { messageId: 'removeVersionFlags', fix }]);
+      return;
+    }
+  }
+}
+
+/** `SecurityPolicy.TLS_1_0`, or `'TLS_1_0'`, as the message shows a policy value. */
+const showPolicy = (v: PolicyValue): string => (v.member ? `${v.member.enumName}.${v.member.name}` : `'${String(v.value)}'`);
+
+function checkCdkPolicy(run: Run, site: TSESTree.Property): void {
+  const { fc, context, quoted } = run;
+  const key = siteKey(site);
+  if (key === undefined || !cdkPolicyKeys().has(key) || site.kind !== 'init') return;
+  const policy = legacyPolicyAt(fc, site, key);
+  if (!policy) return;
+  const { family, values } = policy;
+  const secure = family.secure[policy.version];
+  const asEnum = values.some((v) => v.member);
+  const secureText = asEnum ? `${family.enumName}.${secure.member}` : `'${secure.value}'`;
+  // The TLS 1.2 value in the spelling of the legacy one: the same enum object, or a string literal.
+  let fix: TSESLint.ReportFixFunction | undefined;
+  const value = unwrap(site.value);
+  const only = values.length === 1 ? values[0] : undefined;
+  if (!asEnum) {
+    fix = replaceValue(site, key, quoted(site.value, secure.value));
+  } else if (only?.member && value.type === AST_NODE_TYPES.MemberExpression && !site.shorthand) {
+    const property = value.property;
+    if (!value.computed) fix = (fixer) => fixer.replaceText(property, secure.member);
+    else if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string')
+      fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
+  } else if (only?.member) {
+    const object = aliasEnumObject(fc, site.value, site);
+    if (object !== undefined) fix = replaceValue(site, key, `${object}.${secure.member}`);
+  }
+  context.report({
+    node: site,
+    messageId: 'cdkLegacyPolicy',
+    data: { key, value: [...new Set(values.map(showPolicy))].join(' | '), service: family.service, floor: policy.floor, secure: secureText },
+    suggest: fix ? [{ messageId: 'useSecurePolicy', data: { key, secure: secureText }, fix }] : [],
+  });
+}
+
+/** Adds `text` as the last property of an object literal, on its own line when the properties are. */
+function addProperty(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, text: string): TSESLint.RuleFix | undefined {
+  const last = object.properties[object.properties.length - 1];
+  if (!last) return sourceCode.getCommentsInside(object).length === 0 ? fixer.replaceText(object, `{ ${text} }`) : undefined;
+  const after = sourceCode.getTokenAfter(last);
+  const comma = after && after.value === ',' ? after : undefined;
+  if (last.loc.start.line !== object.loc.start.line) {
+    const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
+    // The file's own line ending (CRLF, CR) and the indentation of the line above.
+    const eol = lineBreakAt(sourceCode.text, last.range[1]);
+    return comma ? fixer.insertTextAfter(comma, `${eol}${indent}${text},`) : fixer.insertTextAfter(last, `,${eol}${indent}${text}`);
+  }
+  return comma ? fixer.insertTextAfter(comma, ` ${text}`) : fixer.insertTextAfter(last, `, ${text}`);
+}
+
+function checkCdkDefault(run: Run, call: TSESTree.NewExpression | TSESTree.CallExpression): void {
+  const { fc, context, sourceCode } = run;
+  const found = legacyDefaultAt(fc, call);
+  const legacyDefault = found?.api.legacyDefault;
+  if (!found || !legacyDefault) return;
+  const { family, props } = found;
+  const secure = family.secure[found.version];
+  const secureText = `${family.enumName}.${secure.member}`;
+  const spelled = enumSpelling(fc, call.callee, family.enumName);
+  const plan = spelled?.importFrom ? planNamedImport(sourceCode, spelled.importFrom, family.enumName) : undefined;
+  let fix: TSESLint.ReportFixFunction | undefined;
+  if (spelled && plan?.kind !== 'conflict') {
+    const property = `${family.key}: ${spelled.text}.${secure.member}`;
+    const object = props && unwrap(props);
+    const lastArg = call.arguments[call.arguments.length - 1];
+    const insert =
+      object?.type === AST_NODE_TYPES.ObjectExpression
+        ? (fixer: TSESLint.RuleFixer) => addProperty(sourceCode, fixer, object, property)
+        : !props && lastArg
+          ? (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(lastArg, `, { ${property} }`)
+          : undefined;
+    if (insert) {
+      fix = (fixer) => {
+        const edit = insert(fixer);
+        if (!edit) return [];
+        return plan?.kind === 'add' ? [edit, plan.fix(fixer)] : [edit];
+      };
+    }
+  }
+  context.report({
+    node: call.callee,
+    messageId: 'cdkLegacyDefault',
+    data: { key: family.key, service: family.service, default: legacyDefault.text, floor: legacyDefault.floor, secure: secureText },
+    suggest: fix ? [{ messageId: 'addSecurePolicy', data: { key: family.key, secure: secureText }, fix }] : [],
+  });
+}
+
 export default createRule<Options, MessageId>({
   name: 'no-legacy-tls-version',
   meta: {
@@ -161,251 +403,34 @@ export default createRule<Options, MessageId>({
     const cdk = mayReferenceModules(fc, cdkModules());
     if (!nodeOptions && !cdk) return {};
     const { sourceCode } = context;
-    const legacySpellings = options.legacySpellings === true;
-    const typescript = isTypeScriptFile(context.filename);
-
-    type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
-
-    const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
-    const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
     let level0: string | undefined;
     /** On OpenSSL 3 (Node >= 17) a TLS 1.0/1.1 handshake needs `@SECLEVEL=0`: said when the target reaches such a Node. */
     const level0Note = (): string =>
       (level0 ??= nodeTarget(context).versions.some((f) => f.legacyTlsNeedsSecLevel0)
         ? ' (Node 17 and later negotiate TLS 1.0/1.1 only with `@SECLEVEL=0` in `ciphers`)'
         : '');
-    let reports = 0;
-    function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
-      reports++;
-      reportSite(fc, context, site, { messageId, data: { ...data, level0: level0Note() }, suggest, factory: 'useFactory' });
-    }
-
-    function checkGlobal(site: TSESTree.AssignmentExpression, key: string): void {
-      const ref = resolveModuleRef(fc, site.left);
-      if (!ref || ref.module !== 'tls' || ref.path.length !== 1 || ref.path[0] !== key) return;
-      const values = evaluate(fc, site.right);
-      if (!values || values.length === 0 || !values.every(isLegacyVersion)) return;
-      const remove = removeSite(site);
-      const suggest = [remove && { messageId: 'removeAssignment' as const, fix: remove }];
-      const value = showValues(values);
-      if (key === 'DEFAULT_MIN_VERSION') {
-        const versions = values.flatMap((v) => effectiveVersionRange({ minVersion: String(v) }).legacy);
-        report(site, 'defaultMinVersion', { value, versions: versionList(versions) }, suggest);
-      } else {
-        report(site, 'defaultMaxVersion', { value, version: versionList(values as TlsVersion[]) }, suggest);
-      }
-    }
-
-    function checkSite(site: OptionSite): void {
-      const key = siteKey(site);
-      if (key === undefined) return;
-      if (site.type === AST_NODE_TYPES.Property) {
-        if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
-        if (onlyToClosedApis(fc, site.parent)) return;
-      } else {
-        if (site.operator !== '=') return;
-        if (GLOBAL_KEYS.has(key)) return checkGlobal(site, key);
-        if (!OPTION_KEYS.has(key)) return;
-      }
-      const bag = ownerBag(fc, site);
-      if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
-      // Its known values, then each value a literal or default in the file gives it (`legacy ? 'TLSv1' : 'TLSv1.2'` with `legacy = true`).
-      for (const values of judgedValues(fc, siteValue(site))) {
-        const before = reports;
-        checkValues(site, key, bag, values);
-        if (reports > before) return;
-      }
-    }
-
-    function checkValues(site: OptionSite, key: string, bag: ReturnType<typeof ownerBag>, values: readonly Primitive[]): void {
-      const others = (k: string): readonly Primitive[] | null => candidates(keyValues(fc, bag, k));
-
-      switch (key) {
-        case 'minVersion': {
-          if (!values.every(isLegacyVersion)) return;
-          const protocols = others('secureProtocol');
-          if (!protocols || protocols.some(isSet)) return; // unknown, or Node throws ERR_TLS_PROTOCOL_VERSION_CONFLICT
-          const maxes = others('maxVersion') ?? [undefined];
-          const masks = others('secureOptions');
-          if (!masks) return;
-          const legacy: TlsVersion[] = [];
-          for (const min of values) {
-            for (const max of maxes) {
-              for (const mask of masks) {
-                const range = effectiveVersionRange({
-                  minVersion: String(min),
-                  maxVersion: typeof max === 'string' ? max : undefined,
-                  secureOptions: typeof mask === 'number' ? mask : undefined,
-                });
-                if (range.legacy.length === 0) return;
-                legacy.push(...range.legacy);
-              }
-            }
-          }
-          const raise = replaceValue(site, key, quoted(siteValue(site), 'TLSv1.2'));
-          report(site, 'minVersion', { value: showValues(values), versions: versionList(legacy) }, [{ messageId: 'raiseMinVersion', fix: raise }]);
-          return;
-        }
-        case 'maxVersion': {
-          if (!values.every(isLegacyVersion)) return;
-          const protocols = others('secureProtocol');
-          if (!protocols || protocols.some(isSet)) return;
-          const remove = removeSite(site);
-          report(site, 'maxVersion', { value: showValues(values), version: versionList(values as TlsVersion[]) }, [
-            remove && { messageId: 'removeMaxVersion', fix: remove },
-          ]);
-          return;
-        }
-        case 'secureProtocol': {
-          if (!values.every((v) => typeof v === 'string' && v !== '')) return;
-          const limits = [...(others('minVersion') ?? ['?']), ...(others('maxVersion') ?? ['?'])];
-          if (limits.some(isSet)) return; // unknown, or a version conflict that throws
-          const masks = others('secureOptions');
-          let worst: 'legacyProtocol' | 'pinsLegacy' | 'sslProtocol' | 'pinsTls12' = 'pinsTls12';
-          let modernLeft = false;
-          const legacy: TlsVersion[] = [];
-          for (const value of values as string[]) {
-            const info = secureProtocolInfo(value);
-            if (info.kind === 'legacy') {
-              if (!masks) return;
-              for (const mask of masks) {
-                const range = effectiveVersionRange({ secureProtocol: value, secureOptions: typeof mask === 'number' ? mask : undefined });
-                if (range.legacy.length === 0) return;
-                legacy.push(...range.legacy);
-                if (range.versions.some((v) => !isLegacyTlsVersion(v))) modernLeft = true;
-              }
-              worst = modernLeft ? 'legacyProtocol' : 'pinsLegacy';
-            } else if (info.kind === 'disabled') {
-              if (worst === 'pinsTls12') worst = 'sslProtocol';
-            } else if (info.kind !== 'pins-tls12' || !legacySpellings) {
-              return;
-            }
-          }
-          let fix: TSESLint.ReportFixFunction | undefined;
-          if (site.type === AST_NODE_TYPES.Property) {
-            const object = site.parent as TSESTree.ObjectExpression;
-            const suffix = typescript && !isContextuallyTyped(fc, object) ? ' as const' : '';
-            const text = `minVersion: ${quoted(site.value, 'TLSv1.2')}${suffix}`;
-            fix = (fixer) => fixer.replaceText(site, text);
-          } else {
-            fix = removeSite(site);
-          }
-          const suggestion: Suggestion | undefined =
-            fix && (site.type === AST_NODE_TYPES.Property ? { messageId: 'useMinVersion', fix } : { messageId: 'removeAssignment', fix });
-          report(site, worst, { value: showValues(values), versions: versionList(legacy) }, [suggestion]);
-          return;
-        }
-        case 'secureOptions': {
-          const offBoth = (v: Primitive): boolean => {
-            if (typeof v !== 'number' || !Number.isInteger(v)) return false;
-            const off = analyzeSecureOptions(v).disabledVersions;
-            return off.includes('TLSv1.2') && off.includes('TLSv1.3');
-          };
-          if (!values.every(offBoth)) return;
-          const text = maskWithout(fc, sourceCode, siteValue(site), MODERN_OFF_BITS);
-          let fix: TSESLint.ReportFixFunction | undefined;
-          if (text === '') fix = removeSite(site);
-          else if (text !== undefined) fix = replaceValue(site, key, text);
-          report(site, 'onlyLegacy', {}, [fix && { messageId: 'removeVersionFlags', fix }]);
-          return;
-        }
-      }
-    }
-
-    /** `SecurityPolicy.TLS_1_0`, or `'TLS_1_0'`, as the message shows a policy value. */
-    const showPolicy = (v: PolicyValue): string => (v.member ? `${v.member.enumName}.${v.member.name}` : `'${String(v.value)}'`);
-
-    function checkCdkPolicy(site: TSESTree.Property): void {
-      const key = siteKey(site);
-      if (key === undefined || !cdkPolicyKeys().has(key) || site.kind !== 'init') return;
-      const policy = legacyPolicyAt(fc, site, key);
-      if (!policy) return;
-      const { family, values } = policy;
-      const secure = family.secure[policy.version];
-      const asEnum = values.some((v) => v.member);
-      const secureText = asEnum ? `${family.enumName}.${secure.member}` : `'${secure.value}'`;
-      // The TLS 1.2 value in the spelling of the legacy one: the same enum object, or a string literal.
-      let fix: TSESLint.ReportFixFunction | undefined;
-      const value = unwrap(site.value);
-      const only = values.length === 1 ? values[0] : undefined;
-      if (!asEnum) {
-        fix = replaceValue(site, key, quoted(site.value, secure.value));
-      } else if (only?.member && value.type === AST_NODE_TYPES.MemberExpression && !site.shorthand) {
-        const property = value.property;
-        if (!value.computed) fix = (fixer) => fixer.replaceText(property, secure.member);
-        else if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string')
-          fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
-      } else if (only?.member) {
-        const object = aliasEnumObject(fc, site.value, site);
-        if (object !== undefined) fix = replaceValue(site, key, `${object}.${secure.member}`);
-      }
-      context.report({
-        node: site,
-        messageId: 'cdkLegacyPolicy',
-        data: { key, value: [...new Set(values.map(showPolicy))].join(' | '), service: family.service, floor: policy.floor, secure: secureText },
-        suggest: fix ? [{ messageId: 'useSecurePolicy', data: { key, secure: secureText }, fix }] : [],
-      });
-    }
-
-    /** Adds `text` as the last property of an object literal, on its own line when the properties are. */
-    function addProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, text: string): TSESLint.RuleFix | undefined {
-      const last = object.properties[object.properties.length - 1];
-      if (!last) return sourceCode.getCommentsInside(object).length === 0 ? fixer.replaceText(object, `{ ${text} }`) : undefined;
-      const after = sourceCode.getTokenAfter(last);
-      const comma = after && after.value === ',' ? after : undefined;
-      if (last.loc.start.line !== object.loc.start.line) {
-        const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
-        // The file's own line ending (CRLF, CR) and the indentation of the line above.
-        const eol = lineBreakAt(sourceCode.text, last.range[1]);
-        return comma ? fixer.insertTextAfter(comma, `${eol}${indent}${text},`) : fixer.insertTextAfter(last, `,${eol}${indent}${text}`);
-      }
-      return comma ? fixer.insertTextAfter(comma, ` ${text}`) : fixer.insertTextAfter(last, `, ${text}`);
-    }
-
-    function checkCdkDefault(call: TSESTree.NewExpression | TSESTree.CallExpression): void {
-      const found = legacyDefaultAt(fc, call);
-      const legacyDefault = found?.api.legacyDefault;
-      if (!found || !legacyDefault) return;
-      const { family, props } = found;
-      const secure = family.secure[found.version];
-      const secureText = `${family.enumName}.${secure.member}`;
-      const spelled = enumSpelling(fc, call.callee, family.enumName);
-      const plan = spelled?.importFrom ? planNamedImport(sourceCode, spelled.importFrom, family.enumName) : undefined;
-      let fix: TSESLint.ReportFixFunction | undefined;
-      if (spelled && plan?.kind !== 'conflict') {
-        const property = `${family.key}: ${spelled.text}.${secure.member}`;
-        const object = props && unwrap(props);
-        const lastArg = call.arguments[call.arguments.length - 1];
-        const insert =
-          object?.type === AST_NODE_TYPES.ObjectExpression
-            ? (fixer: TSESLint.RuleFixer) => addProperty(fixer, object, property)
-            : !props && lastArg
-              ? (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(lastArg, `, { ${property} }`)
-              : undefined;
-        if (insert) {
-          fix = (fixer) => {
-            const edit = insert(fixer);
-            if (!edit) return [];
-            return plan?.kind === 'add' ? [edit, plan.fix(fixer)] : [edit];
-          };
-        }
-      }
-      context.report({
-        node: call.callee,
-        messageId: 'cdkLegacyDefault',
-        data: { key: family.key, service: family.service, default: legacyDefault.text, floor: legacyDefault.floor, secure: secureText },
-        suggest: fix ? [{ messageId: 'addSecurePolicy', data: { key: family.key, secure: secureText }, fix }] : [],
-      });
-    }
-
+    const run: Run = {
+      fc,
+      context,
+      sourceCode,
+      legacySpellings: options.legacySpellings === true,
+      typescript: isTypeScriptFile(context.filename),
+      reports: 0,
+      quoted: (valueNode, text) => quotedIn(sourceCode, valueNode, text),
+      removeSite: (site) => removeSiteIn(sourceCode, site),
+      report(site, messageId, data, suggest) {
+        run.reports++;
+        reportSite(fc, context, site, { messageId, data: { ...data, level0: level0Note() }, suggest, factory: 'useFactory' });
+      },
+    };
     return {
       ...(cdk && {
-        [optionSiteSelectors(cdkPolicyKeys()).property]: checkCdkPolicy,
-        'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': checkCdkDefault,
+        [optionSiteSelectors(cdkPolicyKeys()).property]: (site: TSESTree.Property) => checkCdkPolicy(run, site),
+        'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': (call: TSESTree.NewExpression | TSESTree.CallExpression) => checkCdkDefault(run, call),
       }),
       ...(nodeOptions && {
-        [SELECTORS.property]: checkSite,
-        [SELECTORS.assignment]: checkSite,
+        [SELECTORS.property]: (site: OptionSite) => checkSite(run, site),
+        [SELECTORS.assignment]: (site: OptionSite) => checkSite(run, site),
       }),
     };
   },

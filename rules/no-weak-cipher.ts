@@ -16,6 +16,7 @@ import {
   siteValue,
   knownTailSecurityLevel,
   unwrap,
+  type FileContext,
   type OptionSite,
   type Primitive,
 } from '../src/analysis/index.js';
@@ -145,6 +146,210 @@ function judgeCiphers(
   return { weak: olderWeak, where: ` on Node ${olderMajor} and older` };
 }
 
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
+type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
+
+/** What the checks of one file share: its analysis, the rule context, the policy and the report helper. */
+interface Run {
+  readonly fc: FileContext;
+  readonly context: Context;
+  readonly sourceCode: Context['sourceCode'];
+  readonly policy: CipherPolicy;
+  readonly securityLevel: Options[0]['securityLevel'];
+  /** The target runtime, read on first use: most files never get that far. */
+  readonly targetNow: () => NodeTarget;
+  /** Reports so far (a conditional's later values are judged only while nothing was reported). */
+  reports: number;
+  readonly quoted: (valueNode: TSESTree.Node, text: string) => string;
+  readonly removeSite: (site: OptionSite) => TSESLint.ReportFixFunction | undefined;
+  readonly report: (site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]) => void;
+}
+
+const allStrings = (values: readonly Primitive[]): values is readonly string[] => values.every((v) => typeof v === 'string');
+
+function checkCiphers(run: Run, site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
+  const { quoted, report, policy, securityLevel, targetNow } = run;
+  if (!allStrings(values) || values.some((v) => v === '')) return;
+  let first: { weak: WeakSuite[]; where: string; secLevel0: boolean } | undefined;
+  const legacy = allowsLegacy(run, site);
+  const psk = hasPskCallback(run, site);
+  for (const value of values) {
+    const e = evaluateCipherString(value);
+    // Strings Node rejects outright fail closed.
+    if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
+    const { weak, where } = judgeCiphers(e, policy, targetNow(), securityLevel, legacy, psk);
+    const secLevel0 = e.securityLevel === 0;
+    if (weak.length === 0 && !secLevel0) return;
+    first ??= { weak, where, secLevel0 };
+  }
+  if (!first) return;
+  const suggest: (Suggestion | undefined)[] = [];
+  const valueNode = unwrap(siteValue(site));
+  if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
+    // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
+    const rest = (values[0] ?? '')
+      .split(':')
+      .filter((t) => !/^@SECLEVEL=0$/i.test(t.trim()))
+      .join(':');
+    const restE = evaluateCipherString(rest);
+    if (rest !== '' && judgeCiphers(restE, policy, targetNow(), securityLevel, legacy, psk).weak.length === 0 && restE.securityLevel !== 0) {
+      suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
+    }
+  }
+  suggest.push({ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(valueNode, PROFILE_CIPHERS)) });
+  if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak, first.where) }, suggest);
+  else report(site, 'secLevelZero', {}, suggest);
+}
+
+/**
+ * A cipher string only partly known (`tls.DEFAULT_CIPHERS + ':@SECLEVEL=0'`, a template, or
+ * `tls.DEFAULT_CIPHERS += …`): OpenSSL applies `@SECLEVEL=n` in order, so a known tail whose last
+ * `@SECLEVEL` is 0 sets level 0 whatever comes before it. Other tokens depend on the unknown part
+ * (`!RC4` there removes RC4 for good) and are not judged.
+ */
+function checkSecLevelTail(run: Run, site: OptionSite, key: string, value: TSESTree.Node, appended: boolean): void {
+  const { fc, quoted, report } = run;
+  if (knownTailSecurityLevel(fc, value, appended) !== 0) return;
+  const suggest: (Suggestion | undefined)[] = appended
+    ? []
+    : [{ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(unwrap(value), PROFILE_CIPHERS)) }];
+  report(site, 'secLevelZero', {}, suggest);
+}
+
+function checkList(run: Run, site: OptionSite, option: string, key: string, values: readonly Primitive[], kind: 'curves' | 'sigalgs'): void {
+  const { quoted, removeSite, report } = run;
+  if (!allStrings(values)) return;
+  const find = kind === 'curves' ? weakCurves : weakSigalgs;
+  const found = values.map(find);
+  if (found.some((w) => w.length === 0)) return;
+  const names = [...new Set(found.flat())];
+  const suggest: (Suggestion | undefined)[] = [];
+  if (values.length === 1) {
+    const weak = new Set(found[0]);
+    const rest = (values[0] ?? '')
+      .split(':')
+      .map((t) => t.trim())
+      .filter((t) => t !== '' && !weak.has(t))
+      .join(':');
+    if (rest !== '') suggest.push({ messageId: 'dropWeakEntries', fix: replaceValue(site, key, quoted(siteValue(site), rest)) });
+    else {
+      const remove = removeSite(site);
+      suggest.push(remove && { messageId: 'removeOption', fix: remove });
+    }
+  }
+  report(site, kind === 'curves' ? 'weakCurves' : 'weakSigalgs', { option, names: names.join(', ') }, suggest);
+}
+
+function checkDh(run: Run, site: OptionSite, values: readonly Primitive[]): void {
+  const { fc, report } = run;
+  if (!values.every((v) => typeof v === 'number' && v > 0 && v < MIN_DH_SIZE)) return;
+  // minDHSize is checked by tls.connect only: a server or a bare secure context ignores it.
+  const roles = destinationRoles(fc, site);
+  if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
+  report(site, 'smallDh', { value: String(values[0]), min: String(MIN_DH_SIZE) }, [
+    { messageId: 'raiseDhSize', fix: replaceValue(site, 'minDHSize', String(MIN_DH_SIZE)) },
+  ]);
+}
+
+function versionRangeOf(run: Run, site: OptionSite): ReturnType<typeof effectiveVersionRange> {
+  const { fc } = run;
+  const bag = ownerBag(fc, site);
+  const single = (k: string): Primitive => {
+    const kv = keyValues(fc, bag, k);
+    return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
+  };
+  const min = single('minVersion');
+  const protocol = single('secureProtocol');
+  return effectiveVersionRange({
+    minVersion: typeof min === 'string' ? min : undefined,
+    secureProtocol: typeof protocol === 'string' ? protocol : undefined,
+  });
+}
+/** PSK suites are offered only with a `pskCallback` beside the ciphers (a function: its value is unknown). */
+function hasPskCallback(run: Run, site: OptionSite): boolean {
+  const { fc } = run;
+  const kv = keyValues(fc, ownerBag(fc, site), 'pskCallback');
+  return kv.state === 'unknown' || (kv.state === 'known' && kv.values.some((v) => v !== undefined && v !== null && v !== false));
+}
+const allowsTls10 = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).versions.includes('TLSv1');
+/** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
+const allowsLegacy = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).legacy.length > 0;
+
+function checkSecureOptions(run: Run, site: OptionSite, key: string, values: readonly Primitive[]): void {
+  const { fc, sourceCode, removeSite, report } = run;
+  if (!values.every((v) => typeof v === 'number' && Number.isInteger(v))) return;
+  const tls10 = allowsTls10(run, site);
+  const perValue = (values as number[]).map((v) => weakeningBits(v, tls10));
+  if (perValue.some((bits) => bits.length === 0)) return;
+  const bits = [...new Map(perValue.flat().map((b) => [b.name, b])).values()];
+  const mask = bits.reduce((m, b) => (m | b.value) >>> 0, 0);
+  const text = maskWithout(fc, sourceCode, siteValue(site), mask);
+  let fix: TSESLint.ReportFixFunction | undefined;
+  if (text === '') fix = removeSite(site);
+  else if (text !== undefined) fix = replaceValue(site, key, text);
+  report(
+    site,
+    'weakSecureOptions',
+    { names: bits.map((b) => b.name).join(', '), reasons: bits.map((b) => b.reason).join('; '), them: bits.length === 1 ? 'it' : 'them' },
+    [fix && { messageId: 'removeFlags', fix }],
+  );
+}
+
+function checkSite(run: Run, site: OptionSite): void {
+  const { fc } = run;
+  const key = siteKey(site);
+  if (key === undefined) return;
+  let option = key;
+  if (site.type === AST_NODE_TYPES.Property) {
+    if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+    if (onlyToClosedApis(fc, site.parent)) return;
+  } else {
+    // `+=` appends to the current value: only a cipher string's known tail can be judged.
+    const appended = site.operator === '+=';
+    if (site.operator !== '=' && !appended) return;
+    const globalOption = Object.hasOwn(GLOBAL_KEYS, key) ? GLOBAL_KEYS[key] : undefined;
+    if (globalOption) {
+      const ref = resolveModuleRef(fc, site.left);
+      if (!ref || ref.module !== 'tls' || ref.path.length !== 1 || ref.path[0] !== key) return;
+      const values = appended ? undefined : evaluate(fc, site.right);
+      if (!values || values.length === 0) {
+        if (globalOption === 'ciphers') checkSecLevelTail(run, site, key, site.right, appended);
+        return;
+      }
+      option = `tls.${key}`;
+      if (globalOption === 'ciphers') return checkCiphers(run, site, option, key, values);
+      return checkList(run, site, option, key, values, 'curves');
+    }
+    if (!OPTION_KEYS.has(key) || (appended && key !== 'ciphers')) return;
+  }
+  const bag = ownerBag(fc, site);
+  if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
+  const appended = site.type === AST_NODE_TYPES.AssignmentExpression && site.operator === '+=';
+  // Its known values, then each value a literal or default in the file gives it (`legacy ? 'ALL:@SECLEVEL=0' : 'HIGH'` with `legacy = true`).
+  for (const values of appended ? [] : judgedValues(fc, siteValue(site))) {
+    const before = run.reports;
+    checkValues(run, site, option, key, values);
+    if (run.reports > before) return;
+  }
+  const values = appended ? undefined : evaluate(fc, siteValue(site));
+  if ((!values || values.length === 0) && key === 'ciphers') checkSecLevelTail(run, site, key, siteValue(site), appended);
+}
+
+function checkValues(run: Run, site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
+  switch (key) {
+    case 'ciphers':
+      return checkCiphers(run, site, option, key, values);
+    case 'ecdhCurve':
+      return checkList(run, site, option, key, values, 'curves');
+    case 'sigalgs':
+      return checkList(run, site, option, key, values, 'sigalgs');
+    case 'minDHSize':
+      return checkDh(run, site, values);
+    case 'secureOptions':
+      return checkSecureOptions(run, site, key, values);
+  }
+}
+
 export default createRule<Options, MessageId>({
   name: 'no-weak-cipher',
   meta: {
@@ -202,201 +407,25 @@ export default createRule<Options, MessageId>({
     const fc = getFileContext(context);
     if (!mentions(fc, MENTIONS)) return {};
     const { sourceCode } = context;
-    const policy: CipherPolicy = options.policy === 'strict' ? 'strict' : 'recommended';
     let target: NodeTarget | undefined;
-    /** Read on first use: most files never get that far. */
-    const targetNow = (): NodeTarget => (target ??= nodeTarget(context));
-
-    type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
-
-    const quoted = (valueNode: TSESTree.Node, text: string): string => quotedIn(sourceCode, valueNode, text);
-    const removeSite = (site: OptionSite): TSESLint.ReportFixFunction | undefined => removeSiteIn(sourceCode, site);
-    let reports = 0;
-    function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
-      reports++;
-      reportSite(fc, context, site, { messageId, data, suggest, factory: 'useFactory' });
-    }
-
-    const allStrings = (values: readonly Primitive[]): values is readonly string[] => values.every((v) => typeof v === 'string');
-
-    function checkCiphers(site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
-      if (!allStrings(values) || values.some((v) => v === '')) return;
-      let first: { weak: WeakSuite[]; where: string; secLevel0: boolean } | undefined;
-      const legacy = allowsLegacy(site);
-      const psk = hasPskCallback(site);
-      for (const value of values) {
-        const e = evaluateCipherString(value);
-        // Strings Node rejects outright fail closed.
-        if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-        const { weak, where } = judgeCiphers(e, policy, targetNow(), options.securityLevel, legacy, psk);
-        const secLevel0 = e.securityLevel === 0;
-        if (weak.length === 0 && !secLevel0) return;
-        first ??= { weak, where, secLevel0 };
-      }
-      if (!first) return;
-      const suggest: (Suggestion | undefined)[] = [];
-      const valueNode = unwrap(siteValue(site));
-      if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
-        // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
-        const rest = (values[0] ?? '')
-          .split(':')
-          .filter((t) => !/^@SECLEVEL=0$/i.test(t.trim()))
-          .join(':');
-        const restE = evaluateCipherString(rest);
-        if (rest !== '' && judgeCiphers(restE, policy, targetNow(), options.securityLevel, legacy, psk).weak.length === 0 && restE.securityLevel !== 0) {
-          suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
-        }
-      }
-      suggest.push({ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(valueNode, PROFILE_CIPHERS)) });
-      if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak, first.where) }, suggest);
-      else report(site, 'secLevelZero', {}, suggest);
-    }
-
-    /**
-     * A cipher string only partly known (`tls.DEFAULT_CIPHERS + ':@SECLEVEL=0'`, a template, or
-     * `tls.DEFAULT_CIPHERS += …`): OpenSSL applies `@SECLEVEL=n` in order, so a known tail whose last
-     * `@SECLEVEL` is 0 sets level 0 whatever comes before it. Other tokens depend on the unknown part
-     * (`!RC4` there removes RC4 for good) and are not judged.
-     */
-    function checkSecLevelTail(site: OptionSite, key: string, value: TSESTree.Node, appended: boolean): void {
-      if (knownTailSecurityLevel(fc, value, appended) !== 0) return;
-      const suggest: (Suggestion | undefined)[] = appended
-        ? []
-        : [{ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(unwrap(value), PROFILE_CIPHERS)) }];
-      report(site, 'secLevelZero', {}, suggest);
-    }
-
-    function checkList(site: OptionSite, option: string, key: string, values: readonly Primitive[], kind: 'curves' | 'sigalgs'): void {
-      if (!allStrings(values)) return;
-      const find = kind === 'curves' ? weakCurves : weakSigalgs;
-      const found = values.map(find);
-      if (found.some((w) => w.length === 0)) return;
-      const names = [...new Set(found.flat())];
-      const suggest: (Suggestion | undefined)[] = [];
-      if (values.length === 1) {
-        const weak = new Set(found[0]);
-        const rest = (values[0] ?? '')
-          .split(':')
-          .map((t) => t.trim())
-          .filter((t) => t !== '' && !weak.has(t))
-          .join(':');
-        if (rest !== '') suggest.push({ messageId: 'dropWeakEntries', fix: replaceValue(site, key, quoted(siteValue(site), rest)) });
-        else {
-          const remove = removeSite(site);
-          suggest.push(remove && { messageId: 'removeOption', fix: remove });
-        }
-      }
-      report(site, kind === 'curves' ? 'weakCurves' : 'weakSigalgs', { option, names: names.join(', ') }, suggest);
-    }
-
-    function checkDh(site: OptionSite, values: readonly Primitive[]): void {
-      if (!values.every((v) => typeof v === 'number' && v > 0 && v < MIN_DH_SIZE)) return;
-      // minDHSize is checked by tls.connect only: a server or a bare secure context ignores it.
-      const roles = destinationRoles(fc, site);
-      if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
-      report(site, 'smallDh', { value: String(values[0]), min: String(MIN_DH_SIZE) }, [
-        { messageId: 'raiseDhSize', fix: replaceValue(site, 'minDHSize', String(MIN_DH_SIZE)) },
-      ]);
-    }
-
-    function versionRangeOf(site: OptionSite): ReturnType<typeof effectiveVersionRange> {
-      const bag = ownerBag(fc, site);
-      const single = (k: string): Primitive => {
-        const kv = keyValues(fc, bag, k);
-        return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
-      };
-      const min = single('minVersion');
-      const protocol = single('secureProtocol');
-      return effectiveVersionRange({
-        minVersion: typeof min === 'string' ? min : undefined,
-        secureProtocol: typeof protocol === 'string' ? protocol : undefined,
-      });
-    }
-    /** PSK suites are offered only with a `pskCallback` beside the ciphers (a function: its value is unknown). */
-    function hasPskCallback(site: OptionSite): boolean {
-      const kv = keyValues(fc, ownerBag(fc, site), 'pskCallback');
-      return kv.state === 'unknown' || (kv.state === 'known' && kv.values.some((v) => v !== undefined && v !== null && v !== false));
-    }
-    const allowsTls10 = (site: OptionSite): boolean => versionRangeOf(site).versions.includes('TLSv1');
-    /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
-    const allowsLegacy = (site: OptionSite): boolean => versionRangeOf(site).legacy.length > 0;
-
-    function checkSecureOptions(site: OptionSite, key: string, values: readonly Primitive[]): void {
-      if (!values.every((v) => typeof v === 'number' && Number.isInteger(v))) return;
-      const tls10 = allowsTls10(site);
-      const perValue = (values as number[]).map((v) => weakeningBits(v, tls10));
-      if (perValue.some((bits) => bits.length === 0)) return;
-      const bits = [...new Map(perValue.flat().map((b) => [b.name, b])).values()];
-      const mask = bits.reduce((m, b) => (m | b.value) >>> 0, 0);
-      const text = maskWithout(fc, sourceCode, siteValue(site), mask);
-      let fix: TSESLint.ReportFixFunction | undefined;
-      if (text === '') fix = removeSite(site);
-      else if (text !== undefined) fix = replaceValue(site, key, text);
-      report(
-        site,
-        'weakSecureOptions',
-        { names: bits.map((b) => b.name).join(', '), reasons: bits.map((b) => b.reason).join('; '), them: bits.length === 1 ? 'it' : 'them' },
-        [fix && { messageId: 'removeFlags', fix }],
-      );
-    }
-
-    function checkSite(site: OptionSite): void {
-      const key = siteKey(site);
-      if (key === undefined) return;
-      let option = key;
-      if (site.type === AST_NODE_TYPES.Property) {
-        if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
-        if (onlyToClosedApis(fc, site.parent)) return;
-      } else {
-        // `+=` appends to the current value: only a cipher string's known tail can be judged.
-        const appended = site.operator === '+=';
-        if (site.operator !== '=' && !appended) return;
-        const globalOption = Object.hasOwn(GLOBAL_KEYS, key) ? GLOBAL_KEYS[key] : undefined;
-        if (globalOption) {
-          const ref = resolveModuleRef(fc, site.left);
-          if (!ref || ref.module !== 'tls' || ref.path.length !== 1 || ref.path[0] !== key) return;
-          const values = appended ? undefined : evaluate(fc, site.right);
-          if (!values || values.length === 0) {
-            if (globalOption === 'ciphers') checkSecLevelTail(site, key, site.right, appended);
-            return;
-          }
-          option = `tls.${key}`;
-          if (globalOption === 'ciphers') return checkCiphers(site, option, key, values);
-          return checkList(site, option, key, values, 'curves');
-        }
-        if (!OPTION_KEYS.has(key) || (appended && key !== 'ciphers')) return;
-      }
-      const bag = ownerBag(fc, site);
-      if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
-      const appended = site.type === AST_NODE_TYPES.AssignmentExpression && site.operator === '+=';
-      // Its known values, then each value a literal or default in the file gives it (`legacy ? 'ALL:@SECLEVEL=0' : 'HIGH'` with `legacy = true`).
-      for (const values of appended ? [] : judgedValues(fc, siteValue(site))) {
-        const before = reports;
-        checkValues(site, option, key, values);
-        if (reports > before) return;
-      }
-      const values = appended ? undefined : evaluate(fc, siteValue(site));
-      if ((!values || values.length === 0) && key === 'ciphers') checkSecLevelTail(site, key, siteValue(site), appended);
-    }
-
-    function checkValues(site: OptionSite, option: string, key: string, values: readonly Primitive[]): void {
-      switch (key) {
-        case 'ciphers':
-          return checkCiphers(site, option, key, values);
-        case 'ecdhCurve':
-          return checkList(site, option, key, values, 'curves');
-        case 'sigalgs':
-          return checkList(site, option, key, values, 'sigalgs');
-        case 'minDHSize':
-          return checkDh(site, values);
-        case 'secureOptions':
-          return checkSecureOptions(site, key, values);
-      }
-    }
-
+    const run: Run = {
+      fc,
+      context,
+      sourceCode,
+      policy: options.policy === 'strict' ? 'strict' : 'recommended',
+      securityLevel: options.securityLevel,
+      targetNow: () => (target ??= nodeTarget(context)),
+      reports: 0,
+      quoted: (valueNode, text) => quotedIn(sourceCode, valueNode, text),
+      removeSite: (site) => removeSiteIn(sourceCode, site),
+      report(site, messageId, data, suggest) {
+        run.reports++;
+        reportSite(fc, context, site, { messageId, data, suggest, factory: 'useFactory' });
+      },
+    };
     return {
-      [SELECTORS.property]: checkSite,
-      [SELECTORS.assignment]: checkSite,
+      [SELECTORS.property]: (site: OptionSite) => checkSite(run, site),
+      [SELECTORS.assignment]: (site: OptionSite) => checkSite(run, site),
     };
   },
 });
