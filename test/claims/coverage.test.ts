@@ -24,8 +24,25 @@ const SUGGESTIONS: Readonly<Record<keyof typeof rules, readonly string[]>> = {
 
 /** Messages whose claim is not about Node, with where it is proven instead. */
 const NOT_ABOUT_NODE: Readonly<Record<string, string>> = {
-  'no-legacy-tls-version/cdkLegacyPolicy': "AWS's documented TLS security policies (src/analysis/cdk.ts data, test/analysis/cdk.test.ts)",
-  'no-legacy-tls-version/cdkLegacyDefault': "AWS's documented default policies (src/analysis/cdk.ts data, test/analysis/cdk.test.ts)",
+  'no-legacy-tls-version/cdkLegacyPolicy': "AWS's documented TLS security policies (src/analysis/cdk.ts data, test/rules/no-legacy-tls-version.cdk.cases.ts)",
+  'no-legacy-tls-version/cdkLegacyDefault': "AWS's documented default policies (src/analysis/cdk.ts data, test/rules/no-legacy-tls-version.cdk.cases.ts)",
+};
+
+/**
+ * Messages without a claim test yet, with why. Not a way out: the list must stay exactly the messages
+ * that lack one (a proven message left here fails too), so it only shrinks.
+ */
+const PENDING: Readonly<Record<string, string>> = {
+  'no-weak-cipher/weakSigalgs':
+    "false as written on Node 17+: SHA-1 signature algorithms are refused at the default security level (measured in hostname-sni.test.ts); 'forge handshake signatures' overclaims (collision attacks, SLOTH)",
+  'no-weak-cipher/weakCurves': 'false as written on Node 17+: secp224r1 and prime192v1 cannot be negotiated at all (measured in hostname-sni.test.ts)',
+  'no-weak-cipher/weakSecureOptions': 'one claim per SSL_OP_* bit (renegotiation, EMS, empty fragments): not yet shown',
+  'no-plaintext-fallback/credentialsInUrl': 'needs plaintext loopback servers per library: not yet shown',
+  'no-plaintext-fallback/smtpNoTls': 'nodemailer against a loopback SMTP server: not yet shown',
+  'no-plaintext-fallback/smtpStrippable': 'nodemailer against a loopback SMTP server without STARTTLS: not yet shown',
+  'no-plaintext-fallback/grpcInsecure': '@grpc/grpc-js against a loopback server: not yet shown',
+  'no-plaintext-fallback/kafkaClearSasl': 'kafkajs against a loopback socket: not yet shown',
+  'no-plaintext-fallback/natsStrippable': 'nats against a loopback server: not yet shown',
 };
 
 const dir = import.meta.dirname;
@@ -38,12 +55,12 @@ const all = Object.entries(rules).flatMap(([rule, r]) => Object.keys(r.meta.mess
 describe('every messageId has a claim test', () => {
   it.each(all)('%s', (key) => {
     const [rule, id] = key.split('/') as [keyof typeof rules, string];
-    const kinds = [claimTitles.includes(key) && 'claim test', SUGGESTIONS[rule].includes(id) && 'suggestion', key in NOT_ABOUT_NODE && 'not about Node'].filter(Boolean);
+    const kinds = [claimTitles.includes(key) && 'claim test', SUGGESTIONS[rule].includes(id) && 'suggestion', key in NOT_ABOUT_NODE && 'not about Node', key in PENDING && 'pending'].filter(Boolean);
     expect(kinds, `${key}: add a describe('${rule} ${id}: <claim>') block in test/claims/, or list it as a suggestion`).toHaveLength(1);
   });
 
   it('no claim block or table row names a message that does not exist', () => {
-    const stale = [...claimTitles, ...Object.keys(NOT_ABOUT_NODE), ...Object.entries(SUGGESTIONS).flatMap(([r, ids]) => ids.map((id) => `${r}/${id}`))].filter((k) => !all.includes(k));
+    const stale = [...claimTitles, ...Object.keys(NOT_ABOUT_NODE), ...Object.keys(PENDING), ...Object.entries(SUGGESTIONS).flatMap(([r, ids]) => ids.map((id) => `${r}/${id}`))].filter((k) => !all.includes(k));
     expect(stale).toEqual([]);
   });
 });
