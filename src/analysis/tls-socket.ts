@@ -32,7 +32,8 @@ export function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression)
  */
 export function tlsSocketPeerCheck(fc: FileContext, node: TSESTree.NewExpression): 'verifyError' | 'authorized' | undefined {
   let target: TSESTree.Node = node;
-  while (target.parent && (target.parent.type === AST_NODE_TYPES.TSAsExpression || target.parent.type === AST_NODE_TYPES.TSNonNullExpression)) target = target.parent;
+  while (target.parent && (target.parent.type === AST_NODE_TYPES.TSAsExpression || target.parent.type === AST_NODE_TYPES.TSNonNullExpression))
+    target = target.parent;
   const parent = target.parent;
   let declarator: TSESTree.Node | undefined;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === target && parent.id.type === AST_NODE_TYPES.Identifier) declarator = parent;

@@ -13,7 +13,16 @@ import { rules } from '../../rules/index.js';
 const SUGGESTIONS: Readonly<Record<keyof typeof rules, readonly string[]>> = {
   'no-insecure-tls-env': ['removeAssignment', 'removeProperty', 'removeFlag'],
   'no-legacy-tls-api': ['useTlsModule', 'useCreateSecureContext'],
-  'no-legacy-tls-version': ['useFactory', 'raiseMinVersion', 'removeMaxVersion', 'useMinVersion', 'removeAssignment', 'removeVersionFlags', 'useSecurePolicy', 'addSecurePolicy'],
+  'no-legacy-tls-version': [
+    'useFactory',
+    'raiseMinVersion',
+    'removeMaxVersion',
+    'useMinVersion',
+    'removeAssignment',
+    'removeVersionFlags',
+    'useSecurePolicy',
+    'addSecurePolicy',
+  ],
   'no-plaintext-fallback': ['useSecureScheme', 'addRequireTls', 'replaceIgnoreTls', 'useCreateSsl', 'addSsl', 'requireNatsTls'],
   'no-unverified-certificate': ['libraryFix', 'removeOption', 'removeAssignment', 'useTlsConnect', 'useFactory', 'useFactoryWithCa'],
   'no-unverified-hostname': ['libraryFix', 'removeOption', 'returnCheckResult', 'removeAssignment', 'useFactory'],
@@ -55,12 +64,22 @@ const all = Object.entries(rules).flatMap(([rule, r]) => Object.keys(r.meta.mess
 describe('every messageId has a claim test', () => {
   it.each(all)('%s', (key) => {
     const [rule, id] = key.split('/') as [keyof typeof rules, string];
-    const kinds = [claimTitles.includes(key) && 'claim test', SUGGESTIONS[rule].includes(id) && 'suggestion', key in NOT_ABOUT_NODE && 'not about Node', key in PENDING && 'pending'].filter(Boolean);
+    const kinds = [
+      claimTitles.includes(key) && 'claim test',
+      SUGGESTIONS[rule].includes(id) && 'suggestion',
+      key in NOT_ABOUT_NODE && 'not about Node',
+      key in PENDING && 'pending',
+    ].filter(Boolean);
     expect(kinds, `${key}: add a describe('${rule} ${id}: <claim>') block in test/claims/, or list it as a suggestion`).toHaveLength(1);
   });
 
   it('no claim block or table row names a message that does not exist', () => {
-    const stale = [...claimTitles, ...Object.keys(NOT_ABOUT_NODE), ...Object.keys(PENDING), ...Object.entries(SUGGESTIONS).flatMap(([r, ids]) => ids.map((id) => `${r}/${id}`))].filter((k) => !all.includes(k));
+    const stale = [
+      ...claimTitles,
+      ...Object.keys(NOT_ABOUT_NODE),
+      ...Object.keys(PENDING),
+      ...Object.entries(SUGGESTIONS).flatMap(([r, ids]) => ids.map((id) => `${r}/${id}`)),
+    ].filter((k) => !all.includes(k));
     expect(stale).toEqual([]);
   });
 });

@@ -21,9 +21,15 @@ describe('no-unverified-hostname acceptsAnyHost: a checkServerIdentity that retu
   it('connecting as localhost to a server with a valid other.example certificate fails by default and succeeds with () => undefined', async () => {
     await withServer(pki.other, async (port) => {
       expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost' })).toMatchObject({ ok: false, code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
-      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost', checkServerIdentity: () => undefined })).toMatchObject({ ok: true, authorized: true });
+      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost', checkServerIdentity: () => undefined })).toMatchObject({
+        ok: true,
+        authorized: true,
+      });
       // The chain is still checked: only the name is not.
-      expect(await probe({ host: LOOPBACK, port, servername: 'localhost', checkServerIdentity: () => undefined })).toMatchObject({ ok: false, code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+      expect(await probe({ host: LOOPBACK, port, servername: 'localhost', checkServerIdentity: () => undefined })).toMatchObject({
+        ok: false,
+        code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      });
     });
   });
 });
@@ -37,7 +43,10 @@ describe('no-unverified-hostname globalOverride: replacing tls.checkServerIdenti
       try {
         (cjsTls as { checkServerIdentity: typeof original }).checkServerIdentity = () => undefined;
         expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost' })).toMatchObject({ ok: true });
-        expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost', checkServerIdentity: original })).toMatchObject({ ok: false, code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+        expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost', checkServerIdentity: original })).toMatchObject({
+          ok: false,
+          code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        });
       } finally {
         (cjsTls as { checkServerIdentity: typeof original }).checkServerIdentity = original;
       }
@@ -50,7 +59,10 @@ describe('no-unverified-hostname libraryOption: a library spelling of "skip the 
     const source = readFileSync(new URL('../../node_modules/mysql2/lib/base/connection.js', import.meta.url), 'utf8');
     expect(source).toMatch(/checkServerIdentity: verifyIdentity\s*\?\s*Tls\.checkServerIdentity\s*:\s*function \(\) \{\s*return undefined;\s*\}/);
     await withServer(pki.other, async (port) => {
-      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost', checkServerIdentity: () => undefined })).toMatchObject({ ok: true, authorized: true });
+      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, servername: 'localhost', checkServerIdentity: () => undefined })).toMatchObject({
+        ok: true,
+        authorized: true,
+      });
     });
   });
 });
@@ -106,8 +118,14 @@ describe('require-servername emptyServername: an empty servername sends no SNI',
 describe('measured for weakSigalgs and weakCurves (messages not yet corrected)', () => {
   it('sigalgs RSA+SHA1 alone cannot connect at the default level (SHA-1 signatures are refused), only with @SECLEVEL=0; RSA+SHA224 connects', async () => {
     await withServer({ ...pki.leaf, maxVersion: 'TLSv1.2', ciphers: 'DEFAULT:@SECLEVEL=0' }, async (port) => {
-      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, sigalgs: 'RSA+SHA1' })).toMatchObject({ ok: false, code: 'ERR_SSL_NO_SUITABLE_SIGNATURE_ALGORITHM' });
-      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, sigalgs: 'RSA+SHA1', ciphers: 'DEFAULT:@SECLEVEL=0' })).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
+      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, sigalgs: 'RSA+SHA1' })).toMatchObject({
+        ok: false,
+        code: 'ERR_SSL_NO_SUITABLE_SIGNATURE_ALGORITHM',
+      });
+      expect(await probe({ host: LOOPBACK, port, ca: pki.ca, sigalgs: 'RSA+SHA1', ciphers: 'DEFAULT:@SECLEVEL=0' })).toMatchObject({
+        ok: true,
+        protocol: 'TLSv1.2',
+      });
       expect(await probe({ host: LOOPBACK, port, ca: pki.ca, sigalgs: 'RSA+SHA224' })).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
     });
   });

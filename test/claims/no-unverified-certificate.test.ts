@@ -91,7 +91,11 @@ describe('no-unverified-certificate mtlsNotEnforced: requestCert: true with reje
 });
 
 /** A client-side `new tls.TLSSocket(rawSocket, options)` that writes once and resolves what it saw after the first answer. */
-function tlsSocketClient(port: number, options: tls.TLSSocketOptions, after?: (s: tls.TLSSocket) => void): Promise<{ verifyError: string | null; authorized: boolean; data: string } | { error: string }> {
+function tlsSocketClient(
+  port: number,
+  options: tls.TLSSocketOptions,
+  after?: (s: tls.TLSSocket) => void,
+): Promise<{ verifyError: string | null; authorized: boolean; data: string } | { error: string }> {
   return new Promise((resolve) => {
     const raw = net.connect(port, LOOPBACK, () => {
       const s = new tls.TLSSocket(raw, options);
@@ -113,7 +117,11 @@ function tlsSocketClient(port: number, options: tls.TLSSocketOptions, after?: (s
 describe('no-unverified-certificate clientTlsSocket: a client-side new tls.TLSSocket() accepts any certificate (even with rejectUnauthorized: true) unless the code checks verifyError() itself', () => {
   it('a self-signed server is accepted with rejectUnauthorized: true; only verifyError() tells, and authorized stays false', async () => {
     await withServer(pki.stranger, async (port) => {
-      expect(await tlsSocketClient(port, { rejectUnauthorized: true })).toEqual({ verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT', authorized: false, data: 'ok\n' });
+      expect(await tlsSocketClient(port, { rejectUnauthorized: true })).toEqual({
+        verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+        authorized: false,
+        data: 'ok\n',
+      });
     });
   });
 });
@@ -123,7 +131,9 @@ describe('no-unverified-hostname tlsSocketHostname: a client-side new tls.TLSSoc
     await withServer(pki.other, async (port, sni) => {
       expect(await tlsSocketClient(port, { ca: pki.ca })).toEqual({ verifyError: null, authorized: false, data: 'ok\n' });
       expect(await tlsSocketClient(port, { ca: pki.ca, servername: 'localhost' } as tls.TLSSocketOptions)).toMatchObject({ verifyError: null });
-      expect(await tlsSocketClient(port, { ca: pki.ca }, (s) => (s as unknown as { setServername(name: string): void }).setServername('other.example'))).toMatchObject({ verifyError: null });
+      expect(
+        await tlsSocketClient(port, { ca: pki.ca }, (s) => (s as unknown as { setServername(name: string): void }).setServername('other.example')),
+      ).toMatchObject({ verifyError: null });
       expect(sni).toEqual([false, false, 'other.example']);
     });
   });
@@ -149,7 +159,9 @@ describe('no-unverified-certificate libraryOption: a library spelling of "do not
   it('property alias: request `strictSSL: false` accepts a self-signed server that request refuses by default', async () => {
     const request = require('request') as (o: object, cb: (e: (Error & { code?: string }) | null, r?: { statusCode: number }, body?: string) => void) => void;
     const get = (extra: object): Promise<string> =>
-      new Promise((resolve) => request({ url: `https://${LOOPBACK}:${port}/`, ...extra }, (e, r, body) => resolve(e ? (e.code ?? e.message) : `${r!.statusCode} ${body}`)));
+      new Promise((resolve) =>
+        request({ url: `https://${LOOPBACK}:${port}/`, ...extra }, (e, r, body) => resolve(e ? (e.code ?? e.message) : `${r!.statusCode} ${body}`)),
+      );
     let port = 0;
     await withHttps(pki.stranger, async (p) => {
       port = p;

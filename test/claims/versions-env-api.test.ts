@@ -126,7 +126,8 @@ const PRINT = "const t=require('tls');console.log(JSON.stringify([t.DEFAULT_MIN_
 
 describe('no-insecure-tls-env nodeOptions: a weakening TLS flag in NODE_OPTIONS changes the defaults of every connection of the process', () => {
   it('--tls-min-v1.0 / --tls-max-v1.2 / --tls-cipher-list set the process defaults; --tls-keylog writes the session keys of a connection', async () => {
-    const out = async (flags: string): Promise<unknown> => JSON.parse((await run(process.execPath, ['-e', PRINT], { env: childEnv({ NODE_OPTIONS: flags }) })).stdout);
+    const out = async (flags: string): Promise<unknown> =>
+      JSON.parse((await run(process.execPath, ['-e', PRINT], { env: childEnv({ NODE_OPTIONS: flags }) })).stdout);
     expect(await out('')).toEqual(['TLSv1.2', 'TLSv1.3', expect.any(String)]);
     expect(await out('--tls-min-v1.0')).toEqual(['TLSv1', 'TLSv1.3', expect.any(String)]);
     expect(await out('--tls-max-v1.2')).toEqual(['TLSv1.2', 'TLSv1.2', expect.any(String)]);
@@ -153,7 +154,7 @@ describe('no-insecure-tls-env execArgv: a weakening TLS flag in execArgv changes
   });
 });
 
-describe("no-legacy-tls-api legacyApi: the catalogued APIs are deprecated or removed in the Node versions the message names", () => {
+describe('no-legacy-tls-api legacyApi: the catalogued APIs are deprecated or removed in the Node versions the message names', () => {
   it('on Node 20: tls.createSecurePair still exists (removed in 24) and warns DEP0064; parseCertString, convertNPNProtocols, CryptoStream, crypto.createCredentials are gone', async () => {
     const node = Number(process.versions.node.split('.')[0]);
     expect(node).toBeLessThan(24);

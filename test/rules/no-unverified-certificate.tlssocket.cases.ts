@@ -23,7 +23,12 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientTlsSocket',
           line: 4,
-          suggestions: [{ messageId: 'useTlsConnect', output: `${HEAD}const s = tls.connect({ socket: raw });\ns.on('secure', () => console.log(s.getPeerCertificate().subject));` }],
+          suggestions: [
+            {
+              messageId: 'useTlsConnect',
+              output: `${HEAD}const s = tls.connect({ socket: raw });\ns.on('secure', () => console.log(s.getPeerCertificate().subject));`,
+            },
+          ],
         },
       ],
     },
