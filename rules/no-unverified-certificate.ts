@@ -55,12 +55,7 @@ type Options = [{ reportInsecureDefaults?: boolean }];
 const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
 
 /** `insecureDefault`: the library's own default is `false` (the fix writes `true` instead of removing the key). */
-type Verdict =
-  | { id: 'clientSink'; sink: string; insecureDefault?: string }
-  | { id: 'unknownSink' }
-  | { id: 'globalAgent'; target: string }
-  | { id: 'mtlsNotEnforced' }
-  | undefined;
+type Verdict = { id: 'clientSink'; sink: string; insecureDefault?: string } | { id: 'unknownSink' } | { id: 'globalAgent'; target: string } | { id: 'mtlsNotEnforced' } | undefined;
 
 /** Every finding outside the library aliases names one of these. */
 const MENTIONS = wordsPattern(['rejectUnauthorized', 'TLSSocket']);
@@ -182,11 +177,7 @@ export default createRule<Options, MessageId>({
             data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
             suggest: [
               verdict.id === 'clientSink' && verdict.insecureDefault
-                ? {
-                    messageId: 'libraryFix',
-                    data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` },
-                    fix: (fixer) => fixer.replaceText(node.value, 'true'),
-                  }
+                ? { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` }, fix: (fixer) => fixer.replaceText(node.value, 'true') }
                 : { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
               ...(verdict.id === 'clientSink' || verdict.id === 'mtlsNotEnforced'
                 ? secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory', factoryWithCa: 'useFactoryWithCa' })
@@ -220,8 +211,7 @@ export default createRule<Options, MessageId>({
 
         NewExpression(node: TSESTree.NewExpression) {
           const callee = unwrap(node.callee);
-          const name =
-            callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
           if (name !== 'TLSSocket') return;
           if (!sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
           // The code reads the chain result (`verifyError()`: no-unverified-hostname reports the missing
@@ -230,13 +220,7 @@ export default createRule<Options, MessageId>({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
           const socket = node.arguments[0];
           const rest = connectOptionsText(node.arguments[1]);
-          if (
-            callee.type === AST_NODE_TYPES.MemberExpression &&
-            socket &&
-            socket.type !== AST_NODE_TYPES.SpreadElement &&
-            node.arguments.length <= 2 &&
-            rest !== undefined
-          ) {
+          if (callee.type === AST_NODE_TYPES.MemberExpression && socket && socket.type !== AST_NODE_TYPES.SpreadElement && node.arguments.length <= 2 && rest !== undefined) {
             const objectText = sourceCode.getText(callee.object);
             suggest.push({
               messageId: 'useTlsConnect',
