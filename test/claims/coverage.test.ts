@@ -11,6 +11,7 @@ import { rules } from '../../rules/index.js';
 
 /** Suggestion texts: they describe an edit, not what Node does. */
 const SUGGESTIONS: Readonly<Record<keyof typeof rules, readonly string[]>> = {
+  'no-insecure-tls-config': ['removeSetting'],
   'no-insecure-tls-env': ['removeAssignment', 'removeProperty', 'removeFlag'],
   'no-legacy-tls-api': ['useTlsModule', 'useCreateSecureContext'],
   'no-legacy-tls-version': [
@@ -24,7 +25,7 @@ const SUGGESTIONS: Readonly<Record<keyof typeof rules, readonly string[]>> = {
     'addSecurePolicy',
   ],
   'no-plaintext-fallback': ['useSecureScheme', 'addRequireTls', 'replaceIgnoreTls', 'useCreateSsl', 'addSsl', 'requireNatsTls'],
-  'no-unverified-certificate': ['libraryFix', 'removeOption', 'removeAssignment', 'useTlsConnect', 'useFactory', 'useFactoryWithCa'],
+  'no-unverified-certificate': ['secureDefault', 'libraryFix', 'removeOption', 'removeAssignment', 'useTlsConnect', 'useFactory', 'useFactoryWithCa'],
   'no-unverified-hostname': ['libraryFix', 'removeOption', 'returnCheckResult', 'removeAssignment', 'useFactory'],
   'no-weak-cipher': ['useFactory', 'useProfileCiphers', 'removeSecLevel', 'raiseDhSize', 'dropWeakEntries', 'removeOption', 'removeFlags'],
   'prefer-secure-context': ['useFactory'],
@@ -33,6 +34,10 @@ const SUGGESTIONS: Readonly<Record<keyof typeof rules, readonly string[]>> = {
 
 /** Messages whose claim is not about Node, with where it is proven instead. */
 const NOT_ABOUT_NODE: Readonly<Record<string, string>> = {
+  'no-unverified-certificate/insecureDefault':
+    'a claim about the code (the verifying value is not the default); what the default then does is the clientSink / libraryOption claim, shown in no-unverified-certificate.test.ts',
+  'no-unverified-hostname/insecureDefault':
+    'a claim about the code (the checking value is not the default); what the default then does is the acceptsAnyHost / libraryOption claim, shown in hostname-sni.test.ts',
   'no-legacy-tls-version/cdkLegacyPolicy': "AWS's documented TLS security policies (src/analysis/cdk.ts data, test/rules/no-legacy-tls-version.cdk.cases.ts)",
   'no-legacy-tls-version/cdkLegacyDefault': "AWS's documented default policies (src/analysis/cdk.ts data, test/rules/no-legacy-tls-version.cdk.cases.ts)",
 };
@@ -46,6 +51,11 @@ const PENDING: Readonly<Record<string, string>> = {
     "false as written on Node 17+: SHA-1 signature algorithms are refused at the default security level (measured in hostname-sni.test.ts); 'forge handshake signatures' overclaims (collision attacks, SLOTH)",
   'no-weak-cipher/weakCurves': 'false as written on Node 17+: secp224r1 and prime192v1 cannot be negotiated at all (measured in hostname-sni.test.ts)',
   'no-weak-cipher/weakSecureOptions': 'one claim per SSL_OP_* bit (renegotiation, EMS, empty fragments): not yet shown',
+  'no-insecure-tls-config/strict-ssl': 'npm/yarn/pnpm against a loopback registry: not yet shown',
+  'no-insecure-tls-config/git-ssl-verify': 'git against a loopback HTTPS server: not yet shown',
+  'no-insecure-tls-config/curl-insecure': 'curl against a loopback HTTPS server: not yet shown',
+  'no-insecure-tls-config/wget-insecure': 'wget against a loopback HTTPS server: not yet shown',
+  'no-insecure-tls-config/replaced-roots': "npm's `cafile` / `ca` replacing the roots: not yet shown",
   'no-plaintext-fallback/credentialsInUrl': 'needs plaintext loopback servers per library: not yet shown',
   'no-plaintext-fallback/smtpNoTls': 'nodemailer against a loopback SMTP server: not yet shown',
   'no-plaintext-fallback/smtpStrippable': 'nodemailer against a loopback SMTP server without STARTTLS: not yet shown',
@@ -57,7 +67,7 @@ const PENDING: Readonly<Record<string, string>> = {
 const dir = import.meta.dirname;
 const claimTitles = readdirSync(dir)
   .filter((f) => f.endsWith('.test.ts'))
-  .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bdescribe\(\s*['"`]([a-z-]+) ([A-Za-z0-9]+):/g)].map((m) => `${m[1]}/${m[2]}`));
+  .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bdescribe\(\s*['"`]([a-z-]+) ([A-Za-z0-9-]+):/g)].map((m) => `${m[1]}/${m[2]}`));
 
 const all = Object.entries(rules).flatMap(([rule, r]) => Object.keys(r.meta.messages).map((id) => `${rule}/${id}`));
 

@@ -184,3 +184,39 @@ describe('no-unverified-certificate libraryOption: a library spelling of "do not
     });
   });
 });
+
+describe('no-unverified-certificate proxyOption: http-proxy secure: false turns off verification of the proxied HTTPS target', () => {
+  it('a proxy on 127.0.0.1 to a self-signed HTTPS target answers 502-style errors by default and relays the target with secure: false', async () => {
+    const httpProxy = require('http-proxy') as {
+      createProxyServer(o: object): { web(req: unknown, res: unknown, o?: object, cb?: (e: Error & { code?: string }) => void): void };
+    };
+    const http = await import('node:http');
+    await withHttps(pki.stranger, async (targetPort) => {
+      const serve = async (secure: boolean | undefined): Promise<string> => {
+        const proxy = httpProxy.createProxyServer({ target: `https://${LOOPBACK}:${targetPort}`, ...(secure === undefined ? {} : { secure }) });
+        const server = http.createServer((req, res) =>
+          proxy.web(req, res, {}, (e) => {
+            res.writeHead(502);
+            res.end(e.code ?? e.message);
+          }),
+        );
+        await new Promise<void>((r) => server.listen(0, LOOPBACK, r));
+        try {
+          const port = (server.address() as net.AddressInfo).port;
+          return await new Promise<string>((resolve) => {
+            http.get({ host: LOOPBACK, port, agent: false }, (res) => {
+              let body = '';
+              res.on('data', (c: Buffer) => (body += c.toString()));
+              res.on('end', () => resolve(`${res.statusCode} ${body}`));
+            });
+          });
+        } finally {
+          server.closeAllConnections();
+          await new Promise((r) => server.close(r));
+        }
+      };
+      expect(await serve(undefined)).toBe('502 DEPTH_ZERO_SELF_SIGNED_CERT');
+      expect(await serve(false)).toBe('200 hello');
+    });
+  });
+});

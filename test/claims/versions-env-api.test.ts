@@ -190,3 +190,33 @@ describe('prefer-secure-context handRolled: hand-set TLS options silently lose w
     if (ca !== undefined) expect(([] as string[]).concat(ca as string[]).length).toBeGreaterThan(tls.rootCertificates.length);
   });
 });
+
+describe('no-insecure-tls-config reject-unauthorized: NODE_TLS_REJECT_UNAUTHORIZED=0 from a config file reaches the client connections of the process that do not set rejectUnauthorized', () => {
+  it('a process started with it accepts a self-signed server without the option and refuses it with rejectUnauthorized: true', async () => {
+    await withServer({ ...pki.stranger }, async (port) => {
+      const script = `const tls=require('tls');const go=(x)=>new Promise(r=>{const s=tls.connect({host:'127.0.0.1',port:${port},...x},()=>{s.destroy();r('ok')});s.on('error',e=>r(e.code))});(async()=>console.log(JSON.stringify([await go({}),await go({rejectUnauthorized:true})])))();`;
+      const { stdout } = await run(process.execPath, ['-e', script], { env: childEnv({ NODE_TLS_REJECT_UNAUTHORIZED: '0' }) });
+      expect(JSON.parse(stdout)).toEqual(['ok', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+    });
+  });
+});
+
+describe('no-insecure-tls-config node-options: a weakening TLS flag in NODE_OPTIONS changes the defaults of every connection of the processes it reaches', () => {
+  it('NODE_OPTIONS=--tls-min-v1.0 gives tls.DEFAULT_MIN_VERSION TLSv1', async () => {
+    expect(JSON.parse((await run(process.execPath, ['-e', PRINT], { env: childEnv({ NODE_OPTIONS: '--tls-min-v1.0' }) })).stdout)).toEqual([
+      'TLSv1',
+      'TLSv1.3',
+      expect.any(String),
+    ]);
+  });
+});
+
+describe('no-insecure-tls-config node-flag: a weakening TLS flag on the node command line changes the defaults of every connection of that process', () => {
+  it('node --tls-max-v1.2 gives tls.DEFAULT_MAX_VERSION TLSv1.2', async () => {
+    expect(JSON.parse((await run(process.execPath, ['--tls-max-v1.2', '-e', PRINT], { env: childEnv({}) })).stdout)).toEqual([
+      'TLSv1.2',
+      'TLSv1.2',
+      expect.any(String),
+    ]);
+  });
+});
