@@ -167,8 +167,23 @@ describe('no-legacy-tls-api legacyApi: the catalogued APIs are deprecated or rem
   });
 });
 
+describe('no-legacy-tls-api legacyApi (pair): a client-side SecurePair verifies neither the chain nor the hostname, even with rejectUnauthorized', () => {
+  it('createSecurePair(context, false, true, true) completes the handshake with a self-signed server and reports no error', async () => {
+    const script = `process.noDeprecation=true;const tls=require('tls'),net=require('net');
+      const raw=net.connect(PORT,'127.0.0.1',()=>{const pair=tls.createSecurePair(tls.createSecureContext({}),false,true,true);
+        raw.pipe(pair.encrypted);pair.encrypted.pipe(raw);
+        pair.on('error',e=>{console.log('error '+(e.code||e.message));process.exit(0)});
+        pair.on('secure',()=>setTimeout(()=>{console.log('secure');process.exit(0)},100));
+        pair.cleartext.on('data',()=>{});pair.cleartext.write('hi');});`;
+    await withServer({ ...pki.stranger }, async (port) => {
+      const { stdout } = await run(process.execPath, ['-e', script.replace('PORT', String(port))], { env: childEnv({}) });
+      expect(stdout.trim()).toBe('secure');
+    });
+  });
+});
+
 describe("no-legacy-tls-api internalModule: _tls_wrap is Node's internal TLS implementation", () => {
-  it('require("_tls_wrap") loads on Node 20 and its TLSSocket is tls.TLSSocket', () => {
+  it('require("_tls_wrap") loads on Node 20 (no warning there: DEP0192 starts in 22.17/24.2) and its TLSSocket is tls.TLSSocket', () => {
     expect((require('_tls_wrap') as { TLSSocket: unknown }).TLSSocket).toBe(tls.TLSSocket);
   });
 });
