@@ -174,6 +174,14 @@ export default createRule<Options, MessageId>({
       (level0 ??= nodeTarget(context).versions.some((f) => f.legacyTlsNeedsSecLevel0)
         ? ' (Node 17 and later negotiate TLS 1.0/1.1 only with `@SECLEVEL=0` in `ciphers`)'
         : '');
+    let oldMin: { major: number | undefined } | undefined;
+    /** The newest major of the target whose built-in `tls.DEFAULT_MIN_VERSION` is below TLS 1.2 (Node 10/11), if any. */
+    const oldDefaultMin = (): number | undefined =>
+      (oldMin ??= {
+        major: nodeTarget(context)
+          .versions.filter((f) => f.defaultMinVersion !== 'TLSv1.2' && f.defaultMinVersion !== 'TLSv1.3')
+          .reduce<number | undefined>((m, f) => Math.max(m ?? 0, f.version[0]), undefined),
+      }).major;
     let reports = 0;
     function report(site: OptionSite, messageId: MessageId, data: Record<string, string>, suggest: (Suggestion | undefined)[]): void {
       reports++;
@@ -264,6 +272,7 @@ export default createRule<Options, MessageId>({
           let worst: 'legacyProtocol' | 'pinsLegacy' | 'sslProtocol' | 'pinsTls12' = 'pinsTls12';
           let modernLeft = false;
           const legacy: TlsVersion[] = [];
+          const oldNodeOnly: TlsVersion[] = [];
           for (const value of values as string[]) {
             const info = secureProtocolInfo(value);
             if (info.kind === 'legacy') {
@@ -277,10 +286,25 @@ export default createRule<Options, MessageId>({
               worst = modernLeft ? 'legacyProtocol' : 'pinsLegacy';
             } else if (info.kind === 'disabled') {
               if (worst === 'pinsTls12') worst = 'sslProtocol';
+            } else if (info.kind === 'pins-tls12' && value.startsWith('SSLv23_') && oldDefaultMin() !== undefined && masks) {
+              // SSLv23_method keeps tls.DEFAULT_MIN_VERSION, TLSv1 on Node 10/11 (node-releases.ts).
+              for (const mask of masks) {
+                const range = effectiveVersionRange(
+                  { secureProtocol: value, secureOptions: typeof mask === 'number' ? mask : undefined },
+                  { min: 'TLSv1', max: 'TLSv1.3' },
+                );
+                if (range.legacy.length === 0) return;
+                oldNodeOnly.push(...range.legacy);
+              }
+              if (worst === 'pinsTls12' || worst === 'sslProtocol') worst = 'legacyProtocol';
             } else if (info.kind !== 'pins-tls12' || !legacySpellings) {
               return;
             }
           }
+          const versionsText =
+            legacy.length > 0 || oldNodeOnly.length === 0
+              ? versionList([...legacy, ...oldNodeOnly])
+              : `${versionList(oldNodeOnly)} on Node ${oldDefaultMin()} and older`;
           let fix: TSESLint.ReportFixFunction | undefined;
           if (site.type === AST_NODE_TYPES.Property) {
             const object = site.parent as TSESTree.ObjectExpression;
@@ -292,7 +316,7 @@ export default createRule<Options, MessageId>({
           }
           const suggestion: Suggestion | undefined =
             fix && (site.type === AST_NODE_TYPES.Property ? { messageId: 'useMinVersion', fix } : { messageId: 'removeAssignment', fix });
-          report(site, worst, { value: showValues(values), versions: versionList(legacy) }, [suggestion]);
+          report(site, worst, { value: showValues(values), versions: versionsText }, [suggestion]);
           return;
         }
         case 'secureOptions': {
