@@ -130,10 +130,13 @@ describe('measured for weakSigalgs and weakCurves (messages not yet corrected)',
     });
   });
 
-  it('ecdhCurve secp224r1 or prime192v1 on both ends: no group can be negotiated', async () => {
+  it('ecdhCurve secp224r1 or prime192v1 on both ends: no group can be negotiated; a server with only them falls back to a suite without ECDHE (no forward secrecy)', async () => {
     for (const ecdhCurve of ['secp224r1', 'prime192v1']) {
-      await withServer({ ...pki.leaf, ecdhCurve }, async (port) => {
+      await withServer({ ...pki.leaf, ecdhCurve, maxVersion: 'TLSv1.2' }, async (port) => {
         expect(await probe({ host: LOOPBACK, port, ca: pki.ca, ecdhCurve })).toMatchObject({ ok: false, code: 'ERR_SSL_NO_SUITABLE_GROUPS' });
+        const fallback = await probe({ host: LOOPBACK, port, ca: pki.ca });
+        expect(fallback).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
+        expect(fallback.ok && fallback.cipher).not.toMatch(/^ECDHE-/);
       });
     }
   });
