@@ -88,7 +88,7 @@ export default createRule<Options, MessageId>({
     ],
     messages: {
       'reject-unauthorized':
-        '`NODE_TLS_REJECT_UNAUTHORIZED=0` in this {{where}} turns off certificate verification for every TLS and HTTPS connection of the Node processes it reaches, so any network attacker can impersonate any server. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS=<file>` instead.',
+        '`NODE_TLS_REJECT_UNAUTHORIZED=0` in this {{where}} turns off certificate verification for every TLS and HTTPS client connection of the Node processes it reaches that does not set `rejectUnauthorized` itself, so a network attacker can impersonate the servers of those connections. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS=<file>` instead.',
       'node-options':
         '`{{flag}}` in `NODE_OPTIONS` in this {{where}} {{effect}} for every connection of the Node processes it reaches. Remove the flag and configure the one connection that needs it.',
       'node-flag':

@@ -15,6 +15,7 @@ import {
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
+import { nodeTarget } from '../src/rule-kit/target.js';
 
 type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
 
@@ -72,7 +73,23 @@ export default createRule<[], MessageId>({
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
     function reportApi(node: TSESTree.Node, api: LegacyApi): void {
-      context.report({ node, messageId: 'legacyApi', data: { name: api.name, code: api.code, why: api.why, replacement: api.replacement }, suggest: suggestionsFor(node, api) });
+      context.report({ node, messageId: 'legacyApi', data: { name: api.name, code: api.code, why: whyFor(api), replacement: api.replacement }, suggest: suggestionsFor(node, api) });
+    }
+
+    /** The row's `why`, with its removal worded for the target range (settings.tlsguard.node / engines.node). */
+    function whyFor(api: LegacyApi): string {
+      if (api.removedIn === undefined) return api.why;
+      const target = nodeTarget(context);
+      const majors = target.versions.map((f) => f.version[0]);
+      const still = majors.filter((m) => m < api.removedIn!);
+      let removal: string;
+      if (still.length === 0) removal = `was removed in Node ${api.removedIn}, so it does not exist on the target (Node ${target.range})`;
+      else if (still.length === majors.length) removal = `is deprecated (removed in Node ${api.removedIn}, later than the target, Node ${target.range})`;
+      else {
+        const [low, high] = [Math.min(...still), Math.max(...still)];
+        removal = `is deprecated and removed in Node ${api.removedIn}; of the target (Node ${target.range}), Node ${low === high ? `${low} still has` : `${low} to ${high} still have`} it`;
+      }
+      return api.why ? `${removal}, and ${api.why}` : removal;
     }
 
     /**

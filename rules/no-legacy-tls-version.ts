@@ -109,6 +109,8 @@ interface Run {
   readonly sourceCode: SourceCode;
   readonly legacySpellings: boolean;
   readonly typescript: boolean;
+  /** The newest major of the target whose built-in `tls.DEFAULT_MIN_VERSION` is below TLS 1.2 (Node 10/11), if any. */
+  readonly oldDefaultMin: () => number | undefined;
   /** Reports so far (a conditional's later values are judged only while nothing was reported). */
   reports: number;
   readonly quoted: (valueNode: TSESTree.Node, text: string) => string;
@@ -156,7 +158,7 @@ function checkSite(run: Run, site: OptionSite): void {
 }
 
 function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<typeof ownerBag>, values: readonly Primitive[]): void {
-  const { fc, sourceCode, quoted, removeSite, report, legacySpellings, typescript } = run;
+  const { fc, sourceCode, quoted, removeSite, report, legacySpellings, typescript, oldDefaultMin } = run;
   const others = (k: string): readonly Primitive[] | null => candidates(keyValues(fc, bag, k));
 
   switch (key) {
@@ -203,6 +205,7 @@ function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<ty
       let worst: 'legacyProtocol' | 'pinsLegacy' | 'sslProtocol' | 'pinsTls12' = 'pinsTls12';
       let modernLeft = false;
       const legacy: TlsVersion[] = [];
+      const oldNodeOnly: TlsVersion[] = [];
       for (const value of values as string[]) {
         const info = secureProtocolInfo(value);
         if (info.kind === 'legacy') {
@@ -214,6 +217,17 @@ function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<ty
             if (range.versions.some((v) => !isLegacyTlsVersion(v))) modernLeft = true;
           }
           worst = modernLeft ? 'legacyProtocol' : 'pinsLegacy';
+        } else if (info.kind === 'pins-tls12' && value.startsWith('SSLv23_') && oldDefaultMin() !== undefined && masks) {
+          // SSLv23_method keeps tls.DEFAULT_MIN_VERSION, TLSv1 on Node 10/11 (node-releases.ts).
+          for (const mask of masks) {
+            const range = effectiveVersionRange(
+              { secureProtocol: value, secureOptions: typeof mask === 'number' ? mask : undefined },
+              { min: 'TLSv1', max: 'TLSv1.3' },
+            );
+            if (range.legacy.length === 0) return;
+            oldNodeOnly.push(...range.legacy);
+          }
+          if (worst === 'pinsTls12' || worst === 'sslProtocol') worst = 'legacyProtocol';
         } else if (info.kind === 'disabled') {
           if (worst === 'pinsTls12') worst = 'sslProtocol';
         } else if (info.kind !== 'pins-tls12' || !legacySpellings) {
@@ -231,7 +245,11 @@ function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<ty
       }
       const suggestion: Suggestion | undefined =
         fix && (site.type === AST_NODE_TYPES.Property ? { messageId: 'useMinVersion', fix } : { messageId: 'removeAssignment', fix });
-      report(site, worst, { value: showValues(values), versions: versionList(legacy) }, [suggestion]);
+      const versionsText =
+        legacy.length > 0 || oldNodeOnly.length === 0
+          ? versionList([...legacy, ...oldNodeOnly])
+          : `${versionList(oldNodeOnly)} on Node ${oldDefaultMin()} and older`;
+      report(site, worst, { value: showValues(values), versions: versionsText }, [suggestion]);
       return;
     }
     case 'secureOptions': {
@@ -409,10 +427,17 @@ export default createRule<Options, MessageId>({
       (level0 ??= nodeTarget(context).versions.some((f) => f.legacyTlsNeedsSecLevel0)
         ? ' (Node 17 and later negotiate TLS 1.0/1.1 only with `@SECLEVEL=0` in `ciphers`)'
         : '');
+    let oldMin: { major: number | undefined } | undefined;
     const run: Run = {
       fc,
       context,
       sourceCode,
+      oldDefaultMin: () =>
+        (oldMin ??= {
+          major: nodeTarget(context)
+            .versions.filter((f) => f.defaultMinVersion !== 'TLSv1.2' && f.defaultMinVersion !== 'TLSv1.3')
+            .reduce<number | undefined>((m, f) => Math.max(m ?? 0, f.version[0]), undefined),
+        }).major,
       legacySpellings: options.legacySpellings === true,
       typescript: isTypeScriptFile(context.filename),
       reports: 0,

@@ -9,6 +9,7 @@ import {
   destinationsOf,
   evaluate,
   getFileContext,
+  isClientTlsSocket,
   lookup,
   mentions,
   matchDestination,
@@ -16,8 +17,8 @@ import {
   memberName,
   propertyName,
   shadowedAtEveryUse,
-  provablyLacks,
   sinksForCall,
+  tlsSocketPeerCheck,
   unwrap,
   wordsPattern,
   type FileContext,
@@ -90,7 +91,7 @@ export default createRule<Options, MessageId>({
       mtlsNotEnforced:
         'This server requests client certificates (`requestCert: true`) but accepts clients whose certificate fails verification (`rejectUnauthorized: false`), so mutual TLS is not enforced. Remove `rejectUnauthorized: false`, or check `socket.authorized` before trusting a client.',
       clientTlsSocket:
-        'A client-side `new tls.TLSSocket()` verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized: true`), so any server can impersonate the peer. Use `tls.connect({ socket, servername })`, which verifies both.',
+        'A client-side `new tls.TLSSocket()` completes the handshake with any server (even with `rejectUnauthorized: true`): nothing here checks its certificate chain (`verifyError()`) or its hostname, so any server can impersonate the peer. Use `tls.connect({ socket, servername })`, which verifies both.',
       libraryOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path can impersonate the server and read or alter the traffic. {{way}}',
       proxyOption: '{{option}} ({{library}}) {{effect}}, so anyone on the network path to the target can impersonate it and read or alter {{exposes}}. {{way}}',
       libraryFix: '{{fix}}',
@@ -213,6 +214,9 @@ export default createRule<Options, MessageId>({
           const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
           if (name !== 'TLSSocket') return;
           if (!sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
+          // The code reads the chain result (`verifyError()`: no-unverified-hostname reports the missing
+          // hostname check and SNI), or `authorized`, which such a socket never sets: no server passes.
+          if (tlsSocketPeerCheck(fc, node)) return;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
           const socket = node.arguments[0];
           const rest = connectOptionsText(node.arguments[1]);
@@ -251,18 +255,6 @@ function keepsEarlierValue(fc: FileContext, target: TSESTree.Node, write: TSESTr
   if (!prior || prior.overridable || !prior.entry.value) return false;
   const kept = write.operator === '??=' ? (v: Primitive) => v !== null && v !== undefined : (v: Primitive) => !!v;
   return always(evaluate(fc, prior.entry.value), kept);
-}
-
-/** True when `new TLSSocket(socket, opts)` is provably a client socket (`isServer` is not set). */
-function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression): boolean {
-  const options = node.arguments[1];
-  if (!options) return true;
-  if (options.type === AST_NODE_TYPES.SpreadElement) return false;
-  const bag = bagOf(fc, options, node);
-  if (!bag) return false;
-  const isServer = lookup(bag, 'isServer');
-  if (!isServer) return provablyLacks(bag, 'isServer');
-  return !isServer.overridable && always(evaluate(fc, isServer.entry.value ?? options), (v) => !v);
 }
 
 function serverVerdict(fc: FileContext, match: SinkMatch, arg: TSESTree.Node): Verdict | 'inert' {

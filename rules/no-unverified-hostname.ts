@@ -5,6 +5,7 @@ import {
   getFileContext,
   acceptsAnyHost,
   isEffectiveEntry,
+  isClientTlsSocket,
   isModuleRef,
   memberName,
   mentions,
@@ -13,6 +14,8 @@ import {
   resolveFunction,
   returnFacts,
   shadowedAtEveryUse,
+  sinksForCall,
+  tlsSocketPeerCheck,
   unwrap,
   wordsPattern,
 } from '../src/analysis/index.js';
@@ -21,12 +24,12 @@ import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-repor
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory' | 'insecureDefault';
+type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'tlsSocketHostname' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory' | 'insecureDefault';
 
 type Options = [{ reportInsecureDefaults?: boolean }];
 
 /** Every finding outside the library aliases names it. */
-const MENTIONS = wordsPattern(['checkServerIdentity']);
+const MENTIONS = wordsPattern(['checkServerIdentity', 'verifyError']);
 
 export default createRule<Options, MessageId>({
   name: 'no-unverified-hostname',
@@ -57,6 +60,8 @@ export default createRule<Options, MessageId>({
         'This `checkServerIdentity` returns a falsy value on every path, which tells Node the hostname matched, so a valid certificate for any other domain is accepted. Return the error from `tls.checkServerIdentity(host, cert)` (then add your own checks), or remove the option.',
       globalOverride:
         'Replacing `tls.checkServerIdentity` changes hostname verification for every TLS connection in the process that uses the default. Pass a `checkServerIdentity` option to the one connection that needs it, and return the error from the original check.',
+      tlsSocketHostname:
+        "This client-side `new tls.TLSSocket()` has its certificate chain checked through `verifyError()`, but such a socket never checks the hostname and sends no SNI (its `servername` option is ignored), so a valid certificate for any other domain is accepted. Use `tls.connect({ socket, servername })`, which checks both.",
       libraryOption: '{{option}} ({{library}}) {{effect}}, so a valid certificate for any other domain is accepted. {{way}}',
       libraryFix: '{{fix}}',
       removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
@@ -113,6 +118,15 @@ export default createRule<Options, MessageId>({
               ...secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory' }),
             ],
           });
+        },
+        NewExpression(node: TSESTree.NewExpression) {
+          // `new tls.TLSSocket(raw, opts)` on a client, whose `verifyError()` the code reads: chain checked, hostname and SNI not.
+          // (Without that check no-unverified-certificate reports it.)
+          const callee = unwrap(node.callee);
+          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+          if (name !== 'TLSSocket' || !sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
+          if (tlsSocketPeerCheck(fc, node) !== 'verifyError') return;
+          context.report({ node, messageId: 'tlsSocketHostname' });
         },
         'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(node: TSESTree.AssignmentExpression) {
           const left = node.left as TSESTree.MemberExpression;

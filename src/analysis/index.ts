@@ -6,6 +6,7 @@ export * from './options.js';
 export * from './sinks.js';
 export * from './values.js';
 export { insecureReach, judgedValues, reachedValues, type Reached } from './defaults.js';
+export * from './tls-socket.js';
 export type { Primitive, TypeServices } from './types.js';
 export * from './catalogue/index.js';
 export { bagKeyOrigin } from './type-evidence.js';

@@ -265,9 +265,14 @@ export interface LegacyApiRow {
   readonly name: string;
   /** Node's deprecation code: `DEP0064`. */
   readonly code: string;
-  /** What is wrong with it, after the name: "was removed in Node 11". */
+  /**
+   * What is wrong with it, after the name: "was removed in Node 11". With `removedIn`, only what
+   * holds besides the removal (the rule says, for the target range, whether the API still exists).
+   */
   readonly why: string;
   readonly replacement: string;
+  /** The Node major that removed it, when the target range may still have it (no-legacy-tls-api words the removal per target). */
+  readonly removedIn?: number;
 }
 
 /**

@@ -30,16 +30,16 @@ export const GLOBAL_OPTION_OBJECTS: readonly GlobalOptionsRow[] = [
   { label: 'https.globalAgent.options', module: 'https', path: ['globalAgent', 'options'] },
 ];
 
-const PAIR = 'is deprecated and removed in Node 24, and a client-side pair verifies neither the certificate chain nor the hostname, so any server can impersonate the peer';
+const PAIR = 'a client-side pair verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized`), so any server can impersonate the peer';
 
 /** Deprecated or removed TLS APIs (Node's deprecation list), by module and export path. */
 export const LEGACY_APIS: readonly LegacyApiRow[] = [
-  { module: 'tls', path: ['createSecurePair'], name: 'tls.createSecurePair()', code: 'DEP0064', why: PAIR, replacement: '`tls.connect({ socket })` (or `new tls.TLSSocket(socket, { isServer: true, ... })` on a server)' },
-  { module: 'tls', path: ['SecurePair'], name: 'tls.SecurePair', code: 'DEP0043', why: PAIR, replacement: '`tls.TLSSocket` (`tls.connect({ socket })` for a client)' },
+  { module: 'tls', path: ['createSecurePair'], name: 'tls.createSecurePair()', code: 'DEP0064', why: PAIR, removedIn: 24, replacement: '`tls.connect({ socket })` (or `new tls.TLSSocket(socket, { isServer: true, ... })` on a server)' },
+  { module: 'tls', path: ['SecurePair'], name: 'tls.SecurePair', code: 'DEP0043', why: PAIR, removedIn: 24, replacement: '`tls.TLSSocket` (`tls.connect({ socket })` for a client)' },
   { module: 'tls', path: ['CryptoStream'], name: 'tls.CryptoStream', code: 'DEP0042', why: 'was removed in Node 10 with the old TLS stream implementation', replacement: '`tls.TLSSocket`' },
   { module: 'tls', path: ['parseCertString'], name: 'tls.parseCertString()', code: 'DEP0076', why: 'was removed in Node 18; it mis-parsed multi-valued names, so one certificate subject could be read as another', replacement: 'the parsed `subject`/`issuer` objects of `tlsSocket.getPeerCertificate()` or `crypto.X509Certificate`' },
   { module: 'tls', path: ['convertNPNProtocols'], name: 'tls.convertNPNProtocols()', code: 'DEP0107', why: 'was removed in Node 11 together with NPN', replacement: 'ALPN (the `ALPNProtocols` option)' },
-  { module: 'tls', path: ['Server', 'prototype', 'setOptions'], name: 'tls.Server#setOptions()', code: 'DEP0122', why: 'is deprecated and removed in Node 24', replacement: '`server.setSecureContext(options)`' },
+  { module: 'tls', path: ['Server', 'prototype', 'setOptions'], name: 'tls.Server#setOptions()', code: 'DEP0122', why: '', removedIn: 24, replacement: '`server.setSecureContext(options)`' },
   { module: 'crypto', path: ['createCredentials'], name: 'crypto.createCredentials()', code: 'DEP0010', why: 'was removed in Node 11', replacement: '`tls.createSecureContext()`' },
   { module: 'crypto', path: ['Credentials'], name: 'crypto.Credentials', code: 'DEP0011', why: 'was removed in Node 11', replacement: '`tls.SecureContext` (from `tls.createSecureContext()`)' },
 ];

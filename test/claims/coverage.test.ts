@@ -1,0 +1,96 @@
+/**
+ * Every messageId of every rule has a claim test in test/claims/ (a `describe('<rule> <messageId>: <the
+ * claim>'` block that shows it on Node), or is listed below as a suggestion (it makes no claim about
+ * Node) or as a claim about something other than Node (with what proves it instead). A new message
+ * without one fails here, and so does a claim block or table row for a message that no longer exists.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+
+/** Suggestion texts: they describe an edit, not what Node does. */
+const SUGGESTIONS: Readonly<Record<keyof typeof rules, readonly string[]>> = {
+  'no-insecure-tls-config': ['removeSetting'],
+  'no-insecure-tls-env': ['removeAssignment', 'removeProperty', 'removeFlag'],
+  'no-legacy-tls-api': ['useTlsModule', 'useCreateSecureContext'],
+  'no-legacy-tls-version': [
+    'useFactory',
+    'raiseMinVersion',
+    'removeMaxVersion',
+    'useMinVersion',
+    'removeAssignment',
+    'removeVersionFlags',
+    'useSecurePolicy',
+    'addSecurePolicy',
+  ],
+  'no-plaintext-fallback': ['useSecureScheme', 'addRequireTls', 'replaceIgnoreTls', 'useCreateSsl', 'addSsl', 'requireNatsTls'],
+  'no-unverified-certificate': ['secureDefault', 'libraryFix', 'removeOption', 'removeAssignment', 'useTlsConnect', 'useFactory', 'useFactoryWithCa'],
+  'no-unverified-hostname': ['libraryFix', 'removeOption', 'returnCheckResult', 'removeAssignment', 'useFactory'],
+  'no-weak-cipher': ['useFactory', 'useProfileCiphers', 'removeSecLevel', 'raiseDhSize', 'dropWeakEntries', 'removeOption', 'removeFlags'],
+  'prefer-secure-context': ['useFactory'],
+  'require-servername': ['addServername', 'addHost', 'useFactory'],
+};
+
+/** Messages whose claim is not about Node, with where it is proven instead. */
+const NOT_ABOUT_NODE: Readonly<Record<string, string>> = {
+  'no-unverified-certificate/insecureDefault':
+    'a claim about the code (the verifying value is not the default); what the default then does is the clientSink / libraryOption claim, shown in no-unverified-certificate.test.ts',
+  'no-unverified-hostname/insecureDefault':
+    'a claim about the code (the checking value is not the default); what the default then does is the acceptsAnyHost / libraryOption claim, shown in hostname-sni.test.ts',
+  'no-legacy-tls-version/cdkLegacyPolicy': "AWS's documented TLS security policies (src/analysis/cdk.ts data, test/rules/no-legacy-tls-version.cdk.cases.ts)",
+  'no-legacy-tls-version/cdkLegacyDefault': "AWS's documented default policies (src/analysis/cdk.ts data, test/rules/no-legacy-tls-version.cdk.cases.ts)",
+};
+
+/**
+ * Messages without a claim test yet, with why. Not a way out: the list must stay exactly the messages
+ * that lack one (a proven message left here fails too), so it only shrinks.
+ */
+const PENDING: Readonly<Record<string, string>> = {
+  'no-weak-cipher/weakSigalgs':
+    "false as written on Node 17+: SHA-1 signature algorithms are refused at the default security level (measured in hostname-sni.test.ts); 'forge handshake signatures' overclaims (collision attacks, SLOTH)",
+  'no-weak-cipher/weakCurves':
+    "false as written on Node 17+: secp224r1 and prime192v1 are never negotiated; a server with only them falls back to suites without ECDHE (measured in hostname-sni.test.ts), so the finding is 'no forward secrecy', not 'weak groups offered'",
+  'no-weak-cipher/weakSecureOptions': 'one claim per SSL_OP_* bit (renegotiation, EMS, empty fragments): not yet shown',
+  'no-insecure-tls-config/strict-ssl': 'npm/yarn/pnpm against a loopback registry: not yet shown',
+  'no-insecure-tls-config/git-ssl-verify': 'git against a loopback HTTPS server: not yet shown',
+  'no-insecure-tls-config/curl-insecure': 'curl against a loopback HTTPS server: not yet shown',
+  'no-insecure-tls-config/wget-insecure': 'wget against a loopback HTTPS server: not yet shown',
+  'no-insecure-tls-config/replaced-roots': "npm's `cafile` / `ca` replacing the roots: not yet shown",
+  'no-plaintext-fallback/credentialsInUrl': 'needs plaintext loopback servers per library: not yet shown',
+  'no-plaintext-fallback/smtpNoTls': 'nodemailer against a loopback SMTP server: not yet shown',
+  'no-plaintext-fallback/smtpStrippable': 'nodemailer against a loopback SMTP server without STARTTLS: not yet shown',
+  'no-plaintext-fallback/grpcInsecure': '@grpc/grpc-js against a loopback server: not yet shown',
+  'no-plaintext-fallback/kafkaClearSasl': 'kafkajs against a loopback socket: not yet shown',
+  'no-plaintext-fallback/natsStrippable': 'nats against a loopback server: not yet shown',
+};
+
+const dir = import.meta.dirname;
+const claimTitles = readdirSync(dir)
+  .filter((f) => f.endsWith('.test.ts'))
+  .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bdescribe\(\s*['"`]([a-z-]+) ([A-Za-z0-9-]+):/g)].map((m) => `${m[1]}/${m[2]}`));
+
+const all = Object.entries(rules).flatMap(([rule, r]) => Object.keys(r.meta.messages).map((id) => `${rule}/${id}`));
+
+describe('every messageId has a claim test', () => {
+  it.each(all)('%s', (key) => {
+    const [rule, id] = key.split('/') as [keyof typeof rules, string];
+    const kinds = [
+      claimTitles.includes(key) && 'claim test',
+      SUGGESTIONS[rule].includes(id) && 'suggestion',
+      key in NOT_ABOUT_NODE && 'not about Node',
+      key in PENDING && 'pending',
+    ].filter(Boolean);
+    expect(kinds, `${key}: add a describe('${rule} ${id}: <claim>') block in test/claims/, or list it as a suggestion`).toHaveLength(1);
+  });
+
+  it('no claim block or table row names a message that does not exist', () => {
+    const stale = [
+      ...claimTitles,
+      ...Object.keys(NOT_ABOUT_NODE),
+      ...Object.keys(PENDING),
+      ...Object.entries(SUGGESTIONS).flatMap(([r, ids]) => ids.map((id) => `${r}/${id}`)),
+    ].filter((k) => !all.includes(k));
+    expect(stale).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Client-side `new tls.TLSSocket()` and how the code checks it: reported here only when nothing
+ * reads its chain result (test/claims/no-unverified-certificate.test.ts shows what Node does).
+ */
+import type { RuleCases } from '../rule-tester.js';
+
+type M = 'clientTlsSocket' | 'useTlsConnect';
+
+const HEAD = "import tls from 'node:tls';\nimport net from 'node:net';\nconst raw = net.connect(443, 'a.example');\n";
+
+const cases: RuleCases<M> = {
+  valid: [
+    // The chain result is read: no-unverified-hostname reports the missing hostname check and SNI.
+    `${HEAD}const s = new tls.TLSSocket(raw, {});\ns.on('secure', () => { if (s.ssl?.verifyError()) s.destroy(); });`,
+    // `authorized` stays false on such a socket: a check of it refuses every server (nothing insecure is accepted).
+    `${HEAD}const s = new tls.TLSSocket(raw, {});\ns.on('secure', () => { if (!s.authorized) s.destroy(); });`,
+  ],
+  invalid: [
+    {
+      // Reading something else (`getPeerCertificate()`) is no check of the chain.
+      code: `${HEAD}const s = new tls.TLSSocket(raw, {});\ns.on('secure', () => console.log(s.getPeerCertificate().subject));`,
+      errors: [
+        {
+          messageId: 'clientTlsSocket',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useTlsConnect',
+              output: `${HEAD}const s = tls.connect({ socket: raw });\ns.on('secure', () => console.log(s.getPeerCertificate().subject));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+export default cases;
