@@ -45,6 +45,51 @@ function listSuites(weak: WeakSuite[]): string {
   return `${shown.join('; ')}${more}`;
 }
 
+type Add = (option: string, message: string, category: PolicyFinding['category']) => void;
+
+/** The cipher, key-exchange and signature options: `ciphers`, `minDHSize`, `ecdhCurve`, `sigalgs`. */
+function checkCrypto(options: Readonly<Record<string, unknown>>, context: CheckContext, side: 'client' | 'server', policy: CipherPolicy, add: Add): void {
+  const ciphers = options['ciphers'];
+  if (typeof ciphers === 'string') {
+    const e = evaluateCipherString(ciphers);
+    if (e.error !== 'ERR_SSL_INVALID_COMMAND' && e.error !== 'ERR_INVALID_ARG_VALUE') {
+      const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
+      const weak = weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel });
+      if (weak.length > 0) {
+        add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
+      }
+      if (e.securityLevel === 0) {
+        add(
+          'ciphers',
+          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`,
+          'weak-cipher',
+        );
+      }
+    }
+  }
+
+  const minDHSize = options['minDHSize'];
+  if (side === 'client' && typeof minDHSize === 'number' && minDHSize < MIN_DH_SIZE) {
+    add('minDHSize', `minDHSize: ${minDHSize} accepts Diffie-Hellman groups smaller than ${MIN_DH_SIZE} bits, which can be broken (Logjam).`, 'weak-cipher');
+  }
+
+  const curve = options['ecdhCurve'];
+  if (typeof curve === 'string') {
+    const weak = weakCurves(curve);
+    if (weak.length > 0) {
+      add('ecdhCurve', `ecdhCurve: ${show(curve)} offers weak groups (${weak.join(', ')}) below 128-bit security.`, 'weak-cipher');
+    }
+  }
+
+  const sigalgs = options['sigalgs'];
+  if (typeof sigalgs === 'string') {
+    const weak = weakSigalgs(sigalgs);
+    if (weak.length > 0) {
+      add('sigalgs', `sigalgs: ${show(sigalgs)} allows weak signature algorithms (${weak.join(', ')}) that permit forged handshakes.`, 'weak-cipher');
+    }
+  }
+}
+
 /**
  * Every insecure option in `options`. Only values of the type Node expects are
  * judged; anything else (including values Node would reject) is ignored, not
@@ -144,45 +189,7 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
     }
   }
 
-  const ciphers = options['ciphers'];
-  if (typeof ciphers === 'string') {
-    const e = evaluateCipherString(ciphers);
-    if (e.error !== 'ERR_SSL_INVALID_COMMAND' && e.error !== 'ERR_INVALID_ARG_VALUE') {
-      const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
-      const weak = weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel });
-      if (weak.length > 0) {
-        add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
-      }
-      if (e.securityLevel === 0) {
-        add(
-          'ciphers',
-          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`,
-          'weak-cipher',
-        );
-      }
-    }
-  }
-
-  const minDHSize = options['minDHSize'];
-  if (side === 'client' && typeof minDHSize === 'number' && minDHSize < MIN_DH_SIZE) {
-    add('minDHSize', `minDHSize: ${minDHSize} accepts Diffie-Hellman groups smaller than ${MIN_DH_SIZE} bits, which can be broken (Logjam).`, 'weak-cipher');
-  }
-
-  const curve = options['ecdhCurve'];
-  if (typeof curve === 'string') {
-    const weak = weakCurves(curve);
-    if (weak.length > 0) {
-      add('ecdhCurve', `ecdhCurve: ${show(curve)} offers weak groups (${weak.join(', ')}) below 128-bit security.`, 'weak-cipher');
-    }
-  }
-
-  const sigalgs = options['sigalgs'];
-  if (typeof sigalgs === 'string') {
-    const weak = weakSigalgs(sigalgs);
-    if (weak.length > 0) {
-      add('sigalgs', `sigalgs: ${show(sigalgs)} allows weak signature algorithms (${weak.join(', ')}) that permit forged handshakes.`, 'weak-cipher');
-    }
-  }
+  checkCrypto(options, context, side, policy, add);
 
   const ca = options['ca'];
   if (Array.isArray(ca) && ca.length === 0) {
