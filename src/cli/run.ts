@@ -105,21 +105,14 @@ async function dropIgnoredByPattern(cwd: string, files: readonly string[], patte
   return kept;
 }
 
-async function scan(options: CliOptions, io: CliIo): Promise<number> {
-  let cwd: string;
-  try {
-    cwd = realpathSync(path.resolve(io.cwd));
-  } catch {
-    throw new UsageError(`no such directory: ${io.cwd}`);
-  }
-  checkRuleIds(options);
-  const notes: string[] = [];
-  // Before linting, so that a report or cache that cannot be written fails at once.
-  const cacheLocation = resolveLocation(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
-  if (options.output) prepareDirectory(path.dirname(path.resolve(cwd, options.output)), '--output', options.output);
-  if (options.cache) prepareDirectory(cacheDirectory(cacheLocation), '--cache-location', options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
-  const since = options.since === undefined ? undefined : changedSince(cwd, options.since, io.env);
-
+/** The files to lint: staged (with their staged texts) or the file set, then --ignore-pattern, --since and --shard. */
+async function selectFiles(
+  options: CliOptions,
+  cwd: string,
+  io: CliIo,
+  notes: string[],
+  since: ReturnType<typeof changedSince> | undefined,
+): Promise<{ files: string[]; texts: Map<string, string> | undefined; fileErrors: FileError[] }> {
   let files: string[];
   let texts: Map<string, string> | undefined;
   let fileErrors: FileError[] = [];
@@ -147,6 +140,27 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
     notes.push(`--since ${options.since}: ${files.length} changed file${files.length === 1 ? '' : 's'} to lint (merge base ${since.base.slice(0, 12)})`);
   }
   files = shardFiles(files, options.shard);
+  return { files, texts, fileErrors };
+}
+
+async function scan(options: CliOptions, io: CliIo): Promise<number> {
+  let cwd: string;
+  try {
+    cwd = realpathSync(path.resolve(io.cwd));
+  } catch {
+    throw new UsageError(`no such directory: ${io.cwd}`);
+  }
+  checkRuleIds(options);
+  const notes: string[] = [];
+  // Before linting, so that a report or cache that cannot be written fails at once.
+  const cacheLocation = resolveLocation(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  if (options.output) prepareDirectory(path.dirname(path.resolve(cwd, options.output)), '--output', options.output);
+  if (options.cache) prepareDirectory(cacheDirectory(cacheLocation), '--cache-location', options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  const since = options.since === undefined ? undefined : changedSince(cwd, options.since, io.env);
+
+  const selected = await selectFiles(options, cwd, io, notes, since);
+  const { files, texts } = selected;
+  let fileErrors = selected.fileErrors;
 
   // ESLint lints only files under its base path: the working directory, or the common root of the files.
   const root = commonRoot([cwd, ...files, ...fileErrors.map((e) => e.file)]);

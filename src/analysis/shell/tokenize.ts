@@ -79,6 +79,7 @@ const REDIRECT_OPERATORS = ['&>>', '<<-', '<<<', '<<', '>>', '<&', '>&', '<>', '
 class SyntaxError extends Error {}
 
 /** The tokens of a shell command line or script. */
+// eslint-disable-next-line max-lines-per-function -- one lexer state machine over shared cursor state (issue 15 follow-up: split into a Lexer class)
 export function tokenize(input: string, options: TokenizeOptions = {}): Tokens {
   const operators = options.operators !== false;
   const tokens: Token[] = [];
@@ -145,6 +146,7 @@ export function tokenize(input: string, options: TokenizeOptions = {}): Tokens {
     return undefined;
   };
 
+  // eslint-disable-next-line max-lines-per-function -- see tokenize
   const readWord = (): Word => {
     const start = i;
     const value = new MappedTextBuilder();
