@@ -57,12 +57,6 @@ const PENDING: Readonly<Record<string, string>> = {
   'no-insecure-tls-config/curl-insecure': 'curl against a loopback HTTPS server: not yet shown',
   'no-insecure-tls-config/wget-insecure': 'wget against a loopback HTTPS server: not yet shown',
   'no-insecure-tls-config/replaced-roots': "npm's `cafile` / `ca` replacing the roots: not yet shown",
-  'no-plaintext-fallback/credentialsInUrl': 'needs plaintext loopback servers per library: not yet shown',
-  'no-plaintext-fallback/smtpNoTls': 'nodemailer against a loopback SMTP server: not yet shown',
-  'no-plaintext-fallback/smtpStrippable': 'nodemailer against a loopback SMTP server without STARTTLS: not yet shown',
-  'no-plaintext-fallback/grpcInsecure': '@grpc/grpc-js against a loopback server: not yet shown',
-  'no-plaintext-fallback/kafkaClearSasl': 'kafkajs against a loopback socket: not yet shown',
-  'no-plaintext-fallback/natsStrippable': 'nats against a loopback server: not yet shown',
 };
 
 const dir = import.meta.dirname;

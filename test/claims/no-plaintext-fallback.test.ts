@@ -47,7 +47,7 @@ async function recorder(until: (all: Buffer) => boolean, reply?: (all: Buffer, s
 const isClientHello = (b: Buffer): boolean => b[0] === 0x16 && b[1] === 0x03;
 const has = (s: string) => (b: Buffer) => b.includes(s);
 
-describe('no-plaintext-fallback claims, on the real libraries', () => {
+describe('no-plaintext-fallback credentialsInUrl: a password in a plaintext-scheme URL crosses the wire in clear', () => {
   it('ioredis sends the password of a redis:// URL in clear, and a rediss:// URL starts TLS', async () => {
     const { Redis } = await import('ioredis');
     const plain = await recorder(has('s3cret-pw'));
@@ -91,7 +91,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     expect(bytes.includes('tok3n-pw')).toBe(true);
   });
 
-  /** An SMTP server that offers STARTTLS or not, and records the commands. */
+});
+
+/** An SMTP server that offers STARTTLS or not, and records the commands. */
   async function smtp(offerStartTls: boolean): Promise<Recorder> {
     return recorder(
       (all) => /AUTH /.test(all.toString('latin1')) || /STARTTLS/.test(all.toString('latin1')),
@@ -110,8 +112,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     transport.close();
   }
 
-  const authPlain = Buffer.from('\u0000app\u0000m4il-pw').toString('base64');
+const authPlain = Buffer.from('\u0000app\u0000m4il-pw').toString('base64');
 
+describe('no-plaintext-fallback smtpStrippable: without requireTLS, nodemailer logs in over plaintext when the STARTTLS offer is missing', () => {
   it('nodemailer with secure: false and no requireTLS logs in over plaintext when STARTTLS is not offered', async () => {
     const server = await smtp(false);
     const sent = sendWith({ secure: false }, server.port);
@@ -129,6 +132,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     expect(text).toContain(`AUTH PLAIN ${authPlain}`);
   });
 
+});
+
+describe('no-plaintext-fallback smtpNoTls: with ignoreTLS, nodemailer skips STARTTLS and logs in over plaintext', () => {
   it('nodemailer with ignoreTLS: true logs in over plaintext although STARTTLS is offered', async () => {
     const server = await smtp(true);
     const sent = sendWith({ ignoreTLS: true }, server.port);
@@ -138,6 +144,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     expect(text).toContain(`AUTH PLAIN ${authPlain}`);
   });
 
+});
+
+describe('no-plaintext-fallback smtpStrippable (the way out): requireTLS', () => {
   it('nodemailer with requireTLS: true never sends the login when STARTTLS is missing (also next to ignoreTLS)', async () => {
     for (const options of [{ secure: false, requireTLS: true }, { ignoreTLS: true, requireTLS: true }]) {
       const server = await smtp(false);
@@ -149,6 +158,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     }
   });
 
+});
+
+describe('no-plaintext-fallback grpcInsecure: createInsecure() speaks HTTP/2 without TLS', () => {
   it('gRPC createInsecure() speaks HTTP/2 in clear', async () => {
     const grpc = await import('@grpc/grpc-js');
     const server = await recorder((b) => b.length >= 24);
@@ -159,6 +171,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     expect(bytes.subarray(0, 24).toString('latin1')).toBe('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
   });
 
+});
+
+describe('no-plaintext-fallback natsStrippable: nats without a tls object sends CONNECT credentials in clear when the INFO does not ask for TLS', () => {
   it('nats without tls sends user and password in CONNECT in clear when the INFO does not ask for TLS; tls: {} refuses', async () => {
     const { connect } = await import('nats');
     const info = 'INFO {"server_id":"probe","version":"2.10.0","proto":1,"host":"127.0.0.1","port":4222,"max_payload":1048576}\r\n';
@@ -176,6 +191,9 @@ describe('no-plaintext-fallback claims, on the real libraries', () => {
     }
   });
 
+});
+
+describe('no-plaintext-fallback kafkaClearSasl: kafkajs without ssl opens a plain socket for SASL', () => {
   it('kafkajs without ssl opens a plain socket (its first request is readable), with ssl a TLS one', async () => {
     const { Kafka, logLevel } = await import('kafkajs');
     for (const ssl of [undefined, true]) {
