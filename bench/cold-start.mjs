@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const here = fileURLToPath(new URL('./cold/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/cold-start/', import.meta.url));
 const importDir = fileURLToPath(new URL('./import/', import.meta.url));
 const { values: flags } = parseArgs({ options: { rounds: { type: 'string' }, only: { type: 'string' } } });
 const rounds = Number.parseInt(flags.rounds ?? '20', 10);
@@ -54,8 +55,8 @@ function makeProject(name, files) {
   symlinkSync(path.join(repo, 'node_modules/@typescript-eslint/parser'), path.join(dir, 'node_modules/@typescript-eslint/parser'), 'dir');
   symlinkSync(repo, path.join(dir, 'node_modules/eslint-plugin-tlsguard'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), `{ "name": "${name}", "private": true, "type": "module" }\n`);
-  copyFileSync(path.join(here, 'client.js'), path.join(dir, 'client.js'));
-  copyFileSync(path.join(here, 'client.ts'), path.join(dir, 'client.ts'));
+  copyFileSync(path.join(fixtures, 'client.js'), path.join(dir, 'client.js'));
+  copyFileSync(path.join(fixtures, 'client.ts'), path.join(dir, 'client.ts'));
   for (const [file, text] of Object.entries({ ...CONFIGS, ...files })) writeFileSync(path.join(dir, file), text);
   return dir;
 }
@@ -253,7 +254,7 @@ function lspFirstDiagnostic(cwd, file) {
   });
 }
 
-const CLIENT_TEXT = { 'client.js': readFileSync(path.join(here, 'client.js'), 'utf8'), 'client.ts': readFileSync(path.join(here, 'client.ts'), 'utf8') };
+const CLIENT_TEXT = { 'client.js': readFileSync(path.join(fixtures, 'client.js'), 'utf8'), 'client.ts': readFileSync(path.join(fixtures, 'client.ts'), 'utf8') };
 
 // One project per config, found by ESLint's own lookup (eslint.config.mjs), as in an editor.
 const withConfig = Object.fromEntries(
