@@ -1,9 +1,40 @@
 /**
  * Small AST helpers shared by the analysis core. Pure functions over ESTree / TSESTree nodes.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
+
+/**
+ * The variable `nameOrNode` refers to from `scope`: looked up in `scope`, then in the scopes around
+ * it. For an identifier, the lookup starts in the innermost scope below `scope` that contains it (as
+ * `ASTUtils.findVariable` of typescript-eslint / eslint-utils does; kept here so that the plugin does
+ * not load `@typescript-eslint/utils` at run time).
+ */
+export function findVariable(scope: TSESLint.Scope.Scope, nameOrNode: string | TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  let current: TSESLint.Scope.Scope | null = scope;
+  let name: string;
+  if (typeof nameOrNode === 'string') {
+    name = nameOrNode;
+  } else {
+    name = nameOrNode.name;
+    const at = nameOrNode.range[0];
+    for (let inner: TSESLint.Scope.Scope | undefined = current; inner;) {
+      current = inner;
+      inner = inner.childScopes.find((child) => child.block.range[0] <= at && at < child.block.range[1]);
+    }
+  }
+  for (; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/** A `,` punctuator token. */
+export function isCommaToken(token: TSESTree.Token): boolean {
+  return token.type === 'Punctuator' && token.value === ',';
+}
 export type Expression = TSESTree.Expression;
 
 /** Wrappers that do not change the runtime value of an expression. */
@@ -67,9 +98,7 @@ export function isEffectivelyConst(declarator: TSESTree.VariableDeclarator, writ
   return writeCount === 0;
 }
 
-export function isFunctionNode(
-  node: Node | undefined,
-): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+export function isFunctionNode(node: Node | undefined): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
   return (
     node?.type === AST_NODE_TYPES.FunctionDeclaration ||
     node?.type === AST_NODE_TYPES.FunctionExpression ||
@@ -79,10 +108,7 @@ export function isFunctionNode(
 
 /** True when `node` is `undefined` (the global identifier) or `void <expr>`. */
 export function isUndefinedNode(node: Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
-    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
-  );
+  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void');
 }
 
 function isNode(v: unknown): v is Node {

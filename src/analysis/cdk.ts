@@ -11,8 +11,8 @@
  * method (`api.addDomainName(id, opts)`) cannot be tied to CDK without types, so there only the
  * enum member counts (it is CDK's own legacy value wherever it is written).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, unwrap } from './ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariable, memberName, unwrap } from './ast.js';
 import { mayReferenceModules, resolveModuleRef, type ModuleRef } from './bindings.js';
 import { catalogue, type CdkApi, type CdkPolicyFamily, type CdkVersion } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
@@ -281,6 +281,6 @@ export function aliasEnumObject(fc: FileContext, value: TSESTree.Node, site: TSE
   while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
   if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
   const there = fc.findVariable(root);
-  const here = ASTUtils.findVariable(fc.sourceCode.getScope(site), root.name) ?? undefined;
+  const here = findVariable(fc.sourceCode.getScope(site), root.name);
   return there && there === here ? fc.sourceCode.getText(n.object) : undefined;
 }

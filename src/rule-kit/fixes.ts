@@ -3,7 +3,8 @@
  * dangling comma or an empty line, add a property, keeping every comment where it was and following
  * the file's own line endings (`\n`, `\r\n` or `\r`) and indentation (tabs or spaces).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isCommaToken } from '../analysis/ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -112,7 +113,7 @@ function union(ranges: ReadonlyArray<Range>): Array<[number, number]> {
 
 const commaAfter = (sourceCode: SourceCode, item: TSESTree.Node): TSESTree.Token | undefined => {
   const after = sourceCode.getTokenAfter(item);
-  return after && ASTUtils.isCommaToken(after) ? after : undefined;
+  return after && isCommaToken(after) ? after : undefined;
 };
 
 /**
@@ -180,7 +181,7 @@ export function removeListItem(sourceCode: SourceCode, fixer: Fixer, item: TSEST
     const [s, e] = commentsWithin(sourceCode, item.range) ? item.range : wholeLines(text, item.range[0], item.range[1]);
     if (s !== item.range[0]) return fixer.removeRange([s, e]);
     const open = sourceCode.getTokenBefore(item);
-    const close = sourceCode.getTokenAfter(item, { filter: (t) => !ASTUtils.isCommaToken(t) });
+    const close = sourceCode.getTokenAfter(item, { filter: (t) => !isCommaToken(t) });
     if (open && close && !commentsWithin(sourceCode, [open.range[1], close.range[0]])) return fixer.removeRange([open.range[1], close.range[0]]);
     return withoutComments(sourceCode, [item.range[0], commaAfter(sourceCode, item)?.range[1] ?? item.range[1]]).map((r) => fixer.removeRange(r));
   }

@@ -32,7 +32,7 @@ function lint(c: CaseLike, name: string, rule: unknown, parser: Linter.Parser | 
     c.code,
     [
       {
-        files: ['**/*'],
+        files: ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'],
         languageOptions: {
           ecmaVersion: 'latest',
           sourceType: /\.c[jt]s$/.test(ext) ? 'commonjs' : 'module',
@@ -48,6 +48,13 @@ function lint(c: CaseLike, name: string, rule: unknown, parser: Linter.Parser | 
   );
 }
 
+/** The messages, after checking that the file was linted at all (a config that matches no file only warns). */
+function linted(messages: Linter.LintMessage[]): Linter.LintMessage[] {
+  const notLinted = messages.filter((m) => m.ruleId === null && !m.fatal);
+  if (notLinted.length > 0) throw new Error(notLinted.map((m) => m.message).join('; '));
+  return messages;
+}
+
 const suites = await loadRuleSuites();
 const counts = { cases: 0, compared: 0 };
 
@@ -60,13 +67,13 @@ describe('espree and @typescript-eslint/parser give the same findings on JavaScr
       const notJs: string[] = [];
       const differ: { code: string; espree: Linter.LintMessage[]; typescript: Linter.LintMessage[] }[] = [];
       for (const c of all) {
-        const espree = lint(c, suite.name, suite.rule, undefined);
+        const espree = linted(lint(c, suite.name, suite.rule, undefined));
         if (espree.some((m) => m.fatal)) {
           // TypeScript syntax: not a JavaScript file. A case meant as JavaScript must parse.
           if (c.filename && /\.[cm]?jsx?$/.test(c.filename)) notJs.push(`${c.code}\n  ${espree[0]!.message}`);
           continue;
         }
-        const typescript = lint(c, suite.name, suite.rule, tsParser as Linter.Parser);
+        const typescript = linted(lint(c, suite.name, suite.rule, tsParser as Linter.Parser));
         compared++;
         if (JSON.stringify(espree) !== JSON.stringify(typescript)) differ.push({ code: c.code, espree, typescript });
       }
