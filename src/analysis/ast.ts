@@ -4,6 +4,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
 
 /**
  * The variable `nameOrNode` refers to from `scope`: looked up in `scope`, then in the scopes around
@@ -19,7 +20,7 @@ export function findVariable(scope: TSESLint.Scope.Scope, nameOrNode: string | T
   } else {
     name = nameOrNode.name;
     const at = nameOrNode.range[0];
-    for (let inner: TSESLint.Scope.Scope | undefined = current; inner;) {
+    for (let inner: TSESLint.Scope.Scope | undefined = current; inner; ) {
       current = inner;
       inner = inner.childScopes.find((child) => child.block.range[0] <= at && at < child.block.range[1]);
     }
@@ -35,7 +36,6 @@ export function findVariable(scope: TSESLint.Scope.Scope, nameOrNode: string | T
 export function isCommaToken(token: TSESTree.Token): boolean {
   return token.type === 'Punctuator' && token.value === ',';
 }
-export type Expression = TSESTree.Expression;
 
 /** Wrappers that do not change the runtime value of an expression. */
 const TRANSPARENT = new Set<string>([
@@ -98,7 +98,9 @@ export function isEffectivelyConst(declarator: TSESTree.VariableDeclarator, writ
   return writeCount === 0;
 }
 
-export function isFunctionNode(node: Node | undefined): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+export function isFunctionNode(
+  node: Node | undefined,
+): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
   return (
     node?.type === AST_NODE_TYPES.FunctionDeclaration ||
     node?.type === AST_NODE_TYPES.FunctionExpression ||
@@ -108,7 +110,10 @@ export function isFunctionNode(node: Node | undefined): node is TSESTree.Functio
 
 /** True when `node` is `undefined` (the global identifier) or `void <expr>`. */
 export function isUndefinedNode(node: Node): boolean {
-  return (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') || (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void');
+  return (
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
 }
 
 function isNode(v: unknown): v is Node {

@@ -40,7 +40,7 @@ let tsPromise: Promise<TS | undefined> | undefined;
 /** The `typescript` package when installed (an optional peer dependency). */
 export function loadTypeScript(): Promise<TS | undefined> {
   tsPromise ??= import('typescript').then(
-    (m) => (m as { default?: TS }).default ?? (m as TS),
+    (m) => ((m as { default?: TS }).default ?? (m as TS)),
     () => undefined,
   );
   return tsPromise;
