@@ -74,12 +74,17 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+const cpuFile = path.join(tmp, 'cpu-usage');
+const cpuPreload = fileURLToPath(new URL('./cold/cpu-usage.cjs', import.meta.url));
+
+/** Wall time of the whole process, and its CPU time (user + system, all threads) as it reports it at exit. */
 function runProcess(v) {
+  rmSync(cpuFile, { force: true });
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, v.args, { cwd: v.cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const r = spawnSync(process.execPath, ['--require', cpuPreload, ...v.args], { cwd: v.cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', COLD_CPU_FILE: cpuFile } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status === null || !(v.status ?? [0]).includes(r.status)) throw new Error(`${v.name}: exit ${r.status}\n${r.stdout}\n${r.stderr}`);
-  return { ms, out: r.stdout };
+  return { ms, cpu: Number(readFileSync(cpuFile, 'utf8')) / 1000, out: r.stdout };
 }
 
 /** Paired rounds over `variants` ({ name, baseline?, measure(): Promise<{ ms, out }>, check?(out) }). */
@@ -89,30 +94,30 @@ async function paired(title, variants) {
     if (v.check && !v.check(out)) throw new Error(`${v.name}: unexpected output:\n${out}`);
   }
   const times = new Map(variants.map((v) => [v.name, []]));
+  const cpus = new Map(variants.map((v) => [v.name, []]));
   for (let i = 0; i < rounds; i++) {
     for (let j = 0; j < variants.length; j++) {
       const v = variants[(i + j) % variants.length];
-      times.get(v.name).push((await v.measure()).ms);
+      const { ms, cpu } = await v.measure();
+      times.get(v.name).push(ms);
+      if (cpu !== undefined) cpus.get(v.name).push(cpu);
     }
   }
   console.log(`\n${title}`);
-  console.log(`${'variant'.padEnd(44)} median     min     max   ratio  (min-max of per-round ratios)   +ms`);
+  const withCpu = variants.every((v) => cpus.get(v.name).length === rounds);
+  const ratioCells = (t, base) => {
+    const ratios = t.map((x, k) => x / base[k]);
+    const diffs = t.map((x, k) => x - base[k]);
+    return `${median(ratios).toFixed(3).padStart(7)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}) ${median(diffs).toFixed(0).padStart(5)}`;
+  };
+  console.log(`${'variant'.padEnd(50)} wall ms: median    min    max   ratio (min-max)       +ms${withCpu ? '  | CPU ms: median   ratio (min-max)       +ms' : ''}`);
   for (const v of variants) {
     const t = times.get(v.name);
-    let ratio = '';
-    if (v.baseline) {
-      const base = times.get(v.baseline);
-      const ratios = t.map((x, k) => x / base[k]);
-      const diffs = t.map((x, k) => x - base[k]);
-      ratio = `${median(ratios).toFixed(3).padStart(7)}  (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})${' '.repeat(20)}${median(diffs).toFixed(0).padStart(6)}`;
-    }
-    console.log(
-      `${v.name.padEnd(44)} ${median(t).toFixed(0).padStart(6)}  ${Math.min(...t)
-        .toFixed(0)
-        .padStart(6)}  ${Math.max(...t)
-        .toFixed(0)
-        .padStart(6)}  ${ratio}`,
-    );
+    const c = cpus.get(v.name);
+    let row = `${v.name.padEnd(50)} ${median(t).toFixed(0).padStart(15)} ${Math.min(...t).toFixed(0).padStart(6)} ${Math.max(...t).toFixed(0).padStart(6)}`;
+    row += v.baseline ? `  ${ratioCells(t, times.get(v.baseline))}` : ' '.repeat(29);
+    if (withCpu) row += `  | ${median(c).toFixed(0).padStart(14)}${v.baseline ? `  ${ratioCells(c, cpus.get(v.baseline))}` : ''}`;
+    console.log(row);
   }
 }
 
