@@ -57,6 +57,7 @@ function makeProject(name, files) {
   writeFileSync(path.join(dir, 'package.json'), `{ "name": "${name}", "private": true, "type": "module" }\n`);
   copyFileSync(path.join(fixtures, 'client.js'), path.join(dir, 'client.js'));
   copyFileSync(path.join(fixtures, 'client.ts'), path.join(dir, 'client.ts'));
+  copyFileSync(path.join(fixtures, 'plain.js'), path.join(dir, 'plain.js'));
   for (const [file, text] of Object.entries({ ...CONFIGS, ...files })) writeFileSync(path.join(dir, file), text);
   return dir;
 }
@@ -145,6 +146,11 @@ if (groups.has('cli')) {
       baseline: 'eslint client.js (no config, no-debugger)',
       check: has(...TLS_JS),
     }),
+    proc('eslint plain.js (no config, no-debugger)', untyped, [eslintBin, '--no-config-lookup', '--rule', 'no-debugger: error', 'plain.js'], {
+      status: [1],
+      check: has('no-debugger'),
+    }),
+    proc('tlsguard plain.js (no TLS code)', untyped, [tlsguardBin, 'plain.js'], { status: [0], baseline: 'eslint plain.js (no config, no-debugger)', check: has('no findings') }),
     proc('eslint client.ts (ts parser, no-debugger)', untyped, [eslintBin, '-c', 'eslint.ts.mjs', 'client.ts'], { status: [1], check: has('no-debugger') }),
     proc('tlsguard client.ts', untyped, [tlsguardBin, 'client.ts'], {
       status: [1],

@@ -11,7 +11,7 @@
  *   keeps its findings, and a file neither accepts gets typescript-eslint's parse error, as before.
  *
  * `test/rules/parser-parity.test.ts` checks that the rules report the same on every rule case with
- * either parser; `test/cli/lazy-typescript.test.ts` that a JavaScript-only run never loads `typescript`.
+ * either parser; `test/cli/lazy-load.test.ts` that a JavaScript-only run never loads `typescript`.
  */
 import { createRequire } from 'node:module';
 import type { Linter } from 'eslint';

@@ -9,9 +9,10 @@
  */
 import semver from 'semver';
 import type { ProfileName } from '../policy/index.js';
+import { DEFAULT_RUNTIME_MODULE } from './runtime-module.js';
 
 /** The runtime package (a production dependency; the plugin keeps `eslint-plugin-tlsguard/runtime` as a re-export). */
-export const DEFAULT_RUNTIME_MODULE = 'tlsguard-runtime';
+export { DEFAULT_RUNTIME_MODULE };
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly expected: string; readonly hint?: string };
 

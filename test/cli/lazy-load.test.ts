@@ -1,15 +1,18 @@
 /**
- * Issue 16: a JavaScript-only run of the CLI does not load the TypeScript compiler (about 40% of a
- * one-file run's time). Checked in a child process by which modules it has loaded when it exits
- * (CommonJS cache: `typescript` is CommonJS, and Node puts a CommonJS module imported from an ES
- * module there too), never by time (bench/cold-start.mjs measures that). Each "not loaded" has a
- * counterpart that does load it, so the check can fail. Needs `npm run build`.
+ * Issue 16: what a CLI run loads. A JavaScript-only run does not load the TypeScript compiler (about
+ * 40% of a one-file run's time), and the plugin is loaded as the one bundled module
+ * dist/eslint-plugin.js (bundle.mjs), not as its ~60 modules. Checked in a child process by which
+ * modules it has loaded (CommonJS cache at exit: `typescript` is CommonJS, and Node puts a CommonJS
+ * module imported from an ES module there too; ES modules through a resolve hook), never by time
+ * (bench/cold-start.mjs measures that). Each "not loaded" has a counterpart that does load it, so
+ * the check can fail. Needs `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtBin, cleanup, INSECURE_JS, INSECURE_TS, project, tsconfig } from './helpers.js';
+import { pathToFileURL } from 'node:url';
+import { builtBin, cleanup, INSECURE_JS, INSECURE_TS, project, repoRoot, tsconfig } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -19,6 +22,15 @@ if (!built) console.warn(`${builtBin} is missing: run \`npm run build\`; the laz
 const PRELOAD = `const { writeFileSync } = require('node:fs');
 process.on('exit', () => writeFileSync(process.env.TLSGUARD_LOADED_REPORT, JSON.stringify(Object.keys(require.cache))));
 `;
+// Module hooks run in their own thread: each resolved URL is appended to a file as it is resolved.
+const ESM_PRELOAD = `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(\`import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(\${JSON.stringify(process.env.TLSGUARD_ESM_REPORT)}, result.url + '\\\\n');
+  return result;
+}\`));
+`;
 
 interface Run {
   readonly code: number | null;
@@ -26,22 +38,34 @@ interface Run {
   readonly stderr: string;
   /** Packages under node_modules the process loaded (`typescript`, `@typescript-eslint/parser`...). */
   readonly packages: ReadonlySet<string>;
+  /** The ES modules of this repository it loaded, relative to the repository (`dist/eslint-plugin.js`...). */
+  readonly ownModules: readonly string[];
 }
 
 function tlsguard(cwd: string, args: readonly string[]): Run {
-  const tools = project({ 'preload.cjs': PRELOAD }, 'tlsguard-preload-');
+  const tools = project({ 'preload.cjs': PRELOAD, 'preload.mjs': ESM_PRELOAD }, 'tlsguard-preload-');
   const report = path.join(tools, 'loaded.json');
-  const r = spawnSync(process.execPath, ['--require', path.join(tools, 'preload.cjs'), builtBin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', TLSGUARD_LOADED_REPORT: report },
-    timeout: 120_000,
-  });
+  const esmReport = path.join(tools, 'esm.txt');
+  const r = spawnSync(
+    process.execPath,
+    ['--require', path.join(tools, 'preload.cjs'), '--import', pathToFileURL(path.join(tools, 'preload.mjs')).href, builtBin, ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', TLSGUARD_LOADED_REPORT: report, TLSGUARD_ESM_REPORT: esmReport },
+      timeout: 120_000,
+    },
+  );
   const files = JSON.parse(readFileSync(report, 'utf8')) as string[];
+  const repoUrl = pathToFileURL(repoRoot).href;
+  const ownModules = [...new Set(readFileSync(esmReport, 'utf8').split('\n'))]
+    .filter((u) => u.startsWith(repoUrl) && !u.includes('/node_modules/'))
+    .map((u) => u.slice(repoUrl.length))
+    .sort();
   const packages = new Set(
     files.map((f) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]?.replace('\\', '/')).filter((p): p is string => p !== undefined),
   );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, ownModules };
 }
 
 const DECORATED_JS = `const https = require('node:https');\n@sealed\nclass Client {\n  agent = new https.Agent({ rejectUnauthorized: false });\n}\nmodule.exports = { Client };\n`;
@@ -89,5 +113,18 @@ describe.skipIf(!built)('the TypeScript compiler in a CLI run', () => {
     const r = tlsguard(project({ 'a.js': 'const = 1;\n' }), []);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('a.js:1:6  parse error  Parsing error: Variable declaration expected.');
+  });
+});
+
+describe.skipIf(!built)('the plugin in a CLI run', () => {
+  it('is loaded as the one bundled module: no rule, rule-kit, analysis or policy module beside it', () => {
+    const r = tlsguard(project({ 'a.js': INSECURE_JS, 'b.ts': INSECURE_TS }), []);
+    expect(r.stdout).toContain('a.js:2:50  tlsguard/no-unverified-certificate');
+    expect(r.stdout).toContain('b.ts:2:57  tlsguard/no-unverified-certificate');
+    expect(r.ownModules).toContain('dist/eslint-plugin.js');
+    expect(r.ownModules.filter((m) => m.startsWith('dist/src/cli/')).length).toBeGreaterThan(5);
+    // The CLI's own modules, and two leaf modules of the rule kit (constants, no imports).
+    const others = r.ownModules.filter((m) => m !== 'dist/eslint-plugin.js' && !m.startsWith('dist/src/cli/'));
+    expect(others).toEqual(['dist/src/rule-kit/runtime-module.js', 'dist/src/rule-kit/version.js']);
   });
 });
