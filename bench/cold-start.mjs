@@ -14,7 +14,10 @@
 // load falls on all alike; a ratio is the median of the per-round ratios to the group's baseline
 // in the same round. Not a test: nothing is asserted about time (the outputs are checked once).
 //
-// Run after `npm run build`:  node bench/cold-start.mjs [--rounds N] [--only cli,import,lsp,api,runtime]
+// --baseline DIR adds the same tlsguard variants for another build (a checkout with dist/ built and
+// its node_modules resolvable, e.g. the commit before a change), measured in the same rounds.
+//
+// Run after `npm run build`:  node bench/cold-start.mjs [--rounds N] [--only cli,import,lsp,api,runtime] [--baseline DIR]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +29,8 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const here = fileURLToPath(new URL('./cold/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/cold-start/', import.meta.url));
 const importDir = fileURLToPath(new URL('./import/', import.meta.url));
-const { values: flags } = parseArgs({ options: { rounds: { type: 'string' }, only: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { rounds: { type: 'string' }, only: { type: 'string' }, baseline: { type: 'string' } } });
+const before = flags.baseline ? realpathSync(path.resolve(flags.baseline)) : undefined;
 const rounds = Number.parseInt(flags.rounds ?? '20', 10);
 const groups = new Set((flags.only ?? 'cli,import,lsp,api,runtime').split(','));
 
@@ -48,12 +52,12 @@ const CONFIGS = {
   'eslint.ts-typed.mjs': `import parser from '@typescript-eslint/parser';\nexport default [{ files: ['**/*.ts'], languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } }, ${CORE_RULE} }];\n`,
 };
 
-function makeProject(name, files) {
+function makeProject(name, files, pluginDir = repo) {
   const dir = path.join(tmp, name);
   mkdirSync(path.join(dir, 'node_modules/@typescript-eslint'), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
   symlinkSync(path.join(repo, 'node_modules/@typescript-eslint/parser'), path.join(dir, 'node_modules/@typescript-eslint/parser'), 'dir');
-  symlinkSync(repo, path.join(dir, 'node_modules/eslint-plugin-tlsguard'), 'dir');
+  symlinkSync(pluginDir, path.join(dir, 'node_modules/eslint-plugin-tlsguard'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), `{ "name": "${name}", "private": true, "type": "module" }\n`);
   copyFileSync(path.join(fixtures, 'client.js'), path.join(dir, 'client.js'));
   copyFileSync(path.join(fixtures, 'client.ts'), path.join(dir, 'client.ts'));
@@ -82,7 +86,11 @@ const cpuPreload = fileURLToPath(new URL('./cold/cpu-usage.cjs', import.meta.url
 function runProcess(v) {
   rmSync(cpuFile, { force: true });
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', cpuPreload, ...v.args], { cwd: v.cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', COLD_CPU_FILE: cpuFile } });
+  const r = spawnSync(process.execPath, ['--require', cpuPreload, ...v.args], {
+    cwd: v.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', COLD_CPU_FILE: cpuFile },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status === null || !(v.status ?? [0]).includes(r.status)) throw new Error(`${v.name}: exit ${r.status}\n${r.stdout}\n${r.stderr}`);
   return { ms, cpu: Number(readFileSync(cpuFile, 'utf8')) / 1000, out: r.stdout };
@@ -111,18 +119,24 @@ async function paired(title, variants) {
     const diffs = t.map((x, k) => x - base[k]);
     return `${median(ratios).toFixed(3).padStart(7)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}) ${median(diffs).toFixed(0).padStart(5)}`;
   };
-  console.log(`${'variant'.padEnd(50)} wall ms: median    min    max   ratio (min-max)       +ms${withCpu ? '  | CPU ms: median   ratio (min-max)       +ms' : ''}`);
+  console.log(
+    `${'variant'.padEnd(50)} wall ms: median    min    max   ratio (min-max)       +ms${withCpu ? '  | CPU ms: median   ratio (min-max)       +ms' : ''}`,
+  );
   for (const v of variants) {
     const t = times.get(v.name);
     const c = cpus.get(v.name);
-    let row = `${v.name.padEnd(50)} ${median(t).toFixed(0).padStart(15)} ${Math.min(...t).toFixed(0).padStart(6)} ${Math.max(...t).toFixed(0).padStart(6)}`;
+    let row = `${v.name.padEnd(50)} ${median(t).toFixed(0).padStart(15)} ${Math.min(...t)
+      .toFixed(0)
+      .padStart(6)} ${Math.max(...t)
+      .toFixed(0)
+      .padStart(6)}`;
     row += v.baseline ? `  ${ratioCells(t, times.get(v.baseline))}` : ' '.repeat(29);
     if (withCpu) row += `  | ${median(c).toFixed(0).padStart(14)}${v.baseline ? `  ${ratioCells(c, cpus.get(v.baseline))}` : ''}`;
     console.log(row);
   }
 }
 
-const proc = (name, cwd, args, extra = {}) => ({ name, measure: async () => runProcess({ name, cwd, args, ...extra }), ...extra });
+const proc = (name, cwd, args, extra = {}) => ({ name, cwd, args, measure: async () => runProcess({ name, cwd, args, ...extra }), ...extra });
 const has =
   (...words) =>
   (out) =>
@@ -137,9 +151,13 @@ console.log(
     .join(' ')}, whole-process wall time (ms)`,
 );
 
+/** The variant of the `before` build, with the same baseline and check (none without --baseline). */
+const alsoBefore = (variant, make) => (before ? [variant, make()] : [variant]);
+
 if (groups.has('cli')) {
   const eslintJs = [eslintBin, '--no-config-lookup', '--rule', 'no-debugger: error', 'client.js'];
-  await paired('CLI on one file (tlsguard <file> vs eslint on the same file)', [
+  const beforeBin = before && path.join(before, 'dist/src/cli/bin.js');
+  const cliVariants = [
     proc('eslint client.js (no config, no-debugger)', untyped, eslintJs, { status: [1], check: has('no-debugger') }),
     proc('tlsguard client.js', untyped, [tlsguardBin, 'client.js'], {
       status: [1],
@@ -150,7 +168,11 @@ if (groups.has('cli')) {
       status: [1],
       check: has('no-debugger'),
     }),
-    proc('tlsguard plain.js (no TLS code)', untyped, [tlsguardBin, 'plain.js'], { status: [0], baseline: 'eslint plain.js (no config, no-debugger)', check: has('no findings') }),
+    proc('tlsguard plain.js', untyped, [tlsguardBin, 'plain.js'], {
+      status: [0],
+      baseline: 'eslint plain.js (no config, no-debugger)',
+      check: has('no findings'),
+    }),
     proc('eslint client.ts (ts parser, no-debugger)', untyped, [eslintBin, '-c', 'eslint.ts.mjs', 'client.ts'], { status: [1], check: has('no-debugger') }),
     proc('tlsguard client.ts', untyped, [tlsguardBin, 'client.ts'], {
       status: [1],
@@ -163,7 +185,26 @@ if (groups.has('cli')) {
       baseline: 'eslint client.ts, typed (projectService)',
       check: has(...TLS_TS),
     }),
-  ]);
+  ];
+  // The same runs of the `before` build, right after each tlsguard variant.
+  const variants = cliVariants.flatMap((v) =>
+    v.name.startsWith('tlsguard')
+      ? alsoBefore(v, () => proc(`${v.name} (before)`, v.cwd, [beforeBin, ...v.args.slice(1)], { status: v.status, baseline: v.baseline, check: v.check }))
+      : [v],
+  );
+  await paired('CLI on one file (tlsguard <file> vs eslint on the same file)', variants);
+}
+
+/** Entry files importing the `before` build's plugin by path (in the temp directory). */
+function beforeImports() {
+  const plugin = JSON.stringify(pathToFileURL(path.join(before, 'dist/eslint-plugin.js')).href);
+  const eslint = JSON.stringify(pathToFileURL(path.join(repo, 'node_modules/eslint/lib/api.js')).href);
+  writeFileSync(path.join(tmp, 'plugin-only-before.mjs'), `import ${plugin};\n`);
+  writeFileSync(path.join(tmp, 'eslint-plugin-before.mjs'), `import ${eslint};\nimport ${plugin};\n`);
+  return [
+    proc('plugin-only.mjs (before)', tmp, [path.join(tmp, 'plugin-only-before.mjs')], { baseline: 'empty.mjs (nothing)' }),
+    proc('eslint-plugin.mjs (before)', tmp, [path.join(tmp, 'eslint-plugin-before.mjs')], { baseline: "eslint.mjs (import 'eslint')" }),
+  ];
 }
 
 if (groups.has('import')) {
@@ -173,6 +214,7 @@ if (groups.has('import')) {
     proc("plugin-only.mjs (import 'eslint-plugin-tlsguard')", importDir, entry('plugin-only.mjs'), { baseline: 'empty.mjs (nothing)' }),
     proc("eslint.mjs (import 'eslint')", importDir, entry('eslint.mjs')),
     proc('eslint-plugin.mjs (eslint, then the plugin)', importDir, entry('eslint-plugin.mjs'), { baseline: "eslint.mjs (import 'eslint')" }),
+    ...(before ? beforeImports() : []),
   ]);
 }
 
@@ -265,13 +307,26 @@ function lspFirstDiagnostic(cwd, file) {
   });
 }
 
-const CLIENT_TEXT = { 'client.js': readFileSync(path.join(fixtures, 'client.js'), 'utf8'), 'client.ts': readFileSync(path.join(fixtures, 'client.ts'), 'utf8') };
+const CLIENT_TEXT = {
+  'client.js': readFileSync(path.join(fixtures, 'client.js'), 'utf8'),
+  'client.ts': readFileSync(path.join(fixtures, 'client.ts'), 'utf8'),
+};
 
 // One project per config, found by ESLint's own lookup (eslint.config.mjs), as in an editor.
 const withConfig = Object.fromEntries(
   Object.entries(CONFIGS).map(([file, text]) => [file, makeProject(`config-${file.slice(7, -4)}`, { 'eslint.config.mjs': text })]),
 );
+// The plugin configs again, with node_modules/eslint-plugin-tlsguard -> the `before` build.
+const withConfigBefore = before
+  ? Object.fromEntries(
+      ['eslint.tlsguard.mjs', 'eslint.ts-tlsguard.mjs'].map((file) => [
+        file,
+        makeProject(`config-${file.slice(7, -4)}-before`, { 'eslint.config.mjs': CONFIGS[file] }, before),
+      ]),
+    )
+  : {};
 const lsp = (name, config, file, extra = {}) => ({ name, measure: () => lspFirstDiagnostic(withConfig[config], file), ...extra });
+const lspBefore = (name, config, file, extra = {}) => (before ? [{ name, measure: () => lspFirstDiagnostic(withConfigBefore[config], file), ...extra }] : []);
 if (groups.has('lsp')) {
   await paired('Language server, spawn to first diagnostic (vscode-eslint-language-server)', [
     lsp('client.js, one core rule', 'eslint.plain.mjs', 'client.js', { check: has('no-debugger') }),
@@ -279,8 +334,16 @@ if (groups.has('lsp')) {
       baseline: 'client.js, one core rule',
       check: has('no-debugger', ...TLS_JS),
     }),
+    ...lspBefore('client.js, + tlsguard recommended (before)', 'eslint.tlsguard.mjs', 'client.js', {
+      baseline: 'client.js, one core rule',
+      check: has('no-debugger', ...TLS_JS),
+    }),
     lsp('client.ts, ts parser + one core rule', 'eslint.ts.mjs', 'client.ts', { check: has('no-debugger') }),
     lsp('client.ts, + tlsguard recommended', 'eslint.ts-tlsguard.mjs', 'client.ts', {
+      baseline: 'client.ts, ts parser + one core rule',
+      check: has('no-debugger', ...TLS_TS),
+    }),
+    ...lspBefore('client.ts, + tlsguard recommended (before)', 'eslint.ts-tlsguard.mjs', 'client.ts', {
       baseline: 'client.ts, ts parser + one core rule',
       check: has('no-debugger', ...TLS_TS),
     }),
@@ -295,11 +358,27 @@ if (groups.has('api')) {
       baseline: 'client.js, one core rule',
       check: has('no-debugger', ...TLS_JS),
     }),
+    ...(before
+      ? [
+          proc('client.js, + tlsguard recommended (before)', withConfigBefore['eslint.tlsguard.mjs'], [script, 'client.js'], {
+            baseline: 'client.js, one core rule',
+            check: has('no-debugger', ...TLS_JS),
+          }),
+        ]
+      : []),
     proc('client.ts, ts parser + one core rule', withConfig['eslint.ts.mjs'], [script, 'client.ts'], { check: has('no-debugger') }),
     proc('client.ts, + tlsguard recommended', withConfig['eslint.ts-tlsguard.mjs'], [script, 'client.ts'], {
       baseline: 'client.ts, ts parser + one core rule',
       check: has('no-debugger', ...TLS_TS),
     }),
+    ...(before
+      ? [
+          proc('client.ts, + tlsguard recommended (before)', withConfigBefore['eslint.ts-tlsguard.mjs'], [script, 'client.ts'], {
+            baseline: 'client.ts, ts parser + one core rule',
+            check: has('no-debugger', ...TLS_TS),
+          }),
+        ]
+      : []),
   ]);
 }
 
