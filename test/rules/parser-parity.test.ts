@@ -59,7 +59,8 @@ const suites = await loadRuleSuites();
 const counts = { cases: 0, compared: 0 };
 
 describe('espree and @typescript-eslint/parser give the same findings on JavaScript', () => {
-  for (const suite of suites) {
+  // The rules on config files (Dockerfile, .npmrc ...) parse no JavaScript.
+  for (const suite of suites.filter((s) => !(s.rule.meta.docs as { configFiles?: boolean } | undefined)?.configFiles)) {
     const label = suite.topic ? `${suite.name} (${suite.topic})` : suite.name;
     it(label, () => {
       const all: CaseLike[] = [...suite.cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c)), ...suite.cases.invalid];
@@ -81,13 +82,13 @@ describe('espree and @typescript-eslint/parser give the same findings on JavaScr
       counts.compared += compared;
       expect(notJs).toEqual([]);
       expect(differ).toEqual([]);
-      expect(compared).toBeGreaterThan(0);
     });
   }
 
   it('compares most of the cases', () => {
     // A parity check over few cases would prove little: most cases are JavaScript syntax (when this
-    // was written, 424 of 564), and a config mistake above that made espree fail would show here.
+    // was written, 424 of 564; some topic files are all TypeScript), and a config mistake above that
+    // made espree fail would show here.
     expect(counts.cases).toBeGreaterThan(0);
     expect(counts.compared / counts.cases).toBeGreaterThan(0.5);
   });
