@@ -3,9 +3,10 @@
  * cannot be forgotten in a config.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ESLint, Linter } from 'eslint';
-import json from '@eslint/json';
+import type json from '@eslint/json';
 import { rules } from './rules/index.js';
 import { CONFIG_FILE_KINDS } from './src/analysis/config/kinds.js';
 import { languages as configLanguages } from './src/languages/config-languages.js';
@@ -44,7 +45,15 @@ const plugin = {
    * Languages for config files: `tlsguard/json` is @eslint/json's JSON language (for package.json,
    * re-exported so the configs need no second plugin name), the others are this plugin's own.
    */
-  languages: { json: json.languages.json, ...configLanguages },
+  languages: {
+    // Required when ESLint first asks for it (a config that lints package.json): @eslint/json is
+    // ~15 modules that a JavaScript-only run, or an editor's, does not need (issue 16). An ES
+    // module, loaded with require(), which Node >= 20.19 supports.
+    get json() {
+      return (createRequire(import.meta.url)('@eslint/json') as { default: typeof json }).default.languages.json;
+    },
+    ...configLanguages,
+  },
   configs: {} as Record<ConfigName, Linter.Config> & Record<FilesConfigName, Linter.Config[]>,
 };
 

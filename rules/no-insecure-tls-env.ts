@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import {
   bagOf,
   destinationsOf,
@@ -112,7 +112,7 @@ export default createRule<[], MessageId>({
     return {
       // process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; process.env[KEY] = '0'; env.NODE_OPTIONS += ' --tls-min-v1.0'
       'AssignmentExpression[left.property.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.property.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.computed=true]'(node: TSESTree.AssignmentExpression) {
-        if (node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (node.left.type !== 'MemberExpression') return;
         const left = node.left;
         const name = keyOf(fc, left.property, left.computed);
         if ((name !== REJECT_VAR && name !== OPTIONS_VAR) || !isProcessEnv(fc, left.object)) return;
@@ -132,7 +132,7 @@ export default createRule<[], MessageId>({
       // The assignment must be written whole in the source, so files without that text skip every call.
       ...(mentions(fc, SHELL_ASSIGNMENT_TEXT) && { CallExpression(call: TSESTree.CallExpression) {
         const command = call.arguments[0];
-        if (!command || command.type === AST_NODE_TYPES.SpreadElement) return;
+        if (!command || command.type === 'SpreadElement') return;
         const ref = resolveModuleRef(fc, call.callee);
         if (ref?.module !== 'child_process' || ref.path.length !== 1 || !SHELL_COMMANDS.has(ref.path[0] ?? '')) return;
         const values = stringValues(fc, command);
@@ -152,7 +152,7 @@ export default createRule<[], MessageId>({
       // fork(file, args, { execArgv: ['--tls-min-v1.0'] }), cluster.setupPrimary({ execArgv: [...] })
       'Property[key.name="execArgv"] > ArrayExpression.value'(array: TSESTree.ArrayExpression) {
         const prop = array.parent as TSESTree.Property;
-        if (prop.parent.type !== AST_NODE_TYPES.ObjectExpression || prop.computed) return;
+        if (prop.parent.type !== 'ObjectExpression' || prop.computed) return;
         const destinations = destinationsOf(fc, prop.parent);
         const toNodeProcess = destinations.length > 0 && destinations.every((d) => {
           if (d.kind !== 'argument' || d.path.length > 0) return false;
@@ -161,7 +161,7 @@ export default createRule<[], MessageId>({
         });
         if (!toNodeProcess) return;
         for (const element of array.elements) {
-          if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+          if (!element || element.type === 'SpreadElement') continue;
           const values = stringValues(fc, element);
           const hits = values?.map(weakFlag);
           const first = hits?.[0];
@@ -172,7 +172,7 @@ export default createRule<[], MessageId>({
       // { NODE_TLS_REJECT_UNAUTHORIZED: '0' } in process.env = {...}, Object.assign(process.env, {...}),
       // spawn/fork/exec/Worker `env` objects, and any other environment object.
       'Property[key.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[key.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[computed=true]'(node: TSESTree.Property) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+        if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
         const name = keyOf(fc, node.key, node.computed);
         if (name !== REJECT_VAR && name !== OPTIONS_VAR) return;
         const found = verdict(name, node.value);

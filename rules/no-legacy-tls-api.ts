@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogue, type LegacyApiRow } from '../src/analysis/catalogue/index.js';
 import {
   constInitializer,
@@ -37,12 +37,12 @@ function findApi(ref: ModuleRef | undefined): LegacyApi | undefined {
 /** True when `node` is a server created in this file by `tls.createServer()`, `https.createServer()`, `new tls.Server()`. */
 function isTlsServer(fc: FileContext, node: TSESTree.Node): boolean {
   let n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Identifier) {
+  if (n.type === 'Identifier') {
     const init = constInitializer(fc, n);
     if (!init) return false;
     n = unwrap(init);
   }
-  if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
   return sinksForCall(fc, n).some((r) => r.role === 'server' && (r.module === 'tls' || r.module === 'https'));
 }
 
@@ -97,9 +97,9 @@ export default createRule<[], MessageId>({
      * under another name (Node 0.11.13-10): the call is swapped, the options stay.
      */
     function suggestionsFor(node: TSESTree.Node, api: LegacyApi): Suggestion[] {
-      if (api.code !== 'DEP0010' || node.type !== AST_NODE_TYPES.MemberExpression) return [];
+      if (api.code !== 'DEP0010' || node.type !== 'MemberExpression') return [];
       const call = node.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return [];
+      if (call.type !== 'CallExpression' || call.callee !== node) return [];
       const plan = planNamedImport(context.sourceCode, 'node:tls', 'createSecureContext');
       if (plan.kind === 'conflict') return [];
       return [
@@ -115,7 +115,7 @@ export default createRule<[], MessageId>({
       const module = normalizeModule(specifier);
       if (!INTERNAL_MODULES.has(module)) return;
       const suggest: Suggestion[] = [];
-      if (module === '_tls_wrap' && source.type === AST_NODE_TYPES.Literal) {
+      if (module === '_tls_wrap' && source.type === 'Literal') {
         const q = context.sourceCode.getText(source).startsWith('"') ? '"' : "'";
         suggest.push({ messageId: 'useTlsModule', fix: (fixer) => fixer.replaceText(source, `${q}node:tls${q}`) });
       }
@@ -123,7 +123,7 @@ export default createRule<[], MessageId>({
     }
 
     const literalString = (n: TSESTree.Node | undefined): string | undefined =>
-      n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' ? n.value : undefined;
+      n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined;
 
     return {
       MemberExpression(node: TSESTree.MemberExpression) {
@@ -132,24 +132,24 @@ export default createRule<[], MessageId>({
         const api = findApi(resolveModuleRef(fc, node));
         if (api) return reportApi(node, api);
         // server.setOptions() on a TLS server created in this file.
-        if (name === 'setOptions' && node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node && isTlsServer(fc, node.object)) {
+        if (name === 'setOptions' && node.parent.type === 'CallExpression' && node.parent.callee === node && isTlsServer(fc, node.object)) {
           reportApi(node, catalogue().legacyApis.find((a) => a.code === 'DEP0122')!);
         }
       },
       // import { createSecurePair } from 'tls'; import { createSecurePair as csp } from 'node:tls'
       ImportSpecifier(node: TSESTree.ImportSpecifier) {
-        const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+        const imported = node.imported.type === 'Identifier' ? node.imported.name : node.imported.value;
         if (!NAMES.has(imported)) return;
         const api = findApi(resolveModuleRef(fc, node.local));
         if (api) reportApi(node, api);
       },
       // const { createSecurePair } = require('tls')
       'VariableDeclarator > ObjectPattern > Property'(node: TSESTree.Property) {
-        const key = node.key.type === AST_NODE_TYPES.Identifier && !node.computed ? node.key.name : literalString(node.key);
+        const key = node.key.type === 'Identifier' && !node.computed ? node.key.name : literalString(node.key);
         if (key === undefined || !NAMES.has(key)) return;
         let target: TSESTree.Node = node.value;
-        if (target.type === AST_NODE_TYPES.AssignmentPattern) target = target.left;
-        if (target.type !== AST_NODE_TYPES.Identifier) return;
+        if (target.type === 'AssignmentPattern') target = target.left;
+        if (target.type !== 'Identifier') return;
         const api = findApi(resolveModuleRef(fc, target));
         if (api) reportApi(node, api);
       },

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   evaluate,
   getFileContext,
@@ -139,8 +139,8 @@ function checkSite(run: Run, site: OptionSite): void {
   const { fc } = run;
   const key = siteKey(site);
   if (key === undefined) return;
-  if (site.type === AST_NODE_TYPES.Property) {
-    if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+  if (site.type === 'Property') {
+    if (site.parent.type !== 'ObjectExpression' || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
     if (onlyToClosedApis(fc, site.parent)) return;
   } else {
     if (site.operator !== '=') return;
@@ -235,7 +235,7 @@ function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<ty
         }
       }
       let fix: TSESLint.ReportFixFunction | undefined;
-      if (site.type === AST_NODE_TYPES.Property) {
+      if (site.type === 'Property') {
         const object = site.parent as TSESTree.ObjectExpression;
         const suffix = typescript && !isContextuallyTyped(fc, object) ? ' as const' : '';
         const text = `minVersion: ${quoted(site.value, 'TLSv1.2')}${suffix}`;
@@ -244,7 +244,7 @@ function checkValues(run: Run, site: OptionSite, key: string, bag: ReturnType<ty
         fix = removeSite(site);
       }
       const suggestion: Suggestion | undefined =
-        fix && (site.type === AST_NODE_TYPES.Property ? { messageId: 'useMinVersion', fix } : { messageId: 'removeAssignment', fix });
+        fix && (site.type === 'Property' ? { messageId: 'useMinVersion', fix } : { messageId: 'removeAssignment', fix });
       const versionsText =
         legacy.length > 0 || oldNodeOnly.length === 0
           ? versionList([...legacy, ...oldNodeOnly])
@@ -288,10 +288,10 @@ function checkCdkPolicy(run: Run, site: TSESTree.Property): void {
   const only = values.length === 1 ? values[0] : undefined;
   if (!asEnum) {
     fix = replaceValue(site, key, quoted(site.value, secure.value));
-  } else if (only?.member && value.type === AST_NODE_TYPES.MemberExpression && !site.shorthand) {
+  } else if (only?.member && value.type === 'MemberExpression' && !site.shorthand) {
     const property = value.property;
     if (!value.computed) fix = (fixer) => fixer.replaceText(property, secure.member);
-    else if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string')
+    else if (property.type === 'Literal' && typeof property.value === 'string')
       fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
   } else if (only?.member) {
     const object = aliasEnumObject(fc, site.value, site);
@@ -336,7 +336,7 @@ function checkCdkDefault(run: Run, call: TSESTree.NewExpression | TSESTree.CallE
     const object = props && unwrap(props);
     const lastArg = call.arguments[call.arguments.length - 1];
     const insert =
-      object?.type === AST_NODE_TYPES.ObjectExpression
+      object?.type === 'ObjectExpression'
         ? (fixer: TSESLint.RuleFixer) => addProperty(sourceCode, fixer, object, property)
         : !props && lastArg
           ? (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(lastArg, `, { ${property} }`)

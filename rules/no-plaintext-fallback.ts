@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogue, getFileContext, mayReferenceModules } from '../src/analysis/index.js';
 import { insecureGrpcChannel, plaintextKafkaSasl, plaintextNats, plaintextSmtp, plaintextUrlCall } from '../src/analysis/plaintext.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
@@ -51,7 +51,7 @@ export default createRule<[], MessageId>({
 
     /** Rewrites the scheme in a string literal or the head of a template literal. */
     function schemeSuggestion(node: TSESTree.Node, scheme: string, secure: string): Suggestion[] {
-      if (node.type !== AST_NODE_TYPES.Literal && node.type !== AST_NODE_TYPES.TemplateLiteral) return [];
+      if (node.type !== 'Literal' && node.type !== 'TemplateLiteral') return [];
       const text = sourceCode.getText(node);
       const at = text.toLowerCase().indexOf(`${scheme}://`);
       // Right after the opening quote: the scheme is written as such, without escapes.
@@ -81,7 +81,7 @@ export default createRule<[], MessageId>({
         const { ssl, literal } = kafka;
         const suggest: Suggestion[] = [];
         if (ssl) {
-          if (ssl.type === AST_NODE_TYPES.Property && ssl.parent === literal && !ssl.shorthand) suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.replaceText(ssl.value, 'true') });
+          if (ssl.type === 'Property' && ssl.parent === literal && !ssl.shorthand) suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.replaceText(ssl.value, 'true') });
         } else if (literal && kafka.node.parent === literal) suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.insertTextBefore(kafka.node, 'ssl: true, ') });
         context.report({ node: kafka.node, messageId: 'kafkaClearSasl', data: { mechanism: kafka.mechanism, secret: kafka.secret }, suggest });
       },
@@ -90,7 +90,7 @@ export default createRule<[], MessageId>({
         if (!fixed) return;
         const smtp = plaintextSmtp(fc, node);
         if (smtp) {
-          const own = smtp.literal !== undefined && smtp.node.parent === smtp.literal && smtp.node.type === AST_NODE_TYPES.Property;
+          const own = smtp.literal !== undefined && smtp.node.parent === smtp.literal && smtp.node.type === 'Property';
           const suggest: Suggestion[] = !own
             ? []
             : smtp.kind === 'ignoreTls'
@@ -105,7 +105,7 @@ export default createRule<[], MessageId>({
           const { tlsNull, literal } = nats;
           const suggest: Suggestion[] = [];
           if (tlsNull) {
-            if (tlsNull.type === AST_NODE_TYPES.Property && tlsNull.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.replaceText(tlsNull.value, '{}') });
+            if (tlsNull.type === 'Property' && tlsNull.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.replaceText(tlsNull.value, '{}') });
           } else if (literal && nats.node.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.insertTextBefore(nats.node, 'tls: {}, ') });
           context.report({ node: nats.node, messageId: 'natsStrippable', data: { option: tlsNull ? 'With `tls: null`' : 'Without a `tls` option', secret: nats.secret }, suggest });
           return;

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   agentOverridesKey,
   always,
@@ -142,10 +142,10 @@ export default createRule<Options, MessageId>({
     function connectOptionsText(options: TSESTree.Node | undefined): string | undefined {
       if (!options) return '';
       const object = unwrap(options);
-      if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      if (object.type !== 'ObjectExpression') return undefined;
       const parts: string[] = [];
       for (const prop of object.properties) {
-        if (prop.type === AST_NODE_TYPES.SpreadElement) return undefined;
+        if (prop.type === 'SpreadElement') return undefined;
         const key = propertyName(prop);
         if (key === undefined || key === 'isServer' || key === 'server' || key === 'requestOCSP') return undefined;
         if (key === 'rejectUnauthorized' && isFalse(prop.value)) continue;
@@ -160,7 +160,7 @@ export default createRule<Options, MessageId>({
         aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', proxy: 'proxyOption', fix: 'libraryFix', ...(reportDefaults && { insecureDefault: 'insecureDefault' as const }) })),
       ...(own && {
         'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
-          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+          if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
           const reach = isFalse(node.value) ? undefined : reachedFalse(node.value);
           if (!reach && !isFalse(node.value)) return;
           // `{ rejectUnauthorized: false, rejectUnauthorized: true }`: only the last key counts.
@@ -211,7 +211,7 @@ export default createRule<Options, MessageId>({
 
         NewExpression(node: TSESTree.NewExpression) {
           const callee = unwrap(node.callee);
-          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+          const name = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
           if (name !== 'TLSSocket') return;
           if (!sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
           // The code reads the chain result (`verifyError()`: no-unverified-hostname reports the missing
@@ -220,7 +220,7 @@ export default createRule<Options, MessageId>({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
           const socket = node.arguments[0];
           const rest = connectOptionsText(node.arguments[1]);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && socket && socket.type !== AST_NODE_TYPES.SpreadElement && node.arguments.length <= 2 && rest !== undefined) {
+          if (callee.type === 'MemberExpression' && socket && socket.type !== 'SpreadElement' && node.arguments.length <= 2 && rest !== undefined) {
             const objectText = sourceCode.getText(callee.object);
             suggest.push({
               messageId: 'useTlsConnect',
@@ -308,11 +308,11 @@ function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Ver
 /** `opts.rejectUnauthorized = false`: judged by where `opts` goes when it is a local object. */
 function classifyWrite(fc: FileContext, target: TSESTree.Node): Verdict {
   const object = unwrap(target);
-  if (object.type === AST_NODE_TYPES.Identifier) {
+  if (object.type === 'Identifier') {
     const variable = fc.findVariable(object);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
-    if (init?.type === AST_NODE_TYPES.ObjectExpression) return classifyObject(fc, init);
+    if (init?.type === 'ObjectExpression') return classifyObject(fc, init);
   }
   return { id: 'unknownSink' };
 }

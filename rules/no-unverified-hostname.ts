@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   bagKeyOrigin,
   destinationRoles,
@@ -98,7 +98,7 @@ export default createRule<Options, MessageId>({
       ...(aliases && aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix', ...(options.reportInsecureDefaults !== false && { insecureDefault: 'insecureDefault' as const }) })),
       ...(own && {
         'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
-          if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+          if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
           if (!acceptsAnyHost(fc, node.value)) return;
           // A later key, write or agent option replaces this one wherever the object goes: never called.
           if (!isEffectiveEntry(ownerBag(fc, node), 'checkServerIdentity', node) || shadowedAtEveryUse(fc, node, 'checkServerIdentity')) return;
@@ -123,7 +123,7 @@ export default createRule<Options, MessageId>({
           // `new tls.TLSSocket(raw, opts)` on a client, whose `verifyError()` the code reads: chain checked, hostname and SNI not.
           // (Without that check no-unverified-certificate reports it.)
           const callee = unwrap(node.callee);
-          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+          const name = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
           if (name !== 'TLSSocket' || !sinksForCall(fc, node).some((r) => r.role === 'tlssocket') || !isClientTlsSocket(fc, node)) return;
           if (tlsSocketPeerCheck(fc, node) !== 'verifyError') return;
           context.report({ node, messageId: 'tlsSocketHostname' });

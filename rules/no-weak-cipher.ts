@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   destinationRoles,
   evaluate,
@@ -185,7 +185,7 @@ function checkCiphers(run: Run, site: OptionSite, option: string, key: string, v
   if (!first) return;
   const suggest: (Suggestion | undefined)[] = [];
   const valueNode = unwrap(siteValue(site));
-  if (first.weak.length === 0 && values.length === 1 && valueNode.type === AST_NODE_TYPES.Literal) {
+  if (first.weak.length === 0 && values.length === 1 && valueNode.type === 'Literal') {
     // Only `@SECLEVEL=0` is wrong: drop that entry when what is left is clean.
     const rest = (values[0] ?? '')
       .split(':')
@@ -300,8 +300,8 @@ function checkSite(run: Run, site: OptionSite): void {
   const key = siteKey(site);
   if (key === undefined) return;
   let option = key;
-  if (site.type === AST_NODE_TYPES.Property) {
-    if (site.parent.type !== AST_NODE_TYPES.ObjectExpression || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
+  if (site.type === 'Property') {
+    if (site.parent.type !== 'ObjectExpression' || site.kind !== 'init' || !OPTION_KEYS.has(key)) return;
     if (onlyToClosedApis(fc, site.parent)) return;
   } else {
     // `+=` appends to the current value: only a cipher string's known tail can be judged.
@@ -324,7 +324,7 @@ function checkSite(run: Run, site: OptionSite): void {
   }
   const bag = ownerBag(fc, site);
   if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return;
-  const appended = site.type === AST_NODE_TYPES.AssignmentExpression && site.operator === '+=';
+  const appended = site.type === 'AssignmentExpression' && site.operator === '+=';
   // Its known values, then each value a literal or default in the file gives it (`legacy ? 'ALL:@SECLEVEL=0' : 'HIGH'` with `legacy = true`).
   for (const values of appended ? [] : judgedValues(fc, siteValue(site))) {
     const before = run.reports;

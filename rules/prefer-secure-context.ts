@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileContext, mayReferenceModules, memberName, optionArgumentIndex, propertyName, sinkModulesWhere, sinksForCall, unwrap } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { objectLiteral, secureContextSuggestions } from '../src/rule-kit/factory.js';
@@ -63,14 +63,14 @@ export default createRule<[], MessageId>({
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const callee = unwrap(node.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      const name = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
       if (!name || !SINK_NAMES.has(name)) return;
       for (const row of sinksForCall(fc, node)) {
         const factory = FACTORY_FOR_ROLE[row.role];
         if (!factory || !row.library.startsWith('node:')) continue;
         const object = objectLiteral(node.arguments[optionArgumentIndex(row, node)]);
         if (!object || row.path.length > 0) continue;
-        const handRolled = object.properties.some((p) => p.type === AST_NODE_TYPES.Property && CONTEXT_KEYS.has(propertyName(p) ?? ''));
+        const handRolled = object.properties.some((p) => p.type === 'Property' && CONTEXT_KEYS.has(propertyName(p) ?? ''));
         if (!handRolled) continue;
         context.report({
           node: object,

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   bagOf,
   getFileContext,
@@ -61,16 +61,16 @@ export default createRule<[], MessageId>({
 
     function hostText(node: TSESTree.Node, literalOnly: boolean): string | undefined {
       const n = unwrap(node);
-      if (literalOnly && n.type !== AST_NODE_TYPES.Literal && !(n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0)) return undefined;
+      if (literalOnly && n.type !== 'Literal' && !(n.type === 'TemplateLiteral' && n.expressions.length === 0)) return undefined;
       return sourceCode.getText(n);
     }
 
     return {
       CallExpression(call: TSESTree.CallExpression) {
         const callee = unwrap(call.callee);
-        const name = callee.type === AST_NODE_TYPES.MemberExpression ? (callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+        const name = callee.type === 'MemberExpression' ? (callee.property.type === 'Identifier' ? callee.property.name : undefined) : callee.type === 'Identifier' ? callee.name : undefined;
         // Syntactic gate first: `x.connect(...)`, or a bare (possibly aliased) imported function.
-        if (name === undefined || (callee.type === AST_NODE_TYPES.MemberExpression && name !== 'connect')) return;
+        if (name === undefined || (callee.type === 'MemberExpression' && name !== 'connect')) return;
         if (!sinksForCall(fc, call).some(sendsNoSniItself)) return;
         const args = call.arguments;
         const parsed = connectArguments(fc, call);
@@ -79,7 +79,7 @@ export default createRule<[], MessageId>({
 
         const bag: OptionBag | undefined = optionsArg ? bagOf(fc, optionsArg, call) : { items: [] };
         if (!bag) return;
-        const literal = optionsArg && unwrap(optionsArg).type === AST_NODE_TYPES.ObjectExpression ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
+        const literal = optionsArg && unwrap(optionsArg).type === 'ObjectExpression' ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
 
         const servername = lookup(bag, 'servername');
         let emptyServername: TSESTree.Node | undefined;
@@ -119,7 +119,7 @@ export default createRule<[], MessageId>({
         if (emptyServername) {
           const text = hostText(hostNode, !(hostEntry && literal && hostEntry.entry.node.parent === literal));
           const suggest: Suggestion[] =
-            text && emptyServername.type === AST_NODE_TYPES.Property && !emptyServername.shorthand
+            text && emptyServername.type === 'Property' && !emptyServername.shorthand
               ? [{ messageId: 'addServername', data: { text }, fix: (fixer) => fixer.replaceText((emptyServername as TSESTree.Property).value, text) }]
               : [];
           context.report({ node: emptyServername, messageId: 'emptyServername', data: { socket: '' }, suggest });

@@ -1,19 +1,50 @@
 /**
  * Small AST helpers shared by the analysis core. Pure functions over ESTree / TSESTree nodes.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
 
+/**
+ * The variable `nameOrNode` refers to from `scope`: looked up in `scope`, then in the scopes around
+ * it. For an identifier, the lookup starts in the innermost scope below `scope` that contains it (as
+ * `ASTUtils.findVariable` of typescript-eslint / eslint-utils does; kept here so that the plugin does
+ * not load `@typescript-eslint/utils` at run time).
+ */
+export function findVariable(scope: TSESLint.Scope.Scope, nameOrNode: string | TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  let current: TSESLint.Scope.Scope | null = scope;
+  let name: string;
+  if (typeof nameOrNode === 'string') {
+    name = nameOrNode;
+  } else {
+    name = nameOrNode.name;
+    const at = nameOrNode.range[0];
+    for (let inner: TSESLint.Scope.Scope | undefined = current; inner; ) {
+      current = inner;
+      inner = inner.childScopes.find((child) => child.block.range[0] <= at && at < child.block.range[1]);
+    }
+  }
+  for (; current; current = current.upper) {
+    const variable = current.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+/** A `,` punctuator token. */
+export function isCommaToken(token: TSESTree.Token): boolean {
+  return token.type === 'Punctuator' && token.value === ',';
+}
+
 /** Wrappers that do not change the runtime value of an expression. */
 const TRANSPARENT = new Set<string>([
-  AST_NODE_TYPES.TSAsExpression,
-  AST_NODE_TYPES.TSSatisfiesExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.TSTypeAssertion,
-  AST_NODE_TYPES.TSInstantiationExpression,
-  AST_NODE_TYPES.ChainExpression,
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'TSInstantiationExpression',
+  'ChainExpression',
 ]);
 
 /** Strips `as`, `satisfies`, `!`, `<T>x` and optional-chain wrappers (parentheses are not nodes in ESTree). */
@@ -38,14 +69,14 @@ export function valueParent(node: Node): { parent: Node | undefined; child: Node
 
 /** The static name of a property key or member property: `a`, `'a'`, `["a"]`, `` [`a`] ``. */
 export function staticKeyName(key: Node, computed: boolean): string | undefined {
-  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  if (key.type === AST_NODE_TYPES.Literal) {
+  if (!computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'PrivateIdentifier') return undefined;
+  if (key.type === 'Literal') {
     if (typeof key.value === 'string') return key.value;
     if (typeof key.value === 'number') return String(key.value);
     return undefined;
   }
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) {
     return key.quasis[0]?.value.cooked ?? undefined;
   }
   return undefined;
@@ -62,7 +93,7 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
 /** `const`, or `let`/`var` that is never written after its declaration. */
 export function isEffectivelyConst(declarator: TSESTree.VariableDeclarator, writeCount: number): boolean {
   const decl = declarator.parent;
-  if (decl?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  if (decl?.type !== 'VariableDeclaration') return false;
   if (decl.kind === 'const' || decl.kind === 'using' || decl.kind === 'await using') return true;
   return writeCount === 0;
 }
@@ -71,17 +102,17 @@ export function isFunctionNode(
   node: Node | undefined,
 ): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
   return (
-    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node?.type === AST_NODE_TYPES.FunctionExpression ||
-    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+    node?.type === 'FunctionDeclaration' ||
+    node?.type === 'FunctionExpression' ||
+    node?.type === 'ArrowFunctionExpression'
   );
 }
 
 /** True when `node` is `undefined` (the global identifier) or `void <expr>`. */
 export function isUndefinedNode(node: Node): boolean {
   return (
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
-    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+    (node.type === 'Identifier' && node.name === 'undefined') ||
+    (node.type === 'UnaryExpression' && node.operator === 'void')
   );
 }
 

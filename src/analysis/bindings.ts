@@ -7,7 +7,7 @@
  * aliases; dynamic `await import()`. Resolution is lazy and memoised per file: nothing is walked
  * until a rule asks about a node.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isEffectivelyConst, memberName, staticKeyName, unwrap } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
@@ -78,9 +78,9 @@ export function resolveModuleRef(fc: FileContext, node: TSESTree.Node): ModuleRe
 
 function compute(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
   switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
+    case 'Identifier':
       return resolveIdentifier(fc, node);
-    case AST_NODE_TYPES.MemberExpression: {
+    case 'MemberExpression': {
       const name = memberName(node);
       if (name === undefined) return undefined;
       const base = resolveModuleRef(fc, node.object);
@@ -89,10 +89,10 @@ function compute(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
       if (name === 'default' && base.path.length === 0) return base;
       return { module: base.module, path: [...base.path, name] };
     }
-    case AST_NODE_TYPES.CallExpression:
+    case 'CallExpression':
       return requireCall(node);
-    case AST_NODE_TYPES.AwaitExpression:
-      return node.argument.type === AST_NODE_TYPES.ImportExpression ? importExpression(node.argument) : undefined;
+    case 'AwaitExpression':
+      return node.argument.type === 'ImportExpression' ? importExpression(node.argument) : undefined;
     default:
       return undefined;
   }
@@ -100,7 +100,7 @@ function compute(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
 
 function requireCall(node: TSESTree.CallExpression): ModuleRef | undefined {
   const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return undefined;
+  if (callee.type !== 'Identifier' || callee.name !== 'require') return undefined;
   const arg = node.arguments[0];
   if (node.arguments.length !== 1 || !arg) return undefined;
   const spec = staticString(arg);
@@ -113,8 +113,8 @@ function importExpression(node: TSESTree.ImportExpression): ModuleRef | undefine
 }
 
 function staticString(node: TSESTree.Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
     return node.quasis[0]?.value.cooked ?? undefined;
   }
   return undefined;
@@ -135,20 +135,20 @@ export function resolveVariable(fc: FileContext, variable: Scope.Variable): Modu
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
     const spec = def.node;
-    if (spec.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    if (spec.type === 'TSImportEqualsDeclaration') {
       const ref = spec.moduleReference;
-      if (ref.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      if (ref.type === 'TSExternalModuleReference') {
         const s = staticString(ref.expression);
         return s === undefined ? undefined : { module: normalizeModule(s), path: [] };
       }
       return undefined;
     }
     const decl = spec.parent;
-    if (decl?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    if (decl?.type !== 'ImportDeclaration') return undefined;
     if (decl.importKind === 'type' || ('importKind' in spec && spec.importKind === 'type')) return undefined;
     const module = normalizeModule(decl.source.value);
-    if (spec.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
+    if (spec.type === 'ImportSpecifier') {
+      const imported = spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
       return imported === 'default' ? { module, path: [] } : { module, path: [imported] };
     }
     return { module, path: [] };
@@ -168,13 +168,13 @@ export function resolveVariable(fc: FileContext, variable: Scope.Variable): Modu
 export function patternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): string[] | undefined {
   if (pattern === target) return [];
   switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
+    case 'Identifier':
       return undefined;
-    case AST_NODE_TYPES.AssignmentPattern:
+    case 'AssignmentPattern':
       return patternPath(pattern.left, target);
-    case AST_NODE_TYPES.ObjectPattern:
+    case 'ObjectPattern':
       for (const prop of pattern.properties) {
-        if (prop.type !== AST_NODE_TYPES.Property) continue;
+        if (prop.type !== 'Property') continue;
         const inner = patternPath(prop.value, target);
         if (inner) {
           const key = staticKeyName(prop.key, prop.computed);
@@ -197,7 +197,7 @@ export function resolveCalleeRef(fc: FileContext, node: TSESTree.Node): ModuleRe
   const direct = resolveModuleRef(fc, node);
   if (direct) return direct;
   const callee = unwrap(node);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (callee.type !== 'MemberExpression') return undefined;
   const name = memberName(callee);
   const made = name === undefined ? undefined : instanceOf(fc, unwrap(callee.object), 0);
   return made && { module: made.module, path: [...made.path, PATH_RETURN, name!] };
@@ -206,8 +206,8 @@ export function resolveCalleeRef(fc: FileContext, node: TSESTree.Node): ModuleRe
 /** The module export whose call (or `new`) made this value: the call itself, or a `const` initialised with it. */
 function instanceOf(fc: FileContext, node: TSESTree.Node, depth: number): ModuleRef | undefined {
   if (depth > 4) return undefined;
-  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return resolveModuleRef(fc, node.callee);
-  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') return resolveModuleRef(fc, node.callee);
+  if (node.type !== 'Identifier') return undefined;
   const variable = fc.findVariable(node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;

@@ -11,8 +11,8 @@
  * method (`api.addDomainName(id, opts)`) cannot be tied to CDK without types, so there only the
  * enum member counts (it is CDK's own legacy value wherever it is written).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, unwrap } from './ast.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable, memberName, unwrap } from './ast.js';
 import { mayReferenceModules, resolveModuleRef, type ModuleRef } from './bindings.js';
 import { catalogue, type CdkApi, type CdkPolicyFamily, type CdkVersion } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
@@ -71,7 +71,7 @@ export interface PolicyValue {
 export function policyValues(fc: FileContext, node: TSESTree.Node, depth = 0): PolicyValue[] | undefined {
   if (depth > 8) return undefined;
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression) {
+  if (n.type === 'Identifier' || n.type === 'MemberExpression') {
     const ref = cdkRef(fc, n);
     if (ref) {
       const [enumName, name] = ref.path;
@@ -81,12 +81,12 @@ export function policyValues(fc: FileContext, node: TSESTree.Node, depth = 0): P
       return [{ value: family.legacy[name]?.value, member: { submodule: ref.submodule, enumName, name, version: ref.version } }];
     }
   }
-  if (n.type === AST_NODE_TYPES.ConditionalExpression) {
+  if (n.type === 'ConditionalExpression') {
     const a = policyValues(fc, n.consequent, depth + 1);
     const b = a && policyValues(fc, n.alternate, depth + 1);
     return a && b ? [...a, ...b] : undefined;
   }
-  if (n.type === AST_NODE_TYPES.Identifier) {
+  if (n.type === 'Identifier') {
     const init = constInitializer(fc, n);
     if (init) return policyValues(fc, init, depth + 1);
   }
@@ -139,13 +139,13 @@ function matchDestination(fc: FileContext, dest: Destination, key: string): ApiM
   const { call, index } = dest;
   const callee = unwrap(call.callee);
   const ref = cdkRef(fc, callee);
-  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  const isNew = call.type === 'NewExpression';
   for (const family of catalogue().cdkPolicies) {
     if (family.key !== key) continue;
     for (const api of family.apis) {
       if (api.argument !== index || !samePath(api.path, dest.path)) continue;
       if (api.invoke === 'method') {
-        if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === api.exports[0]) return { family, api, version: undefined, call, index };
+        if (callee.type === 'MemberExpression' && memberName(callee) === api.exports[0]) return { family, api, version: undefined, call, index };
       } else if (ref && ref.submodule === family.submodule && inVersion(family, ref.version) && (api.invoke === 'new') === isNew && samePath(api.exports, ref.path)) {
         return { family, api, version: ref.version, call, index };
       }
@@ -157,7 +157,7 @@ function matchDestination(fc: FileContext, dest: Destination, key: string): ApiM
 /** The props bag at `path` inside argument `index` of the call, or undefined when it cannot be seen. */
 function bagAt(fc: FileContext, match: ApiMatch): OptionBag | undefined | 'overridden' {
   const arg = match.call.arguments[match.index];
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!arg || arg.type === 'SpreadElement') return undefined;
   let bag = bagOf(fc, arg, match.call);
   for (const segment of match.api.path) {
     const found = bag && lookup(bag, segment);
@@ -170,7 +170,7 @@ function bagAt(fc: FileContext, match: ApiMatch): OptionBag | undefined | 'overr
 
 /** The legacy policy a property sets for a CDK construct, if any. */
 export function legacyPolicyAt(fc: FileContext, site: TSESTree.Property, key: string): LegacyPolicy | undefined {
-  if (!cdkPolicyKeys().has(key) || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (!cdkPolicyKeys().has(key) || site.parent.type !== 'ObjectExpression') return undefined;
   if (!mayReferenceModules(fc, cdkModules())) return undefined;
   const values = policyValues(fc, site.value);
   if (!values || values.length === 0) return undefined;
@@ -224,17 +224,17 @@ export function legacyDefaultAt(fc: FileContext, call: TSESTree.CallExpression |
   if (!mayReferenceModules(fc, cdkModules())) return undefined;
   const ref = cdkRef(fc, call.callee);
   if (!ref) return undefined;
-  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  const isNew = call.type === 'NewExpression';
   for (const { family, api } of legacyDefaultApis()) {
     if (family.submodule !== ref.submodule || !inVersion(family, ref.version) || !api.legacyDefault?.versions.includes(ref.version)) continue;
     if ((api.invoke === 'new') !== isNew || !samePath(api.exports, ref.path)) continue;
-    if (call.arguments.slice(0, api.argument).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    if (call.arguments.slice(0, api.argument).some((a) => a.type === 'SpreadElement')) return undefined;
     const props = call.arguments[api.argument];
     if (!props) {
       // Optional options omitted altogether (`fromAcmCertificate(cert)`); required props missing is a type error.
       return api.invoke === 'call' && call.arguments.length === api.argument ? { family, api, version: ref.version, ref, props: undefined } : undefined;
     }
-    if (props.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    if (props.type === 'SpreadElement') return undefined;
     const bag = bagOf(fc, props, call);
     if (!bag || !provablyLacks(bag, family.key)) return undefined;
     return { family, api, version: ref.version, ref, props };
@@ -256,7 +256,7 @@ export function enumSpelling(
     const ref = cdkRef(fc, node);
     if (!ref) return undefined;
     if (ref.path.length === 0) return { text: `${fc.sourceCode.getText(node)}.${enumName}` };
-    if (node.type !== AST_NODE_TYPES.MemberExpression) {
+    if (node.type !== 'MemberExpression') {
       // A named import of the class (`import { Domain } from 'aws-cdk-lib/aws-elasticsearch'`): import the enum too.
       return ref.module === 'aws-cdk-lib' ? undefined : { text: enumName, importFrom: ref.module };
     }
@@ -271,16 +271,16 @@ export function enumSpelling(
  */
 export function aliasEnumObject(fc: FileContext, value: TSESTree.Node, site: TSESTree.Node): string | undefined {
   let n = unwrap(value);
-  for (let i = 0; i < 4 && n.type === AST_NODE_TYPES.Identifier; i++) {
+  for (let i = 0; i < 4 && n.type === 'Identifier'; i++) {
     const init = constInitializer(fc, n);
     if (!init) return undefined;
     n = unwrap(init);
   }
-  if (n.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (n.type !== 'MemberExpression') return undefined;
   let root: TSESTree.Node = unwrap(n.object);
-  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  if (root.type !== 'Identifier') return undefined;
   const there = fc.findVariable(root);
-  const here = ASTUtils.findVariable(fc.sourceCode.getScope(site), root.name) ?? undefined;
+  const here = findVariable(fc.sourceCode.getScope(site), root.name);
   return there && there === here ? fc.sourceCode.getText(n.object) : undefined;
 }

@@ -2,7 +2,6 @@
  * Closed APIs (`ClosedApiRow`): calls whose every argument the catalogue knows, so an object passed
  * to one of them anywhere but a sink or agent-slot position is provably not a TLS option bag.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { mayReferenceModules, resolveModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
 import type { Destination } from './options.js';
@@ -15,6 +14,6 @@ export function closedApiOf(fc: FileContext, dest: Destination): ClosedApiRow | 
   if (dest.kind !== 'argument' || !mayReferenceModules(fc, closedApiModules)) return undefined;
   const ref = resolveModuleRef(fc, dest.call.callee);
   if (!ref) return undefined;
-  const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
+  const isNew = dest.call.type === 'NewExpression';
   return closedApis.find((r) => rowDenotes(r, ref, isNew));
 }

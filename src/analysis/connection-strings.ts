@@ -4,7 +4,7 @@
  * template placeholder, an unknown operand of `+`) is `PLACEHOLDER` in the text; a parameter whose
  * value holds one is unknown, and one whose name holds one makes every absent parameter unknown.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { constInitializer, evaluate, stringFragments } from './values.js';
@@ -82,7 +82,7 @@ export function connectionStringText(fc: FileContext, node: TSESTree.Node, depth
   const values = evaluate(fc, node);
   if (values) return values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+  if (n.type === 'TemplateLiteral') {
     let text = n.quasis[0]?.value.cooked ?? '';
     n.expressions.forEach((expr, i) => {
       const v = evaluate(fc, expr);
@@ -90,14 +90,14 @@ export function connectionStringText(fc: FileContext, node: TSESTree.Node, depth
     });
     return text;
   }
-  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
     const fragments = stringFragments(fc, n);
     if (!fragments) return undefined;
     let text = fragments[0]?.atStart ? '' : PLACEHOLDER;
     fragments.forEach((f, i) => (text += (i > 0 ? PLACEHOLDER : '') + f.text));
     return text + (fragments[fragments.length - 1]?.atEnd ? '' : PLACEHOLDER);
   }
-  if (n.type === AST_NODE_TYPES.Identifier) {
+  if (n.type === 'Identifier') {
     const init = constInitializer(fc, n);
     return init ? connectionStringText(fc, init, depth + 1) : undefined;
   }

@@ -18,7 +18,7 @@
  * Each possible value is a *scenario* with what chose it (`Via`). Rules report the scenarios chosen
  * by a default or a literal whose value is insecure (`insecureReach`, `judgedValues`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isEffectivelyConst, unwrap, valueParent } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
@@ -91,22 +91,22 @@ function compute(fc: FileContext, node: TSESTree.Node, env: Env | undefined, dep
   if (known?.length === 1 && !mentionsEnv(fc, node, env)) return [{ value: known[0], via: 'certain', origin: node }];
   const next = depth + 1;
   switch (node.type) {
-    case AST_NODE_TYPES.Literal:
+    case 'Literal':
       return 'regex' in node && node.regex ? RUNTIME : [{ value: node.value as Primitive, via: 'certain', origin: node }];
-    case AST_NODE_TYPES.Identifier:
+    case 'Identifier':
       return identifier(fc, node, env, next);
-    case AST_NODE_TYPES.MemberExpression:
+    case 'MemberExpression':
       // An option, field or environment variable: it may be unset.
       return UNSET;
-    case AST_NODE_TYPES.LogicalExpression:
+    case 'LogicalExpression':
       return logical(fc, node.operator, node.left, node.right, node, env, next);
-    case AST_NODE_TYPES.ConditionalExpression:
+    case 'ConditionalExpression':
       return conditional(fc, node, env, next);
-    case AST_NODE_TYPES.UnaryExpression:
+    case 'UnaryExpression':
       return unary(fc, node, env, next);
-    case AST_NODE_TYPES.BinaryExpression:
+    case 'BinaryExpression':
       return binary(fc, node, env, next);
-    case AST_NODE_TYPES.CallExpression:
+    case 'CallExpression':
       return call(fc, node, env, next);
     default:
       return known ? dedupe(known.map((value) => ({ value, via: 'runtime' as const }))) : RUNTIME;
@@ -119,7 +119,7 @@ function mentionsEnv(fc: FileContext, node: TSESTree.Node, env: Env | undefined)
   let found = false;
   const visit = (n: TSESTree.Node): void => {
     if (found) return;
-    if (n.type === AST_NODE_TYPES.Identifier) {
+    if (n.type === 'Identifier') {
       const v = fc.findVariable(n);
       if (v && env.has(v)) found = true;
       return;
@@ -145,7 +145,7 @@ function identifier(fc: FileContext, id: TSESTree.Identifier, env: Env | undefin
   if (def.type === 'Parameter') {
     const fn = def.node as FunctionNode;
     const own = defaulted ? [...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME] : UNSET;
-    return dedupe([...own, ...(def.name.type === AST_NODE_TYPES.Identifier ? callSiteArguments(fc, fn, def.name, defaulted, depth) : [])]);
+    return dedupe([...own, ...(def.name.type === 'Identifier' ? callSiteArguments(fc, fn, def.name, defaulted, depth) : [])]);
   }
   if (def.type !== 'Variable') return RUNTIME;
   const declarator = def.node;
@@ -165,7 +165,7 @@ function identifier(fc: FileContext, id: TSESTree.Identifier, env: Env | undefin
 /** The `= default` of a binding (`verify = false`, `{ verify = false }`), if any. */
 function defaultOf(name: TSESTree.Node): TSESTree.AssignmentPattern | undefined {
   const parent = name.parent;
-  return parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === name ? parent : undefined;
+  return parent?.type === 'AssignmentPattern' && parent.left === name ? parent : undefined;
 }
 
 /** What the file's own calls of the function pass for a top-level parameter (`make(true)`), as literal scenarios. */
@@ -176,12 +176,12 @@ function callSiteArguments(
   defaulted: TSESTree.AssignmentPattern | undefined,
   depth: number,
 ): Scenario[] {
-  const index = fn.params.findIndex((p) => p === name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === name));
+  const index = fn.params.findIndex((p) => p === name || (p.type === 'AssignmentPattern' && p.left === name));
   if (index < 0) return [];
   const out: Scenario[] = [];
   for (const site of callSites(fc, fn)) {
     const arg = site.arguments[index];
-    if (site.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) continue;
+    if (site.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) continue;
     if (!arg) {
       // The call leaves it out: the default (or `undefined`) for that call.
       if (defaulted) out.push(...scenarios(fc, defaulted.right, undefined, depth).map((s) => chosen(s, 'literal', site)));
@@ -196,16 +196,16 @@ function callSiteArguments(
 /** Calls of a named local function by its name (`function make() {}`, `const make = () => …`). */
 function callSites(fc: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
   let id: TSESTree.Identifier | undefined;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) id = fn.id;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
   else {
     const { parent } = valueParent(fn);
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
   }
   const variable = id && fc.findVariable(id);
   if (!variable) return [];
   return variable.references.flatMap((ref) => {
     const { parent, child } = valueParent(ref.identifier);
-    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child ? [parent] : [];
+    return parent?.type === 'CallExpression' && parent.callee === child ? [parent] : [];
   });
 }
 
@@ -244,7 +244,7 @@ function conditional(fc: FileContext, node: TSESTree.ConditionalExpression, env:
   const test = unwrap(node.test);
   // `x ? x : d` is `x || d`; `!x ? d : x` too.
   if (sameText(fc, test, node.consequent)) return logical(fc, '||', node.consequent, node.alternate, node, env, depth);
-  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && sameText(fc, test.argument, node.alternate))
+  if (test.type === 'UnaryExpression' && test.operator === '!' && sameText(fc, test.argument, node.alternate))
     return logical(fc, '||', node.alternate, node.consequent, node, env, depth);
   return branch(fc, node.test, expressionBranch(fc, node.consequent, env, depth), expressionBranch(fc, node.alternate, env, depth), node, env, depth);
 }
@@ -264,9 +264,9 @@ const escapeText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g,
  */
 function presenceCheck(fc: FileContext, testNode: TSESTree.Node, yes: Branch, no: Branch): boolean {
   const test = unwrap(testNode);
-  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+  const negated = test.type === 'UnaryExpression' && test.operator === '!';
   const subject = negated ? unwrap(test.argument) : test;
-  if (subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (subject.type !== 'Identifier' && subject.type !== 'MemberExpression') return false;
   const pattern = new RegExp(`(?<![\\w$.])${escapeText(fc.sourceCode.getText(subject))}(?![\\w$])`);
   return (negated ? no : yes).nodes.some((n) => pattern.test(fc.sourceCode.getText(n)));
 }
@@ -321,17 +321,17 @@ const COMPARE: Readonly<Record<string, (a: Primitive, b: Primitive) => boolean>>
 function isAbsenceCheck(node: TSESTree.BinaryExpression): boolean {
   const sides = [unwrap(node.left), unwrap(node.right)];
   const nullish = (n: TSESTree.Node): boolean =>
-    (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined') ||
-    (n.type === AST_NODE_TYPES.Literal && n.value === null && node.operator.length === 2) ||
-    (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === 'void');
+    (n.type === 'Identifier' && n.name === 'undefined') ||
+    (n.type === 'Literal' && n.value === null && node.operator.length === 2) ||
+    (n.type === 'UnaryExpression' && n.operator === 'void');
   const typeofUndefined = (a: TSESTree.Node, b: TSESTree.Node): boolean =>
-    a.type === AST_NODE_TYPES.UnaryExpression && a.operator === 'typeof' && b.type === AST_NODE_TYPES.Literal && b.value === 'undefined';
+    a.type === 'UnaryExpression' && a.operator === 'typeof' && b.type === 'Literal' && b.value === 'undefined';
   return sides.some(nullish) || typeofUndefined(sides[0]!, sides[1]!) || typeofUndefined(sides[1]!, sides[0]!);
 }
 
 function binary(fc: FileContext, node: TSESTree.BinaryExpression, env: Env | undefined, depth: number): readonly Scenario[] {
   const compare = COMPARE[node.operator];
-  if (!compare || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return RUNTIME;
+  if (!compare || node.left.type === 'PrivateIdentifier') return RUNTIME;
   const left = scenarios(fc, node.left, env, depth);
   const right = scenarios(fc, node.right, env, depth);
   const absence = isAbsenceCheck(node);
@@ -354,24 +354,24 @@ function binary(fc: FileContext, node: TSESTree.BinaryExpression, env: Env | und
 /** A local helper's result for these arguments: `toBool(process.env.X, true)`. */
 function call(fc: FileContext, node: TSESTree.CallExpression, env: Env | undefined, depth: number): readonly Scenario[] {
   const callee = unwrap(node.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return RUNTIME;
+  if (callee.type !== 'Identifier') return RUNTIME;
   const fn = resolveFunction(fc, callee);
   if (!fn || fn.async || fn.generator) return RUNTIME;
   const bound = new Map<Scope.Variable, readonly Scenario[]>();
   for (const [i, param] of fn.params.entries()) {
     const name =
-      param.type === AST_NODE_TYPES.Identifier
+      param.type === 'Identifier'
         ? param
-        : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+        : param.type === 'AssignmentPattern' && param.left.type === 'Identifier'
           ? param.left
           : undefined;
     if (!name) return RUNTIME;
     const variable = scopeVariable(fc, fn, name);
     if (!variable) return RUNTIME;
     const arg = node.arguments[i];
-    if (arg?.type === AST_NODE_TYPES.SpreadElement) return RUNTIME;
+    if (arg?.type === 'SpreadElement') return RUNTIME;
     const given: readonly Scenario[] = arg ? scenarios(fc, arg, env, depth) : [{ value: undefined, via: 'certain', origin: node }];
-    const defaulted = param.type === AST_NODE_TYPES.AssignmentPattern ? param : undefined;
+    const defaulted = param.type === 'AssignmentPattern' ? param : undefined;
     // A default parameter replaces `undefined` (as JavaScript does).
     const value = defaulted
       ? dedupe(
@@ -397,17 +397,17 @@ function scopeVariable(fc: FileContext, fn: FunctionNode, name: TSESTree.Identif
 
 /** The value a helper returns: an expression body, or `if (test) return a; … return b;`. */
 function body(fc: FileContext, fn: FunctionNode, env: Env, depth: number): readonly Scenario[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return scenarios(fc, fn.body, env, depth);
+  if (fn.body.type !== 'BlockStatement') return scenarios(fc, fn.body, env, depth);
   const statements = fn.body.body;
   const local = new Map(env);
   const from = (i: number): readonly Scenario[] => {
     const s = statements[i];
     if (!s) return [{ value: undefined, via: 'certain' }];
     // `const raw = process.env[name];` before the returns: the name stands for its initializer's scenarios.
-    if (s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'const') {
+    if (s.type === 'VariableDeclaration' && s.kind === 'const') {
       for (const d of s.declarations) {
         const variable =
-          d.id.type === AST_NODE_TYPES.Identifier
+          d.id.type === 'Identifier'
             ? fc.sourceCode.scopeManager?.getDeclaredVariables(d).find((v) => v.name === (d.id as TSESTree.Identifier).name)
             : undefined;
         if (!variable || !d.init) return RUNTIME;
@@ -415,8 +415,8 @@ function body(fc: FileContext, fn: FunctionNode, env: Env, depth: number): reado
       }
       return from(i + 1);
     }
-    if (s.type === AST_NODE_TYPES.ReturnStatement) return s.argument ? scenarios(fc, s.argument, local, depth) : [{ value: undefined, via: 'certain' }];
-    if (s.type === AST_NODE_TYPES.IfStatement) {
+    if (s.type === 'ReturnStatement') return s.argument ? scenarios(fc, s.argument, local, depth) : [{ value: undefined, via: 'certain' }];
+    if (s.type === 'IfStatement') {
       const yes = returned(s.consequent);
       const no = s.alternate ? returned(s.alternate) : undefined;
       if (!yes || (s.alternate && !no)) return RUNTIME;
@@ -430,8 +430,8 @@ function body(fc: FileContext, fn: FunctionNode, env: Env, depth: number): reado
 
 /** The expression a statement returns when it is `return x` or `{ return x; }`. */
 function returned(statement: TSESTree.Statement): TSESTree.Expression | undefined {
-  const s = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
-  return s.type === AST_NODE_TYPES.ReturnStatement && s.argument ? s.argument : undefined;
+  const s = statement.type === 'BlockStatement' && statement.body.length === 1 ? statement.body[0]! : statement;
+  return s.type === 'ReturnStatement' && s.argument ? s.argument : undefined;
 }
 
 /** A value a literal or a default in the file gives an expression that is otherwise decided at run time. */
@@ -451,7 +451,7 @@ export function reachedValues(fc: FileContext, node: TSESTree.Node): Reached[] {
     if (s.value === OPEN || (s.via !== 'default' && s.via !== 'literal')) return [];
     // Only a literal written in the construct that decides is offered for rewriting (`?? false`, `verify = false`,
     // `envFlag('X', false)`): a branch picked by a default elsewhere, or a shared helper's own default, is not.
-    const literal = s.origin && unwrap(s.origin).type === AST_NODE_TYPES.Literal ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
+    const literal = s.origin && unwrap(s.origin).type === 'Literal' ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
     const inside = literal && s.decider && s.decider.range[0] <= literal.range[0] && literal.range[1] <= s.decider.range[1];
     return [{ value: s.value, via: s.via, origin: inside ? literal : undefined, decider: s.decider }];
   });

@@ -3,7 +3,8 @@
  * the first call builds it, later calls (from other rules linting the same file) reuse it, so
  * memoised results (module bindings, static values, option bags) are computed once per file.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from './ast.js';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { createTypeServices, type TypeServices } from './types.js';
 
@@ -45,7 +46,7 @@ function createFileContext(sourceCode: Readonly<TSESLint.SourceCode>, filename: 
     },
     memo: new Map(),
     findVariable(identifier) {
-      return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
+      return findVariable(sourceCode.getScope(identifier), identifier);
     },
     writeCount(variable) {
       let n = writeCounts.get(variable);

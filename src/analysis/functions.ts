@@ -2,7 +2,7 @@
  * Function-level facts: what a callback can return. Used for `checkServerIdentity`, where any
  * falsy return value accepts the peer (node-tls.md fact 6).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { resolveModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
@@ -14,10 +14,10 @@ export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpre
 export function resolveFunction(fc: FileContext, node: TSESTree.Node): FunctionNode | undefined {
   const n = unwrap(node);
   if (isFunctionNode(n)) return n;
-  if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (n.type !== 'Identifier') return undefined;
   const variable = fc.findVariable(n);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+  if (def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') {
     return fc.writeCount(variable!) === 0 ? def.node : undefined;
   }
   const init = constInitializer(fc, n);
@@ -40,10 +40,10 @@ function isNonThrowingCall(fc: FileContext, call: TSESTree.CallExpression): bool
   const callee = unwrap(call.callee);
   const ref = resolveModuleRef(fc, callee);
   if (ref?.module === 'tls' && ref.path.length === 1 && ref.path[0] === 'checkServerIdentity') return true;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+  if (callee.type === 'MemberExpression') {
     const name = memberName(callee);
     const object = unwrap(callee.object);
-    if (name && LOGGING_METHODS.has(name) && object.type === AST_NODE_TYPES.Identifier && /^(console|log|logger)$/i.test(object.name)) return true;
+    if (name && LOGGING_METHODS.has(name) && object.type === 'Identifier' && /^(console|log|logger)$/i.test(object.name)) return true;
   }
   return false;
 }
@@ -60,15 +60,15 @@ function peerNames(fn: FunctionNode): ReadonlySet<string> | 'any' {
   if (readsPeerFromSocket(fn.body)) return 'any';
   const names = new Set<string>(['arguments']);
   const bind = (pattern: TSESTree.Node): void => {
-    if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+    if (pattern.type === 'Identifier') names.add(pattern.name);
     else forEachChild(pattern, bind);
   };
   fn.params.forEach(bind);
   // Locals derived from them (`const name = host.toLowerCase()`), to a fixed point.
   const flows: { readonly target: TSESTree.Node; readonly source: TSESTree.Node }[] = [];
   const collect = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) flows.push({ target: node.id, source: node.init });
-    else if (node.type === AST_NODE_TYPES.AssignmentExpression) flows.push({ target: node.left, source: node.right });
+    if (node.type === 'VariableDeclarator' && node.init) flows.push({ target: node.id, source: node.init });
+    else if (node.type === 'AssignmentExpression') flows.push({ target: node.left, source: node.right });
     forEachChild(node, collect);
   };
   forEachChild(fn.body, collect);
@@ -87,7 +87,7 @@ function peerNames(fn: FunctionNode): ReadonlySet<string> | 'any' {
 const PEER_MEMBERS = new Set(['getPeerCertificate', 'getPeerX509Certificate', 'authorized', 'authorizationError', 'servername', 'remoteAddress']);
 
 function readsPeerFromSocket(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
+  if (node.type === 'MemberExpression') {
     const name = memberName(node);
     if (name === undefined || PEER_MEMBERS.has(name)) return true;
   }
@@ -100,7 +100,7 @@ function readsPeerFromSocket(node: TSESTree.Node): boolean {
 
 /** True when an identifier of `names` occurs anywhere in `node` (nested functions included). */
 function mentions(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier) return names.has(node.name);
+  if (node.type === 'Identifier') return names.has(node.name);
   let found = false;
   forEachChild(node, (child) => {
     if (!found && mentions(child, names)) found = true;
@@ -116,7 +116,7 @@ function mentions(node: TSESTree.Node, names: ReadonlySet<string>): boolean {
  * another, so it cannot be the check.
  */
 function mayCheckPeer(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, peer: ReadonlySet<string> | 'any'): boolean {
-  if (call.type === AST_NODE_TYPES.CallExpression && isNonThrowingCall(fc, call)) return false;
+  if (call.type === 'CallExpression' && isNonThrowingCall(fc, call)) return false;
   return peer === 'any' || mentions(call, peer);
 }
 
@@ -131,7 +131,7 @@ export interface ReturnFacts {
 export function returnFacts(fc: FileContext, fn: FunctionNode): ReturnFacts {
   if (fn.async || fn.generator) return { alwaysFalsy: false, droppedCheck: undefined };
   const peer = peerNames(fn);
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+  if (fn.body.type !== 'BlockStatement') {
     const body = unwrap(fn.body);
     const falsy = always(evaluate(fc, body), (v) => !v) && !containsCall(fc, body, peer);
     return { alwaysFalsy: falsy, droppedCheck: undefined };
@@ -142,26 +142,26 @@ export function returnFacts(fc: FileContext, fn: FunctionNode): ReturnFacts {
     if (!falsy) return;
     if (node !== fn && isFunctionNode(node)) return;
     switch (node.type) {
-      case AST_NODE_TYPES.ThrowStatement:
+      case 'ThrowStatement':
         falsy = false;
         return;
-      case AST_NODE_TYPES.ReturnStatement:
+      case 'ReturnStatement':
         if (node.argument && (!always(evaluate(fc, node.argument), (v) => !v) || containsCall(fc, node.argument, peer))) falsy = false;
         return;
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression:
+      case 'CallExpression':
+      case 'NewExpression':
         if (mayCheckPeer(fc, node, peer)) {
           falsy = false;
           return;
         }
-        if (node.type === AST_NODE_TYPES.CallExpression && node.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+        if (node.type === 'CallExpression' && node.parent?.type === 'ExpressionStatement') {
           const ref = resolveModuleRef(fc, node.callee);
           if (ref?.module === 'tls' && ref.path[0] === 'checkServerIdentity') droppedCheck = node;
         }
         break;
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.YieldExpression:
-      case AST_NODE_TYPES.TaggedTemplateExpression:
+      case 'AwaitExpression':
+      case 'YieldExpression':
+      case 'TaggedTemplateExpression':
         falsy = false;
         return;
       default:
@@ -178,7 +178,7 @@ function containsCall(fc: FileContext, node: TSESTree.Node, peer: ReadonlySet<st
   let found = false;
   const visit = (n: TSESTree.Node): void => {
     if (found || isFunctionNode(n)) return;
-    if ((n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) && mayCheckPeer(fc, n, peer)) {
+    if ((n.type === 'CallExpression' || n.type === 'NewExpression') && mayCheckPeer(fc, n, peer)) {
       found = true;
       return;
     }

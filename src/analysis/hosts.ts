@@ -4,7 +4,7 @@
  * which arguments of `tls.connect()` are its host and its options.
  */
 import { isIP } from 'node:net';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
 import { isModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
@@ -26,11 +26,11 @@ function kindOfValue(v: unknown): HostKind {
 /** A host built as `${x}.example.com` or `x + '.example.com'`: its last label is a name, so it is no IP. */
 function endsWithDnsLabel(fc: FileContext, node: TSESTree.Node): boolean {
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+  if (n.type === 'TemplateLiteral') {
     const tail = n.quasis[n.quasis.length - 1]?.value.cooked ?? '';
     return n.expressions.length > 0 && /\.[a-z][a-z0-9-]*[a-z0-9]\.?$/i.test(tail);
   }
-  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') {
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
     const right = evaluate(fc, n.right);
     return !!right && right.length > 0 && right.every((v) => typeof v === 'string' && /\.[a-z][a-z0-9-]*[a-z0-9]\.?$/i.test(v));
   }
@@ -55,20 +55,20 @@ export function isFalsyServername(fc: FileContext, node: TSESTree.Node): boolean
 /** The host a `net.connect(port, host)` / `net.createConnection({ host })` socket was opened with. */
 export function socketHost(fc: FileContext, node: TSESTree.Node): TSESTree.Node | undefined {
   let n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Identifier) {
+  if (n.type === 'Identifier') {
     const init = constInitializer(fc, n);
     if (!init) return undefined;
     n = unwrap(init);
   }
-  if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (n.type !== 'CallExpression') return undefined;
   if (!['connect', 'createConnection'].some((name) => isModuleRef(fc, n.callee, 'net', name))) return undefined;
   const [first, second] = n.arguments;
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  if (unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
+  if (!first || first.type === 'SpreadElement') return undefined;
+  if (unwrap(first).type === 'ObjectExpression') {
     const bag = bagOf(fc, first);
     return bag ? (lookup(bag, 'host')?.entry.value ?? undefined) : undefined;
   }
-  return second && second.type !== AST_NODE_TYPES.SpreadElement ? second : undefined;
+  return second && second.type !== 'SpreadElement' ? second : undefined;
 }
 
 /** The arguments of `tls.connect(options)`, `tls.connect(port, host?, options?)` or `tls.connect(path, options?)`; undefined when they cannot be classified. */
@@ -77,7 +77,7 @@ export function connectArguments(
   call: TSESTree.CallExpression,
 ): { readonly optionsArg: TSESTree.Node | undefined; readonly hostArg: TSESTree.Node | undefined } | undefined {
   const args = call.arguments;
-  if (args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (args.some((a) => a.type === 'SpreadElement')) return undefined;
   const first = args[0];
   if (!first) return undefined;
   let optionsArg: TSESTree.Node | undefined;
@@ -88,7 +88,7 @@ export function connectArguments(
     return !!v && v.length > 0 && v.every((x) => typeof x === 'number' || typeof x === 'string');
   };
   const isFunction = (n: TSESTree.Node | undefined): boolean =>
-    !!n && (unwrap(n).type === AST_NODE_TYPES.ArrowFunctionExpression || unwrap(n).type === AST_NODE_TYPES.FunctionExpression);
+    !!n && (unwrap(n).type === 'ArrowFunctionExpression' || unwrap(n).type === 'FunctionExpression');
   if (isScalar(first)) {
     const port = evaluate(fc, first)!;
     const isPath = port.every((v) => typeof v === 'string' && !/^\d+$/.test(v));
@@ -97,22 +97,22 @@ export function connectArguments(
       const v = evaluate(fc, second);
       if (v && v.length > 0) return v.every((x) => typeof x === 'string');
       const n = unwrap(second);
-      return n.type === AST_NODE_TYPES.TemplateLiteral || (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+');
+      return n.type === 'TemplateLiteral' || (n.type === 'BinaryExpression' && n.operator === '+');
     })();
     if (secondIsHost) {
       hostArg = second;
       optionsArg = args[2] && !isFunction(args[2]) ? args[2] : undefined;
-    } else if (second && !isFunction(second) && unwrap(second).type === AST_NODE_TYPES.ObjectExpression) {
+    } else if (second && !isFunction(second) && unwrap(second).type === 'ObjectExpression') {
       optionsArg = second;
     } else if (second && !isFunction(second)) {
       return undefined; // a host or options we cannot classify
     }
     if (isPath && !optionsArg) return undefined;
   } else if (
-    firstValue.type === AST_NODE_TYPES.ObjectExpression ||
-    firstValue.type === AST_NODE_TYPES.Identifier ||
-    firstValue.type === AST_NODE_TYPES.MemberExpression ||
-    firstValue.type === AST_NODE_TYPES.CallExpression
+    firstValue.type === 'ObjectExpression' ||
+    firstValue.type === 'Identifier' ||
+    firstValue.type === 'MemberExpression' ||
+    firstValue.type === 'CallExpression'
   ) {
     optionsArg = first;
   } else {

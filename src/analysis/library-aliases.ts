@@ -6,7 +6,7 @@
  * and describe each suggestion as an edit (`AliasEdit`); `src/rule-kit/alias-report.ts` turns them
  * into reports and fixes. The rows are data in `src/analysis/catalogue/`; this is the only code that reads them.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, propertyName, unwrap } from './ast.js';
 import { closedApiOf } from './closed-apis.js';
 import { allAliases, type AliasMatch, type AliasRow, type ConfigRow, type InertCondition, type SiblingCondition } from './catalogue/index.js';
@@ -123,7 +123,7 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
   if (!selector) return {};
   return {
     [selector](node: TSESTree.Property) {
-      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
+      if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
       const key = propertyName(node);
       if (key === undefined || !isEffective(fc, node, key)) return;
       for (const row of props) {
@@ -150,7 +150,7 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
         const last = object.properties[object.properties.length - 1];
         const insert = `${row.match.required}: true`;
         // `verifyIdentity: false` in the literal itself: set it to true rather than adding a duplicate key.
-        const present = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === row.match.required) as TSESTree.Property | undefined;
+        const present = object.properties.find((p) => p.type === 'Property' && propertyName(p) === row.match.required) as TSESTree.Property | undefined;
         report({
           node,
           row,
@@ -203,7 +203,7 @@ function inertHolds(fc: FileContext, object: TSESTree.Node, condition: InertCond
 /** An object literal that provably lacks `required: true` and does not already turn verification off. */
 function lacksRequiredOption(fc: FileContext, value: TSESTree.Node, required: string, insecure: (v: Primitive) => boolean = (v) => !v): boolean {
   const object = unwrap(value);
-  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (object.type !== 'ObjectExpression') return false;
   const bag = bagOf(fc, object);
   if (!bag) return false;
   // `rejectUnauthorized: false` already disables the hostname check too: one finding, not two.
@@ -251,8 +251,8 @@ function propertyFix(fc: FileContext, row: AliasRow, node: TSESTree.Property): A
 
 function statementOf(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
   let current: TSESTree.Node = node;
-  while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = current.parent;
-  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+  while (current.parent?.type === 'ChainExpression' || current.parent?.type === 'AwaitExpression') current = current.parent;
+  return current.parent?.type === 'ExpressionStatement' ? current.parent : undefined;
 }
 
 /** With types: a method of that name declared outside the library is not the library's. */
@@ -271,13 +271,13 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
   return {
     [`CallExpression[callee.property.name=${oneOf(names)}]`](node: TSESTree.CallExpression) {
       const callee = unwrap(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (callee.type !== 'MemberExpression') return;
       const name = memberName(callee);
       for (const row of methods) {
         if (row.match.name !== name || !isLibraryMethod(fc, row, callee, name)) continue;
         const statement = statementOf(node);
         const objectText = fc.sourceCode.getText(callee.object);
-        const sole = statement && unwrap(callee.object).type === AST_NODE_TYPES.Identifier;
+        const sole = statement && unwrap(callee.object).type === 'Identifier';
         report({
           node,
           row,
@@ -291,7 +291,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
       }
       for (const row of withArgument) {
         const arg = node.arguments[0];
-        if (row.match.name !== name || !arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
+        if (row.match.name !== name || !arg || arg.type === 'SpreadElement') continue;
         const values = stringValues(fc, arg);
         if (!values || !values.every((v) => row.match.values.includes(v))) continue;
         const statement = statementOf(node);
@@ -305,7 +305,7 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
       }
       for (const row of withValue) {
         const [option, value] = node.arguments;
-        if (row.match.name !== name || !option || !value || option.type === AST_NODE_TYPES.SpreadElement || value.type === AST_NODE_TYPES.SpreadElement) continue;
+        if (row.match.name !== name || !option || !value || option.type === 'SpreadElement' || value.type === 'SpreadElement') continue;
         if (!namesOption(fc, row.match, option) || !isLibraryMethod(fc, row, callee, name)) continue;
         const values = evaluate(fc, value);
         if (!always(values, row.match.insecure)) continue;
@@ -327,7 +327,7 @@ function namesOption(fc: FileContext, match: Extract<AliasMatch, { kind: 'method
   const constants = match.constants;
   // A member of the library's own module is judged by its name, not by its declared type: node-libcurl
   // types `Curl.option.sslVerifyPeer` as 'SSL_VERIFYPEER', but at run time the table holds upper-case names only.
-  const ref = constants && unwrap(node).type === AST_NODE_TYPES.MemberExpression ? resolveModuleRef(fc, node) : undefined;
+  const ref = constants && unwrap(node).type === 'MemberExpression' ? resolveModuleRef(fc, node) : undefined;
   if (constants && ref?.module === constants.module) {
     const option = ref.path[ref.path.length - 1]!;
     const table = ref.path.slice(0, -1);
@@ -341,20 +341,20 @@ const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prepend
 
 /** Calls of a verdict parameter made unconditionally at the top level of the callback's body. */
 function unconditionalVerdictCalls(fn: TSESTree.FunctionLike, from: number): TSESTree.CallExpression[] {
-  const params = fn.params.slice(from).filter((p): p is TSESTree.Identifier => p.type === AST_NODE_TYPES.Identifier).map((p) => p.name);
+  const params = fn.params.slice(from).filter((p): p is TSESTree.Identifier => p.type === 'Identifier').map((p) => p.name);
   if (params.length === 0 || !fn.body) return [];
   const expressions: TSESTree.Expression[] = [];
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+  if (fn.body.type === 'BlockStatement') {
     for (const s of fn.body.body) {
-      if (s.type === AST_NODE_TYPES.ExpressionStatement) expressions.push(s.expression);
-      else if (s.type === AST_NODE_TYPES.ReturnStatement && s.argument) expressions.push(s.argument);
+      if (s.type === 'ExpressionStatement') expressions.push(s.expression);
+      else if (s.type === 'ReturnStatement' && s.argument) expressions.push(s.argument);
     }
   } else {
     expressions.push(fn.body);
   }
-  const flat = expressions.flatMap((e): TSESTree.Expression[] => (e.type === AST_NODE_TYPES.SequenceExpression ? e.expressions : [e]));
+  const flat = expressions.flatMap((e): TSESTree.Expression[] => (e.type === 'SequenceExpression' ? e.expressions : [e]));
   return flat.filter(
-    (e): e is TSESTree.CallExpression => e.type === AST_NODE_TYPES.CallExpression && e.callee.type === AST_NODE_TYPES.Identifier && params.includes(e.callee.name),
+    (e): e is TSESTree.CallExpression => e.type === 'CallExpression' && e.callee.type === 'Identifier' && params.includes(e.callee.name),
   );
 }
 
@@ -362,12 +362,12 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
   const list = rowsOfKind(rule, 'verdict-callback');
   if (list.length === 0) return {};
   const check = (row: RowOfKind<'verdict-callback'>, fnNode: TSESTree.Node | undefined): boolean => {
-    if (!fnNode || fnNode.type === AST_NODE_TYPES.SpreadElement) return false;
+    if (!fnNode || fnNode.type === 'SpreadElement') return false;
     const fn = resolveFunction(fc, fnNode);
     if (!fn || !isFunctionNode(fn)) return false;
     for (const call of unconditionalVerdictCalls(fn, row.match.from)) {
       const arg = call.arguments[0];
-      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || !always(evaluate(fc, arg), (v) => v === row.match.insecure)) continue;
+      if (!arg || arg.type === 'SpreadElement' || !always(evaluate(fc, arg), (v) => v === row.match.insecure)) continue;
       const secure = row.match.secure;
       report({ node: call, row, data: dataOf(row), suggestion: { text: row.fixText ?? 'Reject the certificate.', edit: edit((fixer) => fixer.replaceText(arg, secure)) } });
       return true;
@@ -379,7 +379,7 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
   if (events.length > 0) {
     listeners[`CallExpression[arguments.0.value=${oneOf(events.map((r) => r.match.event!))}]`] = (node: TSESTree.CallExpression) => {
       const callee = unwrap(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTEN.has(memberName(callee) ?? '')) return;
+      if (callee.type !== 'MemberExpression' || !LISTEN.has(memberName(callee) ?? '')) return;
       const event = (node.arguments[0] as TSESTree.StringLiteral).value;
       for (const row of events) if (row.match.event === event && check(row, node.arguments[1])) return;
     };
@@ -447,7 +447,7 @@ function stringListeners(filter: RegExp, check: (node: TSESTree.Node, text: stri
     },
     [`TemplateElement[value.raw=${selector}]`](element: TSESTree.TemplateElement) {
       const node = element.parent;
-      if (node.type !== AST_NODE_TYPES.TemplateLiteral || node.parent?.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+      if (node.type !== 'TemplateLiteral' || node.parent?.type === 'TaggedTemplateExpression') return;
       if (node.quasis.find((q) => filter.test(q.value.raw)) !== element) return;
       check(node, node.quasis.map((q) => q.value.cooked ?? '').join(PLACEHOLDER));
     },

@@ -3,7 +3,7 @@
  * the bag a property or a property write belongs to, the possible values of a key in it, and
  * whether an object literal is contextually typed (so a suggestion may need `as const`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap, valueParent } from './ast.js';
 import { resolveModuleRef } from './bindings.js';
 import { closedApiOf } from './closed-apis.js';
@@ -22,18 +22,18 @@ export type OptionSite = TSESTree.Property | TSESTree.AssignmentExpression;
  * `opts`. Undefined when the object cannot be seen (a parameter, `this.x.y`).
  */
 export function ownerBag(fc: FileContext, site: OptionSite): OptionBag | undefined {
-  if (site.type === AST_NODE_TYPES.Property) {
+  if (site.type === 'Property') {
     const object = site.parent;
-    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (object.type !== 'ObjectExpression') return undefined;
     const { parent, child } = valueParent(object);
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (parent?.type === 'VariableDeclarator' && parent.init === child && parent.id.type === 'Identifier') {
       const viaVariable = bagOf(fc, parent.id);
       if (viaVariable) return viaVariable;
     }
     return bagOf(fc, object);
   }
   const left = unwrap(site.left);
-  if (left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (left.type !== 'MemberExpression') return undefined;
   return bagOf(fc, left.object);
 }
 
@@ -56,13 +56,13 @@ export function isEffectiveEntry(bag: OptionBag | undefined, key: string, site: 
  * an API. False when some destination cannot be followed.
  */
 export function shadowedAtEveryUse(fc: FileContext, site: OptionSite, key: string): boolean {
-  if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (site.type !== 'Property' || site.parent.type !== 'ObjectExpression') return false;
   const destinations = destinationsOf(fc, site.parent);
   if (destinations.length === 0) return false;
   return destinations.every((dest) => {
     if (dest.kind !== 'argument') return false;
     const arg = dest.call.arguments[dest.index];
-    if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return false;
+    if (!arg || arg.type === 'SpreadElement') return false;
     // An https.Agent that sets the key replaces the request's value for every key.
     const match = matchDestination(fc, dest);
     if (match && agentOverridesKey(fc, match, arg, key)) return true;
@@ -90,7 +90,7 @@ const CONTEXT_TAKERS = new Set<SinkRole>(['client', 'agent', 'tlssocket']);
 /** The expression itself, or the initializer of the `const` it names (both unwrapped); undefined for another identifier. */
 function throughConst(fc: FileContext, node: TSESTree.Node): TSESTree.Node | undefined {
   const value = unwrap(node);
-  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  if (value.type !== 'Identifier') return value;
   const init = constInitializer(fc, value);
   return init && unwrap(init);
 }
@@ -100,7 +100,7 @@ function hasSecureContext(fc: FileContext, bag: OptionBag): boolean {
   const found = lookup(bag, 'secureContext');
   if (!found || found.overridable || !found.entry.value) return false;
   const value = throughConst(fc, found.entry.value);
-  if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (value?.type !== 'CallExpression') return false;
   const ref = resolveModuleRef(fc, value.callee);
   return ref?.module === 'tls' && ref.path.length === 1 && ref.path[0] === 'createSecureContext';
 }
@@ -133,10 +133,10 @@ export function agentOverridesKey(fc: FileContext, match: SinkMatch, arg: TSESTr
   const agent = bag && lookup(bag, 'agent');
   if (!agent || agent.overridable || !agent.entry.value) return false;
   const created = throughConst(fc, agent.entry.value);
-  if (created?.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (created?.type !== 'NewExpression') return false;
   if (!sinksForCall(fc, created).some((r) => r.module === 'https' && r.role === 'agent')) return false;
   const options = created.arguments[0];
-  if (!options || options.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (!options || options.type === 'SpreadElement') return false;
   const found = bagOf(fc, options, created);
   const entry = found && lookup(found, key);
   return !!entry && !entry.overridable;
@@ -144,19 +144,19 @@ export function agentOverridesKey(fc: FileContext, match: SinkMatch, arg: TSESTr
 
 /** The key a site sets (`minVersion`), or undefined for computed or dynamic keys. */
 export function siteKey(site: OptionSite): string | undefined {
-  if (site.type === AST_NODE_TYPES.Property) {
+  if (site.type === 'Property') {
     if (site.computed) return undefined;
     const key = site.key;
-    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-    return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+    if (key.type === 'Identifier') return key.name;
+    return key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
   }
   const left = unwrap(site.left);
-  return left.type === AST_NODE_TYPES.MemberExpression ? memberName(left) : undefined;
+  return left.type === 'MemberExpression' ? memberName(left) : undefined;
 }
 
 /** The value expression of a site. */
 export function siteValue(site: OptionSite): TSESTree.Node {
-  return site.type === AST_NODE_TYPES.Property ? site.value : site.right;
+  return site.type === 'Property' ? site.value : site.right;
 }
 
 export type KeyValues =
@@ -179,7 +179,7 @@ export function keyValues(fc: FileContext, bag: OptionBag | undefined, key: stri
  */
 export function destinationRoles(fc: FileContext, site: OptionSite): Set<SinkRole | 'unknown'> {
   const roles = new Set<SinkRole | 'unknown'>();
-  if (site.type !== AST_NODE_TYPES.Property || site.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+  if (site.type !== 'Property' || site.parent.type !== 'ObjectExpression') {
     roles.add('unknown');
     return roles;
   }
@@ -204,7 +204,7 @@ export function onlyToClosedApis(fc: FileContext, object: TSESTree.ObjectExpress
   return destinations.length > 0 && destinations.every((d) => !matchDestination(fc, d) && closedApiOf(fc, d) !== undefined);
 }
 
-const TYPE_WRAPPERS = new Set<string>([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);
+const TYPE_WRAPPERS = new Set<string>(['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 
 /**
  * True when a string written into this object literal keeps its literal type: the object is
@@ -219,16 +219,16 @@ export function isContextuallyTyped(fc: FileContext, object: TSESTree.ObjectExpr
     if (!parent) return false;
     if (TYPE_WRAPPERS.has(parent.type)) return true;
     switch (parent.type) {
-      case AST_NODE_TYPES.Property:
-        if (parent.value !== current || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      case 'Property':
+        if (parent.value !== current || parent.parent.type !== 'ObjectExpression') return false;
         current = parent.parent;
         continue;
-      case AST_NODE_TYPES.VariableDeclarator:
+      case 'VariableDeclarator':
         return parent.init === current && !!parent.id.typeAnnotation;
-      case AST_NODE_TYPES.PropertyDefinition:
+      case 'PropertyDefinition':
         return parent.value === current && !!parent.typeAnnotation;
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression:
+      case 'CallExpression':
+      case 'NewExpression':
         return parent.arguments.includes(current as TSESTree.CallExpressionArgument) && sinksForCall(fc, parent).length > 0;
       default:
         return false;

@@ -8,7 +8,7 @@
  * arguments (with the nesting path inside the argument), assignments, through variables, spreads,
  * class fields and local functions that return it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { forEachChild, isEffectivelyConst, isFunctionNode, memberName, propertyName, staticKeyName, unwrap, valueParent } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
@@ -76,20 +76,20 @@ export function bagOf(fc: FileContext, node: TSESTree.Node, consumer?: TSESTree.
 function computeBag(fc: FileContext, node: TSESTree.Node, consumer: TSESTree.Node | undefined, depth: number): OptionBag | undefined {
   if (depth > MAX_DEPTH) return undefined;
   switch (node.type) {
-    case AST_NODE_TYPES.ObjectExpression:
+    case 'ObjectExpression':
       return { items: objectItems(fc, node, consumer, depth) };
-    case AST_NODE_TYPES.Identifier:
+    case 'Identifier':
       return identifierBag(fc, node, consumer, depth);
-    case AST_NODE_TYPES.CallExpression: {
+    case 'CallExpression': {
       if (!isObjectAssign(fc, node)) return undefined;
       const items: Item[] = [];
       for (const arg of node.arguments) {
-        const inner = arg.type === AST_NODE_TYPES.SpreadElement ? undefined : computeBag(fc, unwrap(arg), consumer, depth + 1);
+        const inner = arg.type === 'SpreadElement' ? undefined : computeBag(fc, unwrap(arg), consumer, depth + 1);
         items.push(...(inner ? inner.items : OPEN_ITEMS));
       }
       return { items };
     }
-    case AST_NODE_TYPES.MemberExpression: {
+    case 'MemberExpression': {
       const value = lookupMember(fc, node);
       return value ? computeBag(fc, unwrap(value), consumer, depth + 1) : undefined;
     }
@@ -101,7 +101,7 @@ function computeBag(fc: FileContext, node: TSESTree.Node, consumer: TSESTree.Nod
 function objectItems(fc: FileContext, node: TSESTree.ObjectExpression, consumer: TSESTree.Node | undefined, depth: number): Item[] {
   const items: Item[] = [];
   for (const prop of node.properties) {
-    if (prop.type === AST_NODE_TYPES.SpreadElement) {
+    if (prop.type === 'SpreadElement') {
       const inner = computeBag(fc, unwrap(prop.argument), consumer, depth + 1);
       items.push(...(inner ? inner.items : OPEN_ITEMS));
       continue;
@@ -120,7 +120,7 @@ function objectItems(fc: FileContext, node: TSESTree.ObjectExpression, consumer:
 function identifierBag(fc: FileContext, id: TSESTree.Identifier, consumer: TSESTree.Node | undefined, depth: number): OptionBag | undefined {
   const variable = fc.findVariable(id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
   const declarator = def.node;
   if (!declarator.init || !isEffectivelyConst(declarator, fc.writeCount(variable))) return undefined;
   const base = computeBag(fc, unwrap(declarator.init), consumer, depth + 1);
@@ -137,24 +137,24 @@ function laterContributions(fc: FileContext, variable: Scope.Variable, consumer:
     if (consumer && id.range[0] >= consumer.range[0]) continue;
     const { parent, child } = valueParent(id);
     if (!parent) continue;
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child) {
+    if (parent.type === 'MemberExpression' && parent.object === child) {
       const { parent: outer, child: memberNode } = valueParent(parent);
-      if (outer?.type === AST_NODE_TYPES.AssignmentExpression && outer.left === memberNode) {
+      if (outer?.type === 'AssignmentExpression' && outer.left === memberNode) {
         const key = memberName(parent);
         if (key === undefined || outer.operator !== '=') items.push(OPEN);
         else items.push({ key, value: outer.right, node: outer, source: 'write' });
-      } else if (outer?.type === AST_NODE_TYPES.UnaryExpression && outer.operator === 'delete') {
+      } else if (outer?.type === 'UnaryExpression' && outer.operator === 'delete') {
         items.push(OPEN);
       }
       continue;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    if (parent.type === 'CallExpression' || parent.type === 'NewExpression') {
       if (parent.callee === child) continue;
       // A source of `Object.assign(target, …, v, …)` is only read.
-      if (parent.type === AST_NODE_TYPES.CallExpression && isObjectAssign(fc, parent) && parent.arguments.indexOf(child as TSESTree.CallExpressionArgument) > 0) continue;
-      if (parent.type === AST_NODE_TYPES.CallExpression && isObjectAssign(fc, parent) && parent.arguments[0] === child) {
+      if (parent.type === 'CallExpression' && isObjectAssign(fc, parent) && parent.arguments.indexOf(child as TSESTree.CallExpressionArgument) > 0) continue;
+      if (parent.type === 'CallExpression' && isObjectAssign(fc, parent) && parent.arguments[0] === child) {
         for (const arg of parent.arguments.slice(1)) {
-          const inner = arg.type === AST_NODE_TYPES.SpreadElement ? undefined : computeBag(fc, unwrap(arg), undefined, depth + 1);
+          const inner = arg.type === 'SpreadElement' ? undefined : computeBag(fc, unwrap(arg), undefined, depth + 1);
           items.push(...(inner ? inner.items : OPEN_ITEMS));
         }
         continue;
@@ -168,9 +168,9 @@ function laterContributions(fc: FileContext, variable: Scope.Variable, consumer:
 
 function isObjectAssign(fc: FileContext, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'assign') return false;
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'assign') return false;
   const object = unwrap(callee.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && isGlobal(fc, object);
+  return object.type === 'Identifier' && object.name === 'Object' && isGlobal(fc, object);
 }
 
 /** True when the identifier is not declared in the file (a global such as `Object`). */
@@ -184,7 +184,7 @@ export function lookupMember(fc: FileContext, node: TSESTree.MemberExpression): 
   const key = memberName(node);
   if (key === undefined) return undefined;
   const object = unwrap(node.object);
-  if (object.type === AST_NODE_TYPES.ThisExpression) return classFieldValue(node, key);
+  if (object.type === 'ThisExpression') return classFieldValue(node, key);
   const bag = computeBag(fc, object, undefined, 1);
   const found = bag && lookup(bag, key);
   return found && !found.overridable && found.entry.source === 'literal' ? found.entry.value : undefined;
@@ -193,13 +193,13 @@ export function lookupMember(fc: FileContext, node: TSESTree.MemberExpression): 
 function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   let current: TSESTree.Node | undefined = node.parent;
   while (current) {
-    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+    if (isFunctionNode(current) && current.type !== 'ArrowFunctionExpression') {
       // `this` inside a method: the class is the method's parent's parent.
       const method = current.parent;
-      if (method?.type === AST_NODE_TYPES.MethodDefinition && method.parent.type === AST_NODE_TYPES.ClassBody) return method.parent;
+      if (method?.type === 'MethodDefinition' && method.parent.type === 'ClassBody') return method.parent;
       return undefined;
     }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.parent.type === AST_NODE_TYPES.ClassBody) return current.parent;
+    if (current.type === 'PropertyDefinition' && current.parent.type === 'ClassBody') return current.parent;
     current = current.parent;
   }
   return undefined;
@@ -209,7 +209,7 @@ function classFieldValue(node: TSESTree.MemberExpression, key: string): TSESTree
   const body = enclosingClass(node);
   if (!body) return undefined;
   const fields = body.body.filter(
-    (m): m is TSESTree.PropertyDefinition => m.type === AST_NODE_TYPES.PropertyDefinition && !m.static && propertyName(m) === key,
+    (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.static && propertyName(m) === key,
   );
   return fields.length === 1 ? (fields[0]?.value ?? undefined) : undefined;
 }
@@ -250,50 +250,50 @@ function follow(fc: FileContext, start: TSESTree.Node, path: readonly string[], 
   const { parent, child } = valueParent(start);
   if (!parent) return void out.push({ kind: 'unknown' });
   switch (parent.type) {
-    case AST_NODE_TYPES.Property: {
-      if (parent.value !== child || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) break;
+    case 'Property': {
+      if (parent.value !== child || parent.parent.type !== 'ObjectExpression') break;
       const key = staticKeyName(parent.key, parent.computed);
       if (key === undefined) break;
       return follow(fc, parent.parent, [key, ...path], out, seen, depth + 1);
     }
-    case AST_NODE_TYPES.SpreadElement:
-      if (parent.parent.type === AST_NODE_TYPES.ObjectExpression) return follow(fc, parent.parent, path, out, seen, depth + 1);
+    case 'SpreadElement':
+      if (parent.parent.type === 'ObjectExpression') return follow(fc, parent.parent, path, out, seen, depth + 1);
       break;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression: {
+    case 'CallExpression':
+    case 'NewExpression': {
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
       if (index < 0) break;
-      if (parent.type === AST_NODE_TYPES.CallExpression && isObjectAssign(fc, parent)) {
+      if (parent.type === 'CallExpression' && isObjectAssign(fc, parent)) {
         const target = parent.arguments[0];
         if (index > 0 && target) follow(fc, target, path, out, seen, depth + 1);
         return follow(fc, parent, path, out, seen, depth + 1);
       }
       return void out.push({ kind: 'argument', call: parent, index, path });
     }
-    case AST_NODE_TYPES.VariableDeclarator:
-      if (parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) return followVariable(fc, parent.id, path, out, seen, depth);
+    case 'VariableDeclarator':
+      if (parent.init === child && parent.id.type === 'Identifier') return followVariable(fc, parent.id, path, out, seen, depth);
       break;
-    case AST_NODE_TYPES.AssignmentExpression: {
+    case 'AssignmentExpression': {
       if (parent.right !== child || parent.operator !== '=') break;
       const left = unwrap(parent.left);
-      if (left.type === AST_NODE_TYPES.MemberExpression && isModuleExports(left)) return void out.push({ kind: 'export', path });
-      if (left.type === AST_NODE_TYPES.MemberExpression) return void out.push({ kind: 'assignment', target: left, path });
-      if (left.type === AST_NODE_TYPES.Identifier) return followVariable(fc, left, path, out, seen, depth);
+      if (left.type === 'MemberExpression' && isModuleExports(left)) return void out.push({ kind: 'export', path });
+      if (left.type === 'MemberExpression') return void out.push({ kind: 'assignment', target: left, path });
+      if (left.type === 'Identifier') return followVariable(fc, left, path, out, seen, depth);
       break;
     }
-    case AST_NODE_TYPES.PropertyDefinition: {
+    case 'PropertyDefinition': {
       if (parent.value !== child) break;
       const key = propertyName(parent);
-      if (key === undefined || parent.parent.type !== AST_NODE_TYPES.ClassBody) break;
+      if (key === undefined || parent.parent.type !== 'ClassBody') break;
       const uses = thisMemberUses(parent.parent, key);
       if (uses.length === 0) break;
       for (const use of uses) follow(fc, use, path, out, seen, depth + 1);
       return;
     }
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.ArrowFunctionExpression: {
-      const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent;
-      if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== child) break;
+    case 'ReturnStatement':
+    case 'ArrowFunctionExpression': {
+      const fn = parent.type === 'ReturnStatement' ? enclosingFunction(parent) : parent;
+      if (parent.type === 'ArrowFunctionExpression' && parent.body !== child) break;
       if (!fn) break;
       const calls = localCallSites(fc, fn);
       if (calls && calls.length > 0) {
@@ -304,15 +304,15 @@ function follow(fc: FileContext, start: TSESTree.Node, path: readonly string[], 
       if (!calls && returnedValueFlows(fn)) return follow(fc, fn, [PATH_RETURN, ...path], out, seen, depth + 1);
       break;
     }
-    case AST_NODE_TYPES.ArrayExpression:
+    case 'ArrayExpression':
       return follow(fc, parent, [PATH_ELEMENT, ...path], out, seen, depth + 1);
-    case AST_NODE_TYPES.ExportDefaultDeclaration:
+    case 'ExportDefaultDeclaration':
       return void out.push({ kind: 'export', path });
-    case AST_NODE_TYPES.ConditionalExpression:
+    case 'ConditionalExpression':
       if (parent.test !== child) return follow(fc, parent, path, out, seen, depth + 1);
       break;
-    case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.AwaitExpression:
+    case 'LogicalExpression':
+    case 'AwaitExpression':
       return follow(fc, parent, path, out, seen, depth + 1);
     default:
       break;
@@ -328,7 +328,7 @@ function followVariable(fc: FileContext, id: TSESTree.Identifier, path: readonly
   for (const ref of reads) {
     const { parent, child } = valueParent(ref.identifier);
     // `opts.x = …` and `opts.x` reads are not flows of the whole object.
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child) continue;
+    if (parent?.type === 'MemberExpression' && parent.object === child) continue;
     follow(fc, ref.identifier, path, out, seen, depth + 1);
   }
 }
@@ -338,20 +338,20 @@ function isExported(variable: Scope.Variable): boolean {
   if (!def) return false;
   let node: TSESTree.Node | undefined = def.node;
   for (let i = 0; node && i < 3; i++, node = node.parent) {
-    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
   }
   return variable.references.some((r) => {
     const p = r.identifier.parent;
-    return p?.type === AST_NODE_TYPES.ExportSpecifier || p?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-      (p?.type === AST_NODE_TYPES.AssignmentExpression && p.right === r.identifier && isModuleExportsTarget(p.left)) ||
-      (p?.type === AST_NODE_TYPES.Property && p.parent.type === AST_NODE_TYPES.ObjectExpression && p.parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && isModuleExportsTarget(p.parent.parent.left));
+    return p?.type === 'ExportSpecifier' || p?.type === 'ExportDefaultDeclaration' ||
+      (p?.type === 'AssignmentExpression' && p.right === r.identifier && isModuleExportsTarget(p.left)) ||
+      (p?.type === 'Property' && p.parent.type === 'ObjectExpression' && p.parent.parent?.type === 'AssignmentExpression' && isModuleExportsTarget(p.parent.parent.left));
   });
 }
 
 /** `module.exports` itself (not a property of it). */
 function isModuleExports(node: TSESTree.MemberExpression): boolean {
   const object = unwrap(node.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'module' && memberName(node) === 'exports';
+  return object.type === 'Identifier' && object.name === 'module' && memberName(node) === 'exports';
 }
 
 /**
@@ -360,31 +360,31 @@ function isModuleExports(node: TSESTree.MemberExpression): boolean {
  * is reached through its name instead (`localCallSites`).
  */
 function returnedValueFlows(fn: TSESTree.Node): boolean {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  if (fn.type === 'FunctionDeclaration') return fn.parent.type === 'ExportDefaultDeclaration';
   const { parent } = valueParent(fn);
   return (
-    parent?.type === AST_NODE_TYPES.CallExpression ||
-    parent?.type === AST_NODE_TYPES.NewExpression ||
-    parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-    parent?.type === AST_NODE_TYPES.AssignmentExpression ||
-    parent?.type === AST_NODE_TYPES.ArrayExpression ||
-    parent?.type === AST_NODE_TYPES.Property ||
-    parent?.type === AST_NODE_TYPES.VariableDeclarator
+    parent?.type === 'CallExpression' ||
+    parent?.type === 'NewExpression' ||
+    parent?.type === 'ExportDefaultDeclaration' ||
+    parent?.type === 'AssignmentExpression' ||
+    parent?.type === 'ArrayExpression' ||
+    parent?.type === 'Property' ||
+    parent?.type === 'VariableDeclarator'
   );
 }
 
 function isModuleExportsTarget(node: TSESTree.Node): boolean {
   const n = unwrap(node);
-  if (n.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (n.type !== 'MemberExpression') return false;
   const obj = unwrap(n.object);
-  if (obj.type === AST_NODE_TYPES.Identifier && (obj.name === 'exports' || obj.name === 'module')) return true;
+  if (obj.type === 'Identifier' && (obj.name === 'exports' || obj.name === 'module')) return true;
   return isModuleExportsTarget(obj);
 }
 
 function thisMemberUses(body: TSESTree.ClassBody, key: string): TSESTree.MemberExpression[] {
   const uses: TSESTree.MemberExpression[] = [];
   const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && memberName(node) === key) {
+    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && memberName(node) === key) {
       uses.push(node);
     }
     forEachChild(node, visit);
@@ -402,17 +402,17 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
 /** Call sites of a function declared in this file (`function f() {}` or `const f = () => …`). */
 function localCallSites(fc: FileContext, fn: TSESTree.Node): TSESTree.CallExpression[] | undefined {
   let id: TSESTree.Identifier | undefined;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) id = fn.id;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
   else {
     const { parent } = valueParent(fn);
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) id = parent.id;
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
   }
   const variable = id && fc.findVariable(id);
   if (!variable || isExported(variable)) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const ref of variable.references) {
     const { parent, child } = valueParent(ref.identifier);
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child) calls.push(parent);
+    if (parent?.type === 'CallExpression' && parent.callee === child) calls.push(parent);
     else if (!ref.init) return undefined; // passed around: calls we cannot see
   }
   return calls;
@@ -424,5 +424,5 @@ export function constObject(fc: FileContext, id: TSESTree.Identifier): TSESTree.
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Variable' || !def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
   const init = unwrap(def.node.init);
-  return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+  return init.type === 'ObjectExpression' ? init : undefined;
 }

@@ -12,7 +12,7 @@
  * Unknown values keep a call silent, except the target host: credentials sent in clear are a
  * finding unless the host is provably loopback.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isIP } from 'node:net';
 import { memberName, unwrap, valueParent } from './ast.js';
 import { resolveModuleRef } from './bindings.js';
@@ -36,7 +36,7 @@ export function isLoopbackHost(host: string): boolean {
 /** The possible texts of a string expression, unknown parts as {@link UNKNOWN}; undefined when nothing is known. */
 function stringShapes(fc: FileContext, node: TSESTree.Node, depth = 0): string[] | undefined {
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.Identifier && depth < 8) {
+  if (n.type === 'Identifier' && depth < 8) {
     const init = constInitializer(fc, n);
     if (init) return stringShapes(fc, init, depth + 1);
   }
@@ -80,7 +80,7 @@ function credentialsUrl(text: string, schemes: Readonly<Record<string, string>>)
 /** The node that holds the URL for `row` in `call`: the argument, or the value of its key. */
 function urlNode(fc: FileContext, row: PlaintextUrlRow, call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | undefined {
   const arg = call.arguments[row.url.argument];
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!arg || arg.type === 'SpreadElement') return undefined;
   if (row.url.key === undefined) return arg;
   const bag = bagOf(fc, arg, call);
   const found = bag && lookup(bag, row.url.key);
@@ -91,9 +91,9 @@ function urlNode(fc: FileContext, row: PlaintextUrlRow, call: TSESTree.CallExpre
 function lacksEveryKey(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, keys: readonly string[]): boolean {
   if (keys.length === 0) return true;
   for (const arg of call.arguments) {
-    if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
+    if (arg.type === 'SpreadElement') return false;
     const n = unwrap(arg);
-    if (n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.TemplateLiteral) continue;
+    if (n.type === 'Literal' || n.type === 'TemplateLiteral') continue;
     const values = evaluate(fc, n);
     if (values && values.every((v) => typeof v !== 'object' || v === null)) continue;
     const bag = bagOf(fc, n, call);
@@ -113,7 +113,7 @@ export interface UrlFinding {
 export function plaintextUrlCall(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): UrlFinding | undefined {
   const ref = resolveModuleRef(fc, call.callee);
   if (!ref) return undefined;
-  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  const isNew = call.type === 'NewExpression';
   for (const row of catalogue().plaintextUrls) {
     if (!rowDenotes(row, ref, isNew)) continue;
     const node = urlNode(fc, row, call);
@@ -160,11 +160,11 @@ function optionsOf(
   const ref = resolveModuleRef(fc, call.callee);
   if (!ref || !modules.has(ref.module) || ref.path.length !== 1 || ref.path[0] !== name) return undefined;
   const arg = call.arguments[0];
-  if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!arg || arg.type === 'SpreadElement') return undefined;
   const bag = bagOf(fc, arg, call);
   if (!bag) return undefined;
   const n = unwrap(arg);
-  return { bag, literal: n.type === AST_NODE_TYPES.ObjectExpression ? n : undefined };
+  return { bag, literal: n.type === 'ObjectExpression' ? n : undefined };
 }
 
 /** Every host in the list (or single string) under `key` is loopback, read without scheme, user and port. */
@@ -172,11 +172,11 @@ function allLoopback(fc: FileContext, bag: OptionBag, key: string): boolean {
   const found = lookup(bag, key);
   if (!found || found.overridable || !found.entry.value) return false;
   let list = unwrap(found.entry.value);
-  if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(constInitializer(fc, list) ?? list);
-  const items = list.type === AST_NODE_TYPES.ArrayExpression ? list.elements : [list];
+  if (list.type === 'Identifier') list = unwrap(constInitializer(fc, list) ?? list);
+  const items = list.type === 'ArrayExpression' ? list.elements : [list];
   if (items.length === 0) return false;
   return items.every((e) => {
-    if (!e || e.type === AST_NODE_TYPES.SpreadElement) return false;
+    if (!e || e.type === 'SpreadElement') return false;
     const values = stringValues(fc, e);
     return !!values && values.length > 0 && values.every((v) => isLoopbackHost(hostOfAddress(v)));
   });
@@ -257,7 +257,7 @@ export function insecureGrpcChannel(fc: FileContext, call: TSESTree.CallExpressi
   });
   if (remote.length !== targets.length) return undefined;
   const callee = unwrap(call.callee);
-  const member = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'createInsecure' ? callee : undefined;
+  const member = callee.type === 'MemberExpression' && memberName(callee) === 'createInsecure' ? callee : undefined;
   return { member, target: remote[0]! };
 }
 
@@ -265,7 +265,7 @@ export function insecureGrpcChannel(fc: FileContext, call: TSESTree.CallExpressi
 function channelTargets(fc: FileContext, creds: TSESTree.Node): string[] | undefined {
   const uses: TSESTree.Node[] = [];
   const { parent, child } = valueParent(creds);
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier && parent.init === child) {
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' && parent.init === child) {
     const variable = fc.findVariable(parent.id);
     if (!variable || constInitializer(fc, parent.id) === undefined) return undefined;
     for (const r of variable.references) if (!r.init) uses.push(r.identifier);
@@ -273,9 +273,9 @@ function channelTargets(fc: FileContext, creds: TSESTree.Node): string[] | undef
   const targets: string[] = [];
   for (const use of uses) {
     const { parent: p, child: c } = valueParent(use);
-    if (!p || (p.type !== AST_NODE_TYPES.NewExpression && p.type !== AST_NODE_TYPES.CallExpression) || p.arguments[1] !== c) return undefined;
+    if (!p || (p.type !== 'NewExpression' && p.type !== 'CallExpression') || p.arguments[1] !== c) return undefined;
     const address = p.arguments[0];
-    const values = address && address.type !== AST_NODE_TYPES.SpreadElement ? stringValues(fc, address) : undefined;
+    const values = address && address.type !== 'SpreadElement' ? stringValues(fc, address) : undefined;
     if (!values) return undefined;
     targets.push(...values);
   }
@@ -347,7 +347,7 @@ export function plaintextNats(fc: FileContext, call: TSESTree.CallExpression): N
   let tlsNull: TSESTree.Node | undefined;
   if (!provablyLacks(bag, 'tls')) {
     const tls = lookup(bag, 'tls');
-    if (!tls || tls.overridable || !tls.entry.value || unwrap(tls.entry.value).type !== AST_NODE_TYPES.Literal || (unwrap(tls.entry.value) as TSESTree.Literal).value !== null) return undefined;
+    if (!tls || tls.overridable || !tls.entry.value || unwrap(tls.entry.value).type !== 'Literal' || (unwrap(tls.entry.value) as TSESTree.Literal).value !== null) return undefined;
     tlsNull = tls.entry.node;
   }
   const user = present(fc, bag, 'user');

@@ -6,7 +6,7 @@
  * (`ReplacedByString`, `OverriddenBy`); this decides, for one finding, whether the library discards
  * it. Only a provable discard counts: an unknown string or key leaves the finding as it is.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { OverriddenBy, ReplacedByString } from './catalogue/model.js';
 import { connectionStringText, parseUrl } from './connection-strings.js';
 import type { FileContext } from './file-context.js';
@@ -31,7 +31,7 @@ export function sinkReplaced(fc: FileContext, match: SinkMatch, dest: Destinatio
   const rule = match.row.replacedBy;
   if (!rule || dest.kind !== 'argument') return false;
   let config: TSESTree.Node | undefined = dest.call.arguments[dest.index];
-  if (!config || config.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (!config || config.type === 'SpreadElement') return false;
   // The config sits at the destination's path without its last key (`ssl`).
   for (const key of dest.path.slice(0, -1)) {
     const bag: OptionBag | undefined = bagOf(fc, config, dest.call);
@@ -64,7 +64,7 @@ function setsKey(fc: FileContext, bag: OptionBag, rule: OverriddenBy): boolean {
     const value = unwrap(item.value);
     // An object, array or function value, or a module's export (`tls.checkServerIdentity`), is non-null and truthy.
     const objectLike =
-      value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression || isFunctionNode(value) || !!resolveModuleRef(fc, value);
+      value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || isFunctionNode(value) || !!resolveModuleRef(fc, value);
     const test = rule.when === 'non-null' ? (v: unknown) => v !== null && v !== undefined : (v: unknown) => !!v;
     if (objectLike || always(evaluate(fc, value), test)) return true;
   }
@@ -77,7 +77,7 @@ function setAtCall(fc: FileContext, dest: Destination, rule: OverriddenBy): bool
   const match = matchApi(fc, dest, at.apis);
   if (!match) return false;
   let other: TSESTree.Node | undefined = match.call.arguments[at.argument];
-  if (!other || other.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (!other || other.type === 'SpreadElement') return false;
   for (const key of at.path) {
     const bag = bagOf(fc, other, match.call);
     const found = bag && lookup(bag, key);

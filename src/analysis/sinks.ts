@@ -2,7 +2,7 @@
  * The sink catalogue: which API takes a TLS option bag, in which argument, at which nesting path,
  * and what role the bag plays. Data, not code paths: adding an API is adding a row.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
 import { mayReferenceModules, resolveCalleeRef, resolveModuleRef, type ModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
@@ -85,10 +85,10 @@ export function rowDenotes(row: Pick<SinkRow, 'module' | 'exports' | 'invoke'>, 
 function isPrimitiveOrFunction(node: TSESTree.Node): boolean {
   const n = unwrap(node);
   return (
-    (n.type === AST_NODE_TYPES.Literal && n.value !== null && typeof n.value !== 'object') ||
-    n.type === AST_NODE_TYPES.TemplateLiteral ||
-    n.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    n.type === AST_NODE_TYPES.FunctionExpression
+    (n.type === 'Literal' && n.value !== null && typeof n.value !== 'object') ||
+    n.type === 'TemplateLiteral' ||
+    n.type === 'ArrowFunctionExpression' ||
+    n.type === 'FunctionExpression'
   );
 }
 
@@ -98,11 +98,11 @@ export function optionArgumentIndex(row: SinkRow, call: TSESTree.CallExpression 
   const args = call.arguments;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (!a || a.type === AST_NODE_TYPES.SpreadElement) return -1;
+    if (!a || a.type === 'SpreadElement') return -1;
     if (!isPrimitiveOrFunction(a)) {
       // A URL object or URL string variable may come first: `https.request(url, opts)`.
       const next = args[i + 1];
-      if (next && next.type !== AST_NODE_TYPES.SpreadElement && !isPrimitiveOrFunction(next) && looksLikeUrl(a)) continue;
+      if (next && next.type !== 'SpreadElement' && !isPrimitiveOrFunction(next) && looksLikeUrl(a)) continue;
       return i;
     }
   }
@@ -111,8 +111,8 @@ export function optionArgumentIndex(row: SinkRow, call: TSESTree.CallExpression 
 
 function looksLikeUrl(node: TSESTree.Node): boolean {
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'URL') return true;
-  return n.type === AST_NODE_TYPES.Identifier && /url|uri|endpoint|href|address/i.test(n.name);
+  if (n.type === 'NewExpression' && n.callee.type === 'Identifier' && n.callee.name === 'URL') return true;
+  return n.type === 'Identifier' && /url|uri|endpoint|href|address/i.test(n.name);
 }
 
 /** The catalogue row a call's callee denotes (ignoring arguments). */
@@ -124,7 +124,7 @@ export function sinksForCall(fc: FileContext, call: TSESTree.CallExpression | TS
   if (!ref) return [];
   const rows = sinksByModule.get(ref.module);
   if (!rows) return [];
-  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  const isNew = call.type === 'NewExpression';
   return rows.filter((r) => rowDenotes(r, ref, isNew));
 }
 
@@ -137,9 +137,9 @@ export interface SinkMatch {
 function isBagPosition(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
   for (let i = 0; i < index; i++) {
     const a = call.arguments[i];
-    if (!a || a.type === AST_NODE_TYPES.SpreadElement) return false;
+    if (!a || a.type === 'SpreadElement') return false;
     const n = unwrap(a);
-    if (n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression) return false;
+    if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return false;
   }
   return true;
 }
@@ -178,7 +178,7 @@ export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, r
   // Rows may name methods of an object a module function made (`createProxyServer().web`) and `PATH_ANY` segments.
   const ref = resolveCalleeRef(fc, dest.call.callee);
   if (!ref) return undefined;
-  const isNew = dest.call.type === AST_NODE_TYPES.NewExpression;
+  const isNew = dest.call.type === 'NewExpression';
   for (const r of rows) {
     if (!rowDenotes(r, ref, isNew)) continue;
     const position = typeof r.argument === 'number' ? r.argument === dest.index : isBagPosition(dest.call, dest.index);

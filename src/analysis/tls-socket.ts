@@ -6,7 +6,7 @@
  * method) returns; the hostname is never checked, no SNI is sent (the `servername` option is
  * ignored; `setServername()` sends one), and `authorized` is never set (it stays `false`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { always, evaluate } from './values.js';
@@ -16,7 +16,7 @@ import { bagOf, lookup, provablyLacks } from './options.js';
 export function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression): boolean {
   const options = node.arguments[1];
   if (!options) return true;
-  if (options.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (options.type === 'SpreadElement') return false;
   const bag = bagOf(fc, options, node);
   if (!bag) return false;
   const isServer = lookup(bag, 'isServer');
@@ -32,22 +32,22 @@ export function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression)
  */
 export function tlsSocketPeerCheck(fc: FileContext, node: TSESTree.NewExpression): 'verifyError' | 'authorized' | undefined {
   let target: TSESTree.Node = node;
-  while (target.parent && (target.parent.type === AST_NODE_TYPES.TSAsExpression || target.parent.type === AST_NODE_TYPES.TSNonNullExpression))
+  while (target.parent && (target.parent.type === 'TSAsExpression' || target.parent.type === 'TSNonNullExpression'))
     target = target.parent;
   const parent = target.parent;
   let declarator: TSESTree.Node | undefined;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === target && parent.id.type === AST_NODE_TYPES.Identifier) declarator = parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === target && parent.id.type === 'Identifier') declarator = parent;
   if (!declarator) return undefined;
   let found: 'verifyError' | 'authorized' | undefined;
   for (const variable of fc.sourceCode.getDeclaredVariables(declarator)) {
     for (const ref of variable.references) {
       let n: TSESTree.Node = ref.identifier;
       // Walk `s.ssl.verifyError()`, `s._handle?.verifyError()`, `s.authorized`.
-      while (n.parent?.type === AST_NODE_TYPES.MemberExpression && n.parent.object === n) {
+      while (n.parent?.type === 'MemberExpression' && n.parent.object === n) {
         const name = memberName(n.parent);
         if (name === 'verifyError') {
           const call = n.parent.parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && unwrap(call.callee) === n.parent) return 'verifyError';
+          if (call?.type === 'CallExpression' && unwrap(call.callee) === n.parent) return 'verifyError';
         }
         if (name === 'authorized' || name === 'authorizationError') found = 'authorized';
         if (name !== 'ssl' && name !== '_handle') break;

@@ -8,7 +8,7 @@
  * `crypto.constants.SSL_OP_NO_TLSv1`, and, with type information, literal types
  * (`export const VERIFY = false` in another module, a function whose return type is `false`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isEffectivelyConst, memberName, unwrap, valueParent } from './ast.js';
 import { resolveModuleRef } from './bindings.js';
 import { moduleConstant } from './constants.js';
@@ -45,21 +45,21 @@ function dedupe(values: Primitive[]): ValueSet {
 
 function compute(fc: FileContext, node: TSESTree.Node): ValueSet {
   switch (node.type) {
-    case AST_NODE_TYPES.Literal:
+    case 'Literal':
       return 'regex' in node && node.regex ? undefined : [node.value as Primitive];
-    case AST_NODE_TYPES.TemplateLiteral:
+    case 'TemplateLiteral':
       return template(fc, node);
-    case AST_NODE_TYPES.Identifier:
+    case 'Identifier':
       return identifier(fc, node) ?? fc.types?.literalValues(node);
-    case AST_NODE_TYPES.MemberExpression:
+    case 'MemberExpression':
       return member(fc, node) ?? fc.types?.literalValues(node);
-    case AST_NODE_TYPES.UnaryExpression:
+    case 'UnaryExpression':
       return unary(fc, node);
-    case AST_NODE_TYPES.BinaryExpression:
+    case 'BinaryExpression':
       return binary(fc, node);
-    case AST_NODE_TYPES.LogicalExpression:
+    case 'LogicalExpression':
       return logical(fc, node);
-    case AST_NODE_TYPES.ConditionalExpression: {
+    case 'ConditionalExpression': {
       const test = evaluate(fc, node.test);
       if (always(test, (v) => !!v)) return evaluate(fc, node.consequent);
       if (always(test, (v) => !v)) return evaluate(fc, node.alternate);
@@ -67,15 +67,15 @@ function compute(fc: FileContext, node: TSESTree.Node): ValueSet {
       const b = evaluate(fc, node.alternate);
       return a && b ? dedupe([...a, ...b]) : undefined;
     }
-    case AST_NODE_TYPES.SequenceExpression: {
+    case 'SequenceExpression': {
       const last = node.expressions[node.expressions.length - 1];
       return last ? evaluate(fc, last) : undefined;
     }
-    case AST_NODE_TYPES.AssignmentExpression:
+    case 'AssignmentExpression':
       return node.operator === '=' ? evaluate(fc, node.right) : undefined;
-    case AST_NODE_TYPES.CallExpression:
+    case 'CallExpression':
       return joined(fc, node) ?? fc.types?.literalValues(node);
-    case AST_NODE_TYPES.AwaitExpression:
+    case 'AwaitExpression':
       return fc.types?.literalValues(node);
     default:
       return undefined;
@@ -106,11 +106,11 @@ const READ_ONLY_ARRAY_MEMBERS = new Set(['join', 'includes', 'indexOf', 'at', 's
  */
 function joined(fc: FileContext, call: TSESTree.CallExpression): ValueSet {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || memberName(callee) !== 'join' || call.arguments.length > 1) return undefined;
+  if (callee.type !== 'MemberExpression' || callee.optional || memberName(callee) !== 'join' || call.arguments.length > 1) return undefined;
   const sepArg = call.arguments[0];
   let separators: ValueSet = [','];
   if (sepArg) {
-    if (sepArg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    if (sepArg.type === 'SpreadElement') return undefined;
     separators = evaluate(fc, sepArg);
     if (!separators || !separators.every((v) => typeof v === 'string')) return undefined;
   }
@@ -119,7 +119,7 @@ function joined(fc: FileContext, call: TSESTree.CallExpression): ValueSet {
   let acc: string[] = [''];
   for (let i = 0; i < array.elements.length; i++) {
     const element = array.elements[i];
-    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    if (!element || element.type === 'SpreadElement') return undefined;
     const values = evaluate(fc, element);
     if (!values) return undefined;
     const next: string[] = [];
@@ -135,19 +135,19 @@ function joined(fc: FileContext, call: TSESTree.CallExpression): ValueSet {
 }
 
 function constArray(fc: FileContext, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
-  if (node.type === AST_NODE_TYPES.ArrayExpression) return node;
-  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.type === 'ArrayExpression') return node;
+  if (node.type !== 'Identifier') return undefined;
   const variable = fc.findVariable(node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
   if (!isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
   const init = unwrap(def.node.init);
-  if (init.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  if (init.type !== 'ArrayExpression') return undefined;
   // Every use must only read the array: a `push`, a write or an escape may change its contents.
   for (const ref of variable.references) {
     if (ref.init) continue;
     const { parent, child } = valueParent(ref.identifier);
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== child) return undefined;
+    if (parent?.type !== 'MemberExpression' || parent.object !== child) return undefined;
     const name = memberName(parent);
     if (name === undefined || !READ_ONLY_ARRAY_MEMBERS.has(name)) return undefined;
   }
@@ -169,7 +169,7 @@ function identifier(fc: FileContext, node: TSESTree.Identifier): ValueSet {
     return ref ? moduleConstant(ref) : undefined;
   }
   const declarator = def.node;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+  if (declarator.id.type !== 'Identifier') {
     const ref = resolveModuleRef(fc, node);
     return ref ? moduleConstant(ref) : undefined;
   }
@@ -222,7 +222,7 @@ const BINARY: Readonly<Record<string, BinaryOp>> = {
 
 function binary(fc: FileContext, node: TSESTree.BinaryExpression): ValueSet {
   const op = BINARY[node.operator];
-  if (!op || node.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  if (!op || node.left.type === 'PrivateIdentifier') return undefined;
   const left = evaluate(fc, node.left);
   const right = left && evaluate(fc, node.right);
   if (!left || !right || left.length * right.length > MAX_VALUES) return undefined;
@@ -294,7 +294,7 @@ function flattenString(fc: FileContext, node: TSESTree.Node, parts: (string | un
     parts.push(typeof only === 'string' ? only : undefined);
     return true;
   }
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+  if (node.type === 'TemplateLiteral') {
     node.quasis.forEach((quasi, i) => {
       parts.push(quasi.value.cooked ?? undefined);
       const expr = node.expressions[i];
@@ -306,7 +306,7 @@ function flattenString(fc: FileContext, node: TSESTree.Node, parts: (string | un
     });
     return true;
   }
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
     const before = parts.length;
     if (!flattenString(fc, unwrap(node.left), parts, depth + 1) || !flattenString(fc, unwrap(node.right), parts, depth + 1)) return false;
     // `a + b` is a concatenation only when some part is a known string; otherwise it may be an addition.
@@ -324,7 +324,7 @@ function flattenString(fc: FileContext, node: TSESTree.Node, parts: (string | un
 export function constInitializer(fc: FileContext, id: TSESTree.Identifier): TSESTree.Expression | undefined {
   const variable = fc.findVariable(id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
   if (!def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
   return def.node.init;
 }

@@ -4,13 +4,15 @@
  * worker thread imports (`ESLint.fromOptionsModule`), since plugin objects cannot be cloned.
  *
  * The project's own ESLint config is never read (`overrideConfigFile: true`); the scan uses
- * tlsguard's `recommended` (or `strict`) config with `@typescript-eslint/parser` for every file.
+ * tlsguard's `recommended` (or `strict`) config with ESLint's default parser (espree) for
+ * JavaScript files and `@typescript-eslint/parser` for TypeScript files and for every file linted
+ * with type information (src/cli/parsers.ts: each is loaded when a file needs it).
  */
-import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 import plugin from '../../eslint-plugin.js';
 import type { Concurrency, Profile } from './args.js';
 import { CONFIG_FILE_GLOBS, configFileConfigs } from './config-files.js';
+import { jsParser, tsParser } from './parsers.js';
 
 export interface LintSpec {
   readonly cwd: string;
@@ -25,7 +27,9 @@ export interface LintSpec {
   readonly rules?: Readonly<Record<string, Linter.RuleEntry>>;
 }
 
-export const FILE_GLOBS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
+export const JS_GLOBS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'];
+export const TS_GLOBS = ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
+export const FILE_GLOBS = [...JS_GLOBS, ...TS_GLOBS];
 export const DEFAULT_CACHE_LOCATION = '.tlsguard-cache';
 
 /** The flat config array of a scan. */
@@ -40,13 +44,14 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
       name: 'tlsguard-cli/language',
       files: FILE_GLOBS,
       languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
         ecmaVersion: 'latest',
         sourceType: 'module',
         parserOptions: { ecmaFeatures: { jsx: true } },
       },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
     },
+    { name: 'tlsguard-cli/javascript', files: JS_GLOBS, languageOptions: { parser: jsParser } },
+    { name: 'tlsguard-cli/typescript', files: TS_GLOBS, languageOptions: { parser: tsParser } },
     { name: 'tlsguard-cli/commonjs', files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     { ...base, files: FILE_GLOBS },
     ...configFileConfigs(spec.config),
@@ -58,7 +63,7 @@ export function buildConfig(spec: LintSpec): Linter.Config[] {
     configs.push({
       name: 'tlsguard-cli/types',
       files: [(file: string) => typed.has(file)] as unknown as string[],
-      languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: spec.cwd } },
+      languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: spec.cwd } },
     });
   }
   return configs;

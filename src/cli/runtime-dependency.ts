@@ -10,7 +10,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DEFAULT_RUNTIME_MODULE } from '../rule-kit/factory.js';
+// Leaf modules only: the rule kit itself is inside the bundled plugin (dist/eslint-plugin.js).
+import { DEFAULT_RUNTIME_MODULE } from '../rule-kit/runtime-module.js';
 import { PACKAGE_VERSION } from '../rule-kit/version.js';
 
 const importsOf = (specifier: string): RegExp =>

@@ -3,8 +3,14 @@
  * (typescript-eslint's project service fails on a file no tsconfig includes). For each file the
  * nearest `tsconfig.json` above it is parsed with the TypeScript API (include/exclude/files/
  * allowJs/extends all apply) and the file is typed when it is among the config's file names.
+ *
+ * The TypeScript compiler is loaded only when a config can cover one of the files (issue 16): for a
+ * JavaScript file, only a config whose chain sets `allowJs`/`checkJs` or lists files by name can
+ * (`mayCoverJavaScript`, a conservative reading of the JSON; anything it cannot read loads TypeScript,
+ * which then reports what is wrong with the config).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UsageError } from './args.js';
 
@@ -62,9 +68,18 @@ export async function typeCoverage(files: readonly string[], options: CoverageOp
     return found;
   };
 
+  const coversJs = new Map<string, boolean>();
   for (const file of files) {
     const config = findConfig(path.dirname(file));
     if (!config) continue;
+    if (JS_FILE.test(file)) {
+      let may = coversJs.get(config);
+      if (may === undefined) {
+        may = mayCoverJavaScript(config);
+        coversJs.set(config, may);
+      }
+      if (!may) continue;
+    }
     ts ??= await loadTypeScript();
     if (!ts) {
       const note = 'the typescript package is not installed; linting without type information';
@@ -119,4 +134,87 @@ function where(ts: TS, config: string, d: import('typescript').Diagnostic): stri
   const { line, character } = ts.getLineAndCharacterOfPosition(d.file, d.start);
   const at = `${line + 1}:${character + 1}: `;
   return path.resolve(d.file.fileName) === path.resolve(config) ? `:${at}` : `: ${d.file.fileName}:${at}`;
+}
+
+const JS_FILE = /\.[cm]?jsx?$/;
+const TS_FILE = /\.(?:[cm]?ts|tsx)$/;
+
+/**
+ * False only when `config` certainly covers no JavaScript file: no config of its `extends` chain sets
+ * `compilerOptions.allowJs` or `checkJs` (TypeScript includes JavaScript files only then) and none
+ * lists a non-TypeScript file in `files` (listed files are included whatever their extension). True
+ * when a config or an `extends` target cannot be read or resolved: TypeScript then decides (and
+ * reports an invalid config as before).
+ */
+export function mayCoverJavaScript(config: string, seen: Set<string> = new Set()): boolean {
+  if (seen.has(config)) return false; // a cycle: TypeScript reports it when it parses the config
+  seen.add(config);
+  let json: unknown;
+  try {
+    json = JSON.parse(stripJsonc(readFileSync(config, 'utf8').replace(/^\uFEFF/, '')));
+  } catch {
+    return true;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return true;
+  const { compilerOptions, files, extends: ext } = json as { compilerOptions?: unknown; files?: unknown; extends?: unknown };
+  if (compilerOptions !== undefined) {
+    if (typeof compilerOptions !== 'object' || compilerOptions === null) return true;
+    const { allowJs, checkJs } = compilerOptions as { allowJs?: unknown; checkJs?: unknown };
+    if ((allowJs !== undefined && allowJs !== false) || (checkJs !== undefined && checkJs !== false)) return true;
+  }
+  if (files !== undefined && !(Array.isArray(files) && files.every((f) => typeof f === 'string' && TS_FILE.test(f)))) return true;
+  if (ext === undefined) return false;
+  const targets = typeof ext === 'string' ? [ext] : Array.isArray(ext) ? ext : undefined;
+  if (!targets) return true;
+  for (const target of targets) {
+    const resolved = typeof target === 'string' ? resolveExtends(config, target) : undefined;
+    if (!resolved || mayCoverJavaScript(resolved, seen)) return true;
+  }
+  return false;
+}
+
+/** The file an `extends` entry names, as TypeScript looks it up (a path, or a package's config), or undefined. */
+function resolveExtends(config: string, target: string): string | undefined {
+  const dir = path.dirname(config);
+  if (target.startsWith('./') || target.startsWith('../') || path.isAbsolute(target)) {
+    const file = path.resolve(dir, target);
+    for (const candidate of [file, `${file}.json`]) if (existsSync(candidate)) return candidate;
+    return undefined;
+  }
+  const require = createRequire(config);
+  for (const request of [target, `${target}/tsconfig.json`, `${target}.json`]) {
+    try {
+      const file = require.resolve(request);
+      if (file.endsWith('.json')) return file;
+    } catch {
+      // next candidate
+    }
+  }
+  return undefined;
+}
+
+/** JSON with comments and trailing commas (tsconfig syntax) as plain JSON; strings are kept as they are. */
+export function stripJsonc(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+      out += ' ';
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  // Trailing commas, outside strings (the strings are skipped as whole tokens).
+  return out.replace(/"(?:[^"\\]|\\.)*"|,(\s*[}\]])/g, (m, close: string | undefined) => (close === undefined ? m : close));
 }

@@ -1,4 +1,4 @@
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { tlsguardSettingsOf } from './settings.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -37,23 +37,32 @@ export const REPO_URL = 'https://github.com/tlsguard/eslint-plugin-tlsguard';
 /** The doc of the released version: a tag URL, so an older install never links to newer docs. */
 export const DOCS_BASE_URL = `${REPO_URL}/blob/v${PACKAGE_VERSION}/`;
 
-const createNamedRule = ESLintUtils.RuleCreator<TlsguardDocs>((name) => `${DOCS_BASE_URL}rules/${name}.md`);
+/** A rule as `createRule` returns it: typescript-eslint's rule module, with its name. */
+export type TlsguardRule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<MessageIds, Options, TlsguardDocs> & {
+  readonly name: string;
+};
 
 /**
- * typescript-eslint's rule creator, except that the options with their defaults are computed once
- * per distinct options value instead of on every `create()`, i.e. for every linted file: its
- * `applyDefault` deep-clones the defaults each time, which was the largest part of the rules'
- * per-file set-up (bench/RESULTS.md). The rules treat their options as read-only.
+ * A rule from its definition, as typescript-eslint's `ESLintUtils.RuleCreator` makes one (the same
+ * module shape: `meta.docs.url` added, `create(context, options)` called with the options merged
+ * into the defaults), without importing `@typescript-eslint/utils` at run time: its index loads
+ * ESLint's classes and the scope manager, about 180 ms of the plugin's import (issue 16).
+ *
+ * The options with their defaults are computed once per distinct options value instead of on every
+ * `create()`, i.e. for every linted file: deep-cloning the defaults each time was the largest part
+ * of the rules' per-file set-up (bench/RESULTS.md). The rules treat their options as read-only.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   definition: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TlsguardDocs>>,
-): ReturnType<typeof createNamedRule<Options, MessageIds>> {
-  const rule = createNamedRule(definition);
+): TlsguardRule<Options, MessageIds> {
+  const { name, meta, create } = definition;
   // As typescript-eslint resolves them (`meta.defaultOptions` first).
-  const defaults = (definition.meta.defaultOptions ?? definition.defaultOptions ?? []) as Options;
+  const defaults = (meta.defaultOptions ?? definition.defaultOptions ?? []) as Options;
   const resolved = new Map<string, Options>();
   return {
-    ...rule,
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${DOCS_BASE_URL}rules/${name}.md` } },
+    defaultOptions: definition.defaultOptions,
     create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) {
       // Another language's tree (JSON, YAML, …): a JavaScript rule has nothing to say about it.
       if (!definition.meta.docs.configFiles && (context.sourceCode.ast as { type?: string }).type !== 'Program') return {};
@@ -62,10 +71,35 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = resolved.get(key);
       if (options === undefined) {
-        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
+        options = withDefaults(defaults, context.options);
         resolved.set(key, options);
       }
-      return definition.create(context, options);
+      return create(context, options);
     },
   };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `override` over `base`, objects merged key by key at every depth; anything else replaces. */
+function merge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const under = out[key];
+    out[key] = isPlainObject(value) && isPlainObject(under) ? merge(under, value) : value;
+  }
+  return out;
+}
+
+/**
+ * The options a rule's `create` gets, with typescript-eslint's `applyDefault` semantics: one entry
+ * per default (a copy of the default unless the user gave one; objects deep-merged into it), so
+ * entries past the defaults are not passed on.
+ */
+export function withDefaults<Options extends readonly unknown[]>(defaults: Options, user: readonly unknown[] | undefined): Options {
+  return defaults.map((fallback, i) => {
+    const given = user?.[i];
+    if (given === undefined) return structuredClone(fallback);
+    return isPlainObject(given) && isPlainObject(fallback) ? merge(structuredClone(fallback), given) : given;
+  }) as unknown as Options;
 }

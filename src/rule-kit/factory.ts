@@ -5,7 +5,7 @@
  * import added. The factories refuse insecure input at run time, so every key the policy flags
  * must go.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyName, unwrap } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { acceptsAnyHost } from '../analysis/functions.js';
@@ -56,7 +56,7 @@ function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 
   const values: Record<string, unknown> = {};
   const byKey = new Map<string, TSESTree.Property>();
   for (const prop of object.properties) {
-    if (prop.type !== AST_NODE_TYPES.Property) continue;
+    if (prop.type !== 'Property') continue;
     const key = propertyName(prop);
     if (key === undefined) continue;
     byKey.set(key, prop);
@@ -151,7 +151,7 @@ export function factoryFix(input: FactorySuggestionInput): FactoryFix | undefine
   const drop = insecureKeys(fc, object, kind === 'server' ? 'server' : 'client', settings.profile);
   if ([...drop].some((p) => protectedByDirective(sourceCode, p))) return undefined;
   const extras: string[] = [];
-  if (settings.profile === 'modern' && !object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'profile')) extras.push(`profile: 'modern'`);
+  if (settings.profile === 'modern' && !object.properties.some((p) => p.type === 'Property' && propertyName(p) === 'profile')) extras.push(`profile: 'modern'`);
   extras.push(...(input.extra ?? []));
   const items: TSESTree.Node[] = object.properties;
   const dropped = new Set<TSESTree.Node>(drop);
@@ -198,7 +198,7 @@ export function factoryFix(input: FactorySuggestionInput): FactoryFix | undefine
 /** The object literal itself when `node` is one (through TS wrappers). */
 export function objectLiteral(node: TSESTree.Node | undefined): TSESTree.ObjectExpression | undefined {
   const n = node && unwrap(node);
-  return n?.type === AST_NODE_TYPES.ObjectExpression ? n : undefined;
+  return n?.type === 'ObjectExpression' ? n : undefined;
 }
 
 export interface SecureContextMessageIds<M extends string> {
@@ -234,7 +234,7 @@ export function secureContextSuggestions<M extends string>(
   });
   const fix = factoryFix({ fc, context, object, kind: target.kind, replace: target.replace });
   if (fix) out.push({ messageId: ids.factory, data: data(fix), fix: fix.fix });
-  const hasCa = object.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'ca');
+  const hasCa = object.properties.some((p) => p.type === 'Property' && propertyName(p) === 'ca');
   if (ids.factoryWithCa && target.kind !== 'server' && !hasCa) {
     const withCa = factoryFix({ fc, context, object, kind: target.kind, replace: target.replace, extra: [`extraCa: ${PRIVATE_CA_EXPRESSION}`] });
     if (withCa) out.push({ messageId: ids.factoryWithCa, data: data(withCa), fix: withCa.fix });
@@ -255,7 +255,7 @@ function factoryTarget(fc: FileContext, object: TSESTree.ObjectExpression): { ki
     if (match.row.role === 'server') k = 'server';
     else if (match.row.role === 'client') k = 'client';
     else if (match.row.role === 'agent') {
-      const direct = dest.call.type === AST_NODE_TYPES.NewExpression && objectLiteral(dest.call.arguments[dest.index]) === object && dest.call.arguments.length === 1;
+      const direct = dest.call.type === 'NewExpression' && objectLiteral(dest.call.arguments[dest.index]) === object && dest.call.arguments.length === 1;
       k = direct ? 'agent' : 'client';
       if (direct) replace = dest.call;
     } else return undefined;
@@ -265,7 +265,7 @@ function factoryTarget(fc: FileContext, object: TSESTree.ObjectExpression): { ki
   if (!kind) return undefined;
   if (kind === 'server') {
     // The server factory needs the certificate (cert + key, pfx or SNICallback), visible or behind a spread.
-    const keys = new Set(object.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyName(p) : '...')));
+    const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? propertyName(p) : '...')));
     const hasIdentity = keys.has('...') || keys.has('pfx') || keys.has('SNICallback') || (keys.has('cert') && keys.has('key'));
     if (!hasIdentity) return undefined;
     // Enforced mTLS needs the client CA: without one the factory refuses `requestCert: true`.

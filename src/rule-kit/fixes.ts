@@ -3,7 +3,8 @@
  * dangling comma or an empty line, add a property, keeping every comment where it was and following
  * the file's own line endings (`\n`, `\r\n` or `\r`) and indentation (tabs or spaces).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isCommaToken } from '../analysis/ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -112,7 +113,7 @@ function union(ranges: ReadonlyArray<Range>): Array<[number, number]> {
 
 const commaAfter = (sourceCode: SourceCode, item: TSESTree.Node): TSESTree.Token | undefined => {
   const after = sourceCode.getTokenAfter(item);
-  return after && ASTUtils.isCommaToken(after) ? after : undefined;
+  return after && isCommaToken(after) ? after : undefined;
 };
 
 /**
@@ -167,11 +168,11 @@ export function listRemovals(
 export function removeListItem(sourceCode: SourceCode, fixer: Fixer, item: TSESTree.Node): TSESLint.RuleFix | TSESLint.RuleFix[] {
   const parent = item.parent;
   const siblings: readonly TSESTree.Node[] | undefined =
-    parent?.type === AST_NODE_TYPES.ObjectExpression
+    parent?.type === 'ObjectExpression'
       ? parent.properties
-      : parent?.type === AST_NODE_TYPES.ArrayExpression
+      : parent?.type === 'ArrayExpression'
         ? (parent.elements.filter((e) => e !== null) as TSESTree.Node[])
-        : parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression
+        : parent?.type === 'CallExpression' || parent?.type === 'NewExpression'
           ? parent.arguments
           : undefined;
   if (siblings && siblings.length === 1) {
@@ -180,7 +181,7 @@ export function removeListItem(sourceCode: SourceCode, fixer: Fixer, item: TSEST
     const [s, e] = commentsWithin(sourceCode, item.range) ? item.range : wholeLines(text, item.range[0], item.range[1]);
     if (s !== item.range[0]) return fixer.removeRange([s, e]);
     const open = sourceCode.getTokenBefore(item);
-    const close = sourceCode.getTokenAfter(item, { filter: (t) => !ASTUtils.isCommaToken(t) });
+    const close = sourceCode.getTokenAfter(item, { filter: (t) => !isCommaToken(t) });
     if (open && close && !commentsWithin(sourceCode, [open.range[1], close.range[0]])) return fixer.removeRange([open.range[1], close.range[0]]);
     return withoutComments(sourceCode, [item.range[0], commaAfter(sourceCode, item)?.range[1] ?? item.range[1]]).map((r) => fixer.removeRange(r));
   }
@@ -246,19 +247,19 @@ export function insertProperty(sourceCode: SourceCode, object: TSESTree.ObjectEx
 }
 
 const STATEMENT_LISTS = new Set<string>([
-  AST_NODE_TYPES.Program,
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.StaticBlock,
-  AST_NODE_TYPES.SwitchCase,
-  AST_NODE_TYPES.TSModuleBlock,
+  'Program',
+  'BlockStatement',
+  'StaticBlock',
+  'SwitchCase',
+  'TSModuleBlock',
 ]);
 
 /** The statement that consists only of `node` (`x.y = z;`), if any. */
 export function enclosingExpressionStatement(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
   let current: TSESTree.Node = node;
-  while (current.parent?.type === AST_NODE_TYPES.ChainExpression || current.parent?.type === AST_NODE_TYPES.TSAsExpression) current = current.parent;
+  while (current.parent?.type === 'ChainExpression' || current.parent?.type === 'TSAsExpression') current = current.parent;
   const parent = current.parent;
-  return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === current ? parent : undefined;
+  return parent?.type === 'ExpressionStatement' && parent.expression === current ? parent : undefined;
 }
 
 /** Removes a statement; in a position that needs a statement (`if (x) stmt;`) it becomes `{}`. Comments inside it stay. */

@@ -11,7 +11,7 @@
  * hoisted, so its position does not change what runs), a `require` before the innermost statement
  * of the enclosing block (it runs before the site does, whatever the order of the rest of the file).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { insertionPointBefore, lineBefore, lineBreakAt, lineEndOf } from './fixes.js';
 
@@ -43,20 +43,20 @@ export type ImportPlan =
   | { readonly kind: 'conflict' };
 
 function requireSource(node: TSESTree.Node | null | undefined): string | undefined {
-  if (node?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (node?.type !== 'CallExpression') return undefined;
   const { callee, arguments: args } = node;
   const arg = args[0];
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || args.length !== 1) return undefined;
-  return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? arg.value : undefined;
+  if (callee.type !== 'Identifier' || callee.name !== 'require' || args.length !== 1) return undefined;
+  return arg?.type === 'Literal' && typeof arg.value === 'string' ? arg.value : undefined;
 }
 
 function topLevelRequires(program: TSESTree.Program): TSESTree.VariableDeclaration[] {
   return program.body.filter(
-    (s): s is TSESTree.VariableDeclaration => s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.some((d) => requireSource(d.init) !== undefined),
+    (s): s is TSESTree.VariableDeclaration => s.type === 'VariableDeclaration' && s.declarations.some((d) => requireSource(d.init) !== undefined),
   );
 }
 
-const STATEMENT_LISTS = new Set<string>([AST_NODE_TYPES.Program, AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.StaticBlock, AST_NODE_TYPES.TSModuleBlock]);
+const STATEMENT_LISTS = new Set<string>(['Program', 'BlockStatement', 'StaticBlock', 'TSModuleBlock']);
 
 /** The ancestor of `node` (or `node`) whose parent is `list`. */
 function childOf(node: TSESTree.Node, list: TSESTree.Node): TSESTree.Node | undefined {
@@ -66,15 +66,15 @@ function childOf(node: TSESTree.Node, list: TSESTree.Node): TSESTree.Node | unde
 }
 
 const isHeaderStatement = (s: TSESTree.Node): boolean =>
-  s.type === AST_NODE_TYPES.ImportDeclaration ||
-  s.type === AST_NODE_TYPES.TSImportEqualsDeclaration ||
-  (s.type === AST_NODE_TYPES.ExpressionStatement && 'directive' in s && !!s.directive) ||
-  (s.type === AST_NODE_TYPES.VariableDeclaration && s.declarations.every((d) => requireSource(d.init) !== undefined));
+  s.type === 'ImportDeclaration' ||
+  s.type === 'TSImportEqualsDeclaration' ||
+  (s.type === 'ExpressionStatement' && 'directive' in s && !!s.directive) ||
+  (s.type === 'VariableDeclaration' && s.declarations.every((d) => requireSource(d.init) !== undefined));
 
 const isHoisted = (s: TSESTree.Node): boolean =>
-  s.type === AST_NODE_TYPES.FunctionDeclaration ||
-  ((s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
-    s.declaration?.type === AST_NODE_TYPES.FunctionDeclaration);
+  s.type === 'FunctionDeclaration' ||
+  ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') &&
+    s.declaration?.type === 'FunctionDeclaration');
 
 /**
  * Whether `name` bound by this variable is the export `name` of `module`, and is initialised
@@ -89,19 +89,19 @@ function bindingOf(variable: Scope.Variable, module: string, name: string, site:
     const node = def.node;
     const parent = def.parent;
     const imported =
-      node.type === AST_NODE_TYPES.ImportSpecifier ? (node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value) : undefined;
-    return parent?.type === AST_NODE_TYPES.ImportDeclaration &&
+      node.type === 'ImportSpecifier' ? (node.imported.type === 'Identifier' ? node.imported.name : node.imported.value) : undefined;
+    return parent?.type === 'ImportDeclaration' &&
       parent.source.value === module &&
       parent.importKind !== 'type' &&
       imported === name &&
-      node.type === AST_NODE_TYPES.ImportSpecifier &&
+      node.type === 'ImportSpecifier' &&
       node.importKind !== 'type'
       ? 'ready'
       : 'other';
   }
-  if (def.type !== 'Variable' || requireSource(def.node.init) !== module || def.node.id.type !== AST_NODE_TYPES.ObjectPattern) return 'other';
+  if (def.type !== 'Variable' || requireSource(def.node.init) !== module || def.node.id.type !== 'ObjectPattern') return 'other';
   const prop = def.name.parent;
-  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== def.name || (prop.key.type === AST_NODE_TYPES.Identifier ? prop.key.name : undefined) !== name)
+  if (prop?.type !== 'Property' || prop.value !== def.name || (prop.key.type === 'Identifier' ? prop.key.name : undefined) !== name)
     return 'other';
   const declaration = def.node.parent;
   const list = declaration?.parent;
@@ -138,10 +138,10 @@ function importsOf(sourceCode: SourceCode): FileImports {
   const cached = fileImports.get(sourceCode.ast);
   if (cached) return cached;
   const body = sourceCode.ast.body;
-  const imports = body.filter((s): s is TSESTree.ImportDeclaration => s.type === AST_NODE_TYPES.ImportDeclaration);
+  const imports = body.filter((s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration');
   const importLike = body.filter(
     (s): s is TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration =>
-      s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.TSImportEqualsDeclaration,
+      s.type === 'ImportDeclaration' || s.type === 'TSImportEqualsDeclaration',
   );
   const requires = topLevelRequires(sourceCode.ast);
   const result = { imports, importLike, requires, useRequire: importLike.length === 0 && (requires.length > 0 || isCommonJsFile(sourceCode)) };
@@ -179,10 +179,10 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
     if (late) return undefined; // the module-level require is there but runs too late for this site
     if (!useRequire) {
       const same = imports.find((i) => i.source.value === module && i.importKind !== 'type');
-      const named = same?.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
+      const named = same?.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
       const last = named?.[named.length - 1];
       if (same && last) return { at: last.range[1], text: `, ${name}` };
-      if (same && same.specifiers.length === 1 && same.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier)
+      if (same && same.specifiers.length === 1 && same.specifiers[0]?.type === 'ImportDefaultSpecifier')
         return { at: same.specifiers[0].range[1], text: `, { ${name} }` };
       const after = importLike[importLike.length - 1];
       if (after) return afterLine(after);
@@ -190,10 +190,10 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
     }
     for (const decl of requires) {
       for (const d of decl.declarations) {
-        if (requireSource(d.init) !== module || d.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        if (requireSource(d.init) !== module || d.id.type !== 'ObjectPattern') continue;
         const props = d.id.properties;
         const last = props[props.length - 1];
-        if (last && last.type !== AST_NODE_TYPES.RestElement) return { at: last.range[1], text: `, ${name}` };
+        if (last && last.type !== 'RestElement') return { at: last.range[1], text: `, ${name}` };
       }
     }
     const after = requires[requires.length - 1];
@@ -211,7 +211,7 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
   const atTop = (): Placement => {
     let lastDirective: TSESTree.Node | undefined;
     for (const s of program.body) {
-      if (s.type === AST_NODE_TYPES.ExpressionStatement && 'directive' in s && s.directive) lastDirective = s;
+      if (s.type === 'ExpressionStatement' && 'directive' in s && s.directive) lastDirective = s;
       else break;
     }
     if (lastDirective) return afterLine(lastDirective);
@@ -240,7 +240,7 @@ export function planNamedImport(sourceCode: SourceCode, module: string, name: st
       if (
         holder &&
         lateDeclaration &&
-        (lateDeclaration.parent === holder.parent || (lateDeclaration.type === AST_NODE_TYPES.VariableDeclaration && lateDeclaration.kind === 'var'))
+        (lateDeclaration.parent === holder.parent || (lateDeclaration.type === 'VariableDeclaration' && lateDeclaration.kind === 'var'))
       )
         return undefined;
     }

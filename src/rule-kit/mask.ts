@@ -2,14 +2,14 @@
  * Rewrites a `secureOptions` bit mask without some bits: `A | B | C` -> `A | C`, keeping each
  * remaining term as written. Used by suggestions that drop weakening `SSL_OP_*` flags.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { evaluate } from '../analysis/values.js';
 
 function terms(node: TSESTree.Node, out: TSESTree.Node[]): void {
   const n = unwrap(node);
-  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '|') {
+  if (n.type === 'BinaryExpression' && n.operator === '|') {
     terms(n.left, out);
     terms(n.right, out);
     return;
@@ -33,7 +33,7 @@ export function maskWithout(fc: FileContext, sourceCode: Readonly<TSESLint.Sourc
     const termBits = values[0] >>> 0;
     if ((termBits & drop) === 0) kept.push(sourceCode.getText(part));
     else if ((termBits & ~drop) >>> 0 === 0) continue;
-    else if (unwrap(part).type === AST_NODE_TYPES.Literal) kept.push(String((termBits & ~drop) >>> 0));
+    else if (unwrap(part).type === 'Literal') kept.push(String((termBits & ~drop) >>> 0));
     else return undefined;
   }
   return kept.join(' | ');

@@ -2,7 +2,7 @@
  * Edits and reports for rules that judge one option by its value (`minVersion`, `ciphers`, ...),
  * set either as a property of an object literal or as a write `opts.key = value`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../analysis/ast.js';
 import { escapeRegExp } from '../analysis/gate.js';
 import type { FileContext } from '../analysis/file-context.js';
@@ -15,21 +15,21 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** `text` as a string literal in the quote style of `valueNode` (single quotes by default). */
 export function quoted(sourceCode: SourceCode, valueNode: TSESTree.Node, text: string): string {
   const n = unwrap(valueNode);
-  const q = n.type === AST_NODE_TYPES.Literal && sourceCode.getText(n).startsWith('"') ? '"' : "'";
+  const q = n.type === 'Literal' && sourceCode.getText(n).startsWith('"') ? '"' : "'";
   return `${q}${text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`)}${q}`;
 }
 
 /** Replaces the value of a site (the whole property when it is shorthand), keeping `as const`/`satisfies`. */
 export function replaceValue(site: OptionSite, key: string, text: string): TSESLint.ReportFixFunction {
-  if (site.type === AST_NODE_TYPES.Property && site.shorthand) return (fixer) => fixer.replaceText(site, `${key}: ${text}`);
+  if (site.type === 'Property' && site.shorthand) return (fixer) => fixer.replaceText(site, `${key}: ${text}`);
   const inner = unwrap(siteValue(site));
-  const target = inner.type === AST_NODE_TYPES.Literal ? inner : siteValue(site);
+  const target = inner.type === 'Literal' ? inner : siteValue(site);
   return (fixer) => fixer.replaceText(target, text);
 }
 
 /** Removes a property, or the statement of a write; undefined when the write is inside an expression. */
 export function removeSite(sourceCode: SourceCode, site: OptionSite): TSESLint.ReportFixFunction | undefined {
-  if (site.type === AST_NODE_TYPES.Property) return (fixer) => removeListItem(sourceCode, fixer, site);
+  if (site.type === 'Property') return (fixer) => removeListItem(sourceCode, fixer, site);
   const statement = enclosingExpressionStatement(site);
   return statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
 }
@@ -45,7 +45,7 @@ export function reportSite<M extends string>(
   report: { messageId: M; data: Record<string, string>; suggest: (TSESLint.SuggestionReportDescriptor<M> | undefined)[]; factory: M },
 ): void {
   const factory =
-    site.type === AST_NODE_TYPES.Property && site.parent.type === AST_NODE_TYPES.ObjectExpression
+    site.type === 'Property' && site.parent.type === 'ObjectExpression'
       ? secureContextSuggestions(fc, context, site.parent, { factory: report.factory })
       : [];
   const minimal = report.suggest.filter((s): s is TSESLint.SuggestionReportDescriptor<M> => s !== undefined);

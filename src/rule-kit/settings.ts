@@ -7,11 +7,12 @@
  * To add a setting, add one entry to `SETTINGS`: its default and its `parse` (a value, or a
  * problem saying what is expected). `TlsguardSettings` and the messages follow from it.
  */
-import semver from 'semver';
+import { semver } from './lazy-semver.js';
 import type { ProfileName } from '../policy/index.js';
+import { DEFAULT_RUNTIME_MODULE } from './runtime-module.js';
 
 /** The runtime package (a production dependency; the plugin keeps `eslint-plugin-tlsguard/runtime` as a re-export). */
-export const DEFAULT_RUNTIME_MODULE = 'tlsguard-runtime';
+export { DEFAULT_RUNTIME_MODULE };
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly expected: string; readonly hint?: string };
 
@@ -77,7 +78,7 @@ function moduleSpecifier(value: unknown): Parsed<string> {
 
 function nodeRange(value: unknown): Parsed<string | undefined> {
   if (value === undefined) return ok(undefined);
-  if (typeof value === 'string' && value.trim() !== '' && semver.validRange(value) !== null) return ok(value);
+  if (typeof value === 'string' && value.trim() !== '' && semver().validRange(value) !== null) return ok(value);
   return { ok: false, expected: 'a semver range of Node.js versions, such as ">=20.19" or "^22 || ^24"' };
 }
 

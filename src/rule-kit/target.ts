@@ -15,7 +15,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import semver from 'semver';
+import { semver } from './lazy-semver.js';
 import { tlsguardSettingsOf } from './settings.js';
 import {
   FACT_BOUNDARIES,
@@ -46,15 +46,15 @@ const rangeCache = new Map<string, readonly NodeFacts[]>();
 export function versionsOfRange(range: string): readonly NodeFacts[] {
   const hit = rangeCache.get(range);
   if (hit) return hit;
-  const r = new semver.Range(range);
+  const r = new (semver().Range)(range);
   const candidates = new Set(CANDIDATES);
   // The lowest version of each `||` alternative, so `^20.19 || >=22.12` is looked at where it starts.
   for (const comparators of r.set) {
-    const min = semver.minVersion(new semver.Range(comparators.map((c) => c.value).join(' ') || '*'));
+    const min = semver().minVersion(new (semver().Range)(comparators.map((c) => c.value).join(' ') || '*'));
     if (min) candidates.add(min.version);
   }
   const admitted = [...candidates]
-    .filter((v) => semver.satisfies(v, r) && compareNodeVersions(parseNodeVersion(v), OLDEST) >= 0)
+    .filter((v) => semver().satisfies(v, r) && compareNodeVersions(parseNodeVersion(v), OLDEST) >= 0)
     .map((v) => parseNodeVersion(v))
     .sort(compareNodeVersions);
   const seen = new Set<string>();
@@ -74,7 +74,7 @@ export function versionsOfRange(range: string): readonly NodeFacts[] {
 
 /** A target from a range; throws a clear error for a range semver cannot read. */
 export function targetOfRange(range: string, source: NodeTarget['source'], where: string): NodeTarget {
-  if (semver.validRange(range) === null) {
+  if (semver().validRange(range) === null) {
     throw new Error(`eslint-plugin-tlsguard: ${where} must be a semver range of Node.js versions (such as ">=20.19"), got ${JSON.stringify(range)}`);
   }
   return { versions: versionsOfRange(range), range, source };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 export const PACKAGE_VERSION: string = readVersion();
 
 function readVersion(): string {
-  for (const relative of ['../../package.json', '../../../package.json']) {
+  for (const relative of ['../../package.json', '../../../package.json', '../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'eslint-plugin-tlsguard' && typeof pkg.version === 'string') return pkg.version;

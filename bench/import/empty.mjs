@@ -1,0 +1,1 @@
+// The baseline of the plugin import: a program that imports nothing.

@@ -1,0 +1,2 @@
+import 'eslint';
+import 'eslint-plugin-tlsguard';
