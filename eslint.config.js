@@ -33,7 +33,8 @@ export default tseslint.config(
             {
               group: ['@typescript-eslint/*', 'typescript', 'typescript/*'],
               allowTypeImports: true,
-              message: 'the plugin must not load typescript-eslint or TypeScript at import (issue 16): import types only (`import type`), and use string literals for node types.',
+              message:
+                'the plugin must not load typescript-eslint or TypeScript at import (issue 16): import types only (`import type`), and use string literals for node types.',
             },
           ],
         },

@@ -30,7 +30,10 @@ export function fetchCorpus({ quiet = false } = {}) {
     execFileSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--silent', '--pack-destination', tmp], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const file = join(tmp, readdirSync(tmp).find((f) => f.endsWith('.tgz')));
+    const file = join(
+      tmp,
+      readdirSync(tmp).find((f) => f.endsWith('.tgz')),
+    );
     execFileSync('tar', ['-xzf', file, '-C', tmp], { stdio: 'inherit' });
     rmSync(dir, { recursive: true, force: true });
     renameSync(join(tmp, 'package'), dir);

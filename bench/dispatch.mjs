@@ -53,9 +53,18 @@ for (const dir of dirs) {
     pairs = selectors = calls = createMs = 0;
     for (const file of files) {
       const sourceType = sourceTypeOf(file);
-      linter.verify(readFileSync(file, 'utf8'), [{ files: FILES, languageOptions: { parser, sourceType, parserOptions: { sourceType } } }, { files: FILES, ...config }], { filename: file });
+      linter.verify(
+        readFileSync(file, 'utf8'),
+        [
+          { files: FILES, languageOptions: { parser, sourceType, parserOptions: { sourceType } } },
+          { files: FILES, ...config },
+        ],
+        { filename: file },
+      );
     }
     const ruleCount = Object.keys(config.rules).length;
-    console.log(`  ${suite}: ${files.length} files x ${ruleCount} rules: ${pairs} (rule, file) pairs with listeners, ${selectors} selectors registered, ${calls} listener calls, create() ${createMs.toFixed(0)} ms`);
+    console.log(
+      `  ${suite}: ${files.length} files x ${ruleCount} rules: ${pairs} (rule, file) pairs with listeners, ${selectors} selectors registered, ${calls} listener calls, create() ${createMs.toFixed(0)} ms`,
+    );
   }
 }

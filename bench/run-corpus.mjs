@@ -50,7 +50,15 @@ function lintOne(file, text, mode, config) {
   try {
     messages = linter.verify(text, config, { filename: file });
   } catch (error) {
-    failures.push({ kind: 'crash', mode, file: rel, error: String(error?.stack ?? error).split('\n').slice(0, 6).join('\n') });
+    failures.push({
+      kind: 'crash',
+      mode,
+      file: rel,
+      error: String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n'),
+    });
     return;
   }
   linted++;
@@ -116,7 +124,10 @@ for (const pkg of corpus) {
     typedMs = Date.now() - t1;
   }
   perPackage.push({ name: pkg.name, version: pkg.version, files: pkg.files.length, typedFiles, untypedMs, typedMs });
-  console.log(`${pkg.name}@${pkg.version}: ${pkg.files.length} files untyped in ${(untypedMs / 1000).toFixed(1)}s` + (typedFiles ? `, ${typedFiles} typed in ${(typedMs / 1000).toFixed(1)}s` : ''));
+  console.log(
+    `${pkg.name}@${pkg.version}: ${pkg.files.length} files untyped in ${(untypedMs / 1000).toFixed(1)}s` +
+      (typedFiles ? `, ${typedFiles} typed in ${(typedMs / 1000).toFixed(1)}s` : ''),
+  );
 }
 
 const list = [...findings.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -126,14 +137,22 @@ if (onlyPackage) {
 } else {
   writeFileSync(
     join(benchDir, 'results', 'findings.json'),
-    JSON.stringify({ rules: ruleNames, packages: perPackage.map(({ name, version, files, typedFiles }) => ({ name, version, files, typedFiles })), findings: list }, null, 2) + '\n',
+    JSON.stringify(
+      { rules: ruleNames, packages: perPackage.map(({ name, version, files, typedFiles }) => ({ name, version, files, typedFiles })), findings: list },
+      null,
+      2,
+    ) + '\n',
   );
 }
 const byRule = {};
 for (const f of list) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-console.log(`linted ${linted} file passes in ${((Date.now() - started) / 1000).toFixed(1)}s; ${list.length} findings ${JSON.stringify(byRule)}; ${suggestionsChecked} suggestions re-linted`);
+console.log(
+  `linted ${linted} file passes in ${((Date.now() - started) / 1000).toFixed(1)}s; ${list.length} findings ${JSON.stringify(byRule)}; ${suggestionsChecked} suggestions re-linted`,
+);
 const unused = [...exclusions.keys()].filter((f) => !excludedSeen.includes(f) && corpus.some((p) => f.startsWith(`${p.name.replace('/', '__')}@`)));
-console.log(`parse exclusions (listed in corpus.json): ${[...new Set(excludedSeen)].length} hit${unused.length ? `, ${unused.length} no longer needed: ${unused.join(', ')}` : ''}`);
+console.log(
+  `parse exclusions (listed in corpus.json): ${[...new Set(excludedSeen)].length} hit${unused.length ? `, ${unused.length} no longer needed: ${unused.join(', ')}` : ''}`,
+);
 if (failures.length) {
   for (const f of failures.slice(0, 50)) console.error(JSON.stringify(f));
   console.error(`FAIL: ${failures.length} crash/fatal/suggestion failures`);

@@ -24,14 +24,47 @@ if (process.env.TLSGUARD_BENCH_CHILD !== '1') {
   const dir = mkdtempSync(join(os.tmpdir(), 'tlsguard-bench-'));
   try {
     const ossl = (args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-    ossl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-      '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/CN=tlsguard bench CA', '-days', '2',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']);
-    ossl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-      '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=localhost']);
+    ossl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-subj',
+      '/CN=tlsguard bench CA',
+      '-days',
+      '2',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+    ]);
+    ossl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=localhost']);
     writeFileSync(join(dir, 'leaf.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-    ossl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-out', 'leaf.pem', '-days', '2', '-sha256', '-extfile', 'leaf.ext']);
+    ossl([
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'leaf.pem',
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      'leaf.ext',
+    ]);
     const result = spawnSync(process.execPath, [SELF, String(N)], {
       stdio: 'inherit',
       env: {
@@ -118,8 +151,10 @@ async function child() {
   console.log(`# tlsguard runtime connect benchmark`);
   console.log(`date: ${new Date().toISOString()}`);
   console.log(`machine: ${cpu[0]?.model ?? 'unknown'} x${cpu.length}, ${os.platform()} ${os.release()}`);
-  console.log(`node ${process.version}, OpenSSL ${process.versions.openssl}; ${N} connections per variant ` +
-    `(+${WARMUP} warm-up), sequential, alternating; ${totalS.toFixed(1)} s`);
+  console.log(
+    `node ${process.version}, OpenSSL ${process.versions.openssl}; ${N} connections per variant ` +
+      `(+${WARMUP} warm-up), sequential, alternating; ${totalS.toFixed(1)} s`,
+  );
   console.log(`factory first call (context build, cache miss): ${firstCallMs.toFixed(1)} ms`);
   console.log(`factory call on a cache hit (no connection): ${perCallUs.toFixed(1)} µs`);
   console.log('');
@@ -132,7 +167,6 @@ async function child() {
   };
   for (const n of names) {
     const r = s[n];
-    console.log(`| ${label[n]} | ${r.mean.toFixed(2)} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ` +
-      `${(r.mean / s.factory.mean).toFixed(2)}x |`);
+    console.log(`| ${label[n]} | ${r.mean.toFixed(2)} | ${r.p50.toFixed(2)} | ${r.p90.toFixed(2)} | ` + `${(r.mean / s.factory.mean).toFixed(2)}x |`);
   }
 }

@@ -53,6 +53,16 @@ console.log(`node ${process.version}, ${rounds} rounds, whole-process wall time 
 console.log('entry         median    min    max  ratio to its baseline (median of per-round ratios)');
 for (const name of names) {
   const ratios = times[name].map((t, i) => t / times[variants[name]][i]);
-  const row = [name.padEnd(12), median(times[name]).toFixed(1).padStart(7), Math.min(...times[name]).toFixed(1).padStart(6), Math.max(...times[name]).toFixed(1).padStart(6), median(ratios).toFixed(3).padStart(7)];
+  const row = [
+    name.padEnd(12),
+    median(times[name]).toFixed(1).padStart(7),
+    Math.min(...times[name])
+      .toFixed(1)
+      .padStart(6),
+    Math.max(...times[name])
+      .toFixed(1)
+      .padStart(6),
+    median(ratios).toFixed(3).padStart(7),
+  ];
   console.log(row.join('  '));
 }

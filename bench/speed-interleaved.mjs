@@ -41,7 +41,9 @@ const configs = new Map();
 const configFor = (variant, sourceType) => {
   const key = `${variant}:${sourceType}`;
   if (!configs.has(key)) {
-    const array = new FlatConfigArray(eslintConfig({ sourceType, typed: job.typed, tsconfigRootDir: job.tsconfigRootDir, rules: rules[variant] }), { basePath: corpusDir });
+    const array = new FlatConfigArray(eslintConfig({ sourceType, typed: job.typed, tsconfigRootDir: job.tsconfigRootDir, rules: rules[variant] }), {
+      basePath: corpusDir,
+    });
     array.normalizeSync();
     configs.set(key, array);
   }

@@ -52,7 +52,13 @@ const typedFiles = under(tsPkg, corpusSpec.speed.typed.include).filter(isTs);
 
 const suites = [
   { name: 'untyped', typed: false, files: untypedFiles, label: untypedSpec.map(([n, p]) => `${n}@${byName.get(n).version} ${p.join(' ')}`).join(', ') },
-  { name: 'typed', typed: true, files: typedFiles, tsconfigRootDir: tsPkg.dir, label: `${tsPkg.name}@${tsPkg.version} ${corpusSpec.speed.typed.include.join(' ')} .ts sources, projectService` },
+  {
+    name: 'typed',
+    typed: true,
+    files: typedFiles,
+    tsconfigRootDir: tsPkg.dir,
+    label: `${tsPkg.name}@${tsPkg.version} ${corpusSpec.speed.typed.include.join(' ')} .ts sources, projectService`,
+  },
 ].filter((s) => !only || s.name === only);
 // sonarjs's TLS rules use no type information: compared on the untyped suite only.
 const variantsOf = (suite) => ['parse', 'floor', 'tlsguard', ...(baselineDir ? ['baseline'] : []), ...(withSonar && !suite.typed ? ['sonarjs'] : [])];
@@ -76,7 +82,11 @@ const r3 = (x) => x.toFixed(3);
 const pct = (r) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%`;
 const mmm = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
 
-console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; start ${new Date().toISOString()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; start ${new Date().toISOString()}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 const overhead = {};
 for (const suite of suites) {
   const variants = variantsOf(suite);
@@ -85,7 +95,9 @@ for (const suite of suites) {
   // 1. Interleaved.
   const inter = child('speed-interleaved.mjs', { ...common(suite), variants, passes: rounds });
   console.log(`\ninterleaved, ${rounds} passes${suite.typed ? ` (program creation before the passes: ${s2(inter.programMs)}s CPU)` : ''}:`);
-  console.log('| variant | CPU s median (min-max) | wall s median (min-max) | CPU ratio median (min-max) | wall ratio median | CPU ratio to floor median (min-max) | problems |');
+  console.log(
+    '| variant | CPU s median (min-max) | wall s median (min-max) | CPU ratio median (min-max) | wall ratio median | CPU ratio to floor median (min-max) | problems |',
+  );
   console.log('|---|---|---|---|---|---|---:|');
   for (const v of variants) {
     const cpu = inter.passes.map((p) => p.cpu[v]);
@@ -93,8 +105,17 @@ for (const suite of suites) {
     const ratio = inter.passes.map((p) => p.cpu[v] / p.cpu.parse);
     const wallRatio = inter.passes.map((p) => p.wall[v] / p.wall.parse);
     const floorRatio = inter.passes.map((p) => p.cpu[v] / p.cpu.floor);
-    console.log(`| ${v} | ${mmm(cpu, s2)} | ${mmm(wall, s2)} | ${mmm(ratio, r3)} | ${r3(median(wallRatio))} | ${v === 'parse' ? '' : mmm(floorRatio, r3)} | ${inter.problems[v]} |`);
-    if (v !== 'parse') overhead[`${suite.name} ${v}`] = { cpu: median(ratio), min: Math.min(...ratio), max: Math.max(...ratio), wall: median(wallRatio), floor: median(floorRatio) };
+    console.log(
+      `| ${v} | ${mmm(cpu, s2)} | ${mmm(wall, s2)} | ${mmm(ratio, r3)} | ${r3(median(wallRatio))} | ${v === 'parse' ? '' : mmm(floorRatio, r3)} | ${inter.problems[v]} |`,
+    );
+    if (v !== 'parse')
+      overhead[`${suite.name} ${v}`] = {
+        cpu: median(ratio),
+        min: Math.min(...ratio),
+        max: Math.max(...ratio),
+        wall: median(wallRatio),
+        floor: median(floorRatio),
+      };
   }
 
   // 2. End to end, fresh process per variant (peak RSS; typed: including program creation).
@@ -112,13 +133,19 @@ for (const suite of suites) {
     const res = child('speed-worker.mjs', { ...common(suite), variant: v, stats: true });
     const rows = Object.entries(res.ruleMs).sort((a, b) => b[1] - a[1]);
     const rulesTotal = rows.reduce((n, [, t]) => n + t, 0);
-    console.log(`\n${v} (${suite.name}) per-rule times, stats run: parse ${s2(res.parseMs)}s, all rules ${rulesTotal.toFixed(0)} ms = ${((rulesTotal / res.totalMs) * 100).toFixed(2)}% of lint time`);
+    console.log(
+      `\n${v} (${suite.name}) per-rule times, stats run: parse ${s2(res.parseMs)}s, all rules ${rulesTotal.toFixed(0)} ms = ${((rulesTotal / res.totalMs) * 100).toFixed(2)}% of lint time`,
+    );
     console.log('| rule | ms | % of lint time |');
     console.log('|---|---:|---:|');
     for (const [id, t] of rows) console.log(`| ${id} | ${t.toFixed(1)} | ${((t / res.totalMs) * 100).toFixed(2)}% |`);
   }
 }
-console.log(`\nend ${new Date().toISOString()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `\nend ${new Date().toISOString()}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 const line = (v) =>
   suites
     .filter((s) => overhead[`${s.name} ${v}`])

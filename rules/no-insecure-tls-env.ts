@@ -76,7 +76,8 @@ export default createRule<[], MessageId>({
     messages: {
       rejectUnauthorizedEnv:
         '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every TLS and HTTPS client connection of the process it reaches that does not set `rejectUnauthorized` itself, so a network attacker can impersonate the servers of those connections. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or the `ca` option instead.',
-      nodeOptions: '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process. Remove the flag and configure the one connection that needs it.',
+      nodeOptions:
+        '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process. Remove the flag and configure the one connection that needs it.',
       execArgv: '`{{flag}}` in `execArgv` {{effect}} for every connection of the new process. Remove the flag and configure the one connection that needs it.',
       removeAssignment: 'Remove this assignment.',
       removeProperty: 'Remove this variable from the environment object.',
@@ -111,7 +112,9 @@ export default createRule<[], MessageId>({
 
     return {
       // process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; process.env[KEY] = '0'; env.NODE_OPTIONS += ' --tls-min-v1.0'
-      'AssignmentExpression[left.property.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.property.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.computed=true]'(node: TSESTree.AssignmentExpression) {
+      'AssignmentExpression[left.property.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.property.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], AssignmentExpression[left.computed=true]'(
+        node: TSESTree.AssignmentExpression,
+      ) {
         if (node.left.type !== 'MemberExpression') return;
         const left = node.left;
         const name = keyOf(fc, left.property, left.computed);
@@ -130,35 +133,39 @@ export default createRule<[], MessageId>({
       },
       // execSync('NODE_TLS_REJECT_UNAUTHORIZED=0 node sync.js'): the shell passes it to the command it starts.
       // The assignment must be written whole in the source, so files without that text skip every call.
-      ...(mentions(fc, SHELL_ASSIGNMENT_TEXT) && { CallExpression(call: TSESTree.CallExpression) {
-        const command = call.arguments[0];
-        if (!command || command.type === 'SpreadElement') return;
-        const ref = resolveModuleRef(fc, call.callee);
-        if (ref?.module !== 'child_process' || ref.path.length !== 1 || !SHELL_COMMANDS.has(ref.path[0] ?? '')) return;
-        const values = stringValues(fc, command);
-        let found: boolean;
-        // A known command line: the shell analysis of the config-file rule (an assignment that reaches a
-        // program: `VAR=0 cmd`, `export VAR=0; cmd`, `env`/`cross-env`), not just the text.
-        if (values) found = values.length > 0 && values.every((v) => analyzeShellScript(verbatim(v)).some((f) => f.kind === 'reject-unauthorized'));
-        else {
-          // A piece of a partly known command counts only when the assignment is whole inside it:
-          // an edge that touches unknown text is padded with a letter, so nothing matches across it.
-          const pieces = stringFragments(fc, command) ?? [];
-          found = pieces.some((f) => SHELL_ASSIGNMENT.test(`${f.atStart ? ' ' : 'x'}${f.text}${f.atEnd ? ' ' : 'x'}`));
-        }
-        if (!found) return;
-        context.report({ node: command, messageId: 'rejectUnauthorizedEnv' });
-      } }),
+      ...(mentions(fc, SHELL_ASSIGNMENT_TEXT) && {
+        CallExpression(call: TSESTree.CallExpression) {
+          const command = call.arguments[0];
+          if (!command || command.type === 'SpreadElement') return;
+          const ref = resolveModuleRef(fc, call.callee);
+          if (ref?.module !== 'child_process' || ref.path.length !== 1 || !SHELL_COMMANDS.has(ref.path[0] ?? '')) return;
+          const values = stringValues(fc, command);
+          let found: boolean;
+          // A known command line: the shell analysis of the config-file rule (an assignment that reaches a
+          // program: `VAR=0 cmd`, `export VAR=0; cmd`, `env`/`cross-env`), not just the text.
+          if (values) found = values.length > 0 && values.every((v) => analyzeShellScript(verbatim(v)).some((f) => f.kind === 'reject-unauthorized'));
+          else {
+            // A piece of a partly known command counts only when the assignment is whole inside it:
+            // an edge that touches unknown text is padded with a letter, so nothing matches across it.
+            const pieces = stringFragments(fc, command) ?? [];
+            found = pieces.some((f) => SHELL_ASSIGNMENT.test(`${f.atStart ? ' ' : 'x'}${f.text}${f.atEnd ? ' ' : 'x'}`));
+          }
+          if (!found) return;
+          context.report({ node: command, messageId: 'rejectUnauthorizedEnv' });
+        },
+      }),
       // fork(file, args, { execArgv: ['--tls-min-v1.0'] }), cluster.setupPrimary({ execArgv: [...] })
       'Property[key.name="execArgv"] > ArrayExpression.value'(array: TSESTree.ArrayExpression) {
         const prop = array.parent as TSESTree.Property;
         if (prop.parent.type !== 'ObjectExpression' || prop.computed) return;
         const destinations = destinationsOf(fc, prop.parent);
-        const toNodeProcess = destinations.length > 0 && destinations.every((d) => {
-          if (d.kind !== 'argument' || d.path.length > 0) return false;
-          const ref = resolveModuleRef(fc, d.call.callee);
-          return !!ref && ref.path.length === 1 && EXEC_ARGV_APIS.some((a) => a.module === ref.module && a.name === ref.path[0]);
-        });
+        const toNodeProcess =
+          destinations.length > 0 &&
+          destinations.every((d) => {
+            if (d.kind !== 'argument' || d.path.length > 0) return false;
+            const ref = resolveModuleRef(fc, d.call.callee);
+            return !!ref && ref.path.length === 1 && EXEC_ARGV_APIS.some((a) => a.module === ref.module && a.name === ref.path[0]);
+          });
         if (!toNodeProcess) return;
         for (const element of array.elements) {
           if (!element || element.type === 'SpreadElement') continue;
@@ -166,12 +173,19 @@ export default createRule<[], MessageId>({
           const hits = values?.map(weakFlag);
           const first = hits?.[0];
           if (!first || !hits?.every(Boolean)) continue;
-          context.report({ node: element, messageId: 'execArgv', data: first, suggest: [{ messageId: 'removeFlag', fix: (fixer) => removeListItem(sourceCode, fixer, element) }] });
+          context.report({
+            node: element,
+            messageId: 'execArgv',
+            data: first,
+            suggest: [{ messageId: 'removeFlag', fix: (fixer) => removeListItem(sourceCode, fixer, element) }],
+          });
         }
       },
       // { NODE_TLS_REJECT_UNAUTHORIZED: '0' } in process.env = {...}, Object.assign(process.env, {...}),
       // spawn/fork/exec/Worker `env` objects, and any other environment object.
-      'Property[key.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[key.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[computed=true]'(node: TSESTree.Property) {
+      'Property[key.name=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[key.value=/^NODE_(TLS_REJECT_UNAUTHORIZED|OPTIONS)$/], Property[computed=true]'(
+        node: TSESTree.Property,
+      ) {
         if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
         const name = keyOf(fc, node.key, node.computed);
         if (name !== REJECT_VAR && name !== OPTIONS_VAR) return;

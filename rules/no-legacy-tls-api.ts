@@ -62,7 +62,7 @@ export default createRule<[], MessageId>({
       legacyApi: '`{{name}}` ({{code}}) {{why}}. Use {{replacement}} instead.',
       internalModule: "`{{module}}` is Node's internal TLS implementation (DEP0192, deprecated in Node 22.17/24.2). Import `node:tls` instead.",
       useTlsModule: "Import from `'node:tls'`.",
-      useCreateSecureContext: "Call `tls.createSecureContext()` with the same options (what `createCredentials()` did before it was removed).",
+      useCreateSecureContext: 'Call `tls.createSecureContext()` with the same options (what `createCredentials()` did before it was removed).',
     },
   },
   defaultOptions: [],
@@ -73,7 +73,12 @@ export default createRule<[], MessageId>({
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
     function reportApi(node: TSESTree.Node, api: LegacyApi): void {
-      context.report({ node, messageId: 'legacyApi', data: { name: api.name, code: api.code, why: whyFor(api), replacement: api.replacement }, suggest: suggestionsFor(node, api) });
+      context.report({
+        node,
+        messageId: 'legacyApi',
+        data: { name: api.name, code: api.code, why: whyFor(api), replacement: api.replacement },
+        suggest: suggestionsFor(node, api),
+      });
     }
 
     /** The row's `why`, with its removal worded for the target range (settings.tlsguard.node / engines.node). */
@@ -122,8 +127,7 @@ export default createRule<[], MessageId>({
       context.report({ node: source, messageId: 'internalModule', data: { module: specifier }, suggest });
     }
 
-    const literalString = (n: TSESTree.Node | undefined): string | undefined =>
-      n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined;
+    const literalString = (n: TSESTree.Node | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
 
     return {
       MemberExpression(node: TSESTree.MemberExpression) {
@@ -133,7 +137,10 @@ export default createRule<[], MessageId>({
         if (api) return reportApi(node, api);
         // server.setOptions() on a TLS server created in this file.
         if (name === 'setOptions' && node.parent.type === 'CallExpression' && node.parent.callee === node && isTlsServer(fc, node.object)) {
-          reportApi(node, catalogue().legacyApis.find((a) => a.code === 'DEP0122')!);
+          reportApi(
+            node,
+            catalogue().legacyApis.find((a) => a.code === 'DEP0122')!,
+          );
         }
       },
       // import { createSecurePair } from 'tls'; import { createSecurePair as csp } from 'node:tls'

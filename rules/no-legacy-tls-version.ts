@@ -291,8 +291,7 @@ function checkCdkPolicy(run: Run, site: TSESTree.Property): void {
   } else if (only?.member && value.type === 'MemberExpression' && !site.shorthand) {
     const property = value.property;
     if (!value.computed) fix = (fixer) => fixer.replaceText(property, secure.member);
-    else if (property.type === 'Literal' && typeof property.value === 'string')
-      fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
+    else if (property.type === 'Literal' && typeof property.value === 'string') fix = (fixer) => fixer.replaceText(property, quoted(property, secure.member));
   } else if (only?.member) {
     const object = aliasEnumObject(fc, site.value, site);
     if (object !== undefined) fix = replaceValue(site, key, `${object}.${secure.member}`);
@@ -451,7 +450,8 @@ export default createRule<Options, MessageId>({
     return {
       ...(cdk && {
         [optionSiteSelectors(cdkPolicyKeys()).property]: (site: TSESTree.Property) => checkCdkPolicy(run, site),
-        'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': (call: TSESTree.NewExpression | TSESTree.CallExpression) => checkCdkDefault(run, call),
+        'NewExpression, CallExpression[callee.property.name=/^from(Acm|Iam)Certificate$/]': (call: TSESTree.NewExpression | TSESTree.CallExpression) =>
+          checkCdkDefault(run, call),
       }),
       ...(nodeOptions && {
         [SELECTORS.property]: (site: OptionSite) => checkSite(run, site),

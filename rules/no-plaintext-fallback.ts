@@ -3,7 +3,19 @@ import { catalogue, getFileContext, mayReferenceModules } from '../src/analysis/
 import { insecureGrpcChannel, plaintextKafkaSasl, plaintextNats, plaintextSmtp, plaintextUrlCall } from '../src/analysis/plaintext.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 
-type MessageId = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'natsStrippable' | 'requireNatsTls' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
+type MessageId =
+  | 'credentialsInUrl'
+  | 'smtpNoTls'
+  | 'smtpStrippable'
+  | 'grpcInsecure'
+  | 'kafkaClearSasl'
+  | 'natsStrippable'
+  | 'requireNatsTls'
+  | 'useSecureScheme'
+  | 'addRequireTls'
+  | 'replaceIgnoreTls'
+  | 'useCreateSsl'
+  | 'addSsl';
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
 const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs', 'nats', '@nats-io/transport-node'];
@@ -81,8 +93,10 @@ export default createRule<[], MessageId>({
         const { ssl, literal } = kafka;
         const suggest: Suggestion[] = [];
         if (ssl) {
-          if (ssl.type === 'Property' && ssl.parent === literal && !ssl.shorthand) suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.replaceText(ssl.value, 'true') });
-        } else if (literal && kafka.node.parent === literal) suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.insertTextBefore(kafka.node, 'ssl: true, ') });
+          if (ssl.type === 'Property' && ssl.parent === literal && !ssl.shorthand)
+            suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.replaceText(ssl.value, 'true') });
+        } else if (literal && kafka.node.parent === literal)
+          suggest.push({ messageId: 'addSsl', fix: (fixer) => fixer.insertTextBefore(kafka.node, 'ssl: true, ') });
         context.report({ node: kafka.node, messageId: 'kafkaClearSasl', data: { mechanism: kafka.mechanism, secret: kafka.secret }, suggest });
       },
       CallExpression(node: TSESTree.CallExpression) {
@@ -105,15 +119,23 @@ export default createRule<[], MessageId>({
           const { tlsNull, literal } = nats;
           const suggest: Suggestion[] = [];
           if (tlsNull) {
-            if (tlsNull.type === 'Property' && tlsNull.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.replaceText(tlsNull.value, '{}') });
-          } else if (literal && nats.node.parent === literal) suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.insertTextBefore(nats.node, 'tls: {}, ') });
-          context.report({ node: nats.node, messageId: 'natsStrippable', data: { option: tlsNull ? 'With `tls: null`' : 'Without a `tls` option', secret: nats.secret }, suggest });
+            if (tlsNull.type === 'Property' && tlsNull.parent === literal)
+              suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.replaceText(tlsNull.value, '{}') });
+          } else if (literal && nats.node.parent === literal)
+            suggest.push({ messageId: 'requireNatsTls', fix: (fixer) => fixer.insertTextBefore(nats.node, 'tls: {}, ') });
+          context.report({
+            node: nats.node,
+            messageId: 'natsStrippable',
+            data: { option: tlsNull ? 'With `tls: null`' : 'Without a `tls` option', secret: nats.secret },
+            suggest,
+          });
           return;
         }
         const grpc = insecureGrpcChannel(fc, node);
         if (grpc) {
           const member = grpc.member;
-          const suggest: Suggestion[] = member && !member.computed ? [{ messageId: 'useCreateSsl', fix: (fixer) => fixer.replaceText(member.property, 'createSsl') }] : [];
+          const suggest: Suggestion[] =
+            member && !member.computed ? [{ messageId: 'useCreateSsl', fix: (fixer) => fixer.replaceText(member.property, 'createSsl') }] : [];
           context.report({ node, messageId: 'grpcInsecure', data: { target: grpc.target }, suggest });
         }
       },

@@ -55,7 +55,12 @@ type Options = [{ reportInsecureDefaults?: boolean }];
 const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
 
 /** `insecureDefault`: the library's own default is `false` (the fix writes `true` instead of removing the key). */
-type Verdict = { id: 'clientSink'; sink: string; insecureDefault?: string } | { id: 'unknownSink' } | { id: 'globalAgent'; target: string } | { id: 'mtlsNotEnforced' } | undefined;
+type Verdict =
+  | { id: 'clientSink'; sink: string; insecureDefault?: string }
+  | { id: 'unknownSink' }
+  | { id: 'globalAgent'; target: string }
+  | { id: 'mtlsNotEnforced' }
+  | undefined;
 
 /** Every finding outside the library aliases names one of these. */
 const MENTIONS = wordsPattern(['rejectUnauthorized', 'TLSSocket']);
@@ -157,7 +162,12 @@ export default createRule<Options, MessageId>({
     return {
       // Library aliases (`strictSSL: false`, `tlsInsecure: true`, `.disableTLSCerts()`, ...): rows in src/analysis/catalogue.
       ...(aliases &&
-        aliasReportListeners(fc, context, 'certificate', { option: 'libraryOption', proxy: 'proxyOption', fix: 'libraryFix', ...(reportDefaults && { insecureDefault: 'insecureDefault' as const }) })),
+        aliasReportListeners(fc, context, 'certificate', {
+          option: 'libraryOption',
+          proxy: 'proxyOption',
+          fix: 'libraryFix',
+          ...(reportDefaults && { insecureDefault: 'insecureDefault' as const }),
+        })),
       ...(own && {
         'Property[key.name="rejectUnauthorized"], Property[key.value="rejectUnauthorized"]'(node: TSESTree.Property) {
           if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
@@ -177,7 +187,11 @@ export default createRule<Options, MessageId>({
             data: 'sink' in verdict ? { sink: verdict.sink } : 'target' in verdict ? { target: verdict.target } : {},
             suggest: [
               verdict.id === 'clientSink' && verdict.insecureDefault
-                ? { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` }, fix: (fixer) => fixer.replaceText(node.value, 'true') }
+                ? {
+                    messageId: 'libraryFix',
+                    data: { fix: `Replace with \`rejectUnauthorized: true\` (${verdict.insecureDefault} does not verify by default).` },
+                    fix: (fixer) => fixer.replaceText(node.value, 'true'),
+                  }
                 : { messageId: 'removeOption', fix: (fixer) => removeListItem(sourceCode, fixer, node) },
               ...(verdict.id === 'clientSink' || verdict.id === 'mtlsNotEnforced'
                 ? secureContextSuggestions(fc, context, node.parent, { factory: 'useFactory', factoryWithCa: 'useFactoryWithCa' })

@@ -24,7 +24,17 @@ import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-repor
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
-type MessageId = 'acceptsAnyHost' | 'globalOverride' | 'tlsSocketHostname' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory' | 'insecureDefault';
+type MessageId =
+  | 'acceptsAnyHost'
+  | 'globalOverride'
+  | 'tlsSocketHostname'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'returnCheckResult'
+  | 'removeAssignment'
+  | 'useFactory'
+  | 'insecureDefault';
 
 type Options = [{ reportInsecureDefaults?: boolean }];
 
@@ -48,7 +58,8 @@ export default createRule<Options, MessageId>({
         properties: {
           reportInsecureDefaults: {
             type: 'boolean',
-            description: 'Report library options that are insecure unless the caller or environment says otherwise (`tlsAllowInvalidHostnames: opts.lax ?? true`).',
+            description:
+              'Report library options that are insecure unless the caller or environment says otherwise (`tlsAllowInvalidHostnames: opts.lax ?? true`).',
           },
         },
         additionalProperties: false,
@@ -61,7 +72,7 @@ export default createRule<Options, MessageId>({
       globalOverride:
         'Replacing `tls.checkServerIdentity` changes hostname verification for every TLS connection in the process that uses the default. Pass a `checkServerIdentity` option to the one connection that needs it, and return the error from the original check.',
       tlsSocketHostname:
-        "This client-side `new tls.TLSSocket()` has its certificate chain checked through `verifyError()`, but such a socket never checks the hostname and sends no SNI (its `servername` option is ignored), so a valid certificate for any other domain is accepted. Use `tls.connect({ socket, servername })`, which checks both.",
+        'This client-side `new tls.TLSSocket()` has its certificate chain checked through `verifyError()`, but such a socket never checks the hostname and sends no SNI (its `servername` option is ignored), so a valid certificate for any other domain is accepted. Use `tls.connect({ socket, servername })`, which checks both.',
       libraryOption: '{{option}} ({{library}}) {{effect}}, so a valid certificate for any other domain is accepted. {{way}}',
       libraryFix: '{{fix}}',
       removeOption: 'Remove `checkServerIdentity` (Node then checks the hostname itself).',
@@ -82,7 +93,10 @@ export default createRule<Options, MessageId>({
     if (!own && !aliases) return {};
     const { sourceCode } = context;
 
-    function suggestionsFor(valueNode: TSESTree.Node, removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+    function suggestionsFor(
+      valueNode: TSESTree.Node,
+      removal: TSESLint.SuggestionReportDescriptor<MessageId> | undefined,
+    ): TSESLint.SuggestionReportDescriptor<MessageId>[] {
       const out: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       const fn = resolveFunction(fc, valueNode);
       const dropped = fn && returnFacts(fc, fn).droppedCheck;
@@ -95,7 +109,12 @@ export default createRule<Options, MessageId>({
 
     return {
       // Library aliases (`tlsAllowInvalidHostnames: true`, mysql2 `ssl` without `verifyIdentity`, ...): rows in src/analysis/catalogue.
-      ...(aliases && aliasReportListeners(fc, context, 'hostname', { option: 'libraryOption', fix: 'libraryFix', ...(options.reportInsecureDefaults !== false && { insecureDefault: 'insecureDefault' as const }) })),
+      ...(aliases &&
+        aliasReportListeners(fc, context, 'hostname', {
+          option: 'libraryOption',
+          fix: 'libraryFix',
+          ...(options.reportInsecureDefaults !== false && { insecureDefault: 'insecureDefault' as const }),
+        })),
       ...(own && {
         'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
           if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
@@ -128,7 +147,9 @@ export default createRule<Options, MessageId>({
           if (tlsSocketPeerCheck(fc, node) !== 'verifyError') return;
           context.report({ node, messageId: 'tlsSocketHostname' });
         },
-        'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(node: TSESTree.AssignmentExpression) {
+        'AssignmentExpression[left.property.name="checkServerIdentity"], AssignmentExpression[left.property.value="checkServerIdentity"]'(
+          node: TSESTree.AssignmentExpression,
+        ) {
           const left = node.left as TSESTree.MemberExpression;
           if (node.operator !== '=' || memberName(left) !== 'checkServerIdentity') return;
           const statement = enclosingExpressionStatement(node);

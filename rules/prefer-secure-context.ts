@@ -1,5 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getFileContext, mayReferenceModules, memberName, optionArgumentIndex, propertyName, sinkModulesWhere, sinksForCall, unwrap } from '../src/analysis/index.js';
+import {
+  getFileContext,
+  mayReferenceModules,
+  memberName,
+  optionArgumentIndex,
+  propertyName,
+  sinkModulesWhere,
+  sinksForCall,
+  unwrap,
+} from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { objectLiteral, secureContextSuggestions } from '../src/rule-kit/factory.js';
 
@@ -59,7 +68,13 @@ export default createRule<[], MessageId>({
   create(context) {
     const fc = getFileContext(context);
     // Only Node's own TLS APIs are reported: a file that cannot reach them gets no listeners.
-    if (!mayReferenceModules(fc, sinkModulesWhere('node', (r) => r.library.startsWith('node:')))) return {};
+    if (
+      !mayReferenceModules(
+        fc,
+        sinkModulesWhere('node', (r) => r.library.startsWith('node:')),
+      )
+    )
+      return {};
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const callee = unwrap(node.callee);

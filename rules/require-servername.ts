@@ -43,8 +43,7 @@ export default createRule<[], MessageId>({
         '`tls.connect()` sends no SNI unless `servername` is set, so a server that hosts several names may answer with another certificate, and a TLS-terminating proxy cannot route the connection. Set `servername` to the host name.',
       socketIdentity:
         "With `socket` and neither `servername` nor `host`, `tls.connect()` sends no SNI and checks the certificate against the socket's DNS name, or against `'localhost'` when the socket was opened to an IP address or a path. Set `servername` to the server's name (or `host` to its IP address).",
-      emptyServername:
-        "An empty `servername` sends no SNI{{socket}}. Set it to the server's DNS name.",
+      emptyServername: "An empty `servername` sends no SNI{{socket}}. Set it to the server's DNS name.",
       addServername: 'Add `servername: {{text}}`.',
       addHost: 'Add `host: {{text}}`.',
       useFactory: 'Build the options with `{{factory}}` from the tlsguard runtime, which sets `servername` from the host.{{dependency}}',
@@ -68,7 +67,14 @@ export default createRule<[], MessageId>({
     return {
       CallExpression(call: TSESTree.CallExpression) {
         const callee = unwrap(call.callee);
-        const name = callee.type === 'MemberExpression' ? (callee.property.type === 'Identifier' ? callee.property.name : undefined) : callee.type === 'Identifier' ? callee.name : undefined;
+        const name =
+          callee.type === 'MemberExpression'
+            ? callee.property.type === 'Identifier'
+              ? callee.property.name
+              : undefined
+            : callee.type === 'Identifier'
+              ? callee.name
+              : undefined;
         // Syntactic gate first: `x.connect(...)`, or a bare (possibly aliased) imported function.
         if (name === undefined || (callee.type === 'MemberExpression' && name !== 'connect')) return;
         if (!sinksForCall(fc, call).some(sendsNoSniItself)) return;
@@ -107,7 +113,11 @@ export default createRule<[], MessageId>({
             suggest.push({ messageId: dns ? 'addServername' : 'addHost', data: { text: openedText }, fix: insertProperty(sourceCode, literal, text) });
           }
           if (emptyServername) {
-            context.report({ node: emptyServername, messageId: 'emptyServername', data: { socket: " and leaves the certificate checked against the socket's DNS name or `'localhost'`" } });
+            context.report({
+              node: emptyServername,
+              messageId: 'emptyServername',
+              data: { socket: " and leaves the certificate checked against the socket's DNS name or `'localhost'`" },
+            });
             return;
           }
           const reportNode = literal && socketEntry.entry.node.parent === literal ? socketEntry.entry.node : (optionsArg ?? call);

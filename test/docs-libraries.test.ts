@@ -8,7 +8,12 @@ const doc = readFileSync(new URL('../docs/libraries.md', import.meta.url), 'utf8
 
 describe('docs/libraries.md', () => {
   it('names every library of the catalogue', () => {
-    const libraries = new Set([...allSinks().filter((r) => !r.library.startsWith('node:')).map((r) => r.library), ...allAliases().map((r) => r.library.split(',')[0]!)]);
+    const libraries = new Set([
+      ...allSinks()
+        .filter((r) => !r.library.startsWith('node:'))
+        .map((r) => r.library),
+      ...allAliases().map((r) => r.library.split(',')[0]!),
+    ]);
     for (const library of libraries) expect(doc, library).toContain(library);
   });
 
@@ -35,11 +40,20 @@ describe('docs/libraries.md', () => {
       .map((line) => line.split('|')[1]!.trim());
     const unnamed: string[] = [];
     for (const [name, section] of Object.entries(CATALOGUE)) {
-      const names = [...section.packages, ...(section.sinks ?? []).map((r) => r.library), ...(section.aliases ?? []).map((r) => r.library), ...(section.cdkPolicies?.length ? ['aws-cdk-lib'] : [])]
+      const names = [
+        ...section.packages,
+        ...(section.sinks ?? []).map((r) => r.library),
+        ...(section.aliases ?? []).map((r) => r.library),
+        ...(section.cdkPolicies?.length ? ['aws-cdk-lib'] : []),
+      ]
         .flatMap((n) => n.split(', '))
         .filter((n) => !n.startsWith('node:'));
       if (names.length === 0) unnamed.push(name);
-      else expect(firstCells.some((cell) => names.some((n) => cell.includes(n))), `catalogue section ${name} (${names.join(', ')})`).toBe(true);
+      else
+        expect(
+          firstCells.some((cell) => names.some((n) => cell.includes(n))),
+          `catalogue section ${name} (${names.join(', ')})`,
+        ).toBe(true);
     }
     // Node's own APIs have no package to name; they are the closed APIs of "Known destinations".
     expect(unnamed).toEqual(['nodeCore']);

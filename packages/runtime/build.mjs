@@ -50,7 +50,9 @@ lazify(`${here}dist/cjs`);
 if (rewritten < 20) throw new Error(`build.mjs: only ${rewritten} relative requires made lazy; has tsc's output format changed?`);
 
 const runtime = createRequire(import.meta.url)('./dist/cjs/runtime/index.js');
-const names = Object.keys(runtime).filter((n) => n !== '__esModule').sort();
+const names = Object.keys(runtime)
+  .filter((n) => n !== '__esModule')
+  .sort();
 const isClass = (value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
 // Functions are exported as named wrappers that call the CommonJS build when called, so importing
 // the ES module entry loads no module beyond the entry (the CommonJS export getters are lazy too);

@@ -20,7 +20,7 @@ export function findVariable(scope: TSESLint.Scope.Scope, nameOrNode: string | T
   } else {
     name = nameOrNode.name;
     const at = nameOrNode.range[0];
-    for (let inner: TSESLint.Scope.Scope | undefined = current; inner; ) {
+    for (let inner: TSESLint.Scope.Scope | undefined = current; inner;) {
       current = inner;
       inner = inner.childScopes.find((child) => child.block.range[0] <= at && at < child.block.range[1]);
     }
@@ -98,22 +98,13 @@ export function isEffectivelyConst(declarator: TSESTree.VariableDeclarator, writ
   return writeCount === 0;
 }
 
-export function isFunctionNode(
-  node: Node | undefined,
-): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
-  return (
-    node?.type === 'FunctionDeclaration' ||
-    node?.type === 'FunctionExpression' ||
-    node?.type === 'ArrowFunctionExpression'
-  );
+export function isFunctionNode(node: Node | undefined): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
 }
 
 /** True when `node` is `undefined` (the global identifier) or `void <expr>`. */
 export function isUndefinedNode(node: Node): boolean {
-  return (
-    (node.type === 'Identifier' && node.name === 'undefined') ||
-    (node.type === 'UnaryExpression' && node.operator === 'void')
-  );
+  return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
 }
 
 function isNode(v: unknown): v is Node {

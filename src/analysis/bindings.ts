@@ -210,7 +210,8 @@ function instanceOf(fc: FileContext, node: TSESTree.Node, depth: number): Module
   if (node.type !== 'Identifier') return undefined;
   const variable = fc.findVariable(node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable))) return undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable)))
+    return undefined;
   return instanceOf(fc, unwrap(def.node.init), depth + 1);
 }
 

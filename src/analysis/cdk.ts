@@ -146,7 +146,13 @@ function matchDestination(fc: FileContext, dest: Destination, key: string): ApiM
       if (api.argument !== index || !samePath(api.path, dest.path)) continue;
       if (api.invoke === 'method') {
         if (callee.type === 'MemberExpression' && memberName(callee) === api.exports[0]) return { family, api, version: undefined, call, index };
-      } else if (ref && ref.submodule === family.submodule && inVersion(family, ref.version) && (api.invoke === 'new') === isNew && samePath(api.exports, ref.path)) {
+      } else if (
+        ref &&
+        ref.submodule === family.submodule &&
+        inVersion(family, ref.version) &&
+        (api.invoke === 'new') === isNew &&
+        samePath(api.exports, ref.path)
+      ) {
         return { family, api, version: ref.version, call, index };
       }
     }
@@ -246,11 +252,7 @@ export function legacyDefaultAt(fc: FileContext, call: TSESTree.CallExpression |
  * How to write a member of `enumName` at `at`: through the namespace object the callee uses
  * (`es.TLSSecurityPolicy`), else the enum's own name when it is imported from the same module.
  */
-export function enumSpelling(
-  fc: FileContext,
-  callee: TSESTree.Node,
-  enumName: string,
-): { readonly text: string; readonly importFrom?: string } | undefined {
+export function enumSpelling(fc: FileContext, callee: TSESTree.Node, enumName: string): { readonly text: string; readonly importFrom?: string } | undefined {
   let node = unwrap(callee);
   for (let i = 0; i < 4; i++) {
     const ref = cdkRef(fc, node);

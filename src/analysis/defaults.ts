@@ -359,12 +359,7 @@ function call(fc: FileContext, node: TSESTree.CallExpression, env: Env | undefin
   if (!fn || fn.async || fn.generator) return RUNTIME;
   const bound = new Map<Scope.Variable, readonly Scenario[]>();
   for (const [i, param] of fn.params.entries()) {
-    const name =
-      param.type === 'Identifier'
-        ? param
-        : param.type === 'AssignmentPattern' && param.left.type === 'Identifier'
-          ? param.left
-          : undefined;
+    const name = param.type === 'Identifier' ? param : param.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left : undefined;
     if (!name) return RUNTIME;
     const variable = scopeVariable(fc, fn, name);
     if (!variable) return RUNTIME;

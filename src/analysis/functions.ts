@@ -72,7 +72,7 @@ function peerNames(fn: FunctionNode): ReadonlySet<string> | 'any' {
     forEachChild(node, collect);
   };
   forEachChild(fn.body, collect);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { target, source } of flows) {
       if (!mentions(source, names)) continue;

@@ -93,12 +93,16 @@ export function connectArguments(
     const port = evaluate(fc, first)!;
     const isPath = port.every((v) => typeof v === 'string' && !/^\d+$/.test(v));
     const second = args[1];
-    const secondIsHost = !isPath && second && !isFunction(second) && (() => {
-      const v = evaluate(fc, second);
-      if (v && v.length > 0) return v.every((x) => typeof x === 'string');
-      const n = unwrap(second);
-      return n.type === 'TemplateLiteral' || (n.type === 'BinaryExpression' && n.operator === '+');
-    })();
+    const secondIsHost =
+      !isPath &&
+      second &&
+      !isFunction(second) &&
+      (() => {
+        const v = evaluate(fc, second);
+        if (v && v.length > 0) return v.every((x) => typeof x === 'string');
+        const n = unwrap(second);
+        return n.type === 'TemplateLiteral' || (n.type === 'BinaryExpression' && n.operator === '+');
+      })();
     if (secondIsHost) {
       hostArg = second;
       optionsArg = args[2] && !isFunction(args[2]) ? args[2] : undefined;

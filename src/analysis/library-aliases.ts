@@ -137,7 +137,13 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
         // The library takes another key of the object (mongodb `rejectUnauthorized`), or the config's connection string (pg), instead.
         if (aliasOverridden(fc, node, row.overriddenBy, node.parent) || (row.replacedBy && replacedByString(fc, node.parent, row.replacedBy))) continue;
         if (reach?.via === 'default') {
-          report({ node, row, data: dataOf(row, valueText(reach.value)), insecureDefault: { origin: deciderText(fc, reach.decider ?? node.value) }, suggestion: defaultFix(row, reach) });
+          report({
+            node,
+            row,
+            data: dataOf(row, valueText(reach.value)),
+            insecureDefault: { origin: deciderText(fc, reach.decider ?? node.value) },
+            suggestion: defaultFix(row, reach),
+          });
           return;
         }
         report({ node, row, data: dataOf(row, reach ? valueText(reach.value) : fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
@@ -158,7 +164,12 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
           suggestion: {
             text: row.fixText ?? `Add \`${insert}\`.`,
             edit: edit((fixer) =>
-              present ? fixer.replaceText(present.value, 'true') : last ? fixer.insertTextAfter(last, `, ${insert}`) : fixer.replaceText(object, `{ ${insert} }`)),
+              present
+                ? fixer.replaceText(present.value, 'true')
+                : last
+                  ? fixer.insertTextAfter(last, `, ${insert}`)
+                  : fixer.replaceText(object, `{ ${insert} }`),
+            ),
           },
         });
         return;
@@ -314,7 +325,10 @@ function methodListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =>
           node,
           row,
           data: dataOf(row, fc.sourceCode.getText(value)),
-          suggestion: { text: row.fixText?.replace('{secure}', secure) ?? `Replace the value with \`${secure}\`.`, edit: edit((fixer) => fixer.replaceText(value, secure)) },
+          suggestion: {
+            text: row.fixText?.replace('{secure}', secure) ?? `Replace the value with \`${secure}\`.`,
+            edit: edit((fixer) => fixer.replaceText(value, secure)),
+          },
         });
         return;
       }
@@ -341,7 +355,10 @@ const LISTEN = new Set(['on', 'once', 'addListener', 'prependListener', 'prepend
 
 /** Calls of a verdict parameter made unconditionally at the top level of the callback's body. */
 function unconditionalVerdictCalls(fn: TSESTree.FunctionLike, from: number): TSESTree.CallExpression[] {
-  const params = fn.params.slice(from).filter((p): p is TSESTree.Identifier => p.type === 'Identifier').map((p) => p.name);
+  const params = fn.params
+    .slice(from)
+    .filter((p): p is TSESTree.Identifier => p.type === 'Identifier')
+    .map((p) => p.name);
   if (params.length === 0 || !fn.body) return [];
   const expressions: TSESTree.Expression[] = [];
   if (fn.body.type === 'BlockStatement') {
@@ -353,9 +370,7 @@ function unconditionalVerdictCalls(fn: TSESTree.FunctionLike, from: number): TSE
     expressions.push(fn.body);
   }
   const flat = expressions.flatMap((e): TSESTree.Expression[] => (e.type === 'SequenceExpression' ? e.expressions : [e]));
-  return flat.filter(
-    (e): e is TSESTree.CallExpression => e.type === 'CallExpression' && e.callee.type === 'Identifier' && params.includes(e.callee.name),
-  );
+  return flat.filter((e): e is TSESTree.CallExpression => e.type === 'CallExpression' && e.callee.type === 'Identifier' && params.includes(e.callee.name));
 }
 
 function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => void): TSESLint.RuleListener {
@@ -369,7 +384,12 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
       const arg = call.arguments[0];
       if (!arg || arg.type === 'SpreadElement' || !always(evaluate(fc, arg), (v) => v === row.match.insecure)) continue;
       const secure = row.match.secure;
-      report({ node: call, row, data: dataOf(row), suggestion: { text: row.fixText ?? 'Reject the certificate.', edit: edit((fixer) => fixer.replaceText(arg, secure)) } });
+      report({
+        node: call,
+        row,
+        data: dataOf(row),
+        suggestion: { text: row.fixText ?? 'Reject the certificate.', edit: edit((fixer) => fixer.replaceText(arg, secure)) },
+      });
       return true;
     }
     return false;
@@ -396,7 +416,11 @@ function verdictListener(fc: FileContext, rule: Rule, report: (r: AliasReport) =
 
 /** The connection-string APIs of every url row, by library (for `goesOnlyToOtherStringApis`). */
 function stringApis(): readonly { readonly packages: readonly string[]; readonly apis: readonly ApiRow[] }[] {
-  return cached('string-apis', () => allAliases().filter((r) => r.match.kind === 'url' && r.apis).map((r) => ({ packages: r.packages, apis: r.apis! })));
+  return cached('string-apis', () =>
+    allAliases()
+      .filter((r) => r.match.kind === 'url' && r.apis)
+      .map((r) => ({ packages: r.packages, apis: r.apis! })),
+  );
 }
 
 function goesOnlyToOtherStringApis(fc: FileContext, row: AliasRow, node: TSESTree.Node): boolean {
@@ -554,7 +578,12 @@ function flagListener(fc: FileContext, rule: Rule, report: (r: AliasReport) => v
       const row = list.find((r) => r.match.values.includes(node.value as string));
       if (!row) return;
       const quote = fc.sourceCode.getText(node);
-      report({ node, row, data: dataOf(row, `\`${quote}\``), suggestion: { text: row.fixText ?? 'Remove the flag.', edit: { kind: 'remove-list-item', node } } });
+      report({
+        node,
+        row,
+        data: dataOf(row, `\`${quote}\``),
+        suggestion: { text: row.fixText ?? 'Remove the flag.', edit: { kind: 'remove-list-item', node } },
+      });
     },
   };
 }
@@ -583,9 +612,9 @@ const MATCH_KINDS: { readonly [K in AliasMatch['kind']]: MatchKind<K> } = {
   missing: { words: (m) => [m.key], spelling: (m) => m.key /* listened by propertyListener */ },
   method: { words: (m) => [m.name], spelling: (m) => m.name, listener: methodListener },
   'method-argument': { words: (m) => [m.name], spelling: (m) => m.name /* listened by methodListener */ },
-  'method-value': { words: (m) => [m.name], spelling: (m) => m.options[0]!, /* listened by methodListener */ },
+  'method-value': { words: (m) => [m.name], spelling: (m) => m.options[0]! /* listened by methodListener */ },
   'verdict-callback': {
-    words: (m) => (m.event ?? m.name) === undefined ? undefined : [(m.event ?? m.name)!],
+    words: (m) => ((m.event ?? m.name) === undefined ? undefined : [(m.event ?? m.name)!]),
     spelling: (m) => (m.event ?? m.name)!,
     listener: verdictListener,
   },
@@ -619,6 +648,11 @@ export function aliasMentions(rule: Rule): RegExp {
     const words = allAliases()
       .filter((r) => r.rule === rule)
       .map((r) => wordsOf(r.match));
-    return words.includes(undefined) ? /(?:)/ : wordsPattern(words.flatMap((w) => w ?? []), true);
+    return words.includes(undefined)
+      ? /(?:)/
+      : wordsPattern(
+          words.flatMap((w) => w ?? []),
+          true,
+        );
   });
 }

@@ -159,10 +159,7 @@ export function siteValue(site: OptionSite): TSESTree.Node {
   return site.type === 'Property' ? site.value : site.right;
 }
 
-export type KeyValues =
-  | { readonly state: 'absent' }
-  | { readonly state: 'known'; readonly values: readonly Primitive[] }
-  | { readonly state: 'unknown' };
+export type KeyValues = { readonly state: 'absent' } | { readonly state: 'known'; readonly values: readonly Primitive[] } | { readonly state: 'unknown' };
 
 /** What `key` holds in `bag`: absent (no entry seen), the finite set of values, or unknown. */
 export function keyValues(fc: FileContext, bag: OptionBag | undefined, key: string): KeyValues {

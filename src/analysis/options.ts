@@ -208,9 +208,7 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | undefined {
 function classFieldValue(node: TSESTree.MemberExpression, key: string): TSESTree.Node | undefined {
   const body = enclosingClass(node);
   if (!body) return undefined;
-  const fields = body.body.filter(
-    (m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.static && propertyName(m) === key,
-  );
+  const fields = body.body.filter((m): m is TSESTree.PropertyDefinition => m.type === 'PropertyDefinition' && !m.static && propertyName(m) === key);
   return fields.length === 1 ? (fields[0]?.value ?? undefined) : undefined;
 }
 
@@ -237,11 +235,17 @@ export function pathMatches(pattern: readonly string[], path: readonly string[])
 
 /** Every place an object literal (or any expression) flows to, as far as the file shows. */
 export function destinationsOf(fc: FileContext, node: TSESTree.Node): readonly Destination[] {
-  return memoize(fc, 'destinations', node, () => {
-    const out: Destination[] = [];
-    follow(fc, node, [], out, new Set(), 0);
-    return out;
-  }, [{ kind: 'unknown' }]);
+  return memoize(
+    fc,
+    'destinations',
+    node,
+    () => {
+      const out: Destination[] = [];
+      follow(fc, node, [], out, new Set(), 0);
+      return out;
+    },
+    [{ kind: 'unknown' }],
+  );
 }
 
 function follow(fc: FileContext, start: TSESTree.Node, path: readonly string[], out: Destination[], seen: Set<TSESTree.Node>, depth: number): void {
@@ -342,9 +346,15 @@ function isExported(variable: Scope.Variable): boolean {
   }
   return variable.references.some((r) => {
     const p = r.identifier.parent;
-    return p?.type === 'ExportSpecifier' || p?.type === 'ExportDefaultDeclaration' ||
+    return (
+      p?.type === 'ExportSpecifier' ||
+      p?.type === 'ExportDefaultDeclaration' ||
       (p?.type === 'AssignmentExpression' && p.right === r.identifier && isModuleExportsTarget(p.left)) ||
-      (p?.type === 'Property' && p.parent.type === 'ObjectExpression' && p.parent.parent?.type === 'AssignmentExpression' && isModuleExportsTarget(p.parent.parent.left));
+      (p?.type === 'Property' &&
+        p.parent.type === 'ObjectExpression' &&
+        p.parent.parent?.type === 'AssignmentExpression' &&
+        isModuleExportsTarget(p.parent.parent.left))
+    );
   });
 }
 

@@ -183,7 +183,12 @@ function allLoopback(fc: FileContext, bag: OptionBag, key: string): boolean {
 }
 
 /** `nats://user@host:4222` or `host:9092` -> `host`. */
-const hostOfAddress = (v: string): string => v.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^@/]*@/, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
+const hostOfAddress = (v: string): string =>
+  v
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^[^@/]*@/, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '');
 
 /** Keys that hand nodemailer's options to another transport, a URL or a well-known service (which wins over the object). */
 const NODEMAILER: ReadonlySet<string> = new Set(['nodemailer']);
@@ -220,7 +225,8 @@ export function plaintextSmtp(fc: FileContext, call: TSESTree.CallExpression): S
   if (ignore !== 'absent' && ignore.value) return { kind: 'ignoreTls', node: ignore.node, option: 'ignoreTLS: true', literal };
   if (secure !== 'absent') return { kind: 'strippable', node: secure.node, option: 'secure: false', literal };
   const opportunistic = flag(bag, 'opportunisticTLS', fc);
-  if (opportunistic !== undefined && opportunistic !== 'absent' && opportunistic.value) return { kind: 'strippable', node: opportunistic.node, option: 'opportunisticTLS: true', literal };
+  if (opportunistic !== undefined && opportunistic !== 'absent' && opportunistic.value)
+    return { kind: 'strippable', node: opportunistic.node, option: 'opportunisticTLS: true', literal };
   return undefined;
 }
 
@@ -347,7 +353,14 @@ export function plaintextNats(fc: FileContext, call: TSESTree.CallExpression): N
   let tlsNull: TSESTree.Node | undefined;
   if (!provablyLacks(bag, 'tls')) {
     const tls = lookup(bag, 'tls');
-    if (!tls || tls.overridable || !tls.entry.value || unwrap(tls.entry.value).type !== 'Literal' || (unwrap(tls.entry.value) as TSESTree.Literal).value !== null) return undefined;
+    if (
+      !tls ||
+      tls.overridable ||
+      !tls.entry.value ||
+      unwrap(tls.entry.value).type !== 'Literal' ||
+      (unwrap(tls.entry.value) as TSESTree.Literal).value !== null
+    )
+      return undefined;
     tlsNull = tls.entry.node;
   }
   const user = present(fc, bag, 'user');

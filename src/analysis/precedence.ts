@@ -63,8 +63,7 @@ function setsKey(fc: FileContext, bag: OptionBag, rule: OverriddenBy): boolean {
     if (open || !item.value) continue;
     const value = unwrap(item.value);
     // An object, array or function value, or a module's export (`tls.checkServerIdentity`), is non-null and truthy.
-    const objectLike =
-      value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || isFunctionNode(value) || !!resolveModuleRef(fc, value);
+    const objectLike = value.type === 'ObjectExpression' || value.type === 'ArrayExpression' || isFunctionNode(value) || !!resolveModuleRef(fc, value);
     const test = rule.when === 'non-null' ? (v: unknown) => v !== null && v !== undefined : (v: unknown) => !!v;
     if (objectLike || always(evaluate(fc, value), test)) return true;
   }

@@ -69,7 +69,17 @@ const modulesWhere = new Map<string, readonly string[]>();
  */
 export function sinkModulesWhere(name: string, pred: (row: SinkRow) => boolean): readonly string[] {
   let modules = modulesWhere.get(name);
-  if (!modules) modulesWhere.set(name, (modules = [...new Set(catalogue().sinks.filter(pred).map((r) => r.module))]));
+  if (!modules)
+    modulesWhere.set(
+      name,
+      (modules = [
+        ...new Set(
+          catalogue()
+            .sinks.filter(pred)
+            .map((r) => r.module),
+        ),
+      ]),
+    );
   return modules;
 }
 
@@ -173,7 +183,11 @@ function modulesOf(rows: readonly ApiRow[]): readonly string[] {
 }
 
 /** Like `matchDestination`, over any rows of the sink shape (not only the catalogue's sinks: agent slots, alias evidence). */
-export function matchApi<R extends ApiRow>(fc: FileContext, dest: Destination, rows: readonly R[]): { readonly row: R; readonly call: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
+export function matchApi<R extends ApiRow>(
+  fc: FileContext,
+  dest: Destination,
+  rows: readonly R[],
+): { readonly row: R; readonly call: TSESTree.CallExpression | TSESTree.NewExpression } | undefined {
   if (dest.kind !== 'argument' || !mayReferenceModules(fc, modulesOf(rows))) return undefined;
   // Rows may name methods of an object a module function made (`createProxyServer().web`) and `PATH_ANY` segments.
   const ref = resolveCalleeRef(fc, dest.call.callee);

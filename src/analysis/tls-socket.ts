@@ -32,8 +32,7 @@ export function isClientTlsSocket(fc: FileContext, node: TSESTree.NewExpression)
  */
 export function tlsSocketPeerCheck(fc: FileContext, node: TSESTree.NewExpression): 'verifyError' | 'authorized' | undefined {
   let target: TSESTree.Node = node;
-  while (target.parent && (target.parent.type === 'TSAsExpression' || target.parent.type === 'TSNonNullExpression'))
-    target = target.parent;
+  while (target.parent && (target.parent.type === 'TSAsExpression' || target.parent.type === 'TSNonNullExpression')) target = target.parent;
   const parent = target.parent;
   let declarator: TSESTree.Node | undefined;
   if (parent?.type === 'VariableDeclarator' && parent.init === target && parent.id.type === 'Identifier') declarator = parent;

@@ -42,7 +42,6 @@ const NODE_TYPES: ReadonlyMap<string, BagRole> = new Map([
   ['quic.SessionOptions', 'client'],
 ]);
 
-
 function typesPackageName(types: string): string {
   const name = types.slice('@types/'.length);
   return name.includes('__') ? `@${name.replace('__', '/')}` : name;

@@ -274,7 +274,10 @@ export function stringFragments(fc: FileContext, node: TSESTree.Node): StringFra
   for (let i = 0; i <= parts.length; i++) {
     const part = i < parts.length ? parts[i] : undefined;
     if (part !== undefined) {
-      if (text === undefined) { text = ''; start = i; }
+      if (text === undefined) {
+        text = '';
+        start = i;
+      }
       text += part;
       continue;
     }

@@ -125,7 +125,8 @@ export function parseShard(value: string | undefined): Shard | undefined {
   const m = /^([1-9][0-9]*)\/([1-9][0-9]*)$/.exec(value);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || index > count || !Number.isSafeInteger(count)) throw new UsageError(`invalid value for --shard: '${value}' (expected i/n with 1 <= i <= n, e.g. 2/4)`);
+  if (!m || index > count || !Number.isSafeInteger(count))
+    throw new UsageError(`invalid value for --shard: '${value}' (expected i/n with 1 <= i <= n, e.g. 2/4)`);
   return { index, count };
 }
 
@@ -163,7 +164,9 @@ export function parseRuleOptions(values: readonly string[]): Record<string, Rule
     try {
       parsed = levn.parse('Object', value);
     } catch (error) {
-      throw new UsageError(`invalid value for --rule: '${value}' (${error instanceof Error ? error.message : String(error)}; expected e.g. 'tlsguard/no-weak-cipher: off')`);
+      throw new UsageError(
+        `invalid value for --rule: '${value}' (${error instanceof Error ? error.message : String(error)}; expected e.g. 'tlsguard/no-weak-cipher: off')`,
+      );
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
       throw new UsageError(`invalid value for --rule: '${value}' (expected e.g. 'tlsguard/no-weak-cipher: off')`);
@@ -265,16 +268,23 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (v['fix-style'] !== undefined && !options.fix) throw new UsageError('--fix-style needs --fix');
   if (options.output === '') throw new UsageError('--output needs a file name');
   if (options.ignorePatterns.some((p) => p.trim() === '')) throw new UsageError('--ignore-pattern needs a non-empty pattern');
-  if (options.since !== undefined && (options.since.trim() === '' || options.since.startsWith('-'))) throw new UsageError(`invalid value for --since: '${options.since}' (expected a git revision, e.g. origin/main)`);
-  if (options.since !== undefined && options.staged) throw new UsageError('--since cannot be combined with --staged (--staged already lints only what is being committed)');
+  if (options.since !== undefined && (options.since.trim() === '' || options.since.startsWith('-')))
+    throw new UsageError(`invalid value for --since: '${options.since}' (expected a git revision, e.g. origin/main)`);
+  if (options.since !== undefined && options.staged)
+    throw new UsageError('--since cannot be combined with --staged (--staged already lints only what is being committed)');
   if (options.suppressionsLocation === '') throw new UsageError('--suppressions-location needs a path');
   if (options.suppressRules.some((r) => r.trim() === '')) throw new UsageError('--suppress-rule needs a rule id, e.g. tlsguard/no-unverified-certificate');
   // ESLint's own messages for the combinations it refuses.
-  if (options.suppressAll && options.suppressRules.length > 0) throw new UsageError('The --suppress-all option and the --suppress-rule option cannot be used together.');
-  if (options.suppressAll && options.pruneSuppressions) throw new UsageError('The --suppress-all option and the --prune-suppressions option cannot be used together.');
-  if (options.suppressRules.length > 0 && options.pruneSuppressions) throw new UsageError('The --suppress-rule option and the --prune-suppressions option cannot be used together.');
+  if (options.suppressAll && options.suppressRules.length > 0)
+    throw new UsageError('The --suppress-all option and the --suppress-rule option cannot be used together.');
+  if (options.suppressAll && options.pruneSuppressions)
+    throw new UsageError('The --suppress-all option and the --prune-suppressions option cannot be used together.');
+  if (options.suppressRules.length > 0 && options.pruneSuppressions)
+    throw new UsageError('The --suppress-rule option and the --prune-suppressions option cannot be used together.');
   if (options.staged && (options.suppressAll || options.suppressRules.length > 0 || options.pruneSuppressions)) {
-    throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions cannot be used with --staged (the staged content is not what the suppressions file describes)');
+    throw new UsageError(
+      '--suppress-all, --suppress-rule and --prune-suppressions cannot be used with --staged (the staged content is not what the suppressions file describes)',
+    );
   }
   return options;
 }

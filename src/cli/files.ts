@@ -230,7 +230,8 @@ interface GitOutput {
 function git(root: string, args: readonly string[], env: NodeJS.ProcessEnv, input?: string, okStatuses: readonly number[] = [0]): GitOutput {
   const r = spawnSync('git', [...args], { cwd: root, env, input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw new GitFailed(r.error.message);
-  if (r.status === null || !okStatuses.includes(r.status)) throw new GitFailed(r.stderr.trim().split('\n')[0] || `git ${args.join(' ')} exited with ${r.status}`);
+  if (r.status === null || !okStatuses.includes(r.status))
+    throw new GitFailed(r.stderr.trim().split('\n')[0] || `git ${args.join(' ')} exited with ${r.status}`);
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -265,16 +266,36 @@ function collectGit(c: Collector, root: string, inputs: readonly Named[]): void 
   const files = inputs.filter((n) => !n.isDir);
   const dirs = inputs.filter((n) => n.isDir);
   // Named files are scanned whatever git says; the check only decides the note.
-  const ignoredFiles = gitIgnoredInputs(c, root, files.map((n) => rel(n.abs)), false);
-  const ignoredDirs = gitIgnoredInputs(c, root, dirs.filter((n) => n.abs !== root).map((n) => rel(n.abs)), true);
+  const ignoredFiles = gitIgnoredInputs(
+    c,
+    root,
+    files.map((n) => rel(n.abs)),
+    false,
+  );
+  const ignoredDirs = gitIgnoredInputs(
+    c,
+    root,
+    dirs.filter((n) => n.abs !== root).map((n) => rel(n.abs)),
+    true,
+  );
   for (const n of inputs) {
     const r = rel(n.abs);
     if ((n.isDir ? ignoredDirs : ignoredFiles).has(r) || hasDefaultIgnoredDir(n.isDir ? `${r}/x` : r)) c.ignored.push(n.input);
   }
   const listed = [
-    ...gitList(c, root, dirs.filter((n) => !ignoredDirs.has(rel(n.abs))).map((n) => (n.abs === root ? '.' : rel(n.abs))), false),
+    ...gitList(
+      c,
+      root,
+      dirs.filter((n) => !ignoredDirs.has(rel(n.abs))).map((n) => (n.abs === root ? '.' : rel(n.abs))),
+      false,
+    ),
     // A named directory that git ignores is scanned whole.
-    ...gitList(c, root, dirs.filter((n) => ignoredDirs.has(rel(n.abs))).map((n) => rel(n.abs)), true),
+    ...gitList(
+      c,
+      root,
+      dirs.filter((n) => ignoredDirs.has(rel(n.abs))).map((n) => rel(n.abs)),
+      true,
+    ),
   ];
   // The deepest named directory holding a file decides whether a default-ignored directory skips it.
   const deepestFirst = [...dirs].sort((a, b) => b.abs.length - a.abs.length);
@@ -328,7 +349,8 @@ function collectWalk(c: Collector, base: string, inputs: readonly Named[]): void
   for (const n of inputs) {
     const r = toPosixRelative(base, n.abs);
     const probe = n.isDir ? `${r}/x` : r;
-    const defaultIgnored = r.startsWith('..') || path.isAbsolute(r) ? hasDefaultIgnoredDir(n.abs.split(path.sep).join('/') + (n.isDir ? '/x' : '')) : hasDefaultIgnoredDir(probe);
+    const defaultIgnored =
+      r.startsWith('..') || path.isAbsolute(r) ? hasDefaultIgnoredDir(n.abs.split(path.sep).join('/') + (n.isDir ? '/x' : '')) : hasDefaultIgnoredDir(probe);
     const ignored = defaultIgnored || gitignore.ignores(n.abs, n.isDir);
     if (ignored) c.ignored.push(n.input);
     if (n.isDir) walk(n.abs, !ignored);

@@ -185,8 +185,21 @@ export interface FixRound {
   readonly checkedWith: Set<string>;
 }
 
-const describe = (e: Edit): FixEdit => ({ file: e.finding.file, line: e.finding.line, column: e.finding.column, ruleId: e.finding.ruleId, description: e.suggestion.desc });
-const describeFinding = (f: Finding, reason: string): RolledBackEdit => ({ file: f.file, line: f.line, column: f.column, ruleId: f.ruleId, description: '', reason });
+const describe = (e: Edit): FixEdit => ({
+  file: e.finding.file,
+  line: e.finding.line,
+  column: e.finding.column,
+  ruleId: e.finding.ruleId,
+  description: e.suggestion.desc,
+});
+const describeFinding = (f: Finding, reason: string): RolledBackEdit => ({
+  file: f.file,
+  line: f.line,
+  column: f.column,
+  ruleId: f.ruleId,
+  description: '',
+  reason,
+});
 
 const relative = (message: string, root: string | undefined): string => (root ? message.split(`${root}/`).join('') : message);
 
@@ -250,7 +263,8 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
   for (const [tsconfig, groupFiles] of groups) {
     let files = groupFiles.filter((f) => {
       const why = input.uncheckable?.get(f);
-      if (why) for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: `the edit cannot be type-checked: ${relative(why, input.root)}` });
+      if (why)
+        for (const e of byFile.get(f)!) round.rolledBack.push({ ...describe(e), reason: `the edit cannot be type-checked: ${relative(why, input.root)}` });
       return !why;
     });
     if (files.length === 0) continue;
@@ -269,7 +283,9 @@ export async function fixRound(input: FixInput): Promise<FixRound> {
     for (const f of files) {
       const bytes = readFileSync(f);
       if (isUtf8(bytes)) originals.set(f, bytes.toString('utf8'));
-      else for (const e of byFile.get(f)!) round.skipped.push({ ...describe(e), reason: 'the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)' });
+      else
+        for (const e of byFile.get(f)!)
+          round.skipped.push({ ...describe(e), reason: 'the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)' });
     }
     files = files.filter((f) => originals.has(f));
     const planned = new Map<string, Edit[]>();
@@ -348,7 +364,15 @@ export async function fixAll(
   const checkers = new Map<string, Checker | string>();
   const keyOf = (f: { file: string; ruleId: string; line: number; column: number }): string => `${f.file}|${f.ruleId}|${f.line}|${f.column}`;
   for (let i = 0; i < maxRounds; i++) {
-    last = await fixRound({ findings: findings.filter((f) => !refused.has(keyOf(f))), style, configOf, parses, checkers, ...(root ? { root } : {}), ...(uncheckable ? { uncheckable } : {}) });
+    last = await fixRound({
+      findings: findings.filter((f) => !refused.has(keyOf(f))),
+      style,
+      configOf,
+      parses,
+      checkers,
+      ...(root ? { root } : {}),
+      ...(uncheckable ? { uncheckable } : {}),
+    });
     applied.push(...last.applied);
     withoutSuggestion.push(...last.withoutSuggestion, ...last.skipped);
     for (const r of last.skipped) refused.add(keyOf(r));

@@ -201,7 +201,13 @@ async function lintFilesKeepingGoing(eslint: ESLint, files: readonly string[], f
   return results;
 }
 
-async function lintWith(engine: Engine, files: readonly string[], texts: ReadonlyMap<string, string> | undefined, progress: Progress, fileErrors: FileError[]): Promise<ESLint.LintResult[]> {
+async function lintWith(
+  engine: Engine,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string> | undefined,
+  progress: Progress,
+  fileErrors: FileError[],
+): Promise<ESLint.LintResult[]> {
   const results: ESLint.LintResult[] = [];
   if (texts) {
     for (const file of files) {

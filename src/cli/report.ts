@@ -63,7 +63,9 @@ export function fixSummaryText(report: Report): string[] {
   if (!fix) return [];
   const lines: string[] = [];
   const at = (e: FixEdit): string => `${rel(report, e.file)}:${e.line}:${e.column}`;
-  lines.push(`Fixes (${fix.style}): ${plural(fix.applied.length, 'edit')} applied, ${fix.rolledBack.length} rolled back, ${fix.notApplied.length} not applied; checked with ${fix.checkedWith.join(' and ') || 'nothing (no edits)'}.`);
+  lines.push(
+    `Fixes (${fix.style}): ${plural(fix.applied.length, 'edit')} applied, ${fix.rolledBack.length} rolled back, ${fix.notApplied.length} not applied; checked with ${fix.checkedWith.join(' and ') || 'nothing (no edits)'}.`,
+  );
   for (const e of fix.applied) lines.push(`  applied      ${at(e)}  ${e.ruleId}: ${e.description}`);
   for (const e of fix.rolledBack) lines.push(`  rolled back  ${at(e)}  ${e.ruleId}: ${e.description} (${e.reason})`);
   for (const e of fix.notApplied) lines.push(`  not applied  ${at(e)}  ${e.ruleId}: ${e.reason}`);
@@ -85,7 +87,10 @@ export function summaryLine(report: Report): string {
     : `tlsguard: ${plural(report.findings.length, 'finding')} in ${plural(files, 'file')} (${report.filesScanned} scanned)${tail}.`;
 }
 
-const sgr = (open: number, close: number) => (text: string, on: boolean | undefined): string => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+const sgr =
+  (open: number, close: number) =>
+  (text: string, on: boolean | undefined): string =>
+    on ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 const bold = sgr(1, 22);
 const dim = sgr(2, 22);
 const red = sgr(31, 39);
@@ -100,12 +105,17 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     out.push(`${bold(`${rel(report, f.file)}:${f.line}:${f.column}`, color)}  ${rule}  ${f.message}`);
     for (const s of f.suggestions) out.push(dim(`    fix: ${s.desc}`, color));
   }
-  for (const e of sortFindings(report.parseErrors)) out.push(`${bold(`${rel(report, e.file)}:${e.line}:${e.column}`, color)}  ${red('parse error', color)}  ${e.message}`);
+  for (const e of sortFindings(report.parseErrors))
+    out.push(`${bold(`${rel(report, e.file)}:${e.line}:${e.column}`, color)}  ${red('parse error', color)}  ${e.message}`);
   for (const e of sortFileErrors(report.fileErrors ?? [])) out.push(`${bold(rel(report, e.file), color)}  ${red('error', color)}  ${e.message}`);
   if (out.length > 0) out.push('');
   out.push(...fixSummaryText(report));
   const summary = summaryLine(report);
-  out.push(report.findings.length > 0 || report.parseErrors.length > 0 || (report.fileErrors?.length ?? 0) > 0 ? bold(red(summary, color), color) : green(summary, color));
+  out.push(
+    report.findings.length > 0 || report.parseErrors.length > 0 || (report.fileErrors?.length ?? 0) > 0
+      ? bold(red(summary, color), color)
+      : green(summary, color),
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -140,34 +150,34 @@ export interface JsonReport {
 }
 
 export interface JsonFinding {
-    readonly file: string;
-    readonly line: number;
-    readonly column: number;
-    readonly endLine: number;
-    readonly endColumn: number;
-    readonly ruleId: string;
-    readonly severity: 'error' | 'warning';
-    readonly message: string;
-    readonly cwe: readonly string[];
-    readonly helpUri: string | null;
-    readonly suggestions: readonly { readonly description: string; readonly messageId: string | null }[];
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly cwe: readonly string[];
+  readonly helpUri: string | null;
+  readonly suggestions: readonly { readonly description: string; readonly messageId: string | null }[];
 }
 
 export function toJson(report: Report): JsonReport {
   const info = new Map(report.rules.map((r) => [r.id, r]));
   const relEdit = <T extends FixEdit>(e: T): T => ({ ...e, file: rel(report, e.file) });
   const toJsonFinding = (f: Finding): JsonFinding => ({
-      file: rel(report, f.file),
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      cwe: info.get(f.ruleId)?.cwe ?? [],
-      helpUri: info.get(f.ruleId)?.url ?? null,
-      suggestions: f.suggestions.map((s) => ({ description: s.desc, messageId: s.messageId ?? null })),
+    file: rel(report, f.file),
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    cwe: info.get(f.ruleId)?.cwe ?? [],
+    helpUri: info.get(f.ruleId)?.url ?? null,
+    suggestions: f.suggestions.map((s) => ({ description: s.desc, messageId: s.messageId ?? null })),
   });
   const suppressed = report.suppressed ?? [];
   const fileErrors = report.fileErrors ?? [];
@@ -287,7 +297,15 @@ export function toSarif(report: Report): Sarif.Log {
   // A finding of a rule outside the config's list (cannot happen today) still gets a descriptor.
   for (const f of report.findings) {
     if (!rules.some((r) => r.id === f.ruleId)) {
-      rules.push({ id: f.ruleId, name: f.ruleId.slice('tlsguard/'.length), description: f.ruleId, category: undefined, cwe: [], url: undefined, recommended: false });
+      rules.push({
+        id: f.ruleId,
+        name: f.ruleId.slice('tlsguard/'.length),
+        description: f.ruleId,
+        category: undefined,
+        cwe: [],
+        url: undefined,
+        recommended: false,
+      });
     }
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -303,7 +321,13 @@ export function toSarif(report: Report): Sarif.Log {
     message: { text: f.message },
     locations: [location(f.file, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn })],
     ...(f.suppressions
-      ? { suppressions: f.suppressions.map((s) => ({ kind: s.kind, status: 'accepted' as const, ...(s.justification ? { justification: s.justification } : {}) })) }
+      ? {
+          suppressions: f.suppressions.map((s) => ({
+            kind: s.kind,
+            status: 'accepted' as const,
+            ...(s.justification ? { justification: s.justification } : {}),
+          })),
+        }
       : {}),
     ...(f.suggestions.length > 0 ? { properties: { suggestions: f.suggestions.map((s) => s.desc) } } : {}),
   });

@@ -91,7 +91,9 @@ export function ruleDoc(name: string): string | undefined {
 /** The first prose paragraph of a rule doc (after any `**CWE:**` line), as plain text. */
 export function firstParagraph(markdown: string): string | undefined {
   const paragraphs = markdown.split(/\n\s*\n/).map((p) => p.trim());
-  const prose = paragraphs.find((p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'));
+  const prose = paragraphs.find(
+    (p) => p && !p.startsWith('#') && !p.startsWith('**CWE') && !p.startsWith('<!--') && !p.startsWith('```') && !p.startsWith('-') && !p.startsWith('|'),
+  );
   return prose?.replace(/\s*\n\s*/g, ' ');
 }
 

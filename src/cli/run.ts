@@ -79,13 +79,20 @@ function within(file: string, dirs: readonly string[]): boolean {
 /** `--rule` and `--suppress-rule` name tlsguard rules. */
 function checkRuleIds(options: CliOptions): void {
   const known = new Set(allRules().map((r) => r.id));
-  const hint = (id: string): string => (known.has(`${RULE_PREFIX}${id}`) ? ` (did you mean ${RULE_PREFIX}${id}?)` : ' (tlsguard rules are named tlsguard/<rule>; see docs/cli.md)');
+  const hint = (id: string): string =>
+    known.has(`${RULE_PREFIX}${id}`) ? ` (did you mean ${RULE_PREFIX}${id}?)` : ' (tlsguard rules are named tlsguard/<rule>; see docs/cli.md)';
   for (const id of Object.keys(options.rules)) if (!known.has(id)) throw new UsageError(`--rule: unknown rule '${id}'${hint(id)}`);
   for (const id of options.suppressRules) if (!known.has(id)) throw new UsageError(`--suppress-rule: unknown rule '${id}'${hint(id)}`);
 }
 
 /** `--ignore-pattern`: ESLint's own matching (`isPathIgnored`, patterns relative to the working directory). */
-async function dropIgnoredByPattern(cwd: string, files: readonly string[], patterns: readonly string[], named: ReadonlySet<string>, notes: string[]): Promise<string[]> {
+async function dropIgnoredByPattern(
+  cwd: string,
+  files: readonly string[],
+  patterns: readonly string[],
+  named: ReadonlySet<string>,
+  notes: string[],
+): Promise<string[]> {
   if (patterns.length === 0) return [...files];
   // Only the patterns decide: the default node_modules ignore of ESLint is the file set's business.
   const matcher = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [{ files: ['**/*'] }], ignorePatterns: ['!**/node_modules/', ...patterns] });
@@ -119,10 +126,14 @@ async function selectFiles(
   if (options.staged) {
     // Staged files under the working directory, or under the given paths.
     const filters = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
-    const staged = stagedFiles(cwd, (abs) => {
-      const rel = toPosixRelative(cwd, abs).split('/');
-      return isScannedFile(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && within(abs, filters);
-    }, io.env);
+    const staged = stagedFiles(
+      cwd,
+      (abs) => {
+        const rel = toPosixRelative(cwd, abs).split('/');
+        return isScannedFile(abs) && !rel.some((s) => DEFAULT_IGNORED_DIRS.includes(s)) && within(abs, filters);
+      },
+      io.env,
+    );
     texts = staged.texts;
     files = sortFiles(cwd, [...texts.keys()]);
   } else {
@@ -255,7 +266,9 @@ async function scan(options: CliOptions, io: CliIo): Promise<number> {
   const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
   if (tooManyWarnings && errors === 0) io.stderr.write(`tlsguard: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
   if (fileErrors.length > 0) {
-    io.stderr.write(`tlsguard: ${fileErrors.length} path${fileErrors.length === 1 ? '' : 's'} could not be read (listed in the report); the rest was scanned\n`);
+    io.stderr.write(
+      `tlsguard: ${fileErrors.length} path${fileErrors.length === 1 ? '' : 's'} could not be read (listed in the report); the rest was scanned\n`,
+    );
     return 2;
   }
   const unusedFiles = Object.keys(suppressions.unused).length;

@@ -14,8 +14,7 @@ import path from 'node:path';
 import { DEFAULT_RUNTIME_MODULE } from '../rule-kit/runtime-module.js';
 import { PACKAGE_VERSION } from '../rule-kit/version.js';
 
-const importsOf = (specifier: string): RegExp =>
-  new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])${specifier}\1`);
+const importsOf = (specifier: string): RegExp => new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])${specifier}\1`);
 const IMPORTS_RUNTIME = importsOf(DEFAULT_RUNTIME_MODULE);
 /** The plugin's re-export: works, but the plugin is a devDependency in most projects. */
 const LEGACY_RUNTIME = 'eslint-plugin-tlsguard/runtime';

@@ -40,7 +40,7 @@ let tsPromise: Promise<TS | undefined> | undefined;
 /** The `typescript` package when installed (an optional peer dependency). */
 export function loadTypeScript(): Promise<TS | undefined> {
   tsPromise ??= import('typescript').then(
-    (m) => ((m as { default?: TS }).default ?? (m as TS)),
+    (m) => (m as { default?: TS }).default ?? (m as TS),
     () => undefined,
   );
   return tsPromise;
@@ -121,7 +121,10 @@ function parseConfigFileNames(ts: TS, config: string): Set<string> {
   // on and `--fix`'s ts-morph then fails). "No inputs were found" (TS18003) only means the config
   // covers none of our files.
   const diagnostics = result ? ts.getConfigFileParsingDiagnostics(result) : [];
-  const errors = [...problems.map((p) => `: ${p}`), ...diagnostics.filter((d) => d.code !== 18003).map((d) => `${where(ts, config, d)}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`)];
+  const errors = [
+    ...problems.map((p) => `: ${p}`),
+    ...diagnostics.filter((d) => d.code !== 18003).map((d) => `${where(ts, config, d)}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`),
+  ];
   if (!result || errors.length > 0) {
     throw new UsageError(`invalid config ${config}${errors[0] ?? ': cannot be read'} (use --no-types to lint without type information)`);
   }

@@ -99,7 +99,10 @@ export function weakCipherListFlag(token: string): WeakTlsFlag | undefined {
   if (evaluation.error) return undefined;
   const weak = weakSuites(evaluation, 'recommended');
   if (weak.length === 0) return undefined;
-  const names = weak.slice(0, 3).map((w) => w.suite.name).join(', ');
+  const names = weak
+    .slice(0, 3)
+    .map((w) => w.suite.name)
+    .join(', ');
   return { flag: '--tls-cipher-list', effect: `makes weak cipher suites (${names}${weak.length > 3 ? ', …' : ''}) the default` };
 }
 

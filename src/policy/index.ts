@@ -14,27 +14,10 @@ export {
   type TlsVersion,
 } from './versions.js';
 export { secureProtocolInfo, type SecureProtocolInfo } from './secure-protocol.js';
-export {
-  SECURE_OPTION_BITS,
-  SSL_OP_ALL,
-  analyzeSecureOptions,
-  type SecureOptionBit,
-  type SecureOptionsAnalysis,
-} from './secure-options.js';
+export { SECURE_OPTION_BITS, SSL_OP_ALL, analyzeSecureOptions, type SecureOptionBit, type SecureOptionsAnalysis } from './secure-options.js';
 export { effectiveVersionRange, type VersionOptions, type VersionRange } from './version-range.js';
-export {
-  CIPHER_SUITES,
-  DEFAULT_TLS13_SUITES,
-  suiteByIana,
-  suiteByName,
-  type CipherSuite,
-} from './ciphers/suites.js';
-export {
-  NODE_DEFAULT_CIPHERS,
-  evaluateCipherString,
-  expandOpenSSLCipherList,
-  type CipherEvaluation,
-} from './ciphers/evaluate.js';
+export { CIPHER_SUITES, DEFAULT_TLS13_SUITES, suiteByIana, suiteByName, type CipherSuite } from './ciphers/suites.js';
+export { NODE_DEFAULT_CIPHERS, evaluateCipherString, expandOpenSSLCipherList, type CipherEvaluation } from './ciphers/evaluate.js';
 export { OPENSSL_DEFAULT_RULE } from './ciphers/engine.js';
 export {
   DEFAULT_SECURITY_LEVEL,

@@ -16,13 +16,7 @@ export interface SecureOptionBit {
   exportedByNode: boolean;
 }
 
-function bit(
-  name: string,
-  n: number,
-  verdict: SecureOptionBit['verdict'],
-  reason: string,
-  exportedByNode = true,
-): SecureOptionBit {
+function bit(name: string, n: number, verdict: SecureOptionBit['verdict'], reason: string, exportedByNode = true): SecureOptionBit {
   return Object.freeze({ name, value: 2 ** n, verdict, reason, exportedByNode });
 }
 
@@ -35,7 +29,13 @@ export const SECURE_OPTION_BITS: readonly SecureOptionBit[] = Object.freeze([
   bit('SSL_OP_TLSEXT_PADDING', 4, 'neutral', 'ClientHello padding workaround (part of SSL_OP_ALL)', false),
   bit('SSL_OP_SAFARI_ECDHE_ECDSA_BUG', 6, 'neutral', 'Safari interoperability workaround (part of SSL_OP_ALL)', false),
   bit('SSL_OP_IGNORE_UNEXPECTED_EOF', 7, 'weakens', 'treats a missing close_notify as a clean close, enabling truncation attacks', false),
-  bit('SSL_OP_ALLOW_CLIENT_RENEGOTIATION', 8, 'neutral', 'server accepts client-initiated renegotiation (Node sets it; limited by tls.CLIENT_RENEG_LIMIT)', false),
+  bit(
+    'SSL_OP_ALLOW_CLIENT_RENEGOTIATION',
+    8,
+    'neutral',
+    'server accepts client-initiated renegotiation (Node sets it; limited by tls.CLIENT_RENEG_LIMIT)',
+    false,
+  ),
   bit('SSL_OP_DISABLE_TLSEXT_CA_NAMES', 9, 'neutral', 'does not send the certificate_authorities extension', false),
   bit('SSL_OP_ALLOW_NO_DHE_KEX', 10, 'weakens', 'allows TLS 1.3 PSK resumption without (EC)DHE, losing forward secrecy'),
   bit('SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS', 11, 'weakens', 'turns off the BEAST countermeasure for TLS 1.0 CBC (part of SSL_OP_ALL)'),
@@ -53,9 +53,9 @@ export const SECURE_OPTION_BITS: readonly SecureOptionBit[] = Object.freeze([
   bit('SSL_OP_TLS_ROLLBACK_BUG', 23, 'weakens', 'turns off the version-rollback check in RSA key exchange'),
   bit('SSL_OP_NO_ANTI_REPLAY', 24, 'neutral', 'TLS 1.3 early-data anti-replay; Node does not enable early data', false),
   bit('SSL_OP_NO_SSLv3', 25, 'legacy-hardening', 'SSLv3 is already off in Node; use minVersion instead'),
-  bit('SSL_OP_NO_TLSv1', 26, 'legacy-hardening', 'disables TLS 1.0; minVersion: \'TLSv1.2\' says it directly'),
+  bit('SSL_OP_NO_TLSv1', 26, 'legacy-hardening', "disables TLS 1.0; minVersion: 'TLSv1.2' says it directly"),
   bit('SSL_OP_NO_TLSv1_2', 27, 'weakens', 'disables TLS 1.2, a modern version'),
-  bit('SSL_OP_NO_TLSv1_1', 28, 'legacy-hardening', 'disables TLS 1.1; minVersion: \'TLSv1.2\' says it directly'),
+  bit('SSL_OP_NO_TLSv1_1', 28, 'legacy-hardening', "disables TLS 1.1; minVersion: 'TLSv1.2' says it directly"),
   bit('SSL_OP_NO_TLSv1_3', 29, 'weakens', 'disables TLS 1.3, the most secure version'),
   bit('SSL_OP_NO_RENEGOTIATION', 30, 'hardening', 'disables all renegotiation'),
   bit('SSL_OP_CRYPTOPRO_TLSEXT_BUG', 31, 'neutral', 'GOST interoperability workaround (part of SSL_OP_ALL)'),

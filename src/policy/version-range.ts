@@ -5,15 +5,7 @@
  * off by `SSL_OP_NO_TLSv1*` bits in `secureOptions`.
  */
 import { analyzeSecureOptions } from './secure-options.js';
-import {
-  DEFAULT_MAX_VERSION,
-  DEFAULT_MIN_VERSION,
-  TLS_VERSIONS,
-  isLegacyTlsVersion,
-  isTlsVersion,
-  versionsBetween,
-  type TlsVersion,
-} from './versions.js';
+import { DEFAULT_MAX_VERSION, DEFAULT_MIN_VERSION, TLS_VERSIONS, isLegacyTlsVersion, isTlsVersion, versionsBetween, type TlsVersion } from './versions.js';
 
 export interface VersionRange {
   /** Versions that can be negotiated, ascending. */
@@ -23,10 +15,7 @@ export interface VersionRange {
   /** TLS 1.2 / 1.3 that are switched off (empty when `error` is set: nothing connects then). */
   modernDisabled: TlsVersion[];
   /** Set when Node would throw or no version is left (the configuration fails closed). */
-  error?:
-    | 'ERR_TLS_PROTOCOL_VERSION_CONFLICT'
-    | 'ERR_TLS_INVALID_PROTOCOL_METHOD'
-    | 'ERR_SSL_NO_PROTOCOLS_AVAILABLE';
+  error?: 'ERR_TLS_PROTOCOL_VERSION_CONFLICT' | 'ERR_TLS_INVALID_PROTOCOL_METHOD' | 'ERR_SSL_NO_PROTOCOLS_AVAILABLE';
 }
 
 export interface VersionOptions {

@@ -6,12 +6,7 @@
 export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
 /** Every version Node accepts for `minVersion`/`maxVersion`, ascending. */
-export const TLS_VERSIONS: readonly TlsVersion[] = Object.freeze([
-  'TLSv1',
-  'TLSv1.1',
-  'TLSv1.2',
-  'TLSv1.3',
-] as const);
+export const TLS_VERSIONS: readonly TlsVersion[] = Object.freeze(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const);
 
 /** Node's built-in defaults (`tls.DEFAULT_MIN_VERSION` / `DEFAULT_MAX_VERSION`). */
 export const DEFAULT_MIN_VERSION: TlsVersion = 'TLSv1.2';

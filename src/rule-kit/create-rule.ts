@@ -3,14 +3,7 @@ import { tlsguardSettingsOf } from './settings.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export type Category =
-  | 'cert-verification'
-  | 'hostname-verification'
-  | 'servername'
-  | 'protocol-version'
-  | 'weak-cipher'
-  | 'legacy-api'
-  | 'plaintext'
-  | 'secure-context';
+  'cert-verification' | 'hostname-verification' | 'servername' | 'protocol-version' | 'weak-cipher' | 'legacy-api' | 'plaintext' | 'secure-context';
 
 /** Extra `meta.docs` fields every tlsguard rule carries. */
 export interface TlsguardDocs {

@@ -246,13 +246,7 @@ export function insertProperty(sourceCode: SourceCode, object: TSESTree.ObjectEx
   };
 }
 
-const STATEMENT_LISTS = new Set<string>([
-  'Program',
-  'BlockStatement',
-  'StaticBlock',
-  'SwitchCase',
-  'TSModuleBlock',
-]);
+const STATEMENT_LISTS = new Set<string>(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase', 'TSModuleBlock']);
 
 /** The statement that consists only of `node` (`x.y = z;`), if any. */
 export function enclosingExpressionStatement(node: TSESTree.Node): TSESTree.ExpressionStatement | undefined {

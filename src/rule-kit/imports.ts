@@ -73,8 +73,7 @@ const isHeaderStatement = (s: TSESTree.Node): boolean =>
 
 const isHoisted = (s: TSESTree.Node): boolean =>
   s.type === 'FunctionDeclaration' ||
-  ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') &&
-    s.declaration?.type === 'FunctionDeclaration');
+  ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration?.type === 'FunctionDeclaration');
 
 /**
  * Whether `name` bound by this variable is the export `name` of `module`, and is initialised
@@ -88,8 +87,7 @@ function bindingOf(variable: Scope.Variable, module: string, name: string, site:
   if (def.type === 'ImportBinding') {
     const node = def.node;
     const parent = def.parent;
-    const imported =
-      node.type === 'ImportSpecifier' ? (node.imported.type === 'Identifier' ? node.imported.name : node.imported.value) : undefined;
+    const imported = node.type === 'ImportSpecifier' ? (node.imported.type === 'Identifier' ? node.imported.name : node.imported.value) : undefined;
     return parent?.type === 'ImportDeclaration' &&
       parent.source.value === module &&
       parent.importKind !== 'type' &&
@@ -101,8 +99,7 @@ function bindingOf(variable: Scope.Variable, module: string, name: string, site:
   }
   if (def.type !== 'Variable' || requireSource(def.node.init) !== module || def.node.id.type !== 'ObjectPattern') return 'other';
   const prop = def.name.parent;
-  if (prop?.type !== 'Property' || prop.value !== def.name || (prop.key.type === 'Identifier' ? prop.key.name : undefined) !== name)
-    return 'other';
+  if (prop?.type !== 'Property' || prop.value !== def.name || (prop.key.type === 'Identifier' ? prop.key.name : undefined) !== name) return 'other';
   const declaration = def.node.parent;
   const list = declaration?.parent;
   if (!declaration || !list) return 'other';
@@ -140,8 +137,7 @@ function importsOf(sourceCode: SourceCode): FileImports {
   const body = sourceCode.ast.body;
   const imports = body.filter((s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration');
   const importLike = body.filter(
-    (s): s is TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration =>
-      s.type === 'ImportDeclaration' || s.type === 'TSImportEqualsDeclaration',
+    (s): s is TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration => s.type === 'ImportDeclaration' || s.type === 'TSImportEqualsDeclaration',
   );
   const requires = topLevelRequires(sourceCode.ast);
   const result = { imports, importLike, requires, useRequire: importLike.length === 0 && (requires.length > 0 || isCommonJsFile(sourceCode)) };

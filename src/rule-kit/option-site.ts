@@ -45,9 +45,7 @@ export function reportSite<M extends string>(
   report: { messageId: M; data: Record<string, string>; suggest: (TSESLint.SuggestionReportDescriptor<M> | undefined)[]; factory: M },
 ): void {
   const factory =
-    site.type === 'Property' && site.parent.type === 'ObjectExpression'
-      ? secureContextSuggestions(fc, context, site.parent, { factory: report.factory })
-      : [];
+    site.type === 'Property' && site.parent.type === 'ObjectExpression' ? secureContextSuggestions(fc, context, site.parent, { factory: report.factory }) : [];
   const minimal = report.suggest.filter((s): s is TSESLint.SuggestionReportDescriptor<M> => s !== undefined);
   context.report({ node: site, messageId: report.messageId, data: report.data, suggest: [...minimal, ...factory] });
 }
@@ -60,7 +58,10 @@ const keyPattern = (keys: Iterable<string>): string => `/^(${[...keys].map(escap
  * `x['key'] = …` for `propertyKeys` and `assignmentKeys` (process-wide defaults such as
  * `tls.DEFAULT_MIN_VERSION`).
  */
-export function optionSiteSelectors(propertyKeys: Iterable<string>, assignmentKeys: Iterable<string> = []): { readonly property: string; readonly assignment: string } {
+export function optionSiteSelectors(
+  propertyKeys: Iterable<string>,
+  assignmentKeys: Iterable<string> = [],
+): { readonly property: string; readonly assignment: string } {
   const props = keyPattern(propertyKeys);
   const assigned = keyPattern([...propertyKeys, ...assignmentKeys]);
   return {

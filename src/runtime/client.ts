@@ -8,13 +8,7 @@ import { refuseInsecure } from './guard.js';
 import { identityCheck, userIdentityCheck } from './identity.js';
 import type { RefuseInsecure } from './input-types.js';
 import { profileOf } from './profiles.js';
-import {
-  defaultRoots,
-  defaultRootsSource,
-  splitPem,
-  validatePemBlocks,
-  type CaInput,
-} from './trust.js';
+import { defaultRoots, defaultRootsSource, splitPem, validatePemBlocks, type CaInput } from './trust.js';
 
 /** The options the runtime adds to a client option bag. They are removed from the result. */
 export interface RuntimeClientExtras {
@@ -42,10 +36,7 @@ export type RuntimeClientOptions = tls.ConnectionOptions & RuntimeClientExtras;
  * types, `maxVersion: 'TLSv1.3'` stays a version), `null` where `https.RequestOptions` allows it,
  * any other key (`hostname`, `path`, `agent`, library options), and the runtime extras.
  */
-export type SecureClientInput = Omit<
-  tls.ConnectionOptions,
-  'host' | 'port' | 'path' | 'rejectUnauthorized' | 'minVersion' | 'maxVersion'
-> &
+export type SecureClientInput = Omit<tls.ConnectionOptions, 'host' | 'port' | 'path' | 'rejectUnauthorized' | 'minVersion' | 'maxVersion'> &
   RuntimeClientExtras & {
     // Declared here rather than inherited: with the inherited declarations TypeScript (5.x, 6.0)
     // stops giving methods in the literal their parameter types (TS7006).
@@ -94,8 +85,7 @@ export interface HardenedClientOptions {
  * The result type of {@link secureClientOptions}: the caller's bag without the extras, with the
  * hardened options replacing the caller's declarations of the same names.
  */
-export type SecureClientOptions<T> = Omit<T, keyof RuntimeClientExtras | keyof HardenedClientOptions> &
-  HardenedClientOptions;
+export type SecureClientOptions<T> = Omit<T, keyof RuntimeClientExtras | keyof HardenedClientOptions> & HardenedClientOptions;
 
 /** Keys of `tls.SecureContextOptions` that a client context takes (`secureProtocol` is refused). */
 const CLIENT_CONTEXT_KEYS: readonly string[] = [
@@ -173,9 +163,7 @@ export function secureClientOptions(): SecureClientOptions<Record<never, never>>
 // `& object`: without it the constraint is a weak type (all optional), so a literal with only keys of
 // other option types (`{ hostname }`) would fail it, and T would fall back to the constraint.
 export function secureClientOptions<T extends SecureClientInput & object & RefuseInsecure<T>>(options: T | undefined): SecureClientOptions<T>;
-export function secureClientOptions<T extends SecureClientInput & object & RefuseInsecure<T>>(
-  options?: T,
-): SecureClientOptions<T> {
+export function secureClientOptions<T extends SecureClientInput & object & RefuseInsecure<T>>(options?: T): SecureClientOptions<T> {
   const built = buildClientOptions(options, { where: 'secureClientOptions', deriveServername: true });
   return built as unknown as SecureClientOptions<T>;
 }
@@ -212,34 +200,20 @@ export function secureAgent(options?: https.AgentOptions & RuntimeClientExtras):
 function refuseConflicts(input: Readonly<Record<string, unknown>>, extraCa: CaInput | undefined, where: string): void {
   if (input.secureProtocol !== undefined) {
     throw new TypeError(
-      `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` +
-        'factory sets. Use minVersion/maxVersion instead.',
+      `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` + 'factory sets. Use minVersion/maxVersion instead.',
     );
   }
   if (extraCa !== undefined && input.ca !== undefined) {
-    throw new TypeError(
-      `${where}: give either extraCa (added to the default roots) or ca (replaces them), not both`,
-    );
+    throw new TypeError(`${where}: give either extraCa (added to the default roots) or ca (replaces them), not both`);
   }
   if (input.minDHSize !== undefined && typeof input.minDHSize !== 'number') {
     throw new TypeError(`${where}: minDHSize must be a number`);
   }
-  if (
-    input.checkServerIdentity !== undefined &&
-    typeof input.checkServerIdentity !== 'function'
-  ) {
+  if (input.checkServerIdentity !== undefined && typeof input.checkServerIdentity !== 'function') {
     throw new TypeError(`${where}: checkServerIdentity must be a function`);
   }
-  if (
-    input.socket !== undefined &&
-    input.servername === undefined &&
-    input.host === undefined &&
-    input.hostname === undefined
-  ) {
-    throw new TypeError(
-      `${where}: with socket, also give host or servername; otherwise Node checks the certificate ` +
-        "against 'localhost'",
-    );
+  if (input.socket !== undefined && input.servername === undefined && input.host === undefined && input.hostname === undefined) {
+    throw new TypeError(`${where}: with socket, also give host or servername; otherwise Node checks the certificate ` + "against 'localhost'");
   }
 }
 
@@ -298,9 +272,7 @@ function buildClientOptions(options: unknown, mode: BuildMode): Record<string, u
     extraBlocks = parsed.blocks;
     trustKey = `default(${defaultRootsSource()})+${parsed.fingerprint}`;
   } else if (contextOptions.ca !== undefined) {
-    const known = typeof contextOptions.ca === 'object' && contextOptions.ca !== null
-      ? trustKeys.get(contextOptions.ca)
-      : undefined;
+    const known = typeof contextOptions.ca === 'object' && contextOptions.ca !== null ? trustKeys.get(contextOptions.ca) : undefined;
     trustKey = known ?? `ca:${fingerprint(contextOptions.ca)}`;
   } else {
     trustKey = `default(${defaultRootsSource()})`;

@@ -62,9 +62,7 @@ function describeFindings(findings: readonly PolicyFinding[], where: string): st
   if (first === undefined) return `${where}: insecure TLS options`;
   // Policy messages begin with the option and its value; make sure ours always name them too.
   const message = bounded(first.message, first.value);
-  const named = message.includes(first.option)
-    ? message
-    : `${first.option}: ${formatValue(first.value)}: ${message}`;
+  const named = message.includes(first.option) ? message : `${first.option}: ${formatValue(first.value)}: ${message}`;
   const hint = HINTS[first.option];
   let text = `${where}: insecure TLS option. ${named}${hint === undefined ? '' : ` ${hint}`}`;
   if (rest.length > 0) {

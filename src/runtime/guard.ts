@@ -43,9 +43,7 @@ const CONTEXT_KEYS: readonly string[] = ['side', 'profile', 'strict'];
 function checkedContext(context: unknown, where: string): AssertContext {
   if (context === undefined) return {};
   if (typeof context !== 'object' || context === null || Array.isArray(context)) {
-    throw new TypeError(
-      `${where}: the context must be an object such as { side: 'client', profile: 'intermediate' }, got ${formatValue(context)}`,
-    );
+    throw new TypeError(`${where}: the context must be an object such as { side: 'client', profile: 'intermediate' }, got ${formatValue(context)}`);
   }
   const fields = context as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
@@ -67,11 +65,7 @@ function checkedContext(context: unknown, where: string): AssertContext {
 }
 
 /** The policy's findings for `options` (never throws for insecure values, only for non-objects). */
-export function policyFindings(
-  options: unknown,
-  context: AssertContext,
-  where: string,
-): PolicyFinding[] {
+export function policyFindings(options: unknown, context: AssertContext, where: string): PolicyFinding[] {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${where}: expected an options object, got ${options === null ? 'null' : typeof options}`);
   }
@@ -101,11 +95,7 @@ const LEGACY_METHOD = /^(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_(?:client_|server_)?method
  * otherwise have to override silently. These normally duplicate policy findings and are then
  * dropped; they only add a finding the policy did not already make for the same option.
  */
-export function factoryInvariantFindings(
-  options: Readonly<Record<string, unknown>>,
-  side: 'client' | 'server',
-  minDHSize: number,
-): PolicyFinding[] {
+export function factoryInvariantFindings(options: Readonly<Record<string, unknown>>, side: 'client' | 'server', minDHSize: number): PolicyFinding[] {
   const out: PolicyFinding[] = [];
   const add = (option: string, category: PolicyFinding['category'], message: string): void => {
     out.push({ option, value: options[option], category, message });
@@ -115,7 +105,7 @@ export function factoryInvariantFindings(
       'rejectUnauthorized',
       'cert-verification',
       side === 'client'
-        ? 'It turns off certificate and host name verification, so anyone on the network path can impersonate the server. Trust the server\'s CA with extraCa instead.'
+        ? "It turns off certificate and host name verification, so anyone on the network path can impersonate the server. Trust the server's CA with extraCa instead."
         : 'With requestCert: true it accepts clients without a valid certificate (mTLS not enforced). Remove it, or do not request certificates.',
     );
   }
@@ -138,10 +128,7 @@ export function factoryInvariantFindings(
 }
 
 /** Policy findings first, then invariant findings for options the policy did not report. */
-export function mergeFindings(
-  policy: readonly PolicyFinding[],
-  invariants: readonly PolicyFinding[],
-): PolicyFinding[] {
+export function mergeFindings(policy: readonly PolicyFinding[], invariants: readonly PolicyFinding[]): PolicyFinding[] {
   const reported = new Set(policy.map((f) => f.option));
   return [...policy, ...invariants.filter((f) => !reported.has(f.option))];
 }
@@ -149,12 +136,7 @@ export function mergeFindings(
 /**
  * Refuses the bag when the policy (or the factory's own invariants) finds an insecure option.
  */
-export function refuseInsecure(
-  input: Readonly<Record<string, unknown>>,
-  profile: RuntimeProfile,
-  side: 'client' | 'server',
-  where: string,
-): void {
+export function refuseInsecure(input: Readonly<Record<string, unknown>>, profile: RuntimeProfile, side: 'client' | 'server', where: string): void {
   const findings = mergeFindings(
     // Strict cipher policy: a `ciphers` string given to a factory must be as strong as the
     // profile's own list (forward-secret AEAD suites only), not merely free of broken suites.

@@ -17,21 +17,11 @@ export {
   type SecureClientOptions,
 } from './client.js';
 export { WeakServerKeyError } from './identity.js';
-export {
-  secureServerOptions,
-  type HardenedServerOptions,
-  type RuntimeServerExtras,
-  type RuntimeServerOptions,
-  type SecureServerOptions,
-} from './server.js';
+export { secureServerOptions, type HardenedServerOptions, type RuntimeServerExtras, type RuntimeServerOptions, type SecureServerOptions } from './server.js';
 export { assertSecureTlsOptions, type AssertContext } from './guard.js';
 export { InsecureTlsOptionError } from './errors.js';
 export { runtimeProfile, type RuntimeProfile } from './profiles.js';
-export {
-  CONTEXT_CACHE_LIMIT,
-  clearSecureContextCache,
-  secureContextCacheSize,
-} from './context-cache.js';
+export { CONTEXT_CACHE_LIMIT, clearSecureContextCache, secureContextCacheSize } from './context-cache.js';
 export { defaultRoots, defaultRootsSource, type CaInput, type DefaultRootsSource } from './trust.js';
 export type { PolicyFinding } from '../policy/check.js';
 export type { ProfileName } from '../policy/profiles.js';

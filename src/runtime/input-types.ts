@@ -35,7 +35,4 @@ export type RefuseInsecure<T> = Refused<T, 'rejectUnauthorized', false> &
  * The server's refusals: as {@link RefuseInsecure} without `rejectUnauthorized` (on a server it
  * only matters with `requestCert: true`, which the run-time check judges).
  */
-export type RefuseInsecureServer<T> = Refused<T, 'minVersion', LegacyVersion> &
-  Refused<T, 'maxVersion', LegacyVersion> &
-  Refused<T, 'secureProtocol', string>;
-
+export type RefuseInsecureServer<T> = Refused<T, 'minVersion', LegacyVersion> & Refused<T, 'maxVersion', LegacyVersion> & Refused<T, 'secureProtocol', string>;

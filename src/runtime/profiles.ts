@@ -45,9 +45,7 @@ export function runtimeProfile(name: ProfileName = 'intermediate'): RuntimeProfi
   const cached = resolved.get(name);
   if (cached !== undefined) return cached;
   if (!isProfileName(name)) {
-    throw new TypeError(
-      `tlsguard: unknown profile ${formatValue(name)}; use one of ${Object.keys(PROFILES).join(', ')}`,
-    );
+    throw new TypeError(`tlsguard: unknown profile ${formatValue(name)}; use one of ${Object.keys(PROFILES).join(', ')}`);
   }
   const profile: Profile = PROFILES[name];
   const result: RuntimeProfile = Object.freeze({
@@ -70,9 +68,7 @@ export function runtimeProfile(name: ProfileName = 'intermediate'): RuntimeProfi
 export function profileOf(name: unknown, where: string): RuntimeProfile {
   if (name === undefined) return runtimeProfile('intermediate');
   if (!isProfileName(name)) {
-    throw new TypeError(
-      `${where}: unknown profile ${formatValue(name)}; use one of ${Object.keys(PROFILES).join(', ')}`,
-    );
+    throw new TypeError(`${where}: unknown profile ${formatValue(name)}; use one of ${Object.keys(PROFILES).join(', ')}`);
   }
   return runtimeProfile(name);
 }

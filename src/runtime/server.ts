@@ -36,8 +36,7 @@ export interface HardenedServerOptions {
  * The result type of {@link secureServerOptions}: the caller's bag without the extras, with the
  * hardened options replacing the caller's declarations of the same names.
  */
-export type SecureServerOptions<T> = Omit<T, keyof RuntimeServerExtras | keyof HardenedServerOptions> &
-  HardenedServerOptions;
+export type SecureServerOptions<T> = Omit<T, keyof RuntimeServerExtras | keyof HardenedServerOptions> & HardenedServerOptions;
 
 const NO_RENEGOTIATION = constants.SSL_OP_NO_RENEGOTIATION;
 
@@ -63,9 +62,7 @@ const NO_RENEGOTIATION = constants.SSL_OP_NO_RENEGOTIATION;
  *   optional mTLS, mTLS without `ca`...).
  * @throws TypeError when there is no certificate, or for `secureContext`/`secureProtocol`.
  */
-export function secureServerOptions<T extends RuntimeServerOptions & object & RefuseInsecureServer<T>>(
-  options: T,
-): SecureServerOptions<T> {
+export function secureServerOptions<T extends RuntimeServerOptions & object & RefuseInsecureServer<T>>(options: T): SecureServerOptions<T> {
   const where = 'secureServerOptions';
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`${where}: expected an options object with cert and key`);
@@ -88,29 +85,22 @@ export function secureServerOptions<T extends RuntimeServerOptions & object & Re
           value: input.ca,
           category: 'trust-store',
           message:
-            'requestCert: true without ca would accept client certificates from any public CA. ' +
-            'Pass the CA that issues your client certificates as ca.',
+            'requestCert: true without ca would accept client certificates from any public CA. ' + 'Pass the CA that issues your client certificates as ca.',
         },
       ],
       where,
     );
   }
-  const hasCertificate =
-    (input.cert !== undefined && input.key !== undefined) ||
-    input.pfx !== undefined ||
-    typeof input.SNICallback === 'function';
+  const hasCertificate = (input.cert !== undefined && input.key !== undefined) || input.pfx !== undefined || typeof input.SNICallback === 'function';
   if (!hasCertificate) {
     throw new TypeError(`${where}: a server needs cert and key (or pfx, or an SNICallback)`);
   }
   if (input.secureContext !== undefined) {
-    throw new TypeError(
-      `${where}: tls servers do not take secureContext; pass cert, key and the other options instead`,
-    );
+    throw new TypeError(`${where}: tls servers do not take secureContext; pass cert, key and the other options instead`);
   }
   if (input.secureProtocol !== undefined) {
     throw new TypeError(
-      `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` +
-        'factory sets. Use minVersion/maxVersion instead.',
+      `${where}: secureProtocol ${formatValue(input.secureProtocol)} conflicts with the minVersion the ` + 'factory sets. Use minVersion/maxVersion instead.',
     );
   }
   const given = input.secureOptions;

@@ -54,9 +54,7 @@ export function splitPem(input: CaInput, optionName: string): string[] {
     if (typeof entry === 'string') text = entry;
     else if (Buffer.isBuffer(entry)) text = entry.toString('latin1');
     else {
-      throw new TypeError(
-        `tlsguard: ${optionName}[${index}] must be a PEM string or Buffer, got ${typeof entry}`,
-      );
+      throw new TypeError(`tlsguard: ${optionName}[${index}] must be a PEM string or Buffer, got ${typeof entry}`);
     }
     const found = text.match(PEM_BLOCK);
     if (found === null) {

@@ -4,10 +4,14 @@ import { init, withFile } from './harness.js';
 
 /** The module export that `const target = …` denotes, as `module#path`. */
 function refOf(code: string, filename = 'file.ts'): string | undefined {
-  return withFile(code, (fc, ast) => {
-    const ref = resolveModuleRef(fc, init(ast, 'target'));
-    return ref && refKey(ref);
-  }, filename);
+  return withFile(
+    code,
+    (fc, ast) => {
+      const ref = resolveModuleRef(fc, init(ast, 'target'));
+      return ref && refKey(ref);
+    },
+    filename,
+  );
 }
 
 describe('resolveModuleRef', () => {
@@ -20,7 +24,7 @@ describe('resolveModuleRef', () => {
     ["import * as tls from 'tls';\nconst target = tls.default.connect;", 'tls#connect'],
     ["import tls = require('node:tls');\nconst target = tls.TLSSocket;", 'tls#TLSSocket'],
     ["const { Agent } = await import('node:https');\nconst target = Agent;", 'https#Agent'],
-    ["const target = process.env;", 'process#env'],
+    ['const target = process.env;', 'process#env'],
     ["import process from 'node:process';\nconst { env } = process;\nconst target = env;", 'process#env'],
     ["import tls from 'tls';\nconst c = tls.connect;\nconst target = c;", 'tls#connect'],
     ["const target = require('tls')['connect'];", 'tls#connect'],
@@ -33,7 +37,7 @@ describe('resolveModuleRef', () => {
     ["const { connect } = require('node:tls');\nconst target = connect;", 'tls#connect'],
     ["const { connect: open } = require('tls');\nconst target = open;", 'tls#connect'],
     ["const { globalAgent: { options } } = require('https');\nconst target = options;", 'https#globalAgent.options'],
-    ["const target = require(`node:http2`).connect;", 'http2#connect'],
+    ['const target = require(`node:http2`).connect;', 'http2#connect'],
   ])('CommonJS: %s', (code, expected) => {
     expect(refOf(code, 'file.js')).toBe(expected);
   });
@@ -53,9 +57,9 @@ describe('resolveModuleRef', () => {
     "let tls = require('tls');\ntls = { connect() {} };\nconst target = tls.connect;",
     "import type { ConnectionOptions } from 'tls';\nconst target = {} as ConnectionOptions;",
     "import tls from 'tls';\ndeclare const k: string;\nconst target = (tls as any)[k];",
-    "const target = require(process.env.MOD!);",
-    "const process = { env: {} };\nconst target = process.env;",
-    "const tls = { connect() {} };\nconst target = tls.connect;",
+    'const target = require(process.env.MOD!);',
+    'const process = { env: {} };\nconst target = process.env;',
+    'const tls = { connect() {} };\nconst target = tls.connect;',
     // The global `crypto` is Web Crypto, not node:crypto.
     'const target = crypto.constants;',
   ])('not a module export: %s', (code) => {

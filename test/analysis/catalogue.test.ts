@@ -19,7 +19,18 @@ describe('catalogue', () => {
     expect(catalogue()).toBe(c);
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(CATALOGUE)).toBe(true);
-    for (const list of [c.sinks, c.aliases, c.agentSlots, c.closedApis, c.sinkModules, c.closedApiModules, c.globalOptionObjects, c.cdkPolicies, c.cdkModules, c.legacyApis]) {
+    for (const list of [
+      c.sinks,
+      c.aliases,
+      c.agentSlots,
+      c.closedApis,
+      c.sinkModules,
+      c.closedApiModules,
+      c.globalOptionObjects,
+      c.cdkPolicies,
+      c.cdkModules,
+      c.legacyApis,
+    ]) {
       expect(Object.isFrozen(list)).toBe(true);
       expect(list.length).toBeGreaterThan(0);
     }

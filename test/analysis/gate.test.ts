@@ -52,7 +52,9 @@ function listenerCounts(code: string): Record<string, number> {
 
 describe('per-file gates', () => {
   it('a file that names no TLS option, module or API gets no listeners from any rule', () => {
-    const counts = listenerCounts("import { readFile } from 'node:fs';\nexport const load = (p: string) => readFile(p, 'utf8', () => {});\nconst options = { timeout: 5, retries: 2 };\nnew Map([[options, 1]]);");
+    const counts = listenerCounts(
+      "import { readFile } from 'node:fs';\nexport const load = (p: string) => readFile(p, 'utf8', () => {});\nconst options = { timeout: 5, retries: 2 };\nnew Map([[options, 1]]);",
+    );
     expect(Object.keys(counts).sort()).toEqual(Object.keys(rules).sort());
     expect(counts).toEqual(Object.fromEntries(Object.keys(rules).map((n) => [n, 0])));
   });

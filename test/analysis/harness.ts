@@ -29,7 +29,14 @@ export function withFile<T>(code: string, fn: (fc: FileContext, ast: TSESTree.Pr
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
-    [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser }, plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' } }],
+    [
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: { parser: tseslintParser },
+        plugins: { t: { rules: { r: rule as never } } },
+        rules: { 't/r': 'error' },
+      },
+    ],
     filename,
   );
   const fatal = messages.find((m) => m.fatal);
@@ -52,7 +59,9 @@ export function nodesOf<K extends TSESTree.Node['type']>(root: TSESTree.Node, ty
 
 /** The initializer of the last `const <name> = …` in the file (the expression under test). */
 export function init(ast: TSESTree.Program, name: string): TSESTree.Expression {
-  const decl = nodesOf(ast, AST_NODE_TYPES.VariableDeclarator).filter((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name).pop();
+  const decl = nodesOf(ast, AST_NODE_TYPES.VariableDeclarator)
+    .filter((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name)
+    .pop();
   if (!decl?.init) throw new Error(`no const ${name}`);
   return decl.init;
 }

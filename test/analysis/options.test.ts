@@ -8,7 +8,9 @@ import { nodesOf, objectWith, withFile } from './harness.js';
 /** The bag passed as the first object argument of the last call to `sink(...)`. */
 function bagAtSink(code: string) {
   return withFile(code, (fc, ast) => {
-    const call = nodesOf(ast, AST_NODE_TYPES.CallExpression).filter((c) => c.callee.type === AST_NODE_TYPES.Identifier && c.callee.name === 'sink').pop()!;
+    const call = nodesOf(ast, AST_NODE_TYPES.CallExpression)
+      .filter((c) => c.callee.type === AST_NODE_TYPES.Identifier && c.callee.name === 'sink')
+      .pop()!;
     const bag = bagOf(fc, call.arguments[0]!, call);
     if (!bag) return 'unknown';
     const keys = Object.fromEntries(entries(bag).map((e) => [e.key, e.value ? evaluate(fc, e.value)?.[0] : 'fn']));
@@ -24,13 +26,17 @@ describe('bagOf', () => {
   });
 
   it('follows const variables, spreads (later keys win) and Object.assign', () => {
-    const r = bagAtSink(`${SINK}const base = { host: 'a', minVersion: 'TLSv1' };\nconst o = Object.assign({}, { ...base, minVersion: 'TLSv1.2' }, { port: 2 });\nsink(o);`);
+    const r = bagAtSink(
+      `${SINK}const base = { host: 'a', minVersion: 'TLSv1' };\nconst o = Object.assign({}, { ...base, minVersion: 'TLSv1.2' }, { port: 2 });\nsink(o);`,
+    );
     expect(r).toMatchObject({ open: false, lacksServername: true });
-    expect(withFile(`${SINK}const base = { minVersion: 'TLSv1' };\nsink({ ...base, minVersion: 'TLSv1.2' });`, (fc, ast) => {
-      const call = nodesOf(ast, AST_NODE_TYPES.CallExpression).pop()!;
-      const found = lookup(bagOf(fc, call.arguments[0]!, call)!, 'minVersion')!;
-      return evaluate(fc, found.entry.value!);
-    })).toEqual(['TLSv1.2']);
+    expect(
+      withFile(`${SINK}const base = { minVersion: 'TLSv1' };\nsink({ ...base, minVersion: 'TLSv1.2' });`, (fc, ast) => {
+        const call = nodesOf(ast, AST_NODE_TYPES.CallExpression).pop()!;
+        const found = lookup(bagOf(fc, call.arguments[0]!, call)!, 'minVersion')!;
+        return evaluate(fc, found.entry.value!);
+      }),
+    ).toEqual(['TLSv1.2']);
   });
 
   it('includes property writes before the use, not after', () => {
@@ -65,14 +71,17 @@ describe('bagOf', () => {
 });
 
 function destinations(code: string, key: string, filename = 'file.ts') {
-  return withFile(code, (fc, ast) =>
-    destinationsOf(fc, objectWith(ast, key)).map((d) => {
-      if (d.kind === 'export') return `export:${d.path.join('.')}`;
-      if (d.kind !== 'argument') return d.kind === 'assignment' ? `assign:${d.path.join('.')}` : 'unknown';
-      const match = matchDestination(fc, d);
-      return `${match ? match.row.label : 'call'}#${d.index}${d.path.length ? `:${d.path.join('.')}` : ''}`;
-    }),
-  filename);
+  return withFile(
+    code,
+    (fc, ast) =>
+      destinationsOf(fc, objectWith(ast, key)).map((d) => {
+        if (d.kind === 'export') return `export:${d.path.join('.')}`;
+        if (d.kind !== 'argument') return d.kind === 'assignment' ? `assign:${d.path.join('.')}` : 'unknown';
+        const match = matchDestination(fc, d);
+        return `${match ? match.row.label : 'call'}#${d.index}${d.path.length ? `:${d.path.join('.')}` : ''}`;
+      }),
+    filename,
+  );
 }
 
 describe('destinationsOf', () => {

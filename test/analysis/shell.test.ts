@@ -129,7 +129,9 @@ describe('analyzeShellScript: commands', () => {
     expect(find('node --tls-min-v1.0 app.js')).toEqual([['node-flag', '--tls-min-v1.0', '--tls-min-v1.0 ']]);
     expect(find('node -r dotenv/config --tls-max-v1.2 app.js')).toEqual([['node-flag', '--tls-max-v1.2', '--tls-max-v1.2 ']]);
     expect(find('node -e "1" --tls-keylog=/tmp/k')).toEqual([['node-flag', '--tls-keylog=/tmp/k', ' --tls-keylog=/tmp/k']]);
-    expect(find('node --tls-cipher-list NULL-SHA256:@SECLEVEL=0 app.js')).toEqual([['node-flag', '--tls-cipher-list NULL-SHA256:@SECLEVEL=0', '--tls-cipher-list NULL-SHA256:@SECLEVEL=0 ']]);
+    expect(find('node --tls-cipher-list NULL-SHA256:@SECLEVEL=0 app.js')).toEqual([
+      ['node-flag', '--tls-cipher-list NULL-SHA256:@SECLEVEL=0', '--tls-cipher-list NULL-SHA256:@SECLEVEL=0 '],
+    ]);
     expect(find('node app.js --tls-min-v1.0')).toEqual([]);
     expect(find('node -- --tls-min-v1.0')).toEqual([]);
     expect(find('node --tls-min-v1.2 --tls-cipher-list=ECDHE-RSA-AES128-GCM-SHA256 app.js')).toEqual([]);

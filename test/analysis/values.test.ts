@@ -3,10 +3,14 @@ import { evaluate } from '../../src/analysis/values.js';
 import { init, withFile } from './harness.js';
 
 function valuesOf(code: string, filename = 'file.ts'): unknown {
-  return withFile(code, (fc, ast) => {
-    const v = evaluate(fc, init(ast, 'target'));
-    return v === undefined ? 'unknown' : [...v];
-  }, filename);
+  return withFile(
+    code,
+    (fc, ast) => {
+      const v = evaluate(fc, init(ast, 'target'));
+      return v === undefined ? 'unknown' : [...v];
+    },
+    filename,
+  );
 }
 
 describe('evaluate', () => {
@@ -34,7 +38,7 @@ describe('evaluate', () => {
     ['const target = (false as boolean);', [false]],
     ['const target = false satisfies boolean;', [false]],
     ['const target = (0 as unknown as boolean)!;', [0]],
-    ["const CONFIG = { tls: { verify: false } } as const;\nconst target = CONFIG.tls.verify;", [false]],
+    ['const CONFIG = { tls: { verify: false } } as const;\nconst target = CONFIG.tls.verify;', [false]],
     ["const CONFIG = { verify: false };\nconst target = CONFIG['verify'];", [false]],
     ["import { constants } from 'node:crypto';\nconst target = constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3;", [134217728 | 536870912]],
     ["import crypto from 'crypto';\nconst target = crypto.constants.SSL_OP_LEGACY_SERVER_CONNECT;", [4]],
@@ -47,7 +51,7 @@ describe('evaluate', () => {
     'let v = false;\nv = true;\nconst target = v;',
     'declare const flag: boolean;\nconst target = flag;',
     'function f(x: boolean) { return x; }\nconst target = f(true);',
-    "const target = process.env.TLS_MIN;",
+    'const target = process.env.TLS_MIN;',
     'const CONFIG = { verify: false };\nCONFIG.verify = true;\nconst target = CONFIG.verify;',
     'declare const o: object;\nconst CONFIG = { verify: false, ...o };\nconst target = CONFIG.verify;',
     'const target = /false/;',

@@ -90,27 +90,33 @@ describe('no-plaintext-fallback credentialsInUrl: a password in a plaintext-sche
     expect(bytes.includes('device')).toBe(true);
     expect(bytes.includes('tok3n-pw')).toBe(true);
   });
-
 });
 
 /** An SMTP server that offers STARTTLS or not, and records the commands. */
-  async function smtp(offerStartTls: boolean): Promise<Recorder> {
-    return recorder(
-      (all) => /AUTH /.test(all.toString('latin1')) || /STARTTLS/.test(all.toString('latin1')),
-      (all, socket) => {
-        const text = all.toString('latin1');
-        if (/EHLO [^\r\n]*\r\n$/.test(text)) socket.write(`250-fake.example\r\n${offerStartTls ? '250-STARTTLS\r\n' : ''}250 AUTH PLAIN LOGIN\r\n`);
-      },
-      '220 fake.example ESMTP\r\n',
-    );
-  }
+async function smtp(offerStartTls: boolean): Promise<Recorder> {
+  return recorder(
+    (all) => /AUTH /.test(all.toString('latin1')) || /STARTTLS/.test(all.toString('latin1')),
+    (all, socket) => {
+      const text = all.toString('latin1');
+      if (/EHLO [^\r\n]*\r\n$/.test(text)) socket.write(`250-fake.example\r\n${offerStartTls ? '250-STARTTLS\r\n' : ''}250 AUTH PLAIN LOGIN\r\n`);
+    },
+    '220 fake.example ESMTP\r\n',
+  );
+}
 
-  async function sendWith(options: Record<string, unknown>, port: number): Promise<void> {
-    const { default: nodemailer } = await import('nodemailer');
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, auth: { user: 'app', pass: 'm4il-pw' }, connectionTimeout: 3000, greetingTimeout: 3000, ...options } as never);
-    await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }).catch(() => undefined);
-    transport.close();
-  }
+async function sendWith(options: Record<string, unknown>, port: number): Promise<void> {
+  const { default: nodemailer } = await import('nodemailer');
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    auth: { user: 'app', pass: 'm4il-pw' },
+    connectionTimeout: 3000,
+    greetingTimeout: 3000,
+    ...options,
+  } as never);
+  await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }).catch(() => undefined);
+  transport.close();
+}
 
 const authPlain = Buffer.from('\u0000app\u0000m4il-pw').toString('base64');
 
@@ -131,7 +137,6 @@ describe('no-plaintext-fallback smtpStrippable: without requireTLS, nodemailer l
     await sent;
     expect(text).toContain(`AUTH PLAIN ${authPlain}`);
   });
-
 });
 
 describe('no-plaintext-fallback smtpNoTls: with ignoreTLS, nodemailer skips STARTTLS and logs in over plaintext', () => {
@@ -143,12 +148,14 @@ describe('no-plaintext-fallback smtpNoTls: with ignoreTLS, nodemailer skips STAR
     expect(text).not.toContain('STARTTLS');
     expect(text).toContain(`AUTH PLAIN ${authPlain}`);
   });
-
 });
 
 describe('no-plaintext-fallback smtpStrippable (the way out): requireTLS', () => {
   it('nodemailer with requireTLS: true never sends the login when STARTTLS is missing (also next to ignoreTLS)', async () => {
-    for (const options of [{ secure: false, requireTLS: true }, { ignoreTLS: true, requireTLS: true }]) {
+    for (const options of [
+      { secure: false, requireTLS: true },
+      { ignoreTLS: true, requireTLS: true },
+    ]) {
       const server = await smtp(false);
       await sendWith(options, server.port);
       server.close();
@@ -157,7 +164,6 @@ describe('no-plaintext-fallback smtpStrippable (the way out): requireTLS', () =>
       expect(text).not.toContain('AUTH');
     }
   });
-
 });
 
 describe('no-plaintext-fallback grpcInsecure: createInsecure() speaks HTTP/2 without TLS', () => {
@@ -165,12 +171,17 @@ describe('no-plaintext-fallback grpcInsecure: createInsecure() speaks HTTP/2 wit
     const grpc = await import('@grpc/grpc-js');
     const server = await recorder((b) => b.length >= 24);
     const client = new grpc.Client(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
-    client.makeUnaryRequest('/svc/M', (x: Buffer) => x, (x: Buffer) => x, Buffer.alloc(0), () => undefined);
+    client.makeUnaryRequest(
+      '/svc/M',
+      (x: Buffer) => x,
+      (x: Buffer) => x,
+      Buffer.alloc(0),
+      () => undefined,
+    );
     const bytes = await server.received;
     client.close();
     expect(bytes.subarray(0, 24).toString('latin1')).toBe('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
   });
-
 });
 
 describe('no-plaintext-fallback natsStrippable: nats without a tls object sends CONNECT credentials in clear when the INFO does not ask for TLS', () => {
@@ -179,7 +190,14 @@ describe('no-plaintext-fallback natsStrippable: nats without a tls object sends 
     const info = 'INFO {"server_id":"probe","version":"2.10.0","proto":1,"host":"127.0.0.1","port":4222,"max_payload":1048576}\r\n';
     for (const tls of [undefined, {}]) {
       const server = await recorder(has('CONNECT'), undefined, info);
-      const connecting = connect({ servers: `127.0.0.1:${server.port}`, user: 'app', pass: 'n4ts-pw', reconnect: false, timeout: 2000, ...(tls ? { tls } : {}) }).then(
+      const connecting = connect({
+        servers: `127.0.0.1:${server.port}`,
+        user: 'app',
+        pass: 'n4ts-pw',
+        reconnect: false,
+        timeout: 2000,
+        ...(tls ? { tls } : {}),
+      }).then(
         (nc) => nc.close(),
         () => undefined,
       );
@@ -190,7 +208,6 @@ describe('no-plaintext-fallback natsStrippable: nats without a tls object sends 
       else expect(text).toMatch(/CONNECT \{[^\r\n]*"pass":"n4ts-pw"/);
     }
   });
-
 });
 
 describe('no-plaintext-fallback kafkaClearSasl: kafkajs without ssl opens a plain socket for SASL', () => {
@@ -198,7 +215,15 @@ describe('no-plaintext-fallback kafkaClearSasl: kafkajs without ssl opens a plai
     const { Kafka, logLevel } = await import('kafkajs');
     for (const ssl of [undefined, true]) {
       const server = await recorder((b) => b.length > 5);
-      const kafka = new Kafka({ clientId: 'plain-probe', brokers: [`127.0.0.1:${server.port}`], ...(ssl ? { ssl } : {}), sasl: { mechanism: 'plain', username: 'u', password: 'p' }, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 2000 });
+      const kafka = new Kafka({
+        clientId: 'plain-probe',
+        brokers: [`127.0.0.1:${server.port}`],
+        ...(ssl ? { ssl } : {}),
+        sasl: { mechanism: 'plain', username: 'u', password: 'p' },
+        logLevel: logLevel.NOTHING,
+        retry: { retries: 0 },
+        connectionTimeout: 2000,
+      });
       const admin = kafka.admin();
       const connecting = admin.connect().catch(() => undefined);
       const bytes = await server.received;

@@ -9,7 +9,22 @@ import { cleanup, hasGit, initRepo, project } from './helpers.js';
 afterAll(cleanup);
 
 const FILES: Record<string, string> = {
-  '.gitignore': ['# comment', '*.log.js', '/root-only.js', 'build/', 'tmp', '!tmp/keep.js', 'deep/**/gen-*.ts', '\\#hash.js', 'trailing-space.js\\ ', 'docs/*.js', '!docs/keep.js', 'a?.js', '[bc]x.js', ''].join('\n'),
+  '.gitignore': [
+    '# comment',
+    '*.log.js',
+    '/root-only.js',
+    'build/',
+    'tmp',
+    '!tmp/keep.js',
+    'deep/**/gen-*.ts',
+    '\\#hash.js',
+    'trailing-space.js\\ ',
+    'docs/*.js',
+    '!docs/keep.js',
+    'a?.js',
+    '[bc]x.js',
+    '',
+  ].join('\n'),
   '.git/info/exclude': 'local-exclude.js\n',
   'app.log.js': '',
   'src/app.log.js': '',
@@ -53,8 +68,23 @@ describe('GitIgnore', () => {
     const ours = new Set(paths.filter((p) => ignore.ignores(path.join(dir, p), false)));
     expect([...ours].sort()).toEqual([...byGit].sort());
     expect([...byGit].sort()).toEqual([
-      '#hash.js', 'a1.js', 'app.log.js', 'build/out.js', 'bx.js', 'deep/gen-b.ts', 'deep/x/y/gen-a.ts', 'docs/a.js', 'local-exclude.js',
-      'pkg/only-here.ts', 'pkg/other.js', 'pkg/sub/x.js', 'root-only.js', 'src/app.log.js', 'src/build/out.js', 'src/tmp', 'tmp/keep.js',
+      '#hash.js',
+      'a1.js',
+      'app.log.js',
+      'build/out.js',
+      'bx.js',
+      'deep/gen-b.ts',
+      'deep/x/y/gen-a.ts',
+      'docs/a.js',
+      'local-exclude.js',
+      'pkg/only-here.ts',
+      'pkg/other.js',
+      'pkg/sub/x.js',
+      'root-only.js',
+      'src/app.log.js',
+      'src/build/out.js',
+      'src/tmp',
+      'tmp/keep.js',
     ]);
     // and the walk agrees too
     const walked = collectFiles(dir, []).files.map((f) => toPosixRelative(dir, f));

@@ -15,14 +15,23 @@ describe('--fix and files that are not UTF-8', () => {
   it('leaves a Latin-1 file byte for byte as it was and says why; fixes the UTF-8 file beside it', async () => {
     const dir = project({ 'ok.cjs': INSECURE, 'package.json': '{}' });
     // 0xe9 is "é" in Latin-1 and an invalid byte in UTF-8, once in a comment and once in a string.
-    const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\nconst name = 'r${''}`), Buffer.from([0xe9]), Buffer.from("sum\u00e9'.length;\n", 'latin1'), Buffer.from(INSECURE)]);
+    const latin1 = Buffer.concat([
+      Buffer.from('// caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(`\nconst name = 'r${''}`),
+      Buffer.from([0xe9]),
+      Buffer.from("sum\u00e9'.length;\n", 'latin1'),
+      Buffer.from(INSECURE),
+    ]);
     writeFileSync(path.join(dir, 'latin1.cjs'), latin1);
     const r = await cli(dir, ['--fix', '--format', 'json']);
     expect(readFileSync(path.join(dir, 'latin1.cjs')).equals(latin1)).toBe(true);
     expect(readFileSync(path.join(dir, 'ok.cjs'), 'utf8')).not.toContain('rejectUnauthorized');
     const doc = JSON.parse(r.stdout) as JsonReport;
     expect(doc.fix?.applied.map((e) => e.file)).toEqual(['ok.cjs']);
-    expect(doc.fix?.notApplied).toEqual([expect.objectContaining({ file: 'latin1.cjs', line: 4, reason: 'the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)' })]);
+    expect(doc.fix?.notApplied).toEqual([
+      expect.objectContaining({ file: 'latin1.cjs', line: 4, reason: 'the file is not valid UTF-8; --fix leaves its bytes as they are (fix it by hand)' }),
+    ]);
     expect(doc.findings.map((f) => f.file)).toEqual(['latin1.cjs']);
     expect(r.code).toBe(1);
   });
@@ -38,7 +47,13 @@ describe('--fix and a file that cannot be written', () => {
       const r = await cli(dir, ['--fix', '--format', 'json']);
       const doc = JSON.parse(r.stdout) as JsonReport;
       expect(doc.fix?.applied.map((e) => e.file)).toEqual(['a.cjs', 'c.cjs']);
-      expect(doc.fix?.notApplied).toEqual([expect.objectContaining({ file: 'b.cjs', line: 2, reason: expect.stringMatching(/^the file could not be written \(E[A-Z]+\); nothing in it was changed$/) })]);
+      expect(doc.fix?.notApplied).toEqual([
+        expect.objectContaining({
+          file: 'b.cjs',
+          line: 2,
+          reason: expect.stringMatching(/^the file could not be written \(E[A-Z]+\); nothing in it was changed$/),
+        }),
+      ]);
       expect(readFileSync(path.join(dir, 'a.cjs'), 'utf8')).toBe(FIXED);
       expect(readFileSync(path.join(dir, 'c.cjs'), 'utf8')).toBe(FIXED);
       expect(readFileSync(locked, 'utf8')).toBe(INSECURE);

@@ -12,7 +12,10 @@ afterAll(cleanup);
 
 /** Error diagnostics of a tsconfig project, as `file: TScode` strings (an independent check with the TypeScript API). */
 function typeErrors(dir: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
+  })!;
   const program = ts.createProgram(config.fileNames, config.options);
   return ts
     .getPreEmitDiagnostics(program)
@@ -53,7 +56,11 @@ describe('--fix with a tsconfig project (ts-morph)', () => {
     expect(doc.fix?.checkedWith).toEqual(['TypeScript']);
     expect(doc.fix?.applied.map((e) => `${e.file}:${e.line}`)).toEqual(['src/good.ts:2', 'src/mixed.ts:6']);
     expect(doc.fix?.rolledBack).toHaveLength(1);
-    expect(doc.fix?.rolledBack[0]).toMatchObject({ file: 'src/mixed.ts', line: 3, reason: expect.stringMatching(/^would add src\/mixed\.ts: TS2339: Property 'rejectUnauthorized' does not exist/) });
+    expect(doc.fix?.rolledBack[0]).toMatchObject({
+      file: 'src/mixed.ts',
+      line: 3,
+      reason: expect.stringMatching(/^would add src\/mixed\.ts: TS2339: Property 'rejectUnauthorized' does not exist/),
+    });
     expect(doc.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/mixed.ts:3']);
     // The fix summary goes to stderr for machine formats.
     expect(r.stderr).toContain('tlsguard: rolled back  src/mixed.ts:3:78');
@@ -90,7 +97,8 @@ describe('--fix with a tsconfig project (ts-morph)', () => {
 
 describe('--fix without a tsconfig (parse check)', () => {
   it('applies the minimal suggestion and leaves parsable code', async () => {
-    const source = "const https = require('node:https');\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nmodule.exports = { agent };\n";
+    const source =
+      "const https = require('node:https');\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nmodule.exports = { agent };\n";
     const dir = project({ 'a.js': source, 'b.js': 'process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";\nmodule.exports = {};\n' });
     const r = await cli(dir, ['--fix']);
     expect(r.code).toBe(0);
@@ -100,14 +108,18 @@ describe('--fix without a tsconfig (parse check)', () => {
   });
 
   it('keeps a byte order mark and CRLF line endings', async () => {
-    const source = "\uFEFFconst https = require('node:https');\r\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\r\nmodule.exports = { agent };\r\n";
+    const source =
+      "\uFEFFconst https = require('node:https');\r\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\r\nmodule.exports = { agent };\r\n";
     const dir = project({ 'a.js': source });
     expect((await cli(dir, ['--fix'])).code).toBe(0);
     expect(readFileSync(path.join(dir, 'a.js'), 'utf8')).toBe(source.replace(', rejectUnauthorized: false', ''));
   });
 
   it('factory style applies the factory suggestion (import added)', async () => {
-    const dir = project({ 'a.js': "const https = require('node:https');\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nmodule.exports = { agent };\n" });
+    const dir = project({
+      'a.js':
+        "const https = require('node:https');\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nmodule.exports = { agent };\n",
+    });
     const r = await cli(dir, ['--fix', '--fix-style', 'factory']);
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, 'a.js'), 'utf8');
@@ -118,9 +130,22 @@ describe('--fix without a tsconfig (parse check)', () => {
 
 describe('fix helpers', () => {
   const finding = (suggestions: Finding['suggestions']): Finding => ({
-    file: '/x.js', ruleId: 'tlsguard/no-unverified-certificate', message: 'm', messageId: 'm', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', suggestions,
+    file: '/x.js',
+    ruleId: 'tlsguard/no-unverified-certificate',
+    message: 'm',
+    messageId: 'm',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    severity: 'error',
+    suggestions,
   });
-  const s = (messageId: string, start: number, end: number, text = ''): Finding['suggestions'][number] => ({ desc: messageId, messageId, fix: { range: [start, end], text } });
+  const s = (messageId: string, start: number, end: number, text = ''): Finding['suggestions'][number] => ({
+    desc: messageId,
+    messageId,
+    fix: { range: [start, end], text },
+  });
 
   it('chooses the first suggestion (minimal) or a factory one', () => {
     const f = finding([s('removeOption', 0, 1), s('useFactoryWithCa', 0, 1), s('useFactory', 0, 1)]);

@@ -38,7 +38,12 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process in `cwd`. */
-export async function cli(cwd: string, argv: readonly string[], env: Record<string, string | undefined> = { ...process.env, CI: 'true' }, isTTY = false): Promise<RunResult> {
+export async function cli(
+  cwd: string,
+  argv: readonly string[],
+  env: Record<string, string | undefined> = { ...process.env, CI: 'true' },
+  isTTY = false,
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
@@ -56,7 +61,15 @@ export function git(cwd: string, ...args: string[]): string {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test', GIT_CONFIG_NOSYSTEM: '1', HOME: os.tmpdir() },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.test',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.test',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: os.tmpdir(),
+    },
   });
 }
 

@@ -23,7 +23,12 @@ export class LspClient {
   private readonly listeners: ((method: string, params: Json | undefined) => void)[] = [];
   readonly log: string[] = [];
 
-  constructor(command: string, args: readonly string[], cwd: string, private readonly onRequest: RequestHandler) {
+  constructor(
+    command: string,
+    args: readonly string[],
+    cwd: string,
+    private readonly onRequest: RequestHandler,
+  ) {
     this.child = spawn(command, [...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => this.log.push(chunk.toString('utf8')));

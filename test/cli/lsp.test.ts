@@ -113,85 +113,95 @@ describe.skipIf(!server || !built)('ESLint language server', () => {
   it.each([
     ['Neovim/VS Code', neovim],
     ['Helix', helix],
-  ])('with %s settings: reports the tlsguard diagnostic, offers the rule suggestions as code actions and applies one', async (_editor, settingsFor) => {
-    // A project as a user has it: eslint and eslint-plugin-tlsguard installed, a flat config.
-    const dir = project({
-      'package.json': '{ "name": "editor-fixture", "private": true, "type": "commonjs" }',
-      'eslint.config.mjs': EDITOR_CONFIG,
-      'client.js': INSECURE_JS,
-    });
-    mkdirSync(path.join(dir, 'node_modules'));
-    symlinkSync(path.join(repoRoot, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
-    symlinkSync(path.join(repoRoot, 'node_modules/typescript-eslint'), path.join(dir, 'node_modules/typescript-eslint'), 'dir');
-    symlinkSync(repoRoot, path.join(dir, 'node_modules/eslint-plugin-tlsguard'), 'dir');
-
-    const rootUri = pathToFileURL(dir).href;
-    const docUri = pathToFileURL(path.join(dir, 'client.js')).href;
-    const settings = settingsFor(rootUri);
-    const applied: WorkspaceEdit[] = [];
-    const client = new LspClient(process.execPath, [server!, '--stdio'], dir, (method, params) => {
-      if (method === 'workspace/configuration') return ((params as { items?: unknown[] } | undefined)?.items ?? [{}]).map(() => settings);
-      if (method === 'workspace/applyEdit') {
-        applied.push((params as { edit: WorkspaceEdit }).edit);
-        return { applied: true };
-      }
-      return null; // client/registerCapability, eslint/* requests, window/workDoneProgress/create ...
-    });
-    try {
-      await client.request('initialize', {
-        processId: process.pid,
-        rootUri,
-        workspaceFolders: [{ uri: rootUri, name: 'editor-fixture' }],
-        capabilities: {
-          workspace: { configuration: true, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
-          textDocument: {
-            publishDiagnostics: { relatedInformation: true },
-            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } } },
-          },
-        },
+  ])(
+    'with %s settings: reports the tlsguard diagnostic, offers the rule suggestions as code actions and applies one',
+    async (_editor, settingsFor) => {
+      // A project as a user has it: eslint and eslint-plugin-tlsguard installed, a flat config.
+      const dir = project({
+        'package.json': '{ "name": "editor-fixture", "private": true, "type": "commonjs" }',
+        'eslint.config.mjs': EDITOR_CONFIG,
+        'client.js': INSECURE_JS,
       });
-      client.notify('initialized', {});
-      client.notify('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'javascript', version: 1, text: INSECURE_JS } });
-      // The server offers pull diagnostics (LSP 3.17 `textDocument/diagnostic`, used by VS Code,
-      // Neovim >= 0.10 and Helix); ask for them.
-      const report = (await client.request('textDocument/diagnostic', { textDocument: { uri: docUri } })) as { kind: string; items: Diagnostic[] };
-      expect(report.kind).toBe('full');
-      const diagnostics = report.items;
+      mkdirSync(path.join(dir, 'node_modules'));
+      symlinkSync(path.join(repoRoot, 'node_modules/eslint'), path.join(dir, 'node_modules/eslint'), 'dir');
+      symlinkSync(path.join(repoRoot, 'node_modules/typescript-eslint'), path.join(dir, 'node_modules/typescript-eslint'), 'dir');
+      symlinkSync(repoRoot, path.join(dir, 'node_modules/eslint-plugin-tlsguard'), 'dir');
 
-      const finding = diagnostics.find((d) => d.code === 'tlsguard/no-unverified-certificate');
-      expect(finding, JSON.stringify(diagnostics)).toBeDefined();
-      expect(finding!.source).toBe('eslint');
-      expect(finding!.message).toContain('`rejectUnauthorized: false` turns off certificate verification');
-      // Line 2 (0-based 1), on `rejectUnauthorized: false`.
-      expect(finding!.range).toEqual({ start: { line: 1, character: 49 }, end: { line: 1, character: 74 } });
+      const rootUri = pathToFileURL(dir).href;
+      const docUri = pathToFileURL(path.join(dir, 'client.js')).href;
+      const settings = settingsFor(rootUri);
+      const applied: WorkspaceEdit[] = [];
+      const client = new LspClient(process.execPath, [server!, '--stdio'], dir, (method, params) => {
+        if (method === 'workspace/configuration') return ((params as { items?: unknown[] } | undefined)?.items ?? [{}]).map(() => settings);
+        if (method === 'workspace/applyEdit') {
+          applied.push((params as { edit: WorkspaceEdit }).edit);
+          return { applied: true };
+        }
+        return null; // client/registerCapability, eslint/* requests, window/workDoneProgress/create ...
+      });
+      try {
+        await client.request('initialize', {
+          processId: process.pid,
+          rootUri,
+          workspaceFolders: [{ uri: rootUri, name: 'editor-fixture' }],
+          capabilities: {
+            workspace: { configuration: true, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
+            textDocument: {
+              publishDiagnostics: { relatedInformation: true },
+              diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+              codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'source', 'source.fixAll', 'source.fixAll.eslint'] } } },
+            },
+          },
+        });
+        client.notify('initialized', {});
+        client.notify('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'javascript', version: 1, text: INSECURE_JS } });
+        // The server offers pull diagnostics (LSP 3.17 `textDocument/diagnostic`, used by VS Code,
+        // Neovim >= 0.10 and Helix); ask for them.
+        const report = (await client.request('textDocument/diagnostic', { textDocument: { uri: docUri } })) as { kind: string; items: Diagnostic[] };
+        expect(report.kind).toBe('full');
+        const diagnostics = report.items;
 
-      const actions = (await client.request('textDocument/codeAction', {
-        textDocument: { uri: docUri },
-        range: finding!.range,
-        context: { diagnostics: [finding!] },
-      })) as CodeAction[];
-      // Each suggestion is a quick fix titled `<description> (<rule>)`, run as `eslint.applySuggestion`.
-      const suggestions = actions.filter((a) => a.kind === 'quickfix' && a.title.endsWith('(tlsguard/no-unverified-certificate)') && a.command?.command === 'eslint.applySuggestion');
-      expect(suggestions.map((a) => a.title)).toContain('Remove `rejectUnauthorized: false` (verification is on by default). (tlsguard/no-unverified-certificate)');
-      expect(suggestions.length).toBeGreaterThanOrEqual(2);
-      // The rule is not auto-fixable: no "fix all" for it (security fixes are suggestions only).
-      expect(actions.some((a) => a.kind === 'quickfix' && /^Fix all tlsguard\//.test(a.title))).toBe(false);
+        const finding = diagnostics.find((d) => d.code === 'tlsguard/no-unverified-certificate');
+        expect(finding, JSON.stringify(diagnostics)).toBeDefined();
+        expect(finding!.source).toBe('eslint');
+        expect(finding!.message).toContain('`rejectUnauthorized: false` turns off certificate verification');
+        // Line 2 (0-based 1), on `rejectUnauthorized: false`.
+        expect(finding!.range).toEqual({ start: { line: 1, character: 49 }, end: { line: 1, character: 74 } });
 
-      // Choosing the suggestion makes the server send the edit back (workspace/applyEdit).
-      const remove = suggestions.find((a) => a.title.startsWith('Remove `rejectUnauthorized: false`'))!;
-      await client.request('workspace/executeCommand', remove.command);
-      expect(applied).toHaveLength(1);
-      const edits = applied[0]!.documentChanges?.flatMap((c) => (c.textDocument.uri === docUri ? c.edits : [])) ?? applied[0]!.changes?.[docUri] ?? [];
-      expect(applyTextEdits(INSECURE_JS, edits)).toBe(INSECURE_JS.replace(', rejectUnauthorized: false', ''));
+        const actions = (await client.request('textDocument/codeAction', {
+          textDocument: { uri: docUri },
+          range: finding!.range,
+          context: { diagnostics: [finding!] },
+        })) as CodeAction[];
+        // Each suggestion is a quick fix titled `<description> (<rule>)`, run as `eslint.applySuggestion`.
+        const suggestions = actions.filter(
+          (a) => a.kind === 'quickfix' && a.title.endsWith('(tlsguard/no-unverified-certificate)') && a.command?.command === 'eslint.applySuggestion',
+        );
+        expect(suggestions.map((a) => a.title)).toContain(
+          'Remove `rejectUnauthorized: false` (verification is on by default). (tlsguard/no-unverified-certificate)',
+        );
+        expect(suggestions.length).toBeGreaterThanOrEqual(2);
+        // The rule is not auto-fixable: no "fix all" for it (security fixes are suggestions only).
+        expect(actions.some((a) => a.kind === 'quickfix' && /^Fix all tlsguard\//.test(a.title))).toBe(false);
 
-      // A TypeScript document of the same project.
-      const tsUri = pathToFileURL(path.join(dir, 'agent.ts')).href;
-      client.notify('textDocument/didOpen', { textDocument: { uri: tsUri, languageId: 'typescript', version: 1, text: INSECURE_TS } });
-      const tsReport = (await client.request('textDocument/diagnostic', { textDocument: { uri: tsUri } })) as { items: Diagnostic[] };
-      expect(tsReport.items.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(['tlsguard/no-unverified-certificate@2:57']);
-    } finally {
-      await client.shutdown();
-    }
-  }, 120_000);
+        // Choosing the suggestion makes the server send the edit back (workspace/applyEdit).
+        const remove = suggestions.find((a) => a.title.startsWith('Remove `rejectUnauthorized: false`'))!;
+        await client.request('workspace/executeCommand', remove.command);
+        expect(applied).toHaveLength(1);
+        const edits = applied[0]!.documentChanges?.flatMap((c) => (c.textDocument.uri === docUri ? c.edits : [])) ?? applied[0]!.changes?.[docUri] ?? [];
+        expect(applyTextEdits(INSECURE_JS, edits)).toBe(INSECURE_JS.replace(', rejectUnauthorized: false', ''));
+
+        // A TypeScript document of the same project.
+        const tsUri = pathToFileURL(path.join(dir, 'agent.ts')).href;
+        client.notify('textDocument/didOpen', { textDocument: { uri: tsUri, languageId: 'typescript', version: 1, text: INSECURE_TS } });
+        const tsReport = (await client.request('textDocument/diagnostic', { textDocument: { uri: tsUri } })) as { items: Diagnostic[] };
+        expect(tsReport.items.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual([
+          'tlsguard/no-unverified-certificate@2:57',
+        ]);
+      } finally {
+        await client.shutdown();
+      }
+    },
+    120_000,
+  );
 });

@@ -49,9 +49,50 @@ describe('buildConfig', () => {
 
 describe('arguments', () => {
   it('parses every option', () => {
-    const o = parseCliArgs(['src', '--format', 'sarif', '-o', 'out.sarif', '--fix', '--fix-style', 'factory', '--profile', 'modern', '--strict', '--no-types', '--cache-location', 'c', '--concurrency', '4', '--shard', '2/3']);
-    expect(o).toMatchObject({ paths: ['src'], format: 'sarif', output: 'out.sarif', fix: true, fixStyle: 'factory', profile: 'modern', strict: true, types: false, cache: true, cacheLocation: 'c', concurrency: 4, shard: { index: 2, count: 3 } });
-    expect(parseCliArgs([])).toMatchObject({ paths: [], format: 'text', fix: false, fixStyle: 'minimal', types: true, cache: false, concurrency: 'off', shard: undefined });
+    const o = parseCliArgs([
+      'src',
+      '--format',
+      'sarif',
+      '-o',
+      'out.sarif',
+      '--fix',
+      '--fix-style',
+      'factory',
+      '--profile',
+      'modern',
+      '--strict',
+      '--no-types',
+      '--cache-location',
+      'c',
+      '--concurrency',
+      '4',
+      '--shard',
+      '2/3',
+    ]);
+    expect(o).toMatchObject({
+      paths: ['src'],
+      format: 'sarif',
+      output: 'out.sarif',
+      fix: true,
+      fixStyle: 'factory',
+      profile: 'modern',
+      strict: true,
+      types: false,
+      cache: true,
+      cacheLocation: 'c',
+      concurrency: 4,
+      shard: { index: 2, count: 3 },
+    });
+    expect(parseCliArgs([])).toMatchObject({
+      paths: [],
+      format: 'text',
+      fix: false,
+      fixStyle: 'minimal',
+      types: true,
+      cache: false,
+      concurrency: 'off',
+      shard: undefined,
+    });
   });
 });
 

@@ -100,7 +100,10 @@ describe('formats and --output', () => {
       cwe: ['CWE-295'],
       helpUri: expect.stringMatching(/rules\/no-unverified-certificate\.md$/),
     });
-    expect(doc.findings[0]!.suggestions[0]).toEqual({ description: 'Remove `rejectUnauthorized: false` (verification is on by default).', messageId: 'removeOption' });
+    expect(doc.findings[0]!.suggestions[0]).toEqual({
+      description: 'Remove `rejectUnauthorized: false` (verification is on by default).',
+      messageId: 'removeOption',
+    });
     expect(doc.parseErrors).toEqual([]);
     expect(doc).not.toHaveProperty('fix');
   });
@@ -191,7 +194,8 @@ describe('policy and type information', () => {
       'package.json': '{ "type": "module" }',
       'tsconfig.json': tsconfig(),
       'src/flags.ts': 'export const VERIFY = false;\n',
-      'src/client.ts': "import https from 'node:https';\nimport { VERIFY } from './flags.js';\nexport const agent = new https.Agent({ rejectUnauthorized: VERIFY });\n",
+      'src/client.ts':
+        "import https from 'node:https';\nimport { VERIFY } from './flags.js';\nexport const agent = new https.Agent({ rejectUnauthorized: VERIFY });\n",
       'scripts/tool.js': INSECURE_JS,
     });
     const typed = JSON.parse((await cli(dir, ['--format', 'json'])).stdout) as JsonReport;

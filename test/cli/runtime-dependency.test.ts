@@ -20,19 +20,28 @@ afterEach(() => {
 });
 
 const ESM = "import { secureAgent } from 'tlsguard-runtime';\nexport const agent = secureAgent({});\n";
-const CJS = "const { secureAgent } = require(\"tlsguard-runtime\");\nmodule.exports = secureAgent({});\n";
+const CJS = 'const { secureAgent } = require("tlsguard-runtime");\nmodule.exports = secureAgent({});\n';
 const version = runtimeVersion();
 
 describe('addRuntimeDependencies', () => {
   it('is this release: the runtime package version equals the plugin version', () => {
-    const plugin = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    const plugin = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+      dependencies: Record<string, string>;
+    };
     expect(version).toBe(plugin.version);
     expect(plugin.dependencies['tlsguard-runtime']).toBe(version);
   });
 
   it('adds the exact version to dependencies of the nearest package.json, keeping indentation, EOL and every other byte', () => {
     const manifest = '{\r\n\t"name": "app",\r\n\t"dependencies": {\r\n\t\t"pg": "^8.0.0"\r\n\t}\r\n}\r\n';
-    const dir = tree({ 'package.json': '{ "name": "root" }\n', 'app/package.json': manifest, 'app/src/a.mjs': ESM, 'app/src/b.cjs': CJS, 'app/c.mjs': 'export {};\n' });
+    const dir = tree({
+      'package.json': '{ "name": "root" }\n',
+      'app/package.json': manifest,
+      'app/src/a.mjs': ESM,
+      'app/src/b.cjs': CJS,
+      'app/c.mjs': 'export {};\n',
+    });
     const lines = addRuntimeDependencies([path.join(dir, 'app/src/a.mjs'), path.join(dir, 'app/src/b.cjs'), path.join(dir, 'app/c.mjs')], dir);
     expect(lines).toEqual([
       `added "tlsguard-runtime": "${version}" to dependencies in app/package.json: the factory fixes import it at run time. The lockfile is not updated: run \`npm install\`.`,
@@ -46,11 +55,19 @@ describe('addRuntimeDependencies', () => {
   });
 
   it('moves it from devDependencies, and names the package manager of the lockfile', () => {
-    const dir = tree({ 'package.json': '{\n  "name": "app",\n  "devDependencies": { "tlsguard-runtime": "^0.1.0", "vitest": "^4" }\n}\n', 'pnpm-lock.yaml': '', 'a.ts': ESM });
+    const dir = tree({
+      'package.json': '{\n  "name": "app",\n  "devDependencies": { "tlsguard-runtime": "^0.1.0", "vitest": "^4" }\n}\n',
+      'pnpm-lock.yaml': '',
+      'a.ts': ESM,
+    });
     expect(addRuntimeDependencies([path.join(dir, 'a.ts')], dir)).toEqual([
       'added "tlsguard-runtime": "^0.1.0" to dependencies in package.json (moved from devDependencies): the factory fixes import it at run time. The lockfile is not updated: run `pnpm install`.',
     ]);
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual({ name: 'app', devDependencies: { vitest: '^4' }, dependencies: { 'tlsguard-runtime': '^0.1.0' } });
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual({
+      name: 'app',
+      devDependencies: { vitest: '^4' },
+      dependencies: { 'tlsguard-runtime': '^0.1.0' },
+    });
     expect(readFileSync(path.join(dir, 'pnpm-lock.yaml'), 'utf8')).toBe('');
   });
 
@@ -61,9 +78,12 @@ describe('addRuntimeDependencies', () => {
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(manifest);
   });
 
-  it('a fix that imports the plugin\'s re-export (an old runtimeModule setting) gets a line, no package.json edit', () => {
+  it("a fix that imports the plugin's re-export (an old runtimeModule setting) gets a line, no package.json edit", () => {
     const manifest = '{ "name": "app" }\n';
-    const dir = tree({ 'package.json': manifest, 'a.mjs': "import { secureAgent } from 'eslint-plugin-tlsguard/runtime';\nexport const agent = secureAgent({});\n" });
+    const dir = tree({
+      'package.json': manifest,
+      'a.mjs': "import { secureAgent } from 'eslint-plugin-tlsguard/runtime';\nexport const agent = secureAgent({});\n",
+    });
     expect(addRuntimeDependencies([path.join(dir, 'a.mjs')], dir)).toEqual([
       'a.mjs import eslint-plugin-tlsguard/runtime (settings.tlsguard.runtimeModule): that module is in the plugin, which is gone after `npm prune --omit=dev` when it is a devDependency. Set runtimeModule to tlsguard-runtime (or remove the setting) and add tlsguard-runtime to dependencies',
     ]);
@@ -73,7 +93,9 @@ describe('addRuntimeDependencies', () => {
   it('an unparsable package.json is not rewritten; the line says what to add', () => {
     const dir = tree({ 'package.json': '{ "name": "app", }\n', 'a.mjs': ESM });
     const [line] = addRuntimeDependencies([path.join(dir, 'a.mjs')], dir);
-    expect(line).toMatch(new RegExp(`^package\\.json could not be read as JSON \\(.+\\); add "tlsguard-runtime": "${version.replace(/\./g, '\\.')}" to its dependencies by hand$`));
+    expect(line).toMatch(
+      new RegExp(`^package\\.json could not be read as JSON \\(.+\\); add "tlsguard-runtime": "${version.replace(/\./g, '\\.')}" to its dependencies by hand$`),
+    );
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe('{ "name": "app", }\n');
   });
 });

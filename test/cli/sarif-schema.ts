@@ -43,7 +43,12 @@ export const sarifSchema: Schema = {
       sourceLanguage: str,
     }),
     physicalLocation: {
-      ...closed([], { address: any, artifactLocation: { $ref: '#/definitions/artifactLocation' }, region: { $ref: '#/definitions/region' }, contextRegion: { $ref: '#/definitions/region' } }),
+      ...closed([], {
+        address: any,
+        artifactLocation: { $ref: '#/definitions/artifactLocation' },
+        region: { $ref: '#/definitions/region' },
+        contextRegion: { $ref: '#/definitions/region' },
+      }),
       anyOf: [{ required: ['address'] }, { required: ['artifactLocation'] }],
     },
     location: closed([], {
@@ -69,12 +74,21 @@ export const sarifSchema: Schema = {
       shortDescription: { $ref: '#/definitions/multiformatMessageString' },
       fullDescription: { $ref: '#/definitions/multiformatMessageString' },
       messageStrings: { type: 'object' },
-      defaultConfiguration: closed([], { enabled: { type: 'boolean' }, level: { $ref: '#/definitions/level' }, rank: { type: 'number', minimum: -1, maximum: 100 }, parameters: any }),
+      defaultConfiguration: closed([], {
+        enabled: { type: 'boolean' },
+        level: { $ref: '#/definitions/level' },
+        rank: { type: 'number', minimum: -1, maximum: 100 },
+        parameters: any,
+      }),
       helpUri: uri,
       help: { $ref: '#/definitions/multiformatMessageString' },
       relationships: {
         type: 'array',
-        items: closed(['target'], { target: { $ref: '#/definitions/reportingDescriptorReference' }, kinds: strArray, description: { $ref: '#/definitions/message' } }),
+        items: closed(['target'], {
+          target: { $ref: '#/definitions/reportingDescriptorReference' },
+          kinds: strArray,
+          description: { $ref: '#/definitions/message' },
+        }),
       },
     }),
     toolComponent: closed(['name'], {
@@ -175,7 +189,10 @@ export const sarifSchema: Schema = {
       stdoutStderr: { $ref: '#/definitions/artifactLocation' },
     }),
     run: closed(['tool'], {
-      tool: closed(['driver'], { driver: { $ref: '#/definitions/toolComponent' }, extensions: { type: 'array', items: { $ref: '#/definitions/toolComponent' } } }),
+      tool: closed(['driver'], {
+        driver: { $ref: '#/definitions/toolComponent' },
+        extensions: { type: 'array', items: { $ref: '#/definitions/toolComponent' } },
+      }),
       invocations: { type: 'array', items: { $ref: '#/definitions/invocation' } },
       conversion: any,
       language: str,
@@ -217,7 +234,11 @@ export type SarifValidate = (data: unknown) => string[];
 /** A validator for `sarifSchema` (ajv, installed with eslint), or undefined when ajv cannot be loaded. */
 export async function loadSarifValidator(): Promise<SarifValidate | undefined> {
   try {
-    const mod = (await import('ajv')) as unknown as { default: new (options: Record<string, unknown>) => { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: { dataPath?: string; instancePath?: string; message?: string }[] | null } } };
+    const mod = (await import('ajv')) as unknown as {
+      default: new (options: Record<string, unknown>) => {
+        compile(schema: unknown): ((data: unknown) => boolean) & { errors?: { dataPath?: string; instancePath?: string; message?: string }[] | null };
+      };
+    };
     const ajv = new mod.default({ allErrors: true });
     const check = ajv.compile(sarifSchema);
     return (data) => (check(data) ? [] : (check.errors ?? []).map((e) => `${e.dataPath ?? e.instancePath ?? ''} ${e.message ?? ''}`));

@@ -51,7 +51,8 @@ describe.skipIf(!hasGit())('--staged', () => {
       'package.json': '{ "type": "module" }',
       'tsconfig.json': tsconfig(),
       'src/flags.ts': 'export const VERIFY = false;\n',
-      'src/client.ts': "import https from 'node:https';\nimport { VERIFY } from './flags.js';\nexport const agent = new https.Agent({ rejectUnauthorized: VERIFY });\n",
+      'src/client.ts':
+        "import https from 'node:https';\nimport { VERIFY } from './flags.js';\nexport const agent = new https.Agent({ rejectUnauthorized: VERIFY });\n",
     });
     initRepo(dir);
     git(dir, 'add', '.');

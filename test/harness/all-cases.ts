@@ -16,7 +16,9 @@ const rulesDir = new URL('../rules/', import.meta.url);
 
 export async function loadRuleSuites(): Promise<RuleSuite[]> {
   const out: RuleSuite[] = [];
-  for (const file of readdirSync(rulesDir).filter((f) => f.endsWith('.cases.ts')).sort()) {
+  for (const file of readdirSync(rulesDir)
+    .filter((f) => f.endsWith('.cases.ts'))
+    .sort()) {
     // `<rule>.cases.ts`, or more cases for the same rule in `<rule>.<topic>.cases.ts`.
     const [name, topic] = file.replace(/\.cases\.ts$/, '').split('.') as [string, string | undefined];
     const rule = (rules as unknown as Record<string, RuleModule<string, []>>)[name];

@@ -6,7 +6,10 @@ describe('suggestion type-check harness', () => {
     { name: 'ok-in.ts', text: `import tls from 'node:tls';\ntls.connect({ host: 'a.example' });` },
     { name: 'bad-out.ts', text: `import tls from 'node:tls';\ntls.connect({ host: 'a.example' });\nexport const port: number = 'x';` },
     { name: 'syntax-out.ts', text: `const a = {;` },
-    { name: 'runtime-out.ts', text: `import { secureClientOptions } from 'tlsguard-runtime';\nimport tls from 'node:tls';\ntls.connect(secureClientOptions({ host: 'a.example' }));` },
+    {
+      name: 'runtime-out.ts',
+      text: `import { secureClientOptions } from 'tlsguard-runtime';\nimport tls from 'node:tls';\ntls.connect(secureClientOptions({ host: 'a.example' }));`,
+    },
     { name: 'js-out.js', text: `/** @type {number} */\nconst port = 'x';\nmodule.exports = port;` },
   ]);
 

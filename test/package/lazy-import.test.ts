@@ -13,11 +13,16 @@ const dist = fileURLToPath(new URL('../../packages/runtime/dist/', import.meta.u
 /** The package files `program` has loaded when it ends (CommonJS cache), relative to dist/cjs/. */
 function loaded(program: string, type: 'commonjs' | 'module'): string[] {
   const tail = ';console.log(JSON.stringify(Object.keys(require.cache)))';
-  const code = type === 'module'
-    ? `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${program}${tail}`
-    : `${program}${tail}`;
-  const out = execFileSync(process.execPath, [...(type === 'module' ? ['--input-type=module'] : []), '-e', code], { cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8' });
-  return (JSON.parse(out) as string[]).filter((f) => f.startsWith(`${dist}cjs/`)).map((f) => f.slice(`${dist}cjs/`.length)).sort();
+  const code =
+    type === 'module' ? `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${program}${tail}` : `${program}${tail}`;
+  const out = execFileSync(process.execPath, [...(type === 'module' ? ['--input-type=module'] : []), '-e', code], {
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    encoding: 'utf8',
+  });
+  return (JSON.parse(out) as string[])
+    .filter((f) => f.startsWith(`${dist}cjs/`))
+    .map((f) => f.slice(`${dist}cjs/`.length))
+    .sort();
 }
 
 describe.runIf(existsSync(`${dist}index.mjs`))('importing tlsguard-runtime', () => {
@@ -26,7 +31,12 @@ describe.runIf(existsSync(`${dist}index.mjs`))('importing tlsguard-runtime', () 
   });
 
   it('import loads the entry and the modules of its classes and constants only', () => {
-    expect(loaded("await import('tlsguard-runtime');", 'module')).toEqual(['runtime/context-cache.js', 'runtime/errors.js', 'runtime/identity.js', 'runtime/index.js']);
+    expect(loaded("await import('tlsguard-runtime');", 'module')).toEqual([
+      'runtime/context-cache.js',
+      'runtime/errors.js',
+      'runtime/identity.js',
+      'runtime/index.js',
+    ]);
   });
 
   it('the first call loads what it needs, and the cipher tables only when a ciphers string is judged', () => {

@@ -35,7 +35,10 @@ function run(command: string, args: readonly string[], cwd: string, options: Exe
 }
 
 function pack(dir: string, into: string): Packed {
-  const out = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], dir)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const out = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], dir)) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   const entry = out[0]!;
   return {
     tarball: path.join(into, entry.filename),
@@ -108,7 +111,17 @@ describe('packed tarballs in fresh projects', () => {
       expect(m[field], field).toBeUndefined();
     }
     expect(Object.keys((m.scripts ?? {}) as object).filter((s) => INSTALL_SCRIPTS.includes(s))).toEqual([]);
-    expect(runtime.files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.mjs', 'dist/index.d.mts', 'dist/cjs/runtime/index.js', 'dist/cjs/runtime/index.d.ts']));
+    expect(runtime.files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/index.mjs',
+        'dist/index.d.mts',
+        'dist/cjs/runtime/index.js',
+        'dist/cjs/runtime/index.d.ts',
+      ]),
+    );
     expect(runtime.files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(readFileSync(path.join(runtimeDir, 'LICENSE'), 'utf8')).toBe(readFileSync(path.join(repo, 'LICENSE'), 'utf8'));
     expect(m).toMatchObject({ license: 'MIT', repository: { url: `git+${REPO_URL}.git` }, bugs: { url: `${REPO_URL}/issues` } });
@@ -140,17 +153,24 @@ describe('packed tarballs in fresh projects', () => {
     const dir = project(path.join(work, 'runtime-only'), {});
     run('npm', ['install', '--omit=dev', '--omit=peer', runtime.tarball], dir);
     expect(installedPackages(dir)).toEqual(['tlsguard-runtime']);
-    const cjs = run(process.execPath, ['-e', "const r = require('tlsguard-runtime'); console.log(typeof r.secureClientOptions, r.secureClientOptions({ host: 'a.example' }).servername)"], dir);
+    const cjs = run(
+      process.execPath,
+      ['-e', "const r = require('tlsguard-runtime'); console.log(typeof r.secureClientOptions, r.secureClientOptions({ host: 'a.example' }).servername)"],
+      dir,
+    );
     expect(cjs.trim()).toBe('function a.example');
-    writeFileSync(path.join(dir, 'both.mjs'), [
-      "import { createRequire } from 'node:module';",
-      "import * as esm from 'tlsguard-runtime';",
-      'const cjs = createRequire(import.meta.url)(\'tlsguard-runtime\');',
-      // one implementation: the same classes, and a context made through one entry is the other's own
-      'const fromEsm = esm.secureClientOptions({ host: \'a.example\' });',
-      'const again = cjs.secureClientOptions(fromEsm);',
-      "console.log(JSON.stringify({ names: Object.keys(esm).sort().join() === Object.keys(cjs).filter((n) => n !== '__esModule').sort().join(), classes: esm.InsecureTlsOptionError === cjs.InsecureTlsOptionError && esm.WeakServerKeyError === cjs.WeakServerKeyError, context: again.secureContext === fromEsm.secureContext, cache: esm.secureContextCacheSize() === cjs.secureContextCacheSize(), min: fromEsm.minVersion }));",
-    ].join('\n'));
+    writeFileSync(
+      path.join(dir, 'both.mjs'),
+      [
+        "import { createRequire } from 'node:module';",
+        "import * as esm from 'tlsguard-runtime';",
+        "const cjs = createRequire(import.meta.url)('tlsguard-runtime');",
+        // one implementation: the same classes, and a context made through one entry is the other's own
+        "const fromEsm = esm.secureClientOptions({ host: 'a.example' });",
+        'const again = cjs.secureClientOptions(fromEsm);',
+        "console.log(JSON.stringify({ names: Object.keys(esm).sort().join() === Object.keys(cjs).filter((n) => n !== '__esModule').sort().join(), classes: esm.InsecureTlsOptionError === cjs.InsecureTlsOptionError && esm.WeakServerKeyError === cjs.WeakServerKeyError, context: again.secureContext === fromEsm.secureContext, cache: esm.secureContextCacheSize() === cjs.secureContextCacheSize(), min: fromEsm.minVersion }));",
+      ].join('\n'),
+    );
     expect(JSON.parse(run(process.execPath, ['both.mjs'], dir))).toEqual({ names: true, classes: true, context: true, cache: true, min: 'TLSv1.2' });
   }, 240_000);
 
@@ -158,29 +178,45 @@ describe('packed tarballs in fresh projects', () => {
     describe(`with ESLint ${major}`, () => {
       let dir: string;
       beforeAll(() => {
-        dir = project(path.join(work, `eslint${major}`), { type: 'module' }, {
-          'bad.js': "import tls from 'node:tls';\ntls.connect({ host: 'a.example', servername: 'a.example', port: 443, rejectUnauthorized: false });\n",
-          'eslint.config.mjs': "import tlsguard from 'eslint-plugin-tlsguard';\nexport default [tlsguard.configs.recommended];\n",
-          'eslint.config.cjs': "const tlsguard = require('eslint-plugin-tlsguard');\nmodule.exports = [tlsguard.configs.recommended, { plugins: { tlsguard } }];\n",
-          'eslint.config.ts': [
-            "import tlsguard from 'eslint-plugin-tlsguard';",
-            "import type { ESLint, Linter } from 'eslint';",
-            'const plugin: ESLint.Plugin = tlsguard;',
-            "const config: Linter.Config[] = [tlsguard.configs.recommended, tlsguard.configs['recommended-type-checked'], { plugins: { tlsguard, other: plugin } }];",
-            'export default config;',
-            '',
-          ].join('\n'),
-          'config.cts': [
-            "import tlsguard = require('eslint-plugin-tlsguard');",
-            "import type { Linter } from 'eslint';",
-            'const config: Linter.Config[] = [tlsguard.configs.strict, { plugins: { tlsguard } }];',
-            'export = config;',
-            '',
-          ].join('\n'),
-          // A deliberate type error: proves the type check below really checks (it must report exactly this).
-          'control.ts': "import type { ESLint } from 'eslint';\nexport const broken: ESLint.Plugin = { rules: 42 };\n",
-          'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['eslint.config.ts', 'config.cts', 'control.ts'] }),
-        });
+        dir = project(
+          path.join(work, `eslint${major}`),
+          { type: 'module' },
+          {
+            'bad.js': "import tls from 'node:tls';\ntls.connect({ host: 'a.example', servername: 'a.example', port: 443, rejectUnauthorized: false });\n",
+            'eslint.config.mjs': "import tlsguard from 'eslint-plugin-tlsguard';\nexport default [tlsguard.configs.recommended];\n",
+            'eslint.config.cjs':
+              "const tlsguard = require('eslint-plugin-tlsguard');\nmodule.exports = [tlsguard.configs.recommended, { plugins: { tlsguard } }];\n",
+            'eslint.config.ts': [
+              "import tlsguard from 'eslint-plugin-tlsguard';",
+              "import type { ESLint, Linter } from 'eslint';",
+              'const plugin: ESLint.Plugin = tlsguard;',
+              "const config: Linter.Config[] = [tlsguard.configs.recommended, tlsguard.configs['recommended-type-checked'], { plugins: { tlsguard, other: plugin } }];",
+              'export default config;',
+              '',
+            ].join('\n'),
+            'config.cts': [
+              "import tlsguard = require('eslint-plugin-tlsguard');",
+              "import type { Linter } from 'eslint';",
+              'const config: Linter.Config[] = [tlsguard.configs.strict, { plugins: { tlsguard } }];',
+              'export = config;',
+              '',
+            ].join('\n'),
+            // A deliberate type error: proves the type check below really checks (it must report exactly this).
+            'control.ts': "import type { ESLint } from 'eslint';\nexport const broken: ESLint.Plugin = { rules: 42 };\n",
+            'tsconfig.json': JSON.stringify({
+              compilerOptions: {
+                module: 'nodenext',
+                moduleResolution: 'nodenext',
+                target: 'es2022',
+                strict: true,
+                noEmit: true,
+                skipLibCheck: true,
+                types: [],
+              },
+              files: ['eslint.config.ts', 'config.cts', 'control.ts'],
+            }),
+          },
+        );
         run('npm', ['install', '--prefer-offline', '-D', runtime.tarball, plugin.tarball, `eslint@^${major}`], dir);
       }, 300_000);
 
@@ -206,11 +242,15 @@ describe('packed tarballs in fresh projects', () => {
 
       it('a CommonJS config can name the required plugin in plugins (it is the object the configs register)', () => {
         expect(lintWith('eslint.config.cjs').map((m) => m.ruleId)).toEqual(['tlsguard/no-unverified-certificate']);
-        const same = run(process.execPath, ['-e', "const p = require('eslint-plugin-tlsguard'); console.log(p.configs.recommended.plugins.tlsguard === p, typeof p.rules['no-weak-cipher'])"], dir);
+        const same = run(
+          process.execPath,
+          ['-e', "const p = require('eslint-plugin-tlsguard'); console.log(p.configs.recommended.plugins.tlsguard === p, typeof p.rules['no-weak-cipher'])"],
+          dir,
+        );
         expect(same.trim()).toBe('true object');
       });
 
-      it('eslint.config.ts and a CommonJS .cts config type-check against this ESLint\'s types', () => {
+      it("eslint.config.ts and a CommonJS .cts config type-check against this ESLint's types", () => {
         let output = '';
         try {
           run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], dir);
@@ -223,20 +263,24 @@ describe('packed tarballs in fresh projects', () => {
       });
 
       it('eslint-plugin-tlsguard/runtime re-exports tlsguard-runtime (ESM and CommonJS)', () => {
-        writeFileSync(path.join(dir, 'reexport.mjs'), [
-          "import { createRequire } from 'node:module';",
-          "import * as viaPlugin from 'eslint-plugin-tlsguard/runtime';",
-          "import * as direct from 'tlsguard-runtime';",
-          'const req = createRequire(import.meta.url);',
-          "console.log(viaPlugin.secureAgent === direct.secureAgent, req('eslint-plugin-tlsguard/runtime').secureAgent === req('tlsguard-runtime').secureAgent);",
-        ].join('\n'));
+        writeFileSync(
+          path.join(dir, 'reexport.mjs'),
+          [
+            "import { createRequire } from 'node:module';",
+            "import * as viaPlugin from 'eslint-plugin-tlsguard/runtime';",
+            "import * as direct from 'tlsguard-runtime';",
+            'const req = createRequire(import.meta.url);',
+            "console.log(viaPlugin.secureAgent === direct.secureAgent, req('eslint-plugin-tlsguard/runtime').secureAgent === req('tlsguard-runtime').secureAgent);",
+          ].join('\n'),
+        );
         expect(run(process.execPath, ['reexport.mjs'], dir).trim()).toBe('true true');
       });
     });
   }
 
   it('tlsguard --fix --fix-style factory leaves an app that runs after npm prune --omit=dev', () => {
-    const app = "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nconsole.log(agent.options.rejectUnauthorized, typeof agent.options.checkServerIdentity);\n";
+    const app =
+      "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });\nconsole.log(agent.options.rejectUnauthorized, typeof agent.options.checkServerIdentity);\n";
     const dir = project(path.join(work, 'app'), { type: 'module' }, { 'app.mjs': app });
     run('npm', ['install', '--prefer-offline', '-D', runtime.tarball, plugin.tarball, 'eslint@^10'], dir);
     // As a user has it: the plugin in devDependencies, the runtime only as the plugin's dependency.
@@ -245,7 +289,11 @@ describe('packed tarballs in fresh projects', () => {
     writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     expect(run(process.execPath, ['app.mjs'], dir).trim()).toBe('false undefined'); // the insecure original runs
 
-    const cli = spawnSync(process.execPath, ['node_modules/eslint-plugin-tlsguard/dist/src/cli/bin.js', '--fix', '--fix-style', 'factory', 'app.mjs'], { cwd: dir, env, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['node_modules/eslint-plugin-tlsguard/dist/src/cli/bin.js', '--fix', '--fix-style', 'factory', 'app.mjs'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
     expect(cli.status, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stderr).toContain(
       `tlsguard: added "tlsguard-runtime": "${String(runtime.manifest.version)}" to dependencies in package.json: the factory fixes import it at run time. The lockfile is not updated: run \`npm install\`.`,
@@ -269,7 +317,14 @@ describe('packed tarballs in fresh projects', () => {
     // The registry name of the release, replaced by the packed tarballs (not published from a test).
     const config = block!.replace('[eslint-plugin-tlsguard@0.1.0]', `[${plugin.tarball}, ${runtime.tarball}]`);
     expect(config).not.toBe(block);
-    const dir = project(path.join(work, 'hooked'), {}, { '.pre-commit-config.yaml': config, 'client.mjs': "import tls from 'node:tls';\ntls.connect({ host: 'a.example', servername: 'a.example', port: 443, rejectUnauthorized: false });\n" });
+    const dir = project(
+      path.join(work, 'hooked'),
+      {},
+      {
+        '.pre-commit-config.yaml': config,
+        'client.mjs': "import tls from 'node:tls';\ntls.connect({ host: 'a.example', servername: 'a.example', port: 443, rejectUnauthorized: false });\n",
+      },
+    );
     const hookEnv = { ...env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), CI: 'true' };
     run('git', ['init', '-q'], dir);
     run('git', ['add', '-A'], dir);

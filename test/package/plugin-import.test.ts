@@ -43,7 +43,11 @@ for (const f of Object.keys(require.cache)) {
   if (m) packages.add(m[1].replace('\\\\', '/'));
 }
 console.log(JSON.stringify({ packages: [...packages].sort(), out }));`;
-  const stdout = execFileSync(process.execPath, ['--import', ESM_HOOKS, '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', env: { ...process.env, ESM_LOG: log } });
+  const stdout = execFileSync(process.execPath, ['--import', ESM_HOOKS, '--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ESM_LOG: log },
+  });
   return JSON.parse(stdout) as { packages: string[]; out: unknown };
 }
 

@@ -20,8 +20,7 @@ describe('checkTlsOptions', () => {
         option: 'rejectUnauthorized',
         value: false,
         category: 'cert-verification',
-        message:
-          'rejectUnauthorized: false turns off certificate and hostname verification, so anyone on the network path can impersonate the server.',
+        message: 'rejectUnauthorized: false turns off certificate and hostname verification, so anyone on the network path can impersonate the server.',
       },
     ]);
     for (const v of [0, null, '', 'false', undefined, true]) expect(checkTlsOptions({ rejectUnauthorized: v })).toEqual([]);
@@ -44,7 +43,9 @@ describe('checkTlsOptions', () => {
       "minVersion: 'TLSv1' allows TLS 1.0 and TLS 1.1, deprecated protocol versions (RFC 8996) open to downgrade and cipher attacks.",
     );
     expect(checkTlsOptions({ minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1 | constants.SSL_OP_NO_TLSv1_1 })).toEqual([]);
-    expect(checkTlsOptions({ minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1 })[0]?.message).toMatch(/^minVersion: 'TLSv1' allows TLS 1\.1, a deprecated/);
+    expect(checkTlsOptions({ minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1 })[0]?.message).toMatch(
+      /^minVersion: 'TLSv1' allows TLS 1\.1, a deprecated/,
+    );
     expect(summary(checkTlsOptions({ maxVersion: 'TLSv1' }))).toEqual(['protocol-version:maxVersion']);
     expect(checkTlsOptions({ maxVersion: 'TLSv1' })[0]?.message).toBe(
       "maxVersion: 'TLSv1' limits connections to TLS 1.0, a deprecated protocol version (RFC 8996) open to downgrade and cipher attacks.",
@@ -90,7 +91,9 @@ describe('checkTlsOptions', () => {
     // Node >= 17 (OpenSSL 3) has no RC4, 3DES or IDEA suites, and level 1 refuses the anonymous ones in ALL.
     expect(checkTlsOptions({ ciphers: 'ALL' })).toEqual([]);
     const zero = checkTlsOptions({ ciphers: 'ALL:@SECLEVEL=0' });
-    expect(zero[0]?.message).toMatch(/^ciphers: 'ALL:@SECLEVEL=0' enables weak cipher suites: ADH-AES256-GCM-SHA384 \(anonymous \(no authentication\)\).* and \d+ more\.$/);
+    expect(zero[0]?.message).toMatch(
+      /^ciphers: 'ALL:@SECLEVEL=0' enables weak cipher suites: ADH-AES256-GCM-SHA384 \(anonymous \(no authentication\)\).* and \d+ more\.$/,
+    );
     expect(summary(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers']);
     expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' })[0]?.message).toMatch(/@SECLEVEL=0/);
     expect(summary(checkTlsOptions({ ciphers: 'ALL:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers', 'weak-cipher:ciphers']);
@@ -100,7 +103,9 @@ describe('checkTlsOptions', () => {
     expect(checkTlsOptions({ ciphers: 'RC4-SHA' })).toEqual([]); // not compiled into OpenSSL 3 (or Node 10 - 16's 1.1): Node throws
     expect(checkTlsOptions({ ciphers: 'ALL' }, { nodeVersion: '16.20.2' })).toEqual([]); // 1.1: no RC4/3DES; IDEA needs TLS 1.1
     expect(summary(checkTlsOptions({ ciphers: 'SEED-SHA' }, { strict: true, nodeVersion: '16.20.2' }))).toEqual(['weak-cipher:ciphers']);
-    expect(checkTlsOptions({ ciphers: 'SEED-SHA:AES128-GCM-SHA256' }, { strict: true })).toEqual([expect.objectContaining({ message: expect.stringMatching(/AES128-GCM-SHA256 \(no forward secrecy\)\.$/) })]);
+    expect(checkTlsOptions({ ciphers: 'SEED-SHA:AES128-GCM-SHA256' }, { strict: true })).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/AES128-GCM-SHA256 \(no forward secrecy\)\.$/) }),
+    ]);
     expect(checkTlsOptions({ ciphers: 'AES/GCM:NULL:@SECLEVEL=0' })).toEqual([]); // Node throws: fails closed
     expect(checkTlsOptions({ ciphers: ['RC4'] })).toEqual([]);
   });
@@ -118,9 +123,7 @@ describe('checkTlsOptions', () => {
   });
 
   it('ecdhCurve, sigalgs, ca', () => {
-    expect(checkTlsOptions({ ecdhCurve: 'secp192r1' })[0]?.message).toBe(
-      "ecdhCurve: 'secp192r1' offers weak groups (secp192r1) below 128-bit security.",
-    );
+    expect(checkTlsOptions({ ecdhCurve: 'secp192r1' })[0]?.message).toBe("ecdhCurve: 'secp192r1' offers weak groups (secp192r1) below 128-bit security.");
     expect(checkTlsOptions({ ecdhCurve: 'auto' })).toEqual([]);
     expect(summary(checkTlsOptions({ sigalgs: 'RSA+SHA1:ECDSA+SHA256' }))).toEqual(['weak-cipher:sigalgs']);
     expect(checkTlsOptions({ sigalgs: 'ECDSA+SHA256' })).toEqual([]);
@@ -129,7 +132,8 @@ describe('checkTlsOptions', () => {
         option: 'ca',
         value: [],
         category: 'trust-store',
-        message: 'ca: [] replaces the trust store with nothing, so no certificate can be verified; pass the CA certificates to trust, or omit ca for the default roots.',
+        message:
+          'ca: [] replaces the trust store with nothing, so no certificate can be verified; pass the CA certificates to trust, or omit ca for the default roots.',
       },
     ]);
     expect(checkTlsOptions({ ca: ['-----BEGIN CERTIFICATE-----'] })).toEqual([]);

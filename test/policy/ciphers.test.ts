@@ -45,7 +45,15 @@ describe('CIPHER_SUITES', () => {
   });
 
   it('derives forward secrecy, AEAD and strength bits', () => {
-    expect(suite('ECDHE-RSA-AES128-GCM-SHA256')).toMatchObject({ forwardSecret: true, aead: true, strengthBits: 128, strength: 'HIGH', protocol: 'TLSv1.2', kx: 'ECDH', au: 'RSA' });
+    expect(suite('ECDHE-RSA-AES128-GCM-SHA256')).toMatchObject({
+      forwardSecret: true,
+      aead: true,
+      strengthBits: 128,
+      strength: 'HIGH',
+      protocol: 'TLSv1.2',
+      kx: 'ECDH',
+      au: 'RSA',
+    });
     expect(suite('AES128-SHA')).toMatchObject({ forwardSecret: false, aead: false, protocol: 'SSLv3', iana: 'TLS_RSA_WITH_AES_128_CBC_SHA', id: 0x002f });
     expect(suite('DES-CBC3-SHA')).toMatchObject({ encBits: 168, strengthBits: 112, strength: 'MEDIUM', inOpenSSL3: false });
     expect(suite('EXP-RC4-MD5')).toMatchObject({ encBits: 40, strengthBits: 40, strength: 'EXPORT' });
@@ -106,7 +114,15 @@ describe('evaluateCipherString', () => {
     const e = evaluateCipherString('TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256:TLS_CHACHA20_POLY1305_SHA256');
     expect(names(e.tls13)).toEqual(['TLS_AES_128_GCM_SHA256', 'TLS_CHACHA20_POLY1305_SHA256']);
     expect(names(e.tls12)).toEqual(['ECDHE-RSA-AES128-GCM-SHA256']);
-    expect(e).toMatchObject({ tls13Explicit: true, error: undefined, forcesTls13: false, cipherList: 'ECDHE-RSA-AES128-GCM-SHA256', cipherSuites: 'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256', securityLevel: undefined, unknownTokens: [] });
+    expect(e).toMatchObject({
+      tls13Explicit: true,
+      error: undefined,
+      forcesTls13: false,
+      cipherList: 'ECDHE-RSA-AES128-GCM-SHA256',
+      cipherSuites: 'TLS_AES_128_GCM_SHA256:TLS_CHACHA20_POLY1305_SHA256',
+      securityLevel: undefined,
+      unknownTokens: [],
+    });
   });
 
   it('leaves TLS 1.3 at the default three when no TLS_ name is given', () => {
@@ -124,7 +140,11 @@ describe('evaluateCipherString', () => {
 
   it('treats the empty string as Node default', () => {
     const e = evaluateCipherString('');
-    expect(e.cipherList).toBe(NODE_DEFAULT_CIPHERS.split(':').filter((x) => !x.startsWith('TLS_')).join(':'));
+    expect(e.cipherList).toBe(
+      NODE_DEFAULT_CIPHERS.split(':')
+        .filter((x) => !x.startsWith('TLS_'))
+        .join(':'),
+    );
     expect(names(e.tls13)).toEqual(names(DEFAULT_TLS13_SUITES));
     expect(e.tls12.slice(0, 3).map((s) => s.name)).toEqual(['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384']);
     expect(e.tls12.some((s) => s.name === 'AES128-SHA')).toBe(true); // the trailing HIGH (fact 11)
@@ -204,7 +224,11 @@ describe('weakSuites', () => {
     expect(weakSuites(evaluateCipherString('ALL'), 'recommended', { family: '1.1' })).toEqual([]);
     expect(weakSuites(evaluateCipherString('ALL'), 'recommended', { family: '1.1', legacyVersions: true }).map((w) => w.suite.name)).toEqual(['IDEA-CBC-SHA']);
     // SEED exists there too (not weak under recommended, but neither forward secret nor AEAD).
-    expect(weakSuites(evaluateCipherString('SEED'), 'strict', { family: '1.1' }).map((w) => w.suite.name)).toEqual(['DHE-RSA-SEED-SHA', 'DHE-DSS-SEED-SHA', 'SEED-SHA']);
+    expect(weakSuites(evaluateCipherString('SEED'), 'strict', { family: '1.1' }).map((w) => w.suite.name)).toEqual([
+      'DHE-RSA-SEED-SHA',
+      'DHE-DSS-SEED-SHA',
+      'SEED-SHA',
+    ]);
     expect(weakSuites(evaluateCipherString('SEED'), 'strict', { family: '3' })).toEqual([]);
   });
 

@@ -78,7 +78,9 @@ describe('PROFILES', () => {
 
   it('are accepted by Node (fallback groups; X25519MLKEM768 needs OpenSSL >= 3.5)', () => {
     for (const p of Object.values(PROFILES)) {
-      expect(() => createSecureContext({ minVersion: p.minVersion, ciphers: p.ciphers, ecdhCurve: p.ecdhCurveFallback, minDHSize: p.minDHSize } as never)).not.toThrow();
+      expect(() =>
+        createSecureContext({ minVersion: p.minVersion, ciphers: p.ciphers, ecdhCurve: p.ecdhCurveFallback, minDHSize: p.minDHSize } as never),
+      ).not.toThrow();
     }
   });
 });

@@ -53,9 +53,7 @@ describe('evaluateCipherString().error matches what Node 20 throws', () => {
       const parts = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(['', '', '!', '-', '+']) + pick(words));
       specs.push(parts.join(pick([':', ':', ',', ' '])));
     }
-    const wrong = specs
-      .map((s) => ({ s, ours: evaluateCipherString(s).error, node: nodeError({ ciphers: s }) }))
-      .filter((r) => r.ours !== r.node);
+    const wrong = specs.map((s) => ({ s, ours: evaluateCipherString(s).error, node: nodeError({ ciphers: s }) })).filter((r) => r.ours !== r.node);
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
@@ -71,76 +69,96 @@ describe('secureProtocolInfo matches Node', () => {
   });
 });
 
-describe.skipIf(!hasOpenSSL())(`${hasOpenSSL() ? '' : 'SKIPPED (no openssl to make a test certificate): '}effectiveVersionRange matches the versions a real server accepts (127.0.0.1, @SECLEVEL=0 both sides)`, () => {
-  let dir = '';
-  let key: Buffer;
-  let cert: Buffer;
-  const L0 = 'DEFAULT:@SECLEVEL=0';
+describe.skipIf(!hasOpenSSL())(
+  `${hasOpenSSL() ? '' : 'SKIPPED (no openssl to make a test certificate): '}effectiveVersionRange matches the versions a real server accepts (127.0.0.1, @SECLEVEL=0 both sides)`,
+  () => {
+    let dir = '';
+    let key: Buffer;
+    let cert: Buffer;
+    const L0 = 'DEFAULT:@SECLEVEL=0';
 
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tlsguard-policy-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
-    key = readFileSync(join(dir, 'key.pem'));
-    cert = readFileSync(join(dir, 'cert.pem'));
-  });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Handshakes a server and a client; true when they agree on `version`. */
-  function handshake(server: tls.TlsOptions, client: tls.ConnectionOptions, version: TlsVersion): Promise<boolean> {
-    return new Promise((resolve) => {
-      const srv = tls.createServer({ key, cert, ciphers: L0, ...server }, (s) => s.end());
-      srv.on('tlsClientError', () => undefined);
-      srv.listen(0, '127.0.0.1', () => {
-        const { port } = srv.address() as { port: number };
-        const c = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ciphers: L0, ...client }, () => {
-          const ok = c.getProtocol() === version;
-          c.destroy();
-          srv.close(() => resolve(ok));
-        });
-        c.on('error', () => srv.close(() => resolve(false)));
-      });
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'tlsguard-policy-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      key = readFileSync(join(dir, 'key.pem'));
+      cert = readFileSync(join(dir, 'cert.pem'));
     });
-  }
-  const pinned = (v: TlsVersion): { minVersion: TlsVersion; maxVersion: TlsVersion } => ({ minVersion: v, maxVersion: v });
+    afterAll(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
 
-  const bags: VersionOptions[] = [
-    {},
-    { minVersion: 'TLSv1' },
-    { minVersion: 'TLSv1.1', maxVersion: 'TLSv1.2' },
-    { maxVersion: 'TLSv1.2' },
-    { minVersion: 'TLSv1.3' },
-    { secureProtocol: 'TLS_method' },
-    { secureProtocol: 'TLS_server_method' },
-    { secureProtocol: 'SSLv23_method' },
-    { secureProtocol: 'TLSv1_method' },
-    { secureProtocol: 'TLSv1_1_server_method' },
-    { secureProtocol: 'TLSv1_2_method' },
-    { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_1 },
-    { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_3 },
-  ];
-  it.each(bags.map((b) => [JSON.stringify(b), b] as const))('server %s', async (_name, bag) => {
-    const accepted: TlsVersion[] = [];
-    for (const v of TLS_VERSIONS) if (await handshake(bag as tls.TlsOptions, pinned(v), v)) accepted.push(v);
-    expect(accepted).toEqual(effectiveVersionRange(bag).versions);
-  });
+    /** Handshakes a server and a client; true when they agree on `version`. */
+    function handshake(server: tls.TlsOptions, client: tls.ConnectionOptions, version: TlsVersion): Promise<boolean> {
+      return new Promise((resolve) => {
+        const srv = tls.createServer({ key, cert, ciphers: L0, ...server }, (s) => s.end());
+        srv.on('tlsClientError', () => undefined);
+        srv.listen(0, '127.0.0.1', () => {
+          const { port } = srv.address() as { port: number };
+          const c = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ciphers: L0, ...client }, () => {
+            const ok = c.getProtocol() === version;
+            c.destroy();
+            srv.close(() => resolve(ok));
+          });
+          c.on('error', () => srv.close(() => resolve(false)));
+        });
+      });
+    }
+    const pinned = (v: TlsVersion): { minVersion: TlsVersion; maxVersion: TlsVersion } => ({ minVersion: v, maxVersion: v });
 
-  const clientBags: VersionOptions[] = [
-    {},
-    { minVersion: 'TLSv1' },
-    { secureProtocol: 'TLS_client_method' },
-    { secureProtocol: 'SSLv23_client_method' },
-    { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_1 },
-    { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_2 },
-    { secureOptions: constants.SSL_OP_NO_TLSv1_2 },
-  ];
-  it.each(clientBags.map((b) => [JSON.stringify(b), b] as const))('client %s', async (_name, bag) => {
-    const accepted: TlsVersion[] = [];
-    for (const v of TLS_VERSIONS) if (await handshake(pinned(v), bag as tls.ConnectionOptions, v)) accepted.push(v);
-    expect(accepted).toEqual(effectiveVersionRange(bag, undefined, 'client').versions);
-  });
-});
+    const bags: VersionOptions[] = [
+      {},
+      { minVersion: 'TLSv1' },
+      { minVersion: 'TLSv1.1', maxVersion: 'TLSv1.2' },
+      { maxVersion: 'TLSv1.2' },
+      { minVersion: 'TLSv1.3' },
+      { secureProtocol: 'TLS_method' },
+      { secureProtocol: 'TLS_server_method' },
+      { secureProtocol: 'SSLv23_method' },
+      { secureProtocol: 'TLSv1_method' },
+      { secureProtocol: 'TLSv1_1_server_method' },
+      { secureProtocol: 'TLSv1_2_method' },
+      { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_1 },
+      { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_3 },
+    ];
+    it.each(bags.map((b) => [JSON.stringify(b), b] as const))('server %s', async (_name, bag) => {
+      const accepted: TlsVersion[] = [];
+      for (const v of TLS_VERSIONS) if (await handshake(bag as tls.TlsOptions, pinned(v), v)) accepted.push(v);
+      expect(accepted).toEqual(effectiveVersionRange(bag).versions);
+    });
+
+    const clientBags: VersionOptions[] = [
+      {},
+      { minVersion: 'TLSv1' },
+      { secureProtocol: 'TLS_client_method' },
+      { secureProtocol: 'SSLv23_client_method' },
+      { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_1 },
+      { minVersion: 'TLSv1', secureOptions: constants.SSL_OP_NO_TLSv1_2 },
+      { secureOptions: constants.SSL_OP_NO_TLSv1_2 },
+    ];
+    it.each(clientBags.map((b) => [JSON.stringify(b), b] as const))('client %s', async (_name, bag) => {
+      const accepted: TlsVersion[] = [];
+      for (const v of TLS_VERSIONS) if (await handshake(pinned(v), bag as tls.ConnectionOptions, v)) accepted.push(v);
+      expect(accepted).toEqual(effectiveVersionRange(bag, undefined, 'client').versions);
+    });
+  },
+);

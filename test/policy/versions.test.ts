@@ -105,7 +105,11 @@ describe('effectiveVersionRange', () => {
   });
 
   it('follows secureProtocol', () => {
-    expect(effectiveVersionRange({ secureProtocol: 'TLSv1_method' })).toEqual({ versions: ['TLSv1'], legacy: ['TLSv1'], modernDisabled: ['TLSv1.2', 'TLSv1.3'] });
+    expect(effectiveVersionRange({ secureProtocol: 'TLSv1_method' })).toEqual({
+      versions: ['TLSv1'],
+      legacy: ['TLSv1'],
+      modernDisabled: ['TLSv1.2', 'TLSv1.3'],
+    });
     expect(effectiveVersionRange({ secureProtocol: 'TLSv1_2_client_method' }).versions).toEqual(['TLSv1.2']);
     expect(effectiveVersionRange({ secureProtocol: 'SSLv23_method' })).toEqual({ versions: ['TLSv1.2'], legacy: [], modernDisabled: ['TLSv1.3'] });
     expect(effectiveVersionRange({ secureProtocol: 'SSLv23_method' }, { min: 'TLSv1.1', max: 'TLSv1.3' }).versions).toEqual(['TLSv1.1', 'TLSv1.2']);

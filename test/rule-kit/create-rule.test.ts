@@ -66,7 +66,8 @@ describe('createRule', () => {
 
   it('passes create() the merged options, computed once per distinct options value', () => {
     const rule = createRule(definition);
-    const call = (options: unknown[]) => (rule.create({ options, settings: {}, sourceCode: { ast: { type: 'Program' } } } as never) as unknown as { options: unknown[] }).options;
+    const call = (options: unknown[]) =>
+      (rule.create({ options, settings: {}, sourceCode: { ast: { type: 'Program' } } } as never) as unknown as { options: unknown[] }).options;
     expect(call([])).toEqual([{ policy: 'recommended' }]);
     expect(call([{ policy: 'strict' }])).toEqual([{ policy: 'strict' }]);
     expect(call([{ policy: 'strict' }])).toBe(call([{ policy: 'strict' }]));

@@ -5,7 +5,10 @@ import { optionSiteSelectors } from '../../src/rule-kit/option-site.js';
 
 describe('optionSiteSelectors', () => {
   it('builds the property and assignment selectors from the key sets', () => {
-    const s = optionSiteSelectors(new Set(['minVersion', 'maxVersion', 'secureProtocol', 'secureOptions']), new Set(['DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']));
+    const s = optionSiteSelectors(
+      new Set(['minVersion', 'maxVersion', 'secureProtocol', 'secureOptions']),
+      new Set(['DEFAULT_MIN_VERSION', 'DEFAULT_MAX_VERSION']),
+    );
     expect(s.property).toBe(
       'Property[key.name=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/], Property[key.value=/^(minVersion|maxVersion|secureProtocol|secureOptions)$/]',
     );

@@ -7,7 +7,11 @@ import { allAliases } from '../../src/analysis/index.js';
  * library and the option the message must name; the rest of the sentence comes from the row.
  * `rule` picks between rows of both rules that read the same (pg's `uselibpqcompat=true&sslmode=…`).
  */
-export function alias(library: string, option: string, rule?: 'certificate' | 'hostname'): Record<'option' | 'library' | 'effect' | 'way', string> & { exposes?: string } {
+export function alias(
+  library: string,
+  option: string,
+  rule?: 'certificate' | 'hostname',
+): Record<'option' | 'library' | 'effect' | 'way', string> & { exposes?: string } {
   const row = allAliases().find((r) => {
     if (r.library !== library || (rule && r.rule !== rule)) return false;
     const [before, after] = r.option.split('{value}');

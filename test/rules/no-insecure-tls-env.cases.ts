@@ -17,14 +17,16 @@ const cases: RuleCases<M> = {
     validJs("const { Worker } = require('worker_threads');\nnew Worker('./w.js', { execArgv: ['--tls-min-v1.0'] });"),
     validJs("module.exports = { execArgv: ['--tls-min-v1.0'] };"),
     // Replaced by a later key wherever the object goes: the child never sees '0'.
-    validJs("const cp = require('child_process');\nconst base = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };\ncp.spawn('node', ['x.js'], { env: { ...process.env, ...base, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });"),
+    validJs(
+      "const cp = require('child_process');\nconst base = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };\ncp.spawn('node', ['x.js'], { env: { ...process.env, ...base, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });",
+    ),
     // `&&=` writes only over a value already set; `??=` with a verifying value is fine.
     "process.env.NODE_TLS_REJECT_UNAUTHORIZED &&= '0';",
     "process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '1';",
     // A partly known NODE_OPTIONS: only a flag bounded by whitespace in a known piece counts.
     "process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=4096`;",
-    "process.env.NODE_OPTIONS = `${process.env.EXTRA}--tls-min-v1.0`;",
-    "process.env.NODE_OPTIONS = `--tls-min-v1.0${process.env.SUFFIX}`;",
+    'process.env.NODE_OPTIONS = `${process.env.EXTRA}--tls-min-v1.0`;',
+    'process.env.NODE_OPTIONS = `--tls-min-v1.0${process.env.SUFFIX}`;',
     // Reading, deleting and safe values are fine.
     `if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS verification is off');`,
     `delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;`,
@@ -55,11 +57,29 @@ const cases: RuleCases<M> = {
     js({
       // CLI flags of a forked Node process weaken every connection it makes.
       code: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv, '--tls-min-v1.0'] });",
-      errors: [{ messageId: 'execArgv', line: 2, column: 54, data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' }, suggestions: [{ messageId: 'removeFlag', output: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv] });" }] }],
+      errors: [
+        {
+          messageId: 'execArgv',
+          line: 2,
+          column: 54,
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' },
+          suggestions: [
+            { messageId: 'removeFlag', output: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv] });" },
+          ],
+        },
+      ],
     }),
     js({
       code: "const cluster = require('cluster');\ncluster.setupPrimary({ exec: 'worker.js', execArgv: ['--tls-keylog=/tmp/keys.log'] });",
-      errors: [{ messageId: 'execArgv', line: 2, column: 54, data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' }, suggestions: [{ messageId: 'removeFlag', output: "const cluster = require('cluster');\ncluster.setupPrimary({ exec: 'worker.js', execArgv: [] });" }] }],
+      errors: [
+        {
+          messageId: 'execArgv',
+          line: 2,
+          column: 54,
+          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+          suggestions: [{ messageId: 'removeFlag', output: "const cluster = require('cluster');\ncluster.setupPrimary({ exec: 'worker.js', execArgv: [] });" }],
+        },
+      ],
     }),
     {
       // A default of '0': written whenever the variable is unset, which is the usual case.
@@ -73,15 +93,44 @@ const cases: RuleCases<M> = {
     {
       // Appending to the inherited NODE_OPTIONS: the flag is known although the rest is not.
       code: "process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --tls-min-v1.1`;",
-      errors: [{ messageId: 'nodeOptions', line: 1, column: 1, data: { flag: '--tls-min-v1.1', effect: 'allows TLS 1.1 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          line: 1,
+          column: 1,
+          data: { flag: '--tls-min-v1.1', effect: 'allows TLS 1.1 by default' },
+          suggestions: [{ messageId: 'removeAssignment', output: `` }],
+        },
+      ],
     },
     {
       code: "process.env.NODE_OPTIONS = (process.env.NODE_OPTIONS || '') + ' --tls-max-v1.2';",
-      errors: [{ messageId: 'nodeOptions', line: 1, column: 1, data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          line: 1,
+          column: 1,
+          data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default' },
+          suggestions: [{ messageId: 'removeAssignment', output: `` }],
+        },
+      ],
     },
     js({
       code: "const { spawn } = require('node:child_process');\nspawn('node', ['job.js'], { env: { ...process.env, NODE_OPTIONS: `--tls-keylog=${__dirname}/keys.log` } });",
-      errors: [{ messageId: 'nodeOptions', line: 2, column: 52, data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' }, suggestions: [{ messageId: 'removeProperty', output: "const { spawn } = require('node:child_process');\nspawn('node', ['job.js'], { env: { ...process.env } });" }] }],
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          line: 2,
+          column: 52,
+          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+          suggestions: [
+            {
+              messageId: 'removeProperty',
+              output: "const { spawn } = require('node:child_process');\nspawn('node', ['job.js'], { env: { ...process.env } });",
+            },
+          ],
+        },
+      ],
     }),
     {
       code: `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nexport {};`,
@@ -93,7 +142,9 @@ const cases: RuleCases<M> = {
     }),
     {
       code: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\nprocess.env[KEY] = '0';`,
-      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\n` }] }],
+      errors: [
+        { messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `const KEY = 'NODE_TLS_REJECT_UNAUTHORIZED';\n` }] },
+      ],
     },
     // The computed-key gate (the file must spell `NODE_TLS`, `NODE_OPTIONS` or a literal ending in `NODE_`) keeps concatenations.
     {
@@ -102,7 +153,12 @@ const cases: RuleCases<M> = {
     },
     {
       code: `import process from 'node:process';\nconst { env } = process;\nenv.NODE_TLS_REJECT_UNAUTHORIZED = "0";`,
-      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeAssignment', output: `import process from 'node:process';\nconst { env } = process;\n` }] }],
+      errors: [
+        {
+          messageId: 'rejectUnauthorizedEnv',
+          suggestions: [{ messageId: 'removeAssignment', output: `import process from 'node:process';\nconst { env } = process;\n` }],
+        },
+      ],
     },
     {
       code: `Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: '0', DEBUG: '1' });`,
@@ -118,13 +174,23 @@ const cases: RuleCases<M> = {
         {
           messageId: 'rejectUnauthorizedEnv',
           line: 5,
-          suggestions: [{ messageId: 'removeProperty', output: `const { fork } = require('node:child_process');\nfork('worker.js', [], {\n  env: {\n    ...process.env,\n  },\n});` }],
+          suggestions: [
+            {
+              messageId: 'removeProperty',
+              output: `const { fork } = require('node:child_process');\nfork('worker.js', [], {\n  env: {\n    ...process.env,\n  },\n});`,
+            },
+          ],
         },
       ],
     }),
     {
       code: `import { Worker } from 'node:worker_threads';\nnew Worker('./w.js', { env: { NODE_TLS_REJECT_UNAUTHORIZED: '0' } });`,
-      errors: [{ messageId: 'rejectUnauthorizedEnv', suggestions: [{ messageId: 'removeProperty', output: `import { Worker } from 'node:worker_threads';\nnew Worker('./w.js', { env: {} });` }] }],
+      errors: [
+        {
+          messageId: 'rejectUnauthorizedEnv',
+          suggestions: [{ messageId: 'removeProperty', output: `import { Worker } from 'node:worker_threads';\nnew Worker('./w.js', { env: {} });` }],
+        },
+      ],
     },
     {
       code: `const INSECURE = '0';\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = \`\${INSECURE}\`;`,
@@ -132,7 +198,13 @@ const cases: RuleCases<M> = {
     },
     {
       code: `process.env.NODE_OPTIONS = '--tls-min-v1.0';`,
-      errors: [{ messageId: 'nodeOptions', data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `` }] }],
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' },
+          suggestions: [{ messageId: 'removeAssignment', output: `` }],
+        },
+      ],
     },
     {
       code: `process.env.NODE_OPTIONS += ' --tls-keylog=/tmp/keys.log';`,
@@ -156,7 +228,13 @@ const cases: RuleCases<M> = {
     }),
     {
       code: `declare const legacy: boolean;\nprocess.env.NODE_OPTIONS = legacy ? '--tls-min-v1.0' : '--tls-min-v1.1';`,
-      errors: [{ messageId: 'nodeOptions', data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' }, suggestions: [{ messageId: 'removeAssignment', output: `declare const legacy: boolean;\n` }] }],
+      errors: [
+        {
+          messageId: 'nodeOptions',
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' },
+          suggestions: [{ messageId: 'removeAssignment', output: `declare const legacy: boolean;\n` }],
+        },
+      ],
     },
   ],
 };

@@ -91,8 +91,11 @@ new elbv2.ApplicationListener(scope, 'C', { loadBalancer, port: 443 });
 loadBalancer.addListener('D', { port: 443, sslPolicy: elbv2.SslPolicy.FORWARD_SECRECY_TLS12_RES_GCM });`,
     `// Files that import no CDK module are skipped.
 export const config = { tlsSecurityPolicy: 'Policy-Min-TLS-1-0-2019-07', sslPolicy: 'ELBSecurityPolicy-TLS-1-0-2015-04' };`,
-    { code: `const { aws_apigateway } = require('aws-cdk-lib');
-module.exports = (scope, certificate) => new aws_apigateway.DomainName(scope, 'A', { domainName: 'api.example.com', certificate, securityPolicy: aws_apigateway.SecurityPolicy.TLS_1_2 });`, filename: 'file.js' },
+    {
+      code: `const { aws_apigateway } = require('aws-cdk-lib');
+module.exports = (scope, certificate) => new aws_apigateway.DomainName(scope, 'A', { domainName: 'api.example.com', certificate, securityPolicy: aws_apigateway.SecurityPolicy.TLS_1_2 });`,
+      filename: 'file.js',
+    },
   ],
   invalid: [
     {
@@ -112,9 +115,20 @@ export class ApiStack extends Stack {
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicy.TLS_1_0', service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: 'SecurityPolicy.TLS_1_2' },
-          line: 10, column: 7,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' }, output: `import { Stack } from 'aws-cdk-lib';
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicy.TLS_1_0',
+            service: 'API Gateway custom domain',
+            floor: 'TLS 1.0',
+            secure: 'SecurityPolicy.TLS_1_2',
+          },
+          line: 10,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' },
+              output: `import { Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 export class ApiStack extends Stack {
@@ -126,7 +140,9 @@ export class ApiStack extends Stack {
       securityPolicy: apigw.SecurityPolicy.TLS_1_2,
     });
   }
-}` }],
+}`,
+            },
+          ],
         },
       ],
     },
@@ -138,10 +154,17 @@ new apigw.CfnDomainName(scope, 'Domain', { domainName: 'api.example.com', securi
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'securityPolicy', value: "'TLS_1_0'", service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: "'TLS_1_2'" },
-          line: 3, column: 75,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: "'TLS_1_2'" }, output: `import { aws_apigateway as apigw } from 'aws-cdk-lib';
+          line: 3,
+          column: 75,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: "'TLS_1_2'" },
+              output: `import { aws_apigateway as apigw } from 'aws-cdk-lib';
 declare const scope: any;
-new apigw.CfnDomainName(scope, 'Domain', { domainName: 'api.example.com', securityPolicy: 'TLS_1_2' });` }],
+new apigw.CfnDomainName(scope, 'Domain', { domainName: 'api.example.com', securityPolicy: 'TLS_1_2' });`,
+            },
+          ],
         },
       ],
     },
@@ -152,11 +175,24 @@ new DomainName(scope, 'Domain', { domainName: 'api.example.com', certificate, se
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicy.TLS_1_0', service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: 'SecurityPolicy.TLS_1_2' },
-          line: 3, column: 79,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' }, output: `import { DomainName, SecurityPolicy } from '@aws-cdk/aws-apigateway';
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicy.TLS_1_0',
+            service: 'API Gateway custom domain',
+            floor: 'TLS 1.0',
+            secure: 'SecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 79,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' },
+              output: `import { DomainName, SecurityPolicy } from '@aws-cdk/aws-apigateway';
 declare const scope: any, certificate: any;
-new DomainName(scope, 'Domain', { domainName: 'api.example.com', certificate, securityPolicy: SecurityPolicy['TLS_1_2'] });` }],
+new DomainName(scope, 'Domain', { domainName: 'api.example.com', certificate, securityPolicy: SecurityPolicy['TLS_1_2'] });`,
+            },
+          ],
         },
       ],
     },
@@ -169,13 +205,26 @@ new cdk.aws_apigateway.RestApi(scope, 'Api', {
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicy.TLS_1_0', service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: 'SecurityPolicy.TLS_1_2' },
-          line: 4, column: 61,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' }, output: `import * as cdk from 'aws-cdk-lib';
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicy.TLS_1_0',
+            service: 'API Gateway custom domain',
+            floor: 'TLS 1.0',
+            secure: 'SecurityPolicy.TLS_1_2',
+          },
+          line: 4,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' },
+              output: `import * as cdk from 'aws-cdk-lib';
 declare const scope: any, certificate: any;
 new cdk.aws_apigateway.RestApi(scope, 'Api', {
   domainName: { domainName: 'api.example.com', certificate, securityPolicy: cdk.aws_apigateway.SecurityPolicy.TLS_1_2 },
-});` }],
+});`,
+            },
+          ],
         },
       ],
     },
@@ -186,11 +235,24 @@ api.addDomainName('Domain', { domainName: 'api.example.com', certificate, securi
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicy.TLS_1_0', service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: 'SecurityPolicy.TLS_1_2' },
-          line: 3, column: 75,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' }, output: `import { SecurityPolicy, type RestApi } from 'aws-cdk-lib/aws-apigateway';
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicy.TLS_1_0',
+            service: 'API Gateway custom domain',
+            floor: 'TLS 1.0',
+            secure: 'SecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 75,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' },
+              output: `import { SecurityPolicy, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 declare const api: RestApi, certificate: any;
-api.addDomainName('Domain', { domainName: 'api.example.com', certificate, securityPolicy: SecurityPolicy.TLS_1_2 });` }],
+api.addDomainName('Domain', { domainName: 'api.example.com', certificate, securityPolicy: SecurityPolicy.TLS_1_2 });`,
+            },
+          ],
         },
       ],
     },
@@ -200,10 +262,23 @@ export const domainOptions: Partial<apigw.DomainNameOptions> = { securityPolicy:
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicy.TLS_1_0', service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: 'SecurityPolicy.TLS_1_2' },
-          line: 2, column: 66,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' }, output: `import * as apigw from 'aws-cdk-lib/aws-apigateway';
-export const domainOptions: Partial<apigw.DomainNameOptions> = { securityPolicy: apigw.SecurityPolicy.TLS_1_2 };` }],
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicy.TLS_1_0',
+            service: 'API Gateway custom domain',
+            floor: 'TLS 1.0',
+            secure: 'SecurityPolicy.TLS_1_2',
+          },
+          line: 2,
+          column: 66,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' },
+              output: `import * as apigw from 'aws-cdk-lib/aws-apigateway';
+export const domainOptions: Partial<apigw.DomainNameOptions> = { securityPolicy: apigw.SecurityPolicy.TLS_1_2 };`,
+            },
+          ],
         },
       ],
     },
@@ -216,11 +291,18 @@ new CfnDomainName(scope, 'Domain', { domainName: 'api.example.com', securityPoli
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'securityPolicy', value: "'TLS_1_0'", service: 'API Gateway custom domain', floor: 'TLS 1.0', secure: "'TLS_1_2'" },
-          line: 4, column: 69,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: "'TLS_1_2'" }, output: `import { CfnDomainName } from 'aws-cdk-lib/aws-apigateway';
+          line: 4,
+          column: 69,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: "'TLS_1_2'" },
+              output: `import { CfnDomainName } from 'aws-cdk-lib/aws-apigateway';
 declare const scope: any;
 const securityPolicy = 'TLS_1_0';
-new CfnDomainName(scope, 'Domain', { domainName: 'api.example.com', securityPolicy: 'TLS_1_2' });` }],
+new CfnDomainName(scope, 'Domain', { domainName: 'api.example.com', securityPolicy: 'TLS_1_2' });`,
+            },
+          ],
         },
       ],
     },
@@ -231,11 +313,24 @@ new apigwv2.DomainName(scope, 'Domain', { domainName: 'api.example.com', certifi
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicy.TLS_1_0', service: 'API Gateway (HTTP/WebSocket API) custom domain', floor: 'TLS 1.0', secure: 'SecurityPolicy.TLS_1_2' },
-          line: 3, column: 87,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' }, output: `import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicy.TLS_1_0',
+            service: 'API Gateway (HTTP/WebSocket API) custom domain',
+            floor: 'TLS 1.0',
+            secure: 'SecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 87,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicy.TLS_1_2' },
+              output: `import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 declare const scope: any, certificate: any;
-new apigwv2.DomainName(scope, 'Domain', { domainName: 'api.example.com', certificate, securityPolicy: apigwv2.SecurityPolicy.TLS_1_2 });` }],
+new apigwv2.DomainName(scope, 'Domain', { domainName: 'api.example.com', certificate, securityPolicy: apigwv2.SecurityPolicy.TLS_1_2 });`,
+            },
+          ],
         },
       ],
     },
@@ -247,12 +342,25 @@ new cdk.aws_opensearchservice.Domain(scope, 'Search', { version: cdk.aws_opensea
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'tlsSecurityPolicy', value: 'TLSSecurityPolicy.TLS_1_0', service: 'OpenSearch domain', floor: 'TLS 1.0', secure: 'TLSSecurityPolicy.TLS_1_2' },
-          line: 4, column: 123,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' }, output: `import * as cdk from 'aws-cdk-lib';
+          data: {
+            key: 'tlsSecurityPolicy',
+            value: 'TLSSecurityPolicy.TLS_1_0',
+            service: 'OpenSearch domain',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 4,
+          column: 123,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' },
+              output: `import * as cdk from 'aws-cdk-lib';
 const LEGACY_CLIENTS = cdk.aws_opensearchservice.TLSSecurityPolicy.TLS_1_0;
 declare const scope: any;
-new cdk.aws_opensearchservice.Domain(scope, 'Search', { version: cdk.aws_opensearchservice.EngineVersion.OPENSEARCH_2_11, tlsSecurityPolicy: cdk.aws_opensearchservice.TLSSecurityPolicy.TLS_1_2 });` }],
+new cdk.aws_opensearchservice.Domain(scope, 'Search', { version: cdk.aws_opensearchservice.EngineVersion.OPENSEARCH_2_11, tlsSecurityPolicy: cdk.aws_opensearchservice.TLSSecurityPolicy.TLS_1_2 });`,
+            },
+          ],
         },
       ],
     },
@@ -263,11 +371,24 @@ new CfnDomain(scope, 'Search', { domainEndpointOptions: { enforceHttps: true, tl
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'tlsSecurityPolicy', value: "'Policy-Min-TLS-1-0-2019-07'", service: 'OpenSearch domain', floor: 'TLS 1.0', secure: "'Policy-Min-TLS-1-2-2019-07'" },
-          line: 3, column: 79,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: "'Policy-Min-TLS-1-2-2019-07'" }, output: `import { CfnDomain } from 'aws-cdk-lib/aws-opensearchservice';
+          data: {
+            key: 'tlsSecurityPolicy',
+            value: "'Policy-Min-TLS-1-0-2019-07'",
+            service: 'OpenSearch domain',
+            floor: 'TLS 1.0',
+            secure: "'Policy-Min-TLS-1-2-2019-07'",
+          },
+          line: 3,
+          column: 79,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: "'Policy-Min-TLS-1-2-2019-07'" },
+              output: `import { CfnDomain } from 'aws-cdk-lib/aws-opensearchservice';
 declare const scope: any;
-new CfnDomain(scope, 'Search', { domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' } });` }],
+new CfnDomain(scope, 'Search', { domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' } });`,
+            },
+          ],
         },
       ],
     },
@@ -278,11 +399,24 @@ new opensearch.Domain(scope, 'Search', { version: opensearch.EngineVersion.OPENS
       errors: [
         {
           messageId: 'cdkLegacyDefault',
-          data: { service: 'OpenSearch domain', key: 'tlsSecurityPolicy', default: '`TLSSecurityPolicy.TLS_1_0` (CDK v1)', floor: 'TLS 1.0', secure: 'TLSSecurityPolicy.TLS_1_2' },
-          line: 3, column: 5,
-          suggestions: [{ messageId: 'addSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' }, output: `import * as opensearch from '@aws-cdk/aws-opensearchservice';
+          data: {
+            service: 'OpenSearch domain',
+            key: 'tlsSecurityPolicy',
+            default: '`TLSSecurityPolicy.TLS_1_0` (CDK v1)',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' },
+              output: `import * as opensearch from '@aws-cdk/aws-opensearchservice';
 declare const scope: any;
-new opensearch.Domain(scope, 'Search', { version: opensearch.EngineVersion.OPENSEARCH_1_0, tlsSecurityPolicy: opensearch.TLSSecurityPolicy.TLS_1_2 });` }],
+new opensearch.Domain(scope, 'Search', { version: opensearch.EngineVersion.OPENSEARCH_1_0, tlsSecurityPolicy: opensearch.TLSSecurityPolicy.TLS_1_2 });`,
+            },
+          ],
         },
       ],
     },
@@ -296,15 +430,28 @@ new Domain(scope, 'Search', {
       errors: [
         {
           messageId: 'cdkLegacyDefault',
-          data: { service: 'Elasticsearch domain', key: 'tlsSecurityPolicy', default: '`TLSSecurityPolicy.TLS_1_0`', floor: 'TLS 1.0', secure: 'TLSSecurityPolicy.TLS_1_2' },
-          line: 3, column: 5,
-          suggestions: [{ messageId: 'addSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' }, output: `import { Domain, ElasticsearchVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-elasticsearch';
+          data: {
+            service: 'Elasticsearch domain',
+            key: 'tlsSecurityPolicy',
+            default: '`TLSSecurityPolicy.TLS_1_0`',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' },
+              output: `import { Domain, ElasticsearchVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-elasticsearch';
 declare const scope: any;
 new Domain(scope, 'Search', {
   version: ElasticsearchVersion.V7_10,
   enforceHttps: true,
   tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2,
-});` }],
+});`,
+            },
+          ],
         },
       ],
     },
@@ -314,10 +461,23 @@ module.exports = (scope) => new es.Domain(scope, 'Search', {});`,
       errors: [
         {
           messageId: 'cdkLegacyDefault',
-          data: { service: 'Elasticsearch domain', key: 'tlsSecurityPolicy', default: '`TLSSecurityPolicy.TLS_1_0`', floor: 'TLS 1.0', secure: 'TLSSecurityPolicy.TLS_1_2' },
-          line: 2, column: 33,
-          suggestions: [{ messageId: 'addSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' }, output: `const es = require('@aws-cdk/aws-elasticsearch');
-module.exports = (scope) => new es.Domain(scope, 'Search', { tlsSecurityPolicy: es.TLSSecurityPolicy.TLS_1_2 });` }],
+          data: {
+            service: 'Elasticsearch domain',
+            key: 'tlsSecurityPolicy',
+            default: '`TLSSecurityPolicy.TLS_1_0`',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 2,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'addSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' },
+              output: `const es = require('@aws-cdk/aws-elasticsearch');
+module.exports = (scope) => new es.Domain(scope, 'Search', { tlsSecurityPolicy: es.TLSSecurityPolicy.TLS_1_2 });`,
+            },
+          ],
         },
       ],
     }),
@@ -329,21 +489,47 @@ new es.CfnDomain(scope, 'Raw', { domainEndpointOptions: { tlsSecurityPolicy: 'Po
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'tlsSecurityPolicy', value: 'TLSSecurityPolicy.TLS_1_0', service: 'Elasticsearch domain', floor: 'TLS 1.0', secure: 'TLSSecurityPolicy.TLS_1_2' },
-          line: 3, column: 74,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' }, output: `import * as es from 'aws-cdk-lib/aws-elasticsearch';
+          data: {
+            key: 'tlsSecurityPolicy',
+            value: 'TLSSecurityPolicy.TLS_1_0',
+            service: 'Elasticsearch domain',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 74,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' },
+              output: `import * as es from 'aws-cdk-lib/aws-elasticsearch';
 declare const scope: any;
 new es.Domain(scope, 'Search', { version: es.ElasticsearchVersion.V7_10, tlsSecurityPolicy: es.TLSSecurityPolicy.TLS_1_2 });
-new es.CfnDomain(scope, 'Raw', { domainEndpointOptions: { tlsSecurityPolicy: 'Policy-Min-TLS-1-0-2019-07' } });` }],
+new es.CfnDomain(scope, 'Raw', { domainEndpointOptions: { tlsSecurityPolicy: 'Policy-Min-TLS-1-0-2019-07' } });`,
+            },
+          ],
         },
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'tlsSecurityPolicy', value: "'Policy-Min-TLS-1-0-2019-07'", service: 'Elasticsearch domain', floor: 'TLS 1.0', secure: "'Policy-Min-TLS-1-2-2019-07'" },
-          line: 4, column: 59,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'tlsSecurityPolicy', secure: "'Policy-Min-TLS-1-2-2019-07'" }, output: `import * as es from 'aws-cdk-lib/aws-elasticsearch';
+          data: {
+            key: 'tlsSecurityPolicy',
+            value: "'Policy-Min-TLS-1-0-2019-07'",
+            service: 'Elasticsearch domain',
+            floor: 'TLS 1.0',
+            secure: "'Policy-Min-TLS-1-2-2019-07'",
+          },
+          line: 4,
+          column: 59,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: "'Policy-Min-TLS-1-2-2019-07'" },
+              output: `import * as es from 'aws-cdk-lib/aws-elasticsearch';
 declare const scope: any;
 new es.Domain(scope, 'Search', { version: es.ElasticsearchVersion.V7_10, tlsSecurityPolicy: es.TLSSecurityPolicy.TLS_1_0 });
-new es.CfnDomain(scope, 'Raw', { domainEndpointOptions: { tlsSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' } });` }],
+new es.CfnDomain(scope, 'Raw', { domainEndpointOptions: { tlsSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' } });`,
+            },
+          ],
         },
       ],
     },
@@ -355,8 +541,15 @@ new Domain(scope, 'Search', { version: ElasticsearchVersion.V7_10 });`,
       errors: [
         {
           messageId: 'cdkLegacyDefault',
-          data: { service: 'Elasticsearch domain', key: 'tlsSecurityPolicy', default: '`TLSSecurityPolicy.TLS_1_0`', floor: 'TLS 1.0', secure: 'TLSSecurityPolicy.TLS_1_2' },
-          line: 4, column: 5,
+          data: {
+            service: 'Elasticsearch domain',
+            key: 'tlsSecurityPolicy',
+            default: '`TLSSecurityPolicy.TLS_1_0`',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 4,
+          column: 5,
           suggestions: [],
         },
       ],
@@ -373,16 +566,29 @@ new cloudfront.Distribution(scope, 'Cdn', {
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'minimumProtocolVersion', value: 'SecurityPolicyProtocol.TLS_V1_1_2016', service: 'CloudFront distribution', floor: 'TLS 1.1', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
-          line: 7, column: 3,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'minimumProtocolVersion', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' }, output: `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+          data: {
+            key: 'minimumProtocolVersion',
+            value: 'SecurityPolicyProtocol.TLS_V1_1_2016',
+            service: 'CloudFront distribution',
+            floor: 'TLS 1.1',
+            secure: 'SecurityPolicyProtocol.TLS_V1_2_2021',
+          },
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'minimumProtocolVersion', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
+              output: `import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 declare const scope: any, origin: cloudfront.IOrigin, certificate: any;
 new cloudfront.Distribution(scope, 'Cdn', {
   defaultBehavior: { origin },
   certificate,
   domainNames: ['cdn.example.com'],
   minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
-});` }],
+});`,
+            },
+          ],
         },
       ],
     },
@@ -397,13 +603,20 @@ new CfnDistribution(scope, 'Cdn', {
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'minimumProtocolVersion', value: "'TLSv1'", service: 'CloudFront distribution', floor: 'TLS 1.0', secure: "'TLSv1.2_2021'" },
-          line: 3, column: 119,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'minimumProtocolVersion', secure: "'TLSv1.2_2021'" }, output: `import { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
+          line: 3,
+          column: 119,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'minimumProtocolVersion', secure: "'TLSv1.2_2021'" },
+              output: `import { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
 declare const scope: any;
 const viewerCertificate = { acmCertificateArn: 'arn:aws:acm:us-east-1:1:certificate/x', sslSupportMethod: 'sni-only', minimumProtocolVersion: 'TLSv1.2_2021' };
 new CfnDistribution(scope, 'Cdn', {
   distributionConfig: { enabled: true, defaultCacheBehavior: { targetOriginId: 'origin', viewerProtocolPolicy: 'redirect-to-https' }, viewerCertificate },
-});` }],
+});`,
+            },
+          ],
         },
       ],
     },
@@ -413,10 +626,23 @@ exports.viewerCertificate = (certificate) => cloudfront.ViewerCertificate.fromAc
       errors: [
         {
           messageId: 'cdkLegacyDefault',
-          data: { service: 'CloudFront viewer certificate', key: 'securityPolicy', default: '(SSLv3 with `SSLMethod.VIP`, TLSv1 with SNI)', floor: 'SSL 3.0 or TLS 1.0', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
-          line: 2, column: 46,
-          suggestions: [{ messageId: 'addSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' }, output: `const { aws_cloudfront: cloudfront } = require('aws-cdk-lib');
-exports.viewerCertificate = (certificate) => cloudfront.ViewerCertificate.fromAcmCertificate(certificate, { securityPolicy: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 });` }],
+          data: {
+            service: 'CloudFront viewer certificate',
+            key: 'securityPolicy',
+            default: '(SSLv3 with `SSLMethod.VIP`, TLSv1 with SNI)',
+            floor: 'SSL 3.0 or TLS 1.0',
+            secure: 'SecurityPolicyProtocol.TLS_V1_2_2021',
+          },
+          line: 2,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'addSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
+              output: `const { aws_cloudfront: cloudfront } = require('aws-cdk-lib');
+exports.viewerCertificate = (certificate) => cloudfront.ViewerCertificate.fromAcmCertificate(certificate, { securityPolicy: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 });`,
+            },
+          ],
         },
       ],
     }),
@@ -427,19 +653,45 @@ export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['c
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'securityPolicy', value: 'SecurityPolicyProtocol.SSL_V3', service: 'CloudFront viewer certificate', floor: 'SSL 3.0', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
-          line: 2, column: 69,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' }, output: `import { ViewerCertificate, SecurityPolicyProtocol } from 'aws-cdk-lib/aws-cloudfront';
+          data: {
+            key: 'securityPolicy',
+            value: 'SecurityPolicyProtocol.SSL_V3',
+            service: 'CloudFront viewer certificate',
+            floor: 'SSL 3.0',
+            secure: 'SecurityPolicyProtocol.TLS_V1_2_2021',
+          },
+          line: 2,
+          column: 69,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
+              output: `import { ViewerCertificate, SecurityPolicyProtocol } from 'aws-cdk-lib/aws-cloudfront';
 export const a = ViewerCertificate.fromIamCertificate('ASCA1234', { securityPolicy: SecurityPolicyProtocol.TLS_V1_2_2021 });
-export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['cdn.example.com'] });` }],
+export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['cdn.example.com'] });`,
+            },
+          ],
         },
         {
           messageId: 'cdkLegacyDefault',
-          data: { service: 'CloudFront viewer certificate', key: 'securityPolicy', default: '(SSLv3 with `SSLMethod.VIP`, TLSv1 with SNI)', floor: 'SSL 3.0 or TLS 1.0', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
-          line: 3, column: 18,
-          suggestions: [{ messageId: 'addSecurePolicy', data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' }, output: `import { ViewerCertificate, SecurityPolicyProtocol } from 'aws-cdk-lib/aws-cloudfront';
+          data: {
+            service: 'CloudFront viewer certificate',
+            key: 'securityPolicy',
+            default: '(SSLv3 with `SSLMethod.VIP`, TLSv1 with SNI)',
+            floor: 'SSL 3.0 or TLS 1.0',
+            secure: 'SecurityPolicyProtocol.TLS_V1_2_2021',
+          },
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addSecurePolicy',
+              data: { key: 'securityPolicy', secure: 'SecurityPolicyProtocol.TLS_V1_2_2021' },
+              output: `import { ViewerCertificate, SecurityPolicyProtocol } from 'aws-cdk-lib/aws-cloudfront';
 export const a = ViewerCertificate.fromIamCertificate('ASCA1234', { securityPolicy: SecurityPolicyProtocol.SSL_V3 });
-export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['cdn.example.com'], securityPolicy: SecurityPolicyProtocol.TLS_V1_2_2021 });` }],
+export const b = ViewerCertificate.fromIamCertificate('ASCA1234', { aliases: ['cdn.example.com'], securityPolicy: SecurityPolicyProtocol.TLS_V1_2_2021 });`,
+            },
+          ],
         },
       ],
     },
@@ -453,20 +705,40 @@ new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPol
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'sslPolicy', value: 'SslPolicy.RECOMMENDED', service: 'load balancer listener', floor: 'TLS 1.0', secure: 'SslPolicy.RECOMMENDED_TLS' },
-          line: 3, column: 64,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+          line: 3,
+          column: 64,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' },
+              output: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 declare const scope: any, loadBalancer: any;
 new ApplicationListener(scope, 'A', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED_TLS });
-new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.FORWARD_SECRECY });` }],
+new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.FORWARD_SECRECY });`,
+            },
+          ],
         },
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'sslPolicy', value: 'SslPolicy.FORWARD_SECRECY', service: 'load balancer listener', floor: 'TLS 1.0', secure: 'SslPolicy.RECOMMENDED_TLS' },
-          line: 4, column: 64,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+          data: {
+            key: 'sslPolicy',
+            value: 'SslPolicy.FORWARD_SECRECY',
+            service: 'load balancer listener',
+            floor: 'TLS 1.0',
+            secure: 'SslPolicy.RECOMMENDED_TLS',
+          },
+          line: 4,
+          column: 64,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' },
+              output: `import { ApplicationListener, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 declare const scope: any, loadBalancer: any;
 new ApplicationListener(scope, 'A', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED });
-new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED_TLS });` }],
+new ApplicationListener(scope, 'B', { loadBalancer, port: 443, sslPolicy: SslPolicy.RECOMMENDED_TLS });`,
+            },
+          ],
         },
       ],
     },
@@ -480,32 +752,59 @@ loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.TLS1
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'sslPolicy', value: 'SslPolicy.TLS13_10', service: 'load balancer listener', floor: 'TLS 1.0', secure: 'SslPolicy.RECOMMENDED_TLS' },
-          line: 3, column: 74,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+          line: 3,
+          column: 74,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' },
+              output: `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 declare const scope: any, loadBalancer: elbv2.ApplicationLoadBalancer, nlb: elbv2.NetworkLoadBalancer;
 new elbv2.ApplicationListener(scope, 'Https', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS });
 new elbv2.NetworkListener(scope, 'Tls', { loadBalancer: nlb, port: 443, 'sslPolicy': elbv2.SslPolicy.FORWARD_SECRECY_TLS11 });
-loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.TLS11 });` }],
+loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.TLS11 });`,
+            },
+          ],
         },
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'sslPolicy', value: 'SslPolicy.FORWARD_SECRECY_TLS11', service: 'load balancer listener', floor: 'TLS 1.1', secure: 'SslPolicy.RECOMMENDED_TLS' },
-          line: 4, column: 73,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+          data: {
+            key: 'sslPolicy',
+            value: 'SslPolicy.FORWARD_SECRECY_TLS11',
+            service: 'load balancer listener',
+            floor: 'TLS 1.1',
+            secure: 'SslPolicy.RECOMMENDED_TLS',
+          },
+          line: 4,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' },
+              output: `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 declare const scope: any, loadBalancer: elbv2.ApplicationLoadBalancer, nlb: elbv2.NetworkLoadBalancer;
 new elbv2.ApplicationListener(scope, 'Https', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.TLS13_10 });
 new elbv2.NetworkListener(scope, 'Tls', { loadBalancer: nlb, port: 443, 'sslPolicy': elbv2.SslPolicy.RECOMMENDED_TLS });
-loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.TLS11 });` }],
+loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.TLS11 });`,
+            },
+          ],
         },
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'sslPolicy', value: 'SslPolicy.TLS11', service: 'load balancer listener', floor: 'TLS 1.1', secure: 'SslPolicy.RECOMMENDED_TLS' },
-          line: 5, column: 50,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' }, output: `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+          line: 5,
+          column: 50,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: 'SslPolicy.RECOMMENDED_TLS' },
+              output: `import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 declare const scope: any, loadBalancer: elbv2.ApplicationLoadBalancer, nlb: elbv2.NetworkLoadBalancer;
 new elbv2.ApplicationListener(scope, 'Https', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.TLS13_10 });
 new elbv2.NetworkListener(scope, 'Tls', { loadBalancer: nlb, port: 443, 'sslPolicy': elbv2.SslPolicy.FORWARD_SECRECY_TLS11 });
-loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS });` }],
+loadBalancer.addListener('Legacy', { port: 8443, sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS });`,
+            },
+          ],
         },
       ],
     },
@@ -518,23 +817,43 @@ module.exports = (scope, loadBalancer) => {
       errors: [
         {
           messageId: 'cdkLegacyPolicy',
-          data: { key: 'sslPolicy', value: "'ELBSecurityPolicy-TLS-1-0-2015-04'", service: 'load balancer listener', floor: 'TLS 1.0', secure: "'ELBSecurityPolicy-TLS-1-2-2017-01'" },
-          line: 3, column: 138,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: "'ELBSecurityPolicy-TLS-1-2-2017-01'" }, output: `const elbv2 = require('@aws-cdk/aws-elasticloadbalancingv2');
+          data: {
+            key: 'sslPolicy',
+            value: "'ELBSecurityPolicy-TLS-1-0-2015-04'",
+            service: 'load balancer listener',
+            floor: 'TLS 1.0',
+            secure: "'ELBSecurityPolicy-TLS-1-2-2017-01'",
+          },
+          line: 3,
+          column: 138,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: "'ELBSecurityPolicy-TLS-1-2-2017-01'" },
+              output: `const elbv2 = require('@aws-cdk/aws-elasticloadbalancingv2');
 module.exports = (scope, loadBalancer) => {
   new elbv2.CfnListener(scope, 'Raw', { loadBalancerArn: loadBalancer.loadBalancerArn, port: 443, protocol: 'HTTPS', defaultActions: [], sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01" });
   return new elbv2.ApplicationListener(scope, 'Https', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.LEGACY });
-};` }],
+};`,
+            },
+          ],
         },
         {
           messageId: 'cdkLegacyPolicy',
           data: { key: 'sslPolicy', value: 'SslPolicy.LEGACY', service: 'load balancer listener', floor: 'TLS 1.0', secure: 'SslPolicy.TLS12' },
-          line: 4, column: 83,
-          suggestions: [{ messageId: 'useSecurePolicy', data: { key: 'sslPolicy', secure: 'SslPolicy.TLS12' }, output: `const elbv2 = require('@aws-cdk/aws-elasticloadbalancingv2');
+          line: 4,
+          column: 83,
+          suggestions: [
+            {
+              messageId: 'useSecurePolicy',
+              data: { key: 'sslPolicy', secure: 'SslPolicy.TLS12' },
+              output: `const elbv2 = require('@aws-cdk/aws-elasticloadbalancingv2');
 module.exports = (scope, loadBalancer) => {
   new elbv2.CfnListener(scope, 'Raw', { loadBalancerArn: loadBalancer.loadBalancerArn, port: 443, protocol: 'HTTPS', defaultActions: [], sslPolicy: "ELBSecurityPolicy-TLS-1-0-2015-04" });
   return new elbv2.ApplicationListener(scope, 'Https', { loadBalancer, port: 443, sslPolicy: elbv2.SslPolicy.TLS12 });
-};` }],
+};`,
+            },
+          ],
         },
       ],
     }),

@@ -1,7 +1,19 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'credentialsInUrl' | 'smtpNoTls' | 'smtpStrippable' | 'grpcInsecure' | 'kafkaClearSasl' | 'natsStrippable' | 'requireNatsTls' | 'useSecureScheme' | 'addRequireTls' | 'replaceIgnoreTls' | 'useCreateSsl' | 'addSsl';
+type M =
+  | 'credentialsInUrl'
+  | 'smtpNoTls'
+  | 'smtpStrippable'
+  | 'grpcInsecure'
+  | 'kafkaClearSasl'
+  | 'natsStrippable'
+  | 'requireNatsTls'
+  | 'useSecureScheme'
+  | 'addRequireTls'
+  | 'replaceIgnoreTls'
+  | 'useCreateSsl'
+  | 'addSsl';
 
 const REDIS = "import Redis from 'ioredis';\n";
 const MAIL = "import nodemailer from 'nodemailer';\n";
@@ -70,8 +82,15 @@ const cases: RuleCases<M> = {
         {
           messageId: 'credentialsInUrl',
           data: { scheme: 'redis', secure: 'rediss', library: 'ioredis', host: '`cache.example.com`' },
-          line: 2, column: 28,
-          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'rediss' }, output: `${REDIS}export const a = new Redis('rediss://:s3cret@cache.example.com:6379');` }],
+          line: 2,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'rediss' },
+              output: `${REDIS}export const a = new Redis('rediss://:s3cret@cache.example.com:6379');`,
+            },
+          ],
         },
       ],
     },
@@ -82,15 +101,30 @@ const cases: RuleCases<M> = {
         {
           messageId: 'credentialsInUrl',
           data: { scheme: 'redis', secure: 'rediss', library: 'ioredis', host: '`cache.internal`' },
-          line: 2, column: 28,
-          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'rediss' }, output: `${REDIS}export const a = new Redis(\`rediss://default:\${process.env.REDIS_PASSWORD}@cache.internal:6379\`);` }],
+          line: 2,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'rediss' },
+              output: `${REDIS}export const a = new Redis(\`rediss://default:\${process.env.REDIS_PASSWORD}@cache.internal:6379\`);`,
+            },
+          ],
         },
       ],
     },
     {
       // A host decided at run time (not provably loopback), through a const.
       code: "import { createClient } from 'redis';\nconst url = `redis://app:${process.env.PW}@${process.env.HOST}:6379`;\nexport const c = createClient({ url });",
-      errors: [{ messageId: 'credentialsInUrl', data: { scheme: 'redis', secure: 'rediss', library: 'redis', host: 'a host decided at run time' }, line: 3, column: 33, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'credentialsInUrl',
+          data: { scheme: 'redis', secure: 'rediss', library: 'redis', host: 'a host decided at run time' },
+          line: 3,
+          column: 33,
+          suggestions: [],
+        },
+      ],
     },
     {
       code: "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtt://device:token@broker.example.com:1883', { clientId: 'd1' });",
@@ -98,8 +132,15 @@ const cases: RuleCases<M> = {
         {
           messageId: 'credentialsInUrl',
           data: { scheme: 'mqtt', secure: 'mqtts', library: 'mqtt', host: '`broker.example.com`' },
-          line: 2, column: 31,
-          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'mqtts' }, output: "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtts://device:token@broker.example.com:1883', { clientId: 'd1' });" }],
+          line: 2,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'mqtts' },
+              output: "import mqtt from 'mqtt';\nexport const c = mqtt.connect('mqtts://device:token@broker.example.com:1883', { clientId: 'd1' });",
+            },
+          ],
         },
       ],
     },
@@ -109,8 +150,15 @@ const cases: RuleCases<M> = {
         {
           messageId: 'credentialsInUrl',
           data: { scheme: 'amqp', secure: 'amqps', library: 'amqplib', host: '`10.0.0.7`' },
-          line: 2, column: 14,
-          suggestions: [{ messageId: 'useSecureScheme', data: { secure: 'amqps' }, output: "const amqp = require('amqplib/callback_api');\namqp.connect('amqps://app:pw@10.0.0.7:5672', () => {});" }],
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'amqps' },
+              output: "const amqp = require('amqplib/callback_api');\namqp.connect('amqps://app:pw@10.0.0.7:5672', () => {});",
+            },
+          ],
         },
       ],
     }),
@@ -119,8 +167,14 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'smtpNoTls',
-          line: 2, column: 84,
-          suggestions: [{ messageId: 'replaceIgnoreTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user: 'a', pass: 'b' } });` }],
+          line: 2,
+          column: 84,
+          suggestions: [
+            {
+              messageId: 'replaceIgnoreTls',
+              output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, requireTLS: true, auth: { user: 'a', pass: 'b' } });`,
+            },
+          ],
         },
       ],
     },
@@ -130,8 +184,14 @@ const cases: RuleCases<M> = {
         {
           messageId: 'smtpStrippable',
           data: { option: 'secure: false' },
-          line: 2, column: 84,
-          suggestions: [{ messageId: 'addRequireTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true, auth: { user: 'a', pass: 'b' } });` }],
+          line: 2,
+          column: 84,
+          suggestions: [
+            {
+              messageId: 'addRequireTls',
+              output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', port: 587, secure: false, requireTLS: true, auth: { user: 'a', pass: 'b' } });`,
+            },
+          ],
         },
       ],
     },
@@ -142,8 +202,14 @@ const cases: RuleCases<M> = {
         {
           messageId: 'smtpStrippable',
           data: { option: 'secure: false' },
-          line: 2, column: 76,
-          suggestions: [{ messageId: 'addRequireTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: process.env.SMTP_HOST, secure: false, requireTLS: true });` }],
+          line: 2,
+          column: 76,
+          suggestions: [
+            {
+              messageId: 'addRequireTls',
+              output: `${MAIL}export const t = nodemailer.createTransport({ host: process.env.SMTP_HOST, secure: false, requireTLS: true });`,
+            },
+          ],
         },
       ],
     },
@@ -153,8 +219,14 @@ const cases: RuleCases<M> = {
         {
           messageId: 'smtpStrippable',
           data: { option: 'opportunisticTLS: true' },
-          line: 2, column: 73,
-          suggestions: [{ messageId: 'addRequireTls', output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', opportunisticTLS: true, requireTLS: true });` }],
+          line: 2,
+          column: 73,
+          suggestions: [
+            {
+              messageId: 'addRequireTls',
+              output: `${MAIL}export const t = nodemailer.createTransport({ host: 'smtp.example.com', opportunisticTLS: true, requireTLS: true });`,
+            },
+          ],
         },
       ],
     },
@@ -164,8 +236,11 @@ const cases: RuleCases<M> = {
         {
           messageId: 'grpcInsecure',
           data: { target: 'orders.internal.example.com:443' },
-          line: 2, column: 69,
-          suggestions: [{ messageId: 'useCreateSsl', output: `${GRPC}export const c = new grpc.Client('orders.internal.example.com:443', grpc.credentials.createSsl());` }],
+          line: 2,
+          column: 69,
+          suggestions: [
+            { messageId: 'useCreateSsl', output: `${GRPC}export const c = new grpc.Client('orders.internal.example.com:443', grpc.credentials.createSsl());` },
+          ],
         },
       ],
     },
@@ -176,8 +251,15 @@ const cases: RuleCases<M> = {
         {
           messageId: 'grpcInsecure',
           data: { target: 'dns:///api.example.com:50051' },
-          line: 2, column: 15,
-          suggestions: [{ messageId: 'useCreateSsl', output: "import { credentials, Client } from '@grpc/grpc-js';\nconst creds = credentials.createSsl();\nexport const a = new Client('dns:///api.example.com:50051', creds);" }],
+          line: 2,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'useCreateSsl',
+              output:
+                "import { credentials, Client } from '@grpc/grpc-js';\nconst creds = credentials.createSsl();\nexport const a = new Client('dns:///api.example.com:50051', creds);",
+            },
+          ],
         },
       ],
     },
@@ -187,8 +269,14 @@ const cases: RuleCases<M> = {
         {
           messageId: 'kafkaClearSasl',
           data: { mechanism: 'PLAIN', secret: 'username and password' },
-          line: 2, column: 69,
-          suggestions: [{ messageId: 'addSsl', output: `${KAFKA}export const k = new Kafka({ brokers: ['kafka-1.example.com:9092'], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });` }],
+          line: 2,
+          column: 69,
+          suggestions: [
+            {
+              messageId: 'addSsl',
+              output: `${KAFKA}export const k = new Kafka({ brokers: ['kafka-1.example.com:9092'], ssl: true, sasl: { mechanism: 'plain', username: 'u', password: 'p' } });`,
+            },
+          ],
         },
       ],
     },
@@ -198,8 +286,14 @@ const cases: RuleCases<M> = {
         {
           messageId: 'kafkaClearSasl',
           data: { mechanism: 'OAUTHBEARER', secret: 'bearer token' },
-          line: 2, column: 74,
-          suggestions: [{ messageId: 'addSsl', output: `${KAFKA}export const k = new Kafka({ brokers: [process.env.BROKER!], ssl: true, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: 't' }) } });` }],
+          line: 2,
+          column: 74,
+          suggestions: [
+            {
+              messageId: 'addSsl',
+              output: `${KAFKA}export const k = new Kafka({ brokers: [process.env.BROKER!], ssl: true, sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: 't' }) } });`,
+            },
+          ],
         },
       ],
     },
@@ -209,8 +303,15 @@ const cases: RuleCases<M> = {
         {
           messageId: 'natsStrippable',
           data: { option: 'Without a `tls` option', secret: 'username and password' },
-          line: 2, column: 66,
-          suggestions: [{ messageId: 'requireNatsTls', output: "import { connect } from 'nats';\nexport const nc = await connect({ servers: process.env.NATS_URL, tls: {}, user: 'app', pass: process.env.NATS_PASS });" }],
+          line: 2,
+          column: 66,
+          suggestions: [
+            {
+              messageId: 'requireNatsTls',
+              output:
+                "import { connect } from 'nats';\nexport const nc = await connect({ servers: process.env.NATS_URL, tls: {}, user: 'app', pass: process.env.NATS_PASS });",
+            },
+          ],
         },
       ],
     },
@@ -220,8 +321,15 @@ const cases: RuleCases<M> = {
         {
           messageId: 'natsStrippable',
           data: { option: 'With `tls: null`', secret: 'token' },
-          line: 2, column: 80,
-          suggestions: [{ messageId: 'requireNatsTls', output: "import { connect } from 'nats';\nexport const nc = await connect({ servers: ['nats://nats-1.example.com:4222'], token: 's3cret', tls: {} });" }],
+          line: 2,
+          column: 80,
+          suggestions: [
+            {
+              messageId: 'requireNatsTls',
+              output:
+                "import { connect } from 'nats';\nexport const nc = await connect({ servers: ['nats://nats-1.example.com:4222'], token: 's3cret', tls: {} });",
+            },
+          ],
         },
       ],
     },

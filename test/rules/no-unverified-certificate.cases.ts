@@ -57,37 +57,103 @@ const cases: RuleCases<M> = {
     `${TLS}import net from 'node:net';\ndeclare const s: net.Socket, key: string;\nnew tls.TLSSocket(s, { isServer: true, key });`,
     `${TLS}import net from 'node:net';\nexport function wrap(s: net.Socket, o: tls.TLSSocketOptions) { return new tls.TLSSocket(s, o); }`,
     // A user class that happens to be called TLSSocket.
-    `class TLSSocket { constructor(readonly s: unknown) {} }\nnew TLSSocket({});`,    // From the corpus (mongodb, superagent): run-time choices are unknown values, not findings.
+    `class TLSSocket { constructor(readonly s: unknown) {} }\nnew TLSSocket({});`, // From the corpus (mongodb, superagent): run-time choices are unknown values, not findings.
     `export function configure(options: { tlsAllowInvalidCertificates?: boolean; rejectUnauthorized?: boolean }) {\n  options.rejectUnauthorized = options.tlsAllowInvalidCertificates ? false : true;\n}`,
-    validJs(`function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`),
+    validJs(
+      `function build(req, options) {\n  options.rejectUnauthorized = typeof req._disableTLSCerts === 'boolean' ? !req._disableTLSCerts : process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0';\n  return options;\n}\nmodule.exports = build;`,
+    ),
   ],
   invalid: [
     {
       // An agent without the key leaves the request's value in force.
       code: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",
-      errors: [{ messageId: 'clientSink', line: 3, column: 41, data: { sink: 'https.get()' }, suggestions: [
-        { messageId: 'removeOption', output: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent });" },
-        { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent }));" },
-        { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" },
-      ] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 3,
+          column: 41,
+          data: { sink: 'https.get()' },
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent }));",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', secureClientOptions({ agent, extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
+        },
+      ],
     },
     js({
       // A default of `false`, written whenever the caller did not set the key.
       code: "const tls = require('node:tls');\nexports.open = function open(opts) {\n  opts.rejectUnauthorized ??= false;\n  return tls.connect(opts);\n};",
-      errors: [{ messageId: 'unknownSink', line: 3, column: 3, suggestions: [{ messageId: 'removeAssignment', output: "const tls = require('node:tls');\nexports.open = function open(opts) {\n  return tls.connect(opts);\n};" }] }],
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'removeAssignment',
+              output: "const tls = require('node:tls');\nexports.open = function open(opts) {\n  return tls.connect(opts);\n};",
+            },
+          ],
+        },
+      ],
     }),
     {
       code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\nopts.rejectUnauthorized ||= false;\ntls.connect(opts);",
-      errors: [{ messageId: 'clientSink', line: 3, column: 1, data: { sink: 'tls.connect()' }, suggestions: [{ messageId: 'removeAssignment', output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\ntls.connect(opts);" }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 3,
+          column: 1,
+          data: { sink: 'tls.connect()' },
+          suggestions: [
+            {
+              messageId: 'removeAssignment',
+              output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: '10.0.0.5' };\ntls.connect(opts);",
+            },
+          ],
+        },
+      ],
     },
     {
       // Replaced at one use only: the other use still turns verification off.
       code: "import tls from 'node:tls';\nconst base = { rejectUnauthorized: false };\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
-      errors: [{ messageId: 'clientSink', line: 2, column: 16, data: { sink: 'tls.connect()' }, suggestions: [
-        { messageId: 'removeOption', output: "import tls from 'node:tls';\nconst base = {};\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
-        { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
-        { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });" },
-      ] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 2,
+          column: 16,
+          data: { sink: 'tls.connect()' },
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output:
+                "import tls from 'node:tls';\nconst base = {};\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect({ ...base, host: '10.0.0.5', rejectUnauthorized: true });\ntls.connect({ ...base, host: '10.0.0.6' });",
+            },
+          ],
+        },
+      ],
     },
     js({
       // An undeclared `https` is the REPL's built-in module, so this is https.get(), not an unknown call.
@@ -100,8 +166,16 @@ const cases: RuleCases<M> = {
           column: 36,
           suggestions: [
             { messageId: 'removeOption', output: "https.get({ hostname: 'a.example' }, (res) => res.resume());" },
-            { messageId: 'useFactory', output: "import { secureClientOptions } from 'tlsguard-runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example' }), (res) => res.resume());" },
-            { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'tlsguard-runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }), (res) => res.resume());" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import { secureClientOptions } from 'tlsguard-runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example' }), (res) => res.resume());",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import { secureClientOptions } from 'tlsguard-runtime';\nhttps.get(secureClientOptions({ hostname: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }), (res) => res.resume());",
+            },
           ],
         },
       ],
@@ -114,7 +188,19 @@ const cases: RuleCases<M> = {
           data: { sink: 'tls.connect()' },
           line: 2,
           column: 48,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'db.internal', port: 5432 });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432 }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'db.internal', port: 5432 });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432 }));",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'db.internal', port: 5432, extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
         },
       ],
     },
@@ -124,7 +210,19 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'https.request()' },
-          suggestions: [{ messageId: 'removeOption', output: `import { request } from 'node:https';\nrequest(new URL('https://a.example'), {});` }, { messageId: 'useFactory', output: "import { request } from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nrequest(new URL('https://a.example'), secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import { request } from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nrequest(new URL('https://a.example'), secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `import { request } from 'node:https';\nrequest(new URL('https://a.example'), {});` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import { request } from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nrequest(new URL('https://a.example'), secureClientOptions());",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import { request } from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\nrequest(new URL('https://a.example'), secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
         },
       ],
     },
@@ -135,7 +233,19 @@ const cases: RuleCases<M> = {
           messageId: 'clientSink',
           data: { sink: 'https.get()' },
           line: 4,
-          suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({\n  hostname: 'a.example',\n}, () => {});` }, { messageId: 'useFactory', output: "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n}), () => {});" }, { messageId: 'useFactoryWithCa', output: "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n  extraCa: process.env.TLS_PRIVATE_CA_PEM,\n}), () => {});" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `const https = require('https');\nhttps.get({\n  hostname: 'a.example',\n}, () => {});` },
+            {
+              messageId: 'useFactory',
+              output:
+                "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n}), () => {});",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({\n  hostname: 'a.example',\n  extraCa: process.env.TLS_PRIVATE_CA_PEM,\n}), () => {});",
+            },
+          ],
         },
       ],
     }),
@@ -145,7 +255,19 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'new https.Agent()' },
-          suggestions: [{ messageId: 'removeOption', output: `const { Agent } = require('node:https');\nmodule.exports = new Agent({ keepAlive: true });` }, { messageId: 'useFactory', output: "const { Agent } = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true });" }, { messageId: 'useFactoryWithCa', output: "const { Agent } = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true, extraCa: process.env.TLS_PRIVATE_CA_PEM });" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `const { Agent } = require('node:https');\nmodule.exports = new Agent({ keepAlive: true });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "const { Agent } = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true });",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "const { Agent } = require('node:https');\nconst { secureAgent } = require('tlsguard-runtime');\nmodule.exports = secureAgent({ keepAlive: true, extraCa: process.env.TLS_PRIVATE_CA_PEM });",
+            },
+          ],
         },
       ],
     }),
@@ -154,7 +276,19 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientSink',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect(443, 'a.example', { servername: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example' }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}tls.connect(443, 'a.example', { servername: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example' }));",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(443, 'a.example', secureClientOptions({ servername: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
         },
       ],
     },
@@ -163,7 +297,19 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientSink',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}const opts = { host: 'a.example' };\ntls.connect(opts);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions({ host: 'a.example' });\ntls.connect(opts);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect(opts);" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}const opts = { host: 'a.example' };\ntls.connect(opts);` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions({ host: 'a.example' });\ntls.connect(opts);",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\ntls.connect(opts);",
+            },
+          ],
         },
       ],
     },
@@ -172,7 +318,19 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientSink',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}const VERIFY = false;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}const VERIFY = false;\ntls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst VERIFY = false;\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
         },
       ],
     },
@@ -211,7 +369,22 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'https.request()' },
-          suggestions: [{ messageId: 'removeOption', output: `${HTTPS}declare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, {});\nhttps.request(opts);` }, { messageId: 'useFactory', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions());\nhttps.request(opts);" }, { messageId: 'useFactoryWithCa', output: "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));\nhttps.request(opts);" }],
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `${HTTPS}declare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, {});\nhttps.request(opts);`,
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions());\nhttps.request(opts);",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import https from 'node:https';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const base: https.RequestOptions;\nconst opts = Object.assign({}, base, secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));\nhttps.request(opts);",
+            },
+          ],
         },
       ],
     },
@@ -221,7 +394,22 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           line: 3,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}class Client {\n  opts = { host: 'a.example' };\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example' });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;" }],
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `${TLS}class Client {\n  opts = { host: 'a.example' };\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;`,
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example' });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nclass Client {\n  opts = secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n  open() { return tls.connect(this.opts); }\n}\nexport default Client;",
+            },
+          ],
         },
       ],
     },
@@ -231,12 +419,42 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           line: 2,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' } as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);" }],
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `${TLS}tls.connect({ host: 'a.example' } as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);`,
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }) as tls.ConnectionOptions);\nconst o = { rejectUnauthorized: false } satisfies tls.ConnectionOptions;\ntls.connect(o);",
+            },
+          ],
         },
         {
           messageId: 'clientSink',
           line: 3,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = {} satisfies tls.ConnectionOptions;\ntls.connect(o);` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions() satisfies tls.ConnectionOptions;\ntls.connect(o);" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) satisfies tls.ConnectionOptions;\ntls.connect(o);" }],
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `${TLS}tls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = {} satisfies tls.ConnectionOptions;\ntls.connect(o);`,
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions() satisfies tls.ConnectionOptions;\ntls.connect(o);",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect({ host: 'a.example', rejectUnauthorized: false } as tls.ConnectionOptions);\nconst o = secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) satisfies tls.ConnectionOptions;\ntls.connect(o);",
+            },
+          ],
         },
       ],
     },
@@ -257,7 +475,19 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientSink',
           data: { sink: 'http2.connect()' },
-          suggestions: [{ messageId: 'removeOption', output: `import * as http2 from 'node:http2';\nhttp2.connect('https://a.example', {});` }, { messageId: 'useFactory', output: "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'tlsguard-runtime';\nhttp2.connect('https://a.example', secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'tlsguard-runtime';\nhttp2.connect('https://a.example', secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }],
+          suggestions: [
+            { messageId: 'removeOption', output: `import * as http2 from 'node:http2';\nhttp2.connect('https://a.example', {});` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'tlsguard-runtime';\nhttp2.connect('https://a.example', secureClientOptions());",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import * as http2 from 'node:http2';\nimport { secureClientOptions } from 'tlsguard-runtime';\nhttp2.connect('https://a.example', secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
         },
       ],
     },
@@ -266,7 +496,17 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'mtlsNotEnforced',
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const key: string, cert: string, ca: string;\ntls.createServer({ key, cert, ca, requestCert: true });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureServerOptions } from 'tlsguard-runtime';\ndeclare const key: string, cert: string, ca: string;\ntls.createServer(secureServerOptions({ key, cert, ca, requestCert: true }));" }],
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `${TLS}declare const key: string, cert: string, ca: string;\ntls.createServer({ key, cert, ca, requestCert: true });`,
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureServerOptions } from 'tlsguard-runtime';\ndeclare const key: string, cert: string, ca: string;\ntls.createServer(secureServerOptions({ key, cert, ca, requestCert: true }));",
+            },
+          ],
         },
       ],
     },
@@ -275,7 +515,9 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'mtlsNotEnforced',
-          suggestions: [{ messageId: 'removeOption', output: `${HTTPS}const opts: https.ServerOptions = {};\nopts.requestCert = true;\nhttps.createServer(opts);` }],
+          suggestions: [
+            { messageId: 'removeOption', output: `${HTTPS}const opts: https.ServerOptions = {};\nopts.requestCert = true;\nhttps.createServer(opts);` },
+          ],
         },
       ],
     },
@@ -285,7 +527,12 @@ const cases: RuleCases<M> = {
         {
           messageId: 'clientTlsSocket',
           line: 4,
-          suggestions: [{ messageId: 'useTlsConnect', output: `${TLS}import net from 'node:net';\nconst s = net.connect(443, 'a.example');\nconst secure = tls.connect({ socket: s });\nexport default secure;` }],
+          suggestions: [
+            {
+              messageId: 'useTlsConnect',
+              output: `${TLS}import net from 'node:net';\nconst s = net.connect(443, 'a.example');\nconst secure = tls.connect({ socket: s });\nexport default secure;`,
+            },
+          ],
         },
       ],
     },
@@ -298,29 +545,116 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'clientTlsSocket',
-          suggestions: [{ messageId: 'useTlsConnect', output: `import * as tls from 'tls';\nimport type { Socket } from 'net';\nexport function wrap(raw: Socket) {\n  return tls.connect({ socket: raw, servername: 'a.example', rejectUnauthorized: true });\n}` }],
+          suggestions: [
+            {
+              messageId: 'useTlsConnect',
+              output: `import * as tls from 'tls';\nimport type { Socket } from 'net';\nexport function wrap(raw: Socket) {\n  return tls.connect({ socket: raw, servername: 'a.example', rejectUnauthorized: true });\n}`,
+            },
+          ],
         },
       ],
     },
     {
       code: `import tls = require('tls');\ntls.connect({ 'rejectUnauthorized': !true });`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import tls = require('tls');\ntls.connect({});` }, { messageId: 'useFactory', output: "import tls = require('tls');\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions());" }, { messageId: 'useFactoryWithCa', output: "import tls = require('tls');\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [
+            { messageId: 'removeOption', output: `import tls = require('tls');\ntls.connect({});` },
+            {
+              messageId: 'useFactory',
+              output: "import tls = require('tls');\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions());",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls = require('tls');\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { connect as open } from 'tls';\nopen({ port: 443, rejectUnauthorized: false });`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `import { connect as open } from 'tls';\nopen({ port: 443 });` }, { messageId: 'useFactory', output: "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nopen(secureClientOptions({ port: 443 }));" }, { messageId: 'useFactoryWithCa', output: "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nopen(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [
+            { messageId: 'removeOption', output: `import { connect as open } from 'tls';\nopen({ port: 443 });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nopen(secureClientOptions({ port: 443 }));",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import { connect as open } from 'tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nopen(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
+        },
+      ],
     },
     {
       code: `const { connect } = await import('node:tls');\nconnect({ port: 443, rejectUnauthorized: false });`,
-      errors: [{ messageId: 'clientSink', suggestions: [{ messageId: 'removeOption', output: `const { connect } = await import('node:tls');\nconnect({ port: 443 });` }, { messageId: 'useFactory', output: "import { secureClientOptions } from 'tlsguard-runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443 }));" }, { messageId: 'useFactoryWithCa', output: "import { secureClientOptions } from 'tlsguard-runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));" }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          suggestions: [
+            { messageId: 'removeOption', output: `const { connect } = await import('node:tls');\nconnect({ port: 443 });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import { secureClientOptions } from 'tlsguard-runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443 }));",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import { secureClientOptions } from 'tlsguard-runtime';\nconst { connect } = await import('node:tls');\nconnect(secureClientOptions({ port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));",
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${TLS}function tlsOptions() {\n  return { host: 'a.example', rejectUnauthorized: false };\n}\ntls.connect(tlsOptions());`,
-      errors: [{ messageId: 'clientSink', line: 3, suggestions: [{ messageId: 'removeOption', output: `${TLS}function tlsOptions() {\n  return { host: 'a.example' };\n}\ntls.connect(tlsOptions());` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example' });\n}\ntls.connect(tlsOptions());" }, { messageId: 'useFactoryWithCa', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n}\ntls.connect(tlsOptions());" }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          line: 3,
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}function tlsOptions() {\n  return { host: 'a.example' };\n}\ntls.connect(tlsOptions());` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example' });\n}\ntls.connect(tlsOptions());",
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction tlsOptions() {\n  return secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM });\n}\ntls.connect(tlsOptions());",
+            },
+          ],
+        },
+      ],
     },
     js({
       code: `const agent = new (require('https').Agent)({ rejectUnauthorized: false });\nmodule.exports = agent;`,
-      errors: [{ messageId: 'clientSink', data: { sink: 'new https.Agent()' }, suggestions: [{ messageId: 'removeOption', output: `const agent = new (require('https').Agent)({});\nmodule.exports = agent;` }, { messageId: 'useFactory', output: "const { secureAgent } = require('tlsguard-runtime');\nconst agent = secureAgent();\nmodule.exports = agent;" }, { messageId: 'useFactoryWithCa', output: "const { secureAgent } = require('tlsguard-runtime');\nconst agent = secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\nmodule.exports = agent;" }] }],
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'new https.Agent()' },
+          suggestions: [
+            { messageId: 'removeOption', output: `const agent = new (require('https').Agent)({});\nmodule.exports = agent;` },
+            { messageId: 'useFactory', output: "const { secureAgent } = require('tlsguard-runtime');\nconst agent = secureAgent();\nmodule.exports = agent;" },
+            {
+              messageId: 'useFactoryWithCa',
+              output:
+                "const { secureAgent } = require('tlsguard-runtime');\nconst agent = secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM });\nmodule.exports = agent;",
+            },
+          ],
+        },
+      ],
     }),
     js({
       // A local options object whose destination the file does not show.

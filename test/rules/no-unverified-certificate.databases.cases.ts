@@ -7,7 +7,19 @@ import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'removeAssignment' | 'useTlsConnect' | 'useFactory' | 'useFactoryWithCa';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const TRUST = alias(`tedious, mssql`, `\`trustServerCertificate: true\``);
 const TRUST_FIX = `Replace with \`trustServerCertificate: false\`.`;
@@ -79,10 +91,14 @@ module.exports = mysql.createConnection({ host: 'db.internal', ssl: { rejectUnau
         {
           messageId: 'clientSink',
           data: { sink: `mysql \`ssl\` options` },
-          line: 2, column: 71,
+          line: 2,
+          column: 71,
           suggestions: [
-            { messageId: 'removeOption', output: `const mysql = require('mysql');
-module.exports = mysql.createConnection({ host: 'db.internal', ssl: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `const mysql = require('mysql');
+module.exports = mysql.createConnection({ host: 'db.internal', ssl: {} });`,
+            },
           ],
         },
       ],
@@ -94,10 +110,15 @@ module.exports = new Connection({ server: 'sql.internal', options: { trustServer
         {
           messageId: 'libraryOption',
           data: TRUST,
-          line: 2, column: 70,
+          line: 2,
+          column: 70,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: TRUST_FIX }, output: `const { Connection } = require('tedious');
-module.exports = new Connection({ server: 'sql.internal', options: { trustServerCertificate: false } });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: TRUST_FIX },
+              output: `const { Connection } = require('tedious');
+module.exports = new Connection({ server: 'sql.internal', options: { trustServerCertificate: false } });`,
+            },
           ],
         },
       ],
@@ -110,11 +131,16 @@ module.exports = new sql.ConnectionPool(config);`,
         {
           messageId: 'libraryOption',
           data: TRUST,
-          line: 2, column: 68,
+          line: 2,
+          column: 68,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: TRUST_FIX }, output: `const sql = require('mssql');
+            {
+              messageId: 'libraryFix',
+              data: { fix: TRUST_FIX },
+              output: `const sql = require('mssql');
 const config = { server: 'sql.internal', options: { encrypt: true, trustServerCertificate: false } };
-module.exports = new sql.ConnectionPool(config);` },
+module.exports = new sql.ConnectionPool(config);`,
+            },
           ],
         },
       ],
@@ -127,10 +153,15 @@ module.exports = sql.connect({ server: 'sql.internal', trustServerCertificate: t
         {
           messageId: 'libraryOption',
           data: TRUST,
-          line: 2, column: 56,
+          line: 2,
+          column: 56,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: TRUST_FIX }, output: `const sql = require('mssql');
-module.exports = sql.connect({ server: 'sql.internal', trustServerCertificate: false });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: TRUST_FIX },
+              output: `const sql = require('mssql');
+module.exports = sql.connect({ server: 'sql.internal', trustServerCertificate: false });`,
+            },
           ],
         },
       ],
@@ -143,10 +174,15 @@ module.exports = knex({ client: 'mssql', connection: { server: 'sql.internal', o
         {
           messageId: 'libraryOption',
           data: TRUST,
-          line: 2, column: 106,
+          line: 2,
+          column: 106,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: TRUST_FIX }, output: `const knex = require('knex');
-module.exports = knex({ client: 'mssql', connection: { server: 'sql.internal', options: { encrypt: true, trustServerCertificate: false } } });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: TRUST_FIX },
+              output: `const knex = require('knex');
+module.exports = knex({ client: 'mssql', connection: { server: 'sql.internal', options: { encrypt: true, trustServerCertificate: false } } });`,
+            },
           ],
         },
       ],
@@ -158,10 +194,15 @@ module.exports = new cassandra.Client({ contactPoints: ['db.internal'], sslOptio
         {
           messageId: 'libraryOption',
           data: alias(`cassandra-driver`, `An \`sslOptions\` object without \`rejectUnauthorized: true\``),
-          line: 2, column: 73,
+          line: 2,
+          column: 73,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Add \`rejectUnauthorized: true\`.` }, output: `const cassandra = require('cassandra-driver');
-module.exports = new cassandra.Client({ contactPoints: ['db.internal'], sslOptions: { ca: [process.env.DB_CA], rejectUnauthorized: true } });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Add \`rejectUnauthorized: true\`.` },
+              output: `const cassandra = require('cassandra-driver');
+module.exports = new cassandra.Client({ contactPoints: ['db.internal'], sslOptions: { ca: [process.env.DB_CA], rejectUnauthorized: true } });`,
+            },
           ],
         },
       ],
@@ -173,11 +214,16 @@ module.exports = new Client({ contactPoints: ['db.internal'], sslOptions: { reje
         {
           messageId: 'clientSink',
           data: { sink: `cassandra-driver \`new Client({ sslOptions })\`` },
-          line: 2, column: 77,
+          line: 2,
+          column: 77,
           suggestions: [
             // Removing it would leave cassandra-driver's own default, `false`.
-            { messageId: 'libraryFix', data: { fix: `Replace with \`rejectUnauthorized: true\` (cassandra-driver does not verify by default).` }, output: `const { Client } = require('cassandra-driver');
-module.exports = new Client({ contactPoints: ['db.internal'], sslOptions: { rejectUnauthorized: true } });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Replace with \`rejectUnauthorized: true\` (cassandra-driver does not verify by default).` },
+              output: `const { Client } = require('cassandra-driver');
+module.exports = new Client({ contactPoints: ['db.internal'], sslOptions: { rejectUnauthorized: true } });`,
+            },
           ],
         },
       ],
@@ -189,10 +235,15 @@ module.exports = neo4j.driver('bolt://graph.internal', neo4j.auth.basic('u', 'p'
         {
           messageId: 'libraryOption',
           data: alias(`neo4j-driver`, `\`trust: 'TRUST_ALL_CERTIFICATES'\``),
-          line: 2, column: 114,
+          line: 2,
+          column: 114,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Replace with \`trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES'\`.` }, output: `const neo4j = require('neo4j-driver');
-module.exports = neo4j.driver('bolt://graph.internal', neo4j.auth.basic('u', 'p'), { encrypted: 'ENCRYPTION_ON', trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES' });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Replace with \`trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES'\`.` },
+              output: `const neo4j = require('neo4j-driver');
+module.exports = neo4j.driver('bolt://graph.internal', neo4j.auth.basic('u', 'p'), { encrypted: 'ENCRYPTION_ON', trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES' });`,
+            },
           ],
         },
       ],
@@ -204,10 +255,14 @@ module.exports = new Sequelize('app', 'u', 'p', { dialect: 'postgres', dialectOp
         {
           messageId: 'clientSink',
           data: { sink: `sequelize \`dialectOptions.ssl\` (passed to the database driver)` },
-          line: 2, column: 97,
+          line: 2,
+          column: 97,
           suggestions: [
-            { messageId: 'removeOption', output: `const { Sequelize } = require('sequelize');
-module.exports = new Sequelize('app', 'u', 'p', { dialect: 'postgres', dialectOptions: { ssl: {} } });` },
+            {
+              messageId: 'removeOption',
+              output: `const { Sequelize } = require('sequelize');
+module.exports = new Sequelize('app', 'u', 'p', { dialect: 'postgres', dialectOptions: { ssl: {} } });`,
+            },
           ],
         },
       ],
@@ -219,10 +274,14 @@ module.exports = knex({ client: 'pg', connection: { host: 'db.internal', ssl: { 
         {
           messageId: 'clientSink',
           data: { sink: `knex \`connection.ssl\` (passed to the database driver)` },
-          line: 2, column: 81,
+          line: 2,
+          column: 81,
           suggestions: [
-            { messageId: 'removeOption', output: `const knex = require('knex');
-module.exports = knex({ client: 'pg', connection: { host: 'db.internal', ssl: {} } });` },
+            {
+              messageId: 'removeOption',
+              output: `const knex = require('knex');
+module.exports = knex({ client: 'pg', connection: { host: 'db.internal', ssl: {} } });`,
+            },
           ],
         },
       ],
@@ -234,10 +293,14 @@ module.exports = new DataSource({ type: 'postgres', host: 'db.internal', ssl: { 
         {
           messageId: 'clientSink',
           data: { sink: `typeorm \`new DataSource({ ssl })\` (passed to the database driver)` },
-          line: 2, column: 81,
+          line: 2,
+          column: 81,
           suggestions: [
-            { messageId: 'removeOption', output: `const { DataSource } = require('typeorm');
-module.exports = new DataSource({ type: 'postgres', host: 'db.internal', ssl: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `const { DataSource } = require('typeorm');
+module.exports = new DataSource({ type: 'postgres', host: 'db.internal', ssl: {} });`,
+            },
           ],
         },
       ],
@@ -249,10 +312,14 @@ module.exports = new DataSource({ type: 'mysql', extra: { ssl: { rejectUnauthori
         {
           messageId: 'clientSink',
           data: { sink: `typeorm \`new DataSource({ extra: { ssl } })\` (passed to the database driver)` },
-          line: 2, column: 66,
+          line: 2,
+          column: 66,
           suggestions: [
-            { messageId: 'removeOption', output: `const { DataSource } = require('typeorm');
-module.exports = new DataSource({ type: 'mysql', extra: { ssl: {} } });` },
+            {
+              messageId: 'removeOption',
+              output: `const { DataSource } = require('typeorm');
+module.exports = new DataSource({ type: 'mysql', extra: { ssl: {} } });`,
+            },
           ],
         },
       ],
@@ -264,9 +331,16 @@ module.exports = sql.connect('Server=sql.internal;Database=app;TrustServerCertif
         {
           messageId: 'libraryOption',
           data: alias('mssql', '`TrustServerCertificate=true`'),
-          line: 2, column: 30,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Use `TrustServerCertificate=false`.' }, output: `const sql = require('mssql');
-module.exports = sql.connect('Server=sql.internal;Database=app;TrustServerCertificate=false');` }],
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Use `TrustServerCertificate=false`.' },
+              output: `const sql = require('mssql');
+module.exports = sql.connect('Server=sql.internal;Database=app;TrustServerCertificate=false');`,
+            },
+          ],
         },
       ],
     }),
@@ -279,10 +353,17 @@ module.exports = new sql.ConnectionPool(\`Server=\${host};Encrypt=strict;trustse
         {
           messageId: 'libraryOption',
           data: alias('mssql', '`TrustServerCertificate=yes`'),
-          line: 3, column: 41,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Use `TrustServerCertificate=false`.' }, output: `const sql = require('mssql');
+          line: 3,
+          column: 41,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Use `TrustServerCertificate=false`.' },
+              output: `const sql = require('mssql');
 const host = process.env.SQL_HOST;
-module.exports = new sql.ConnectionPool(\`Server=\${host};Encrypt=strict;trustservercertificate=false\`);` }],
+module.exports = new sql.ConnectionPool(\`Server=\${host};Encrypt=strict;trustservercertificate=false\`);`,
+            },
+          ],
         },
       ],
     }),
@@ -294,10 +375,17 @@ module.exports = sql.connect(CONNECTION);`,
         {
           messageId: 'libraryOption',
           data: alias('mssql', '`TrustServerCertificate=True`'),
-          line: 2, column: 20,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Use `TrustServerCertificate=false`.' }, output: `const sql = require('mssql/tedious');
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Use `TrustServerCertificate=false`.' },
+              output: `const sql = require('mssql/tedious');
 const CONNECTION = 'Server=sql.internal; TrustServerCertificate = false ;';
-module.exports = sql.connect(CONNECTION);` }],
+module.exports = sql.connect(CONNECTION);`,
+            },
+          ],
         },
       ],
     }),

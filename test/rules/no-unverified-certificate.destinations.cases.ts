@@ -9,7 +9,19 @@ import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'removeAssignment' | 'useTlsConnect' | 'useFactory' | 'useFactoryWithCa';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const STRICT_SSL = alias(`request`, `\`strictSSL: false\``);
 const STRICT_SSL_FIX = `Remove \`strictSSL: false\` (request verifies by default).`;
@@ -49,11 +61,17 @@ module.exports = get;`,
       errors: [
         {
           messageId: 'unknownSink',
-          line: 2, column: 39,
-          suggestions: [{ messageId: 'removeOption', output: `function get(fetch) {
+          line: 2,
+          column: 39,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `function get(fetch) {
   return fetch('https://a.example', {});
 }
-module.exports = get;` }],
+module.exports = get;`,
+            },
+          ],
         },
       ],
     }),
@@ -66,11 +84,17 @@ send(init);`,
       errors: [
         {
           messageId: 'unknownSink',
-          line: 2, column: 16,
-          suggestions: [{ messageId: 'removeOption', output: `const { send } = require('./transport');
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `const { send } = require('./transport');
 const init = {};
 fetch('https://a.example', init);
-send(init);` }],
+send(init);`,
+            },
+          ],
         },
       ],
     }),
@@ -82,10 +106,14 @@ module.exports = undici.fetch('https://a.example', { dispatcher: new undici.Agen
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new Agent({ connect })\` used as the \`fetch\` \`dispatcher\`` },
-          line: 2, column: 96,
+          line: 2,
+          column: 96,
           suggestions: [
-            { messageId: 'removeOption', output: `const undici = require('undici');
-module.exports = undici.fetch('https://a.example', { dispatcher: new undici.Agent({ connect: {} }) });` },
+            {
+              messageId: 'removeOption',
+              output: `const undici = require('undici');
+module.exports = undici.fetch('https://a.example', { dispatcher: new undici.Agent({ connect: {} }) });`,
+            },
           ],
         },
       ],
@@ -101,12 +129,19 @@ https.get(opts);`,
         {
           messageId: 'libraryOption',
           data: STRICT_SSL,
-          line: 3, column: 61,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: STRICT_SSL_FIX }, output: `const https = require('https');
+          line: 3,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: STRICT_SSL_FIX },
+              output: `const https = require('https');
 const request = require('request');
 const opts = { url: 'https://a.example', host: 'a.example' };
 request(opts, () => {});
-https.get(opts);` }],
+https.get(opts);`,
+            },
+          ],
         },
       ],
     }),
@@ -118,9 +153,16 @@ module.exports = client({ url: 'https://a.example', strictSSL: false });`,
         {
           messageId: 'libraryOption',
           data: STRICT_SSL,
-          line: 2, column: 53,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: STRICT_SSL_FIX }, output: `const { client } = require('./http');
-module.exports = client({ url: 'https://a.example' });` }],
+          line: 2,
+          column: 53,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: STRICT_SSL_FIX },
+              output: `const { client } = require('./http');
+module.exports = client({ url: 'https://a.example' });`,
+            },
+          ],
         },
       ],
     }),

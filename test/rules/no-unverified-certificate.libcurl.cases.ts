@@ -7,7 +7,19 @@ import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'removeAssignment' | 'useTlsConnect' | 'useFactory' | 'useFactoryWithCa';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const CURL = `const { Curl } = require('node-libcurl');
 const curl = new Curl();
@@ -40,7 +52,8 @@ module.exports = client.get('https://a.example', { sslVerifyPeer: false });`),
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', "`setOpt('SSL_VERIFYPEER', false)`"),
-          line: 3, column: 1,
+          line: 3,
+          column: 1,
           suggestions: [{ ...replace('true'), output: `${CURL}curl.setOpt('SSL_VERIFYPEER', true);` }],
         },
       ],
@@ -51,7 +64,8 @@ module.exports = client.get('https://a.example', { sslVerifyPeer: false });`),
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', "`setOpt('SSL_VERIFYPEER', 0)`"),
-          line: 3, column: 1,
+          line: 3,
+          column: 1,
           suggestions: [{ ...replace('1'), output: `${CURL}curl.setOpt('URL', 'https://a.example').setOpt(Curl.option.SSL_VERIFYPEER, 1);` }],
         },
       ],
@@ -65,10 +79,16 @@ handle.setOpt('ssl_verifypeer', 'false');`,
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', "`setOpt('SSL_VERIFYPEER', 'false')`"),
-          line: 3, column: 1,
-          suggestions: [{ ...replace('1'), output: `const { Easy } = require('node-libcurl');
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              ...replace('1'),
+              output: `const { Easy } = require('node-libcurl');
 const handle = new Easy();
-handle.setOpt('ssl_verifypeer', 1);` }],
+handle.setOpt('ssl_verifypeer', 1);`,
+            },
+          ],
         },
       ],
     }),
@@ -79,9 +99,16 @@ module.exports = curly.get('https://a.example', { sslVerifyPeer: false });`,
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', '`sslVerifyPeer: false`'),
-          line: 2, column: 51,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Remove `sslVerifyPeer` (libcurl verifies by default).' }, output: `const { curly } = require('node-libcurl');
-module.exports = curly.get('https://a.example', {});` }],
+          line: 2,
+          column: 51,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Remove `sslVerifyPeer` (libcurl verifies by default).' },
+              output: `const { curly } = require('node-libcurl');
+module.exports = curly.get('https://a.example', {});`,
+            },
+          ],
         },
       ],
     }),
@@ -92,9 +119,16 @@ module.exports = curly.create({ SSL_VERIFYPEER: 0, timeout: 10 });`,
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', '`SSL_VERIFYPEER: 0`'),
-          line: 2, column: 33,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Remove `SSL_VERIFYPEER` (libcurl verifies by default).' }, output: `const { curly } = require('node-libcurl');
-module.exports = curly.create({ timeout: 10 });` }],
+          line: 2,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Remove `SSL_VERIFYPEER` (libcurl verifies by default).' },
+              output: `const { curly } = require('node-libcurl');
+module.exports = curly.create({ timeout: 10 });`,
+            },
+          ],
         },
       ],
     }),

@@ -8,7 +8,19 @@ import type { RuleCases } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'removeAssignment' | 'useTlsConnect' | 'useFactory' | 'useFactoryWithCa';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const cases: RuleCases<M> = {
   valid: [
@@ -129,28 +141,38 @@ export const api = axios.create({
         {
           messageId: 'clientSink',
           data: { sink: `new https.Agent() used as the axios \`httpsAgent\`` },
-          line: 5, column: 33,
+          line: 5,
+          column: 33,
           suggestions: [
-            { messageId: 'removeOption', output: `import axios from 'axios';
+            {
+              messageId: 'removeOption',
+              output: `import axios from 'axios';
 import https from 'node:https';
 export const api = axios.create({
   baseURL: 'https://api.internal',
   httpsAgent: new https.Agent({}),
-});` },
-            { messageId: 'useFactory', output: `import axios from 'axios';
+});`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `import axios from 'axios';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
 export const api = axios.create({
   baseURL: 'https://api.internal',
   httpsAgent: secureAgent(),
-});` },
-            { messageId: 'useFactoryWithCa', output: `import axios from 'axios';
+});`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import axios from 'axios';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
 export const api = axios.create({
   baseURL: 'https://api.internal',
   httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }),
-});` },
+});`,
+            },
           ],
         },
       ],
@@ -164,22 +186,32 @@ export const res = await fetch('https://a.example', { agent });`,
         {
           messageId: 'clientSink',
           data: { sink: `new https.Agent() used as the node-fetch \`agent\`` },
-          line: 3, column: 33,
+          line: 3,
+          column: 33,
           suggestions: [
-            { messageId: 'removeOption', output: `import fetch from 'node-fetch';
+            {
+              messageId: 'removeOption',
+              output: `import fetch from 'node-fetch';
 import https from 'node:https';
 const agent = new https.Agent({});
-export const res = await fetch('https://a.example', { agent });` },
-            { messageId: 'useFactory', output: `import fetch from 'node-fetch';
+export const res = await fetch('https://a.example', { agent });`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `import fetch from 'node-fetch';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
 const agent = secureAgent();
-export const res = await fetch('https://a.example', { agent });` },
-            { messageId: 'useFactoryWithCa', output: `import fetch from 'node-fetch';
+export const res = await fetch('https://a.example', { agent });`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import fetch from 'node-fetch';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
 const agent = secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM });
-export const res = await fetch('https://a.example', { agent });` },
+export const res = await fetch('https://a.example', { agent });`,
+            },
           ],
         },
       ],
@@ -191,10 +223,14 @@ export const body = await got('https://a.example', { https: { rejectUnauthorized
         {
           messageId: 'clientSink',
           data: { sink: `got \`https\` options` },
-          line: 2, column: 63,
+          line: 2,
+          column: 63,
           suggestions: [
-            { messageId: 'removeOption', output: `import got from 'got';
-export const body = await got('https://a.example', { https: {} }).text();` },
+            {
+              messageId: 'removeOption',
+              output: `import got from 'got';
+export const body = await got('https://a.example', { https: {} }).text();`,
+            },
           ],
         },
       ],
@@ -206,10 +242,14 @@ export const client = got.extend({ prefixUrl: 'https://api.internal', https: { r
         {
           messageId: 'clientSink',
           data: { sink: `got \`https\` options` },
-          line: 2, column: 80,
+          line: 2,
+          column: 80,
           suggestions: [
-            { messageId: 'removeOption', output: `import got from 'got';
-export const client = got.extend({ prefixUrl: 'https://api.internal', https: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import got from 'got';
+export const client = got.extend({ prefixUrl: 'https://api.internal', https: {} });`,
+            },
           ],
         },
       ],
@@ -222,19 +262,29 @@ export const res = await got.get('https://a.example', { agent: { https: new http
         {
           messageId: 'clientSink',
           data: { sink: `new https.Agent() used as the got \`agent.https\`` },
-          line: 3, column: 91,
+          line: 3,
+          column: 91,
           suggestions: [
-            { messageId: 'removeOption', output: `import got from 'got';
+            {
+              messageId: 'removeOption',
+              output: `import got from 'got';
 import https from 'node:https';
-export const res = await got.get('https://a.example', { agent: { https: new https.Agent({}) } });` },
-            { messageId: 'useFactory', output: `import got from 'got';
+export const res = await got.get('https://a.example', { agent: { https: new https.Agent({}) } });`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `import got from 'got';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
-export const res = await got.get('https://a.example', { agent: { https: secureAgent() } });` },
-            { messageId: 'useFactoryWithCa', output: `import got from 'got';
+export const res = await got.get('https://a.example', { agent: { https: secureAgent() } });`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import got from 'got';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
-export const res = await got.get('https://a.example', { agent: { https: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });` },
+export const res = await got.get('https://a.example', { agent: { https: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });`,
+            },
           ],
         },
       ],
@@ -246,10 +296,14 @@ setGlobalDispatcher(new Agent({ connect: { rejectUnauthorized: false } }));`,
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new Agent({ connect })\` installed process-wide by \`setGlobalDispatcher()\` (it also reaches Node's built-in \`fetch\`)` },
-          line: 2, column: 44,
+          line: 2,
+          column: 44,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Agent, setGlobalDispatcher } from 'undici';
-setGlobalDispatcher(new Agent({ connect: {} }));` },
+            {
+              messageId: 'removeOption',
+              output: `import { Agent, setGlobalDispatcher } from 'undici';
+setGlobalDispatcher(new Agent({ connect: {} }));`,
+            },
           ],
         },
       ],
@@ -261,10 +315,14 @@ export const pool = new Pool('https://a.example', { connect: { rejectUnauthorize
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new Pool(url, { connect })\`` },
-          line: 2, column: 64,
+          line: 2,
+          column: 64,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Pool } from 'undici';
-export const pool = new Pool('https://a.example', { connect: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import { Pool } from 'undici';
+export const pool = new Pool('https://a.example', { connect: {} });`,
+            },
           ],
         },
       ],
@@ -276,10 +334,14 @@ export const proxy = new ProxyAgent({ uri: 'https://proxy.internal:3128', proxyT
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new ProxyAgent({ proxyTls })\` (the connection to the proxy)` },
-          line: 2, column: 87,
+          line: 2,
+          column: 87,
           suggestions: [
-            { messageId: 'removeOption', output: `import { ProxyAgent } from 'undici';
-export const proxy = new ProxyAgent({ uri: 'https://proxy.internal:3128', proxyTls: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import { ProxyAgent } from 'undici';
+export const proxy = new ProxyAgent({ uri: 'https://proxy.internal:3128', proxyTls: {} });`,
+            },
           ],
         },
       ],
@@ -291,10 +353,14 @@ export const proxy = new ProxyAgent({ uri: 'http://proxy.internal:3128', request
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new ProxyAgent({ requestTls })\` (the connection to the target)` },
-          line: 2, column: 88,
+          line: 2,
+          column: 88,
           suggestions: [
-            { messageId: 'removeOption', output: `import { ProxyAgent } from 'undici';
-export const proxy = new ProxyAgent({ uri: 'http://proxy.internal:3128', requestTls: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import { ProxyAgent } from 'undici';
+export const proxy = new ProxyAgent({ uri: 'http://proxy.internal:3128', requestTls: {} });`,
+            },
           ],
         },
       ],
@@ -307,11 +373,15 @@ export const client = new Client('https://a.example', { connect: connector });`,
         {
           messageId: 'clientSink',
           data: { sink: `undici \`buildConnector()\`` },
-          line: 2, column: 36,
+          line: 2,
+          column: 36,
           suggestions: [
-            { messageId: 'removeOption', output: `import { buildConnector, Client } from 'undici';
+            {
+              messageId: 'removeOption',
+              output: `import { buildConnector, Client } from 'undici';
 const connector = buildConnector({});
-export const client = new Client('https://a.example', { connect: connector });` },
+export const client = new Client('https://a.example', { connect: connector });`,
+            },
           ],
         },
       ],
@@ -323,10 +393,14 @@ export const res = await fetch('https://a.example', { dispatcher: new Agent({ co
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new Agent({ connect })\` used as the \`fetch\` \`dispatcher\`` },
-          line: 2, column: 90,
+          line: 2,
+          column: 90,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Agent, fetch } from 'undici';
-export const res = await fetch('https://a.example', { dispatcher: new Agent({ connect: {} }) });` },
+            {
+              messageId: 'removeOption',
+              output: `import { Agent, fetch } from 'undici';
+export const res = await fetch('https://a.example', { dispatcher: new Agent({ connect: {} }) });`,
+            },
           ],
         },
       ],
@@ -340,11 +414,15 @@ export const res = await fetch('https://a.example', { dispatcher });`,
         {
           messageId: 'clientSink',
           data: { sink: `undici \`new Agent({ connect })\` used as the \`fetch\` \`dispatcher\`` },
-          line: 2, column: 43,
+          line: 2,
+          column: 43,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Agent } from 'undici';
+            {
+              messageId: 'removeOption',
+              output: `import { Agent } from 'undici';
 const dispatcher = new Agent({ connect: {} });
-export const res = await fetch('https://a.example', { dispatcher });` },
+export const res = await fetch('https://a.example', { dispatcher });`,
+            },
           ],
         },
       ],
@@ -356,10 +434,15 @@ request({ url: 'https://a.example', strictSSL: false }, () => {});`,
         {
           messageId: 'libraryOption',
           data: alias(`request`, `\`strictSSL: false\``),
-          line: 2, column: 37,
+          line: 2,
+          column: 37,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`strictSSL: false\` (request verifies by default).` }, output: `const request = require('request');
-request({ url: 'https://a.example' }, () => {});` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`strictSSL: false\` (request verifies by default).` },
+              output: `const request = require('request');
+request({ url: 'https://a.example' }, () => {});`,
+            },
           ],
         },
       ],
@@ -371,10 +454,14 @@ request.get('https://a.example', { rejectUnauthorized: false }, () => {});`,
         {
           messageId: 'clientSink',
           data: { sink: `request options` },
-          line: 2, column: 36,
+          line: 2,
+          column: 36,
           suggestions: [
-            { messageId: 'removeOption', output: `const request = require('request');
-request.get('https://a.example', {}, () => {});` },
+            {
+              messageId: 'removeOption',
+              output: `const request = require('request');
+request.get('https://a.example', {}, () => {});`,
+            },
           ],
         },
       ],
@@ -386,10 +473,14 @@ module.exports = request.defaults({ agentOptions: { rejectUnauthorized: false } 
         {
           messageId: 'clientSink',
           data: { sink: `request \`agentOptions\`` },
-          line: 2, column: 53,
+          line: 2,
+          column: 53,
           suggestions: [
-            { messageId: 'removeOption', output: `const request = require('request');
-module.exports = request.defaults({ agentOptions: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `const request = require('request');
+module.exports = request.defaults({ agentOptions: {} });`,
+            },
           ],
         },
       ],
@@ -401,10 +492,15 @@ export const res = await superagent.get('https://a.example').disableTLSCerts();`
         {
           messageId: 'libraryOption',
           data: alias(`superagent`, `\`.disableTLSCerts()\``),
-          line: 2, column: 26,
+          line: 2,
+          column: 26,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`.disableTLSCerts()\`.` }, output: `import superagent from 'superagent';
-export const res = await superagent.get('https://a.example');` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`.disableTLSCerts()\`.` },
+              output: `import superagent from 'superagent';
+export const res = await superagent.get('https://a.example');`,
+            },
           ],
         },
       ],
@@ -418,11 +514,16 @@ req.end(() => {});`,
         {
           messageId: 'libraryOption',
           data: alias(`superagent`, `\`.disableTLSCerts()\``),
-          line: 3, column: 1,
+          line: 3,
+          column: 1,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`.disableTLSCerts()\`.` }, output: `const request = require('superagent');
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`.disableTLSCerts()\`.` },
+              output: `const request = require('superagent');
 const req = request.get('https://a.example');
-req.end(() => {});` },
+req.end(() => {});`,
+            },
           ],
         },
       ],
@@ -434,10 +535,14 @@ needle.get('https://a.example', { rejectUnauthorized: false }, () => {});`,
         {
           messageId: 'clientSink',
           data: { sink: `needle options` },
-          line: 2, column: 35,
+          line: 2,
+          column: 35,
           suggestions: [
-            { messageId: 'removeOption', output: `const needle = require('needle');
-needle.get('https://a.example', {}, () => {});` },
+            {
+              messageId: 'removeOption',
+              output: `const needle = require('needle');
+needle.get('https://a.example', {}, () => {});`,
+            },
           ],
         },
       ],
@@ -449,10 +554,14 @@ needle.post('https://a.example', { a: 1 }, { json: true, rejectUnauthorized: fal
         {
           messageId: 'clientSink',
           data: { sink: `needle options` },
-          line: 2, column: 58,
+          line: 2,
+          column: 58,
           suggestions: [
-            { messageId: 'removeOption', output: `const needle = require('needle');
-needle.post('https://a.example', { a: 1 }, { json: true });` },
+            {
+              messageId: 'removeOption',
+              output: `const needle = require('needle');
+needle.post('https://a.example', { a: 1 }, { json: true });`,
+            },
           ],
         },
       ],
@@ -464,10 +573,14 @@ export const socket = new WebSocket('wss://a.example', { rejectUnauthorized: fal
         {
           messageId: 'clientSink',
           data: { sink: `ws \`new WebSocket()\` options` },
-          line: 2, column: 58,
+          line: 2,
+          column: 58,
           suggestions: [
-            { messageId: 'removeOption', output: `import WebSocket from 'ws';
-export const socket = new WebSocket('wss://a.example', {});` },
+            {
+              messageId: 'removeOption',
+              output: `import WebSocket from 'ws';
+export const socket = new WebSocket('wss://a.example', {});`,
+            },
           ],
         },
       ],
@@ -479,10 +592,14 @@ export const socket = io('https://a.example', { rejectUnauthorized: false });`,
         {
           messageId: 'clientSink',
           data: { sink: `socket.io-client \`io()\` options` },
-          line: 2, column: 49,
+          line: 2,
+          column: 49,
           suggestions: [
-            { messageId: 'removeOption', output: `import { io } from 'socket.io-client';
-export const socket = io('https://a.example', {});` },
+            {
+              messageId: 'removeOption',
+              output: `import { io } from 'socket.io-client';
+export const socket = io('https://a.example', {});`,
+            },
           ],
         },
       ],
@@ -494,10 +611,14 @@ export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ss
         {
           messageId: 'clientSink',
           data: { sink: `pg \`ssl\` options` },
-          line: 2, column: 86,
+          line: 2,
+          column: 86,
           suggestions: [
-            { messageId: 'removeOption', output: `import pg from 'pg';
-export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ssl: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import pg from 'pg';
+export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ssl: {} });`,
+            },
           ],
         },
       ],
@@ -509,10 +630,15 @@ module.exports = new Client({ host: 'db.internal', ssl: 'no-verify' });`,
         {
           messageId: 'libraryOption',
           data: alias(`pg`, `\`ssl: 'no-verify'\``),
-          line: 2, column: 52,
+          line: 2,
+          column: 52,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Replace with \`ssl: true\` (TLS with verification).` }, output: `const { Client } = require('pg');
-module.exports = new Client({ host: 'db.internal', ssl: true });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Replace with \`ssl: true\` (TLS with verification).` },
+              output: `const { Client } = require('pg');
+module.exports = new Client({ host: 'db.internal', ssl: true });`,
+            },
           ],
         },
       ],
@@ -524,10 +650,15 @@ module.exports = new Pool({ connectionString: 'postgres://app@db.internal/app?ss
         {
           messageId: 'libraryOption',
           data: alias(`pg`, `\`sslmode=no-verify\``),
-          line: 2, column: 47,
+          line: 2,
+          column: 47,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Use \`sslmode=verify-full\`.` }, output: `const { Pool } = require('pg');
-module.exports = new Pool({ connectionString: 'postgres://app@db.internal/app?sslmode=verify-full' });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Use \`sslmode=verify-full\`.` },
+              output: `const { Pool } = require('pg');
+module.exports = new Pool({ connectionString: 'postgres://app@db.internal/app?sslmode=verify-full' });`,
+            },
           ],
         },
       ],
@@ -539,10 +670,15 @@ export const sql = postgres('postgres://app@db.internal/app', { ssl: 'require' }
         {
           messageId: 'libraryOption',
           data: alias(`postgres.js`, `\`ssl: 'require'\``),
-          line: 2, column: 65,
+          line: 2,
+          column: 65,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Replace with \`ssl: 'verify-full'\`.` }, output: `import postgres from 'postgres';
-export const sql = postgres('postgres://app@db.internal/app', { ssl: 'verify-full' });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Replace with \`ssl: 'verify-full'\`.` },
+              output: `import postgres from 'postgres';
+export const sql = postgres('postgres://app@db.internal/app', { ssl: 'verify-full' });`,
+            },
           ],
         },
       ],
@@ -554,10 +690,15 @@ export const sql = postgres('postgres://app@db.internal/app?sslmode=require');`,
         {
           messageId: 'libraryOption',
           data: alias(`postgres.js`, `\`sslmode=require\``),
-          line: 2, column: 29,
+          line: 2,
+          column: 29,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Use \`sslmode=verify-full\`.` }, output: `import postgres from 'postgres';
-export const sql = postgres('postgres://app@db.internal/app?sslmode=verify-full');` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Use \`sslmode=verify-full\`.` },
+              output: `import postgres from 'postgres';
+export const sql = postgres('postgres://app@db.internal/app?sslmode=verify-full');`,
+            },
           ],
         },
       ],
@@ -569,10 +710,14 @@ export const sql = postgres({ host: 'db.internal', ssl: { rejectUnauthorized: fa
         {
           messageId: 'clientSink',
           data: { sink: `postgres.js \`ssl\` options` },
-          line: 2, column: 59,
+          line: 2,
+          column: 59,
           suggestions: [
-            { messageId: 'removeOption', output: `import postgres from 'postgres';
-export const sql = postgres({ host: 'db.internal', ssl: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import postgres from 'postgres';
+export const sql = postgres({ host: 'db.internal', ssl: {} });`,
+            },
           ],
         },
       ],
@@ -584,10 +729,14 @@ export const db = await mysql.createConnection({ host: 'db.internal', ssl: { rej
         {
           messageId: 'clientSink',
           data: { sink: `mysql2 \`ssl\` options` },
-          line: 2, column: 78,
+          line: 2,
+          column: 78,
           suggestions: [
-            { messageId: 'removeOption', output: `import mysql from 'mysql2/promise';
-export const db = await mysql.createConnection({ host: 'db.internal', ssl: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import mysql from 'mysql2/promise';
+export const db = await mysql.createConnection({ host: 'db.internal', ssl: {} });`,
+            },
           ],
         },
       ],
@@ -599,10 +748,15 @@ export const client = new MongoClient('mongodb://db.internal', { tls: true, tlsA
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsAllowInvalidCertificates: true\``),
-          line: 2, column: 77,
+          line: 2,
+          column: 77,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`tlsAllowInvalidCertificates: true\`.` }, output: `import { MongoClient } from 'mongodb';
-export const client = new MongoClient('mongodb://db.internal', { tls: true });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`tlsAllowInvalidCertificates: true\`.` },
+              output: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient('mongodb://db.internal', { tls: true });`,
+            },
           ],
         },
       ],
@@ -613,10 +767,9 @@ export const client = new MongoClient('mongodb://db.internal', { tls: true });` 
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsInsecure: true\``),
-          line: 1, column: 42,
-          suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`tlsInsecure: true\`.` }, output: `export const mongoOptions = { tls: true };` },
-          ],
+          line: 1,
+          column: 42,
+          suggestions: [{ messageId: 'libraryFix', data: { fix: `Remove \`tlsInsecure: true\`.` }, output: `export const mongoOptions = { tls: true };` }],
         },
       ],
     },
@@ -627,10 +780,15 @@ module.exports = new MongoClient('mongodb://db.internal', { ssl: true, sslValida
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`sslValidate: false\``),
-          line: 2, column: 72,
+          line: 2,
+          column: 72,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`sslValidate: false\`.` }, output: `const { MongoClient } = require('mongodb');
-module.exports = new MongoClient('mongodb://db.internal', { ssl: true });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`sslValidate: false\`.` },
+              output: `const { MongoClient } = require('mongodb');
+module.exports = new MongoClient('mongodb://db.internal', { ssl: true });`,
+            },
           ],
         },
       ],
@@ -642,10 +800,15 @@ export const client = new MongoClient('mongodb+srv://cluster.example/app?tls=tru
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsInsecure=true\``),
-          line: 2, column: 39,
+          line: 2,
+          column: 39,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Use \`tlsInsecure=false\`.` }, output: `import { MongoClient } from 'mongodb';
-export const client = new MongoClient('mongodb+srv://cluster.example/app?tls=true&tlsInsecure=false');` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Use \`tlsInsecure=false\`.` },
+              output: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient('mongodb+srv://cluster.example/app?tls=true&tlsInsecure=false');`,
+            },
           ],
         },
       ],
@@ -657,10 +820,15 @@ await mongoose.connect(\`mongodb://\${process.env.DB_HOST}/app?tlsAllowInvalidCe
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsAllowInvalidCertificates=true\``),
-          line: 2, column: 24,
+          line: 2,
+          column: 24,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Use \`tlsAllowInvalidCertificates=false\`.` }, output: `import mongoose from 'mongoose';
-await mongoose.connect(\`mongodb://\${process.env.DB_HOST}/app?tlsAllowInvalidCertificates=false\`);` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Use \`tlsAllowInvalidCertificates=false\`.` },
+              output: `import mongoose from 'mongoose';
+await mongoose.connect(\`mongodb://\${process.env.DB_HOST}/app?tlsAllowInvalidCertificates=false\`);`,
+            },
           ],
         },
       ],
@@ -672,10 +840,14 @@ await mongoose.connect('mongodb://db.internal/app', { tls: true, rejectUnauthori
         {
           messageId: 'clientSink',
           data: { sink: `mongoose connection options` },
-          line: 2, column: 66,
+          line: 2,
+          column: 66,
           suggestions: [
-            { messageId: 'removeOption', output: `import mongoose from 'mongoose';
-await mongoose.connect('mongodb://db.internal/app', { tls: true });` },
+            {
+              messageId: 'removeOption',
+              output: `import mongoose from 'mongoose';
+await mongoose.connect('mongodb://db.internal/app', { tls: true });`,
+            },
           ],
         },
       ],
@@ -687,10 +859,14 @@ export const redis = new Redis({ host: 'cache.internal', tls: { rejectUnauthoriz
         {
           messageId: 'clientSink',
           data: { sink: `ioredis \`tls\` options` },
-          line: 2, column: 65,
+          line: 2,
+          column: 65,
           suggestions: [
-            { messageId: 'removeOption', output: `import Redis from 'ioredis';
-export const redis = new Redis({ host: 'cache.internal', tls: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import Redis from 'ioredis';
+export const redis = new Redis({ host: 'cache.internal', tls: {} });`,
+            },
           ],
         },
       ],
@@ -702,10 +878,14 @@ export const cluster = new Cluster([{ host: 'cache.internal', port: 6380 }], { r
         {
           messageId: 'clientSink',
           data: { sink: `ioredis \`new Cluster()\` \`redisOptions.tls\`` },
-          line: 2, column: 103,
+          line: 2,
+          column: 103,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Cluster } from 'ioredis';
-export const cluster = new Cluster([{ host: 'cache.internal', port: 6380 }], { redisOptions: { tls: {} } });` },
+            {
+              messageId: 'removeOption',
+              output: `import { Cluster } from 'ioredis';
+export const cluster = new Cluster([{ host: 'cache.internal', port: 6380 }], { redisOptions: { tls: {} } });`,
+            },
           ],
         },
       ],
@@ -717,10 +897,14 @@ export const client = createClient({ socket: { host: 'cache.internal', tls: true
         {
           messageId: 'clientSink',
           data: { sink: `node-redis \`createClient({ socket })\`` },
-          line: 2, column: 83,
+          line: 2,
+          column: 83,
           suggestions: [
-            { messageId: 'removeOption', output: `import { createClient } from 'redis';
-export const client = createClient({ socket: { host: 'cache.internal', tls: true } });` },
+            {
+              messageId: 'removeOption',
+              output: `import { createClient } from 'redis';
+export const client = createClient({ socket: { host: 'cache.internal', tls: true } });`,
+            },
           ],
         },
       ],
@@ -732,10 +916,14 @@ export const mailer = nodemailer.createTransport({ host: 'smtp.internal', port: 
         {
           messageId: 'clientSink',
           data: { sink: `nodemailer \`createTransport({ tls })\`` },
-          line: 2, column: 93,
+          line: 2,
+          column: 93,
           suggestions: [
-            { messageId: 'removeOption', output: `import nodemailer from 'nodemailer';
-export const mailer = nodemailer.createTransport({ host: 'smtp.internal', port: 587, tls: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import nodemailer from 'nodemailer';
+export const mailer = nodemailer.createTransport({ host: 'smtp.internal', port: 587, tls: {} });`,
+            },
           ],
         },
       ],
@@ -747,10 +935,14 @@ export const kafka = new Kafka({ brokers: ['kafka.internal:9093'], ssl: { reject
         {
           messageId: 'clientSink',
           data: { sink: `kafkajs \`new Kafka({ ssl })\`` },
-          line: 2, column: 75,
+          line: 2,
+          column: 75,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Kafka } from 'kafkajs';
-export const kafka = new Kafka({ brokers: ['kafka.internal:9093'], ssl: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import { Kafka } from 'kafkajs';
+export const kafka = new Kafka({ brokers: ['kafka.internal:9093'], ssl: {} });`,
+            },
           ],
         },
       ],
@@ -762,10 +954,14 @@ export const conn = await amqp.connect('amqps://mq.internal', { rejectUnauthoriz
         {
           messageId: 'clientSink',
           data: { sink: `amqplib \`connect()\` socket options` },
-          line: 2, column: 65,
+          line: 2,
+          column: 65,
           suggestions: [
-            { messageId: 'removeOption', output: `import amqp from 'amqplib';
-export const conn = await amqp.connect('amqps://mq.internal', {});` },
+            {
+              messageId: 'removeOption',
+              output: `import amqp from 'amqplib';
+export const conn = await amqp.connect('amqps://mq.internal', {});`,
+            },
           ],
         },
       ],
@@ -777,10 +973,14 @@ export const creds = credentials.createSsl(null, null, null, { rejectUnauthorize
         {
           messageId: 'clientSink',
           data: { sink: `@grpc/grpc-js \`credentials.createSsl()\` verify options` },
-          line: 2, column: 64,
+          line: 2,
+          column: 64,
           suggestions: [
-            { messageId: 'removeOption', output: `import { credentials } from '@grpc/grpc-js';
-export const creds = credentials.createSsl(null, null, null, {});` },
+            {
+              messageId: 'removeOption',
+              output: `import { credentials } from '@grpc/grpc-js';
+export const creds = credentials.createSsl(null, null, null, {});`,
+            },
           ],
         },
       ],
@@ -792,10 +992,14 @@ export const es = new Client({ node: 'https://es.internal:9200', tls: { rejectUn
         {
           messageId: 'clientSink',
           data: { sink: `@elastic/elasticsearch \`new Client({ tls })\`` },
-          line: 2, column: 73,
+          line: 2,
+          column: 73,
           suggestions: [
-            { messageId: 'removeOption', output: `import { Client } from '@elastic/elasticsearch';
-export const es = new Client({ node: 'https://es.internal:9200', tls: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import { Client } from '@elastic/elasticsearch';
+export const es = new Client({ node: 'https://es.internal:9200', tls: {} });`,
+            },
           ],
         },
       ],
@@ -807,10 +1011,14 @@ export const nc = await connect({ servers: 'tls://nats.internal:4222', tls: { re
         {
           messageId: 'clientSink',
           data: { sink: `nats \`connect({ tls })\`` },
-          line: 2, column: 79,
+          line: 2,
+          column: 79,
           suggestions: [
-            { messageId: 'removeOption', output: `import { connect } from 'nats';
-export const nc = await connect({ servers: 'tls://nats.internal:4222', tls: {} as never });` },
+            {
+              messageId: 'removeOption',
+              output: `import { connect } from 'nats';
+export const nc = await connect({ servers: 'tls://nats.internal:4222', tls: {} as never });`,
+            },
           ],
         },
       ],
@@ -822,10 +1030,14 @@ export const client = mqtt.connect('mqtts://broker.internal', { rejectUnauthoriz
         {
           messageId: 'clientSink',
           data: { sink: `mqtt \`connect()\` options` },
-          line: 2, column: 65,
+          line: 2,
+          column: 65,
           suggestions: [
-            { messageId: 'removeOption', output: `import mqtt from 'mqtt';
-export const client = mqtt.connect('mqtts://broker.internal', {});` },
+            {
+              messageId: 'removeOption',
+              output: `import mqtt from 'mqtt';
+export const client = mqtt.connect('mqtts://broker.internal', {});`,
+            },
           ],
         },
       ],
@@ -837,10 +1049,14 @@ module.exports = ldap.createClient({ url: 'ldaps://ldap.internal', tlsOptions: {
         {
           messageId: 'clientSink',
           data: { sink: `ldapjs \`createClient({ tlsOptions })\`` },
-          line: 2, column: 82,
+          line: 2,
+          column: 82,
           suggestions: [
-            { messageId: 'removeOption', output: `const ldap = require('ldapjs');
-module.exports = ldap.createClient({ url: 'ldaps://ldap.internal', tlsOptions: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `const ldap = require('ldapjs');
+module.exports = ldap.createClient({ url: 'ldaps://ldap.internal', tlsOptions: {} });`,
+            },
           ],
         },
       ],
@@ -851,11 +1067,17 @@ export const agent = new HttpsProxyAgent('https://proxy.internal:3128', { reject
       errors: [
         {
           messageId: 'clientSink',
-          data: { sink: `the connection to the proxy of \`new HttpsProxyAgent(proxy, options)\` (https-proxy-agent applies these options to the TLS hop to an \`https:\` proxy only; the target is verified by the request's own options)` },
-          line: 2, column: 75,
+          data: {
+            sink: `the connection to the proxy of \`new HttpsProxyAgent(proxy, options)\` (https-proxy-agent applies these options to the TLS hop to an \`https:\` proxy only; the target is verified by the request's own options)`,
+          },
+          line: 2,
+          column: 75,
           suggestions: [
-            { messageId: 'removeOption', output: `import { HttpsProxyAgent } from 'https-proxy-agent';
-export const agent = new HttpsProxyAgent('https://proxy.internal:3128', {});` },
+            {
+              messageId: 'removeOption',
+              output: `import { HttpsProxyAgent } from 'https-proxy-agent';
+export const agent = new HttpsProxyAgent('https://proxy.internal:3128', {});`,
+            },
           ],
         },
       ],
@@ -867,10 +1089,14 @@ export const handler = new NodeHttpHandler({ httpsAgent: { rejectUnauthorized: f
         {
           messageId: 'clientSink',
           data: { sink: `the AWS SDK \`NodeHttpHandler\` \`httpsAgent\` options` },
-          line: 2, column: 60,
+          line: 2,
+          column: 60,
           suggestions: [
-            { messageId: 'removeOption', output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
-export const handler = new NodeHttpHandler({ httpsAgent: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const handler = new NodeHttpHandler({ httpsAgent: {} });`,
+            },
           ],
         },
       ],
@@ -883,19 +1109,29 @@ export const handler = new NodeHttpHandler({ httpsAgent: new https.Agent({ rejec
         {
           messageId: 'clientSink',
           data: { sink: `new https.Agent() used as the AWS SDK \`NodeHttpHandler\` \`httpsAgent\`` },
-          line: 3, column: 76,
+          line: 3,
+          column: 76,
           suggestions: [
-            { messageId: 'removeOption', output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
+            {
+              messageId: 'removeOption',
+              output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
 import https from 'node:https';
-export const handler = new NodeHttpHandler({ httpsAgent: new https.Agent({}) });` },
-            { messageId: 'useFactory', output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const handler = new NodeHttpHandler({ httpsAgent: new https.Agent({}) });`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
-export const handler = new NodeHttpHandler({ httpsAgent: secureAgent() });` },
-            { messageId: 'useFactoryWithCa', output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const handler = new NodeHttpHandler({ httpsAgent: secureAgent() });`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `import { NodeHttpHandler } from '@smithy/node-http-handler';
 import https from 'node:https';
 import { secureAgent } from 'tlsguard-runtime';
-export const handler = new NodeHttpHandler({ httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) });` },
+export const handler = new NodeHttpHandler({ httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) });`,
+            },
           ],
         },
       ],
@@ -907,10 +1143,15 @@ export const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromi
         {
           messageId: 'libraryOption',
           data: alias(`puppeteer, WebDriver`, `\`acceptInsecureCerts: true\``),
-          line: 2, column: 86,
+          line: 2,
+          column: 86,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`acceptInsecureCerts: true\`.` }, output: `import puppeteer from 'puppeteer-core';
-export const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium' });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`acceptInsecureCerts: true\`.` },
+              output: `import puppeteer from 'puppeteer-core';
+export const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium' });`,
+            },
           ],
         },
       ],
@@ -923,11 +1164,16 @@ export const context = await browser.newContext({ ignoreHTTPSErrors: true });`,
         {
           messageId: 'libraryOption',
           data: alias(`playwright, puppeteer < 23`, `\`ignoreHTTPSErrors: true\``),
-          line: 3, column: 51,
+          line: 3,
+          column: 51,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` }, output: `import { chromium } from 'playwright-core';
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` },
+              output: `import { chromium } from 'playwright-core';
 const browser = await chromium.launch();
-export const context = await browser.newContext({});` },
+export const context = await browser.newContext({});`,
+            },
           ],
         },
       ],
@@ -942,13 +1188,18 @@ app.on('certificate-error', (event, webContents, url, error, certificate, callba
         {
           messageId: 'libraryOption',
           data: alias(`Electron`, `\`callback(true)\` in a \`certificate-error\` handler`),
-          line: 4, column: 3,
+          line: 4,
+          column: 3,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Call \`callback(false)\` (reject the certificate).` }, output: `const { app } = require('electron');
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Call \`callback(false)\` (reject the certificate).` },
+              output: `const { app } = require('electron');
 app.on('certificate-error', (event, webContents, url, error, certificate, callback) => {
   event.preventDefault();
   callback(false);
-});` },
+});`,
+            },
           ],
         },
       ],
@@ -960,10 +1211,15 @@ session.defaultSession.setCertificateVerifyProc((request, callback) => callback(
         {
           messageId: 'libraryOption',
           data: alias(`Electron`, `\`setCertificateVerifyProc\` calling back \`0\``),
-          line: 2, column: 72,
+          line: 2,
+          column: 72,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Call back \`-3\` (use the result of Chromium's verification).` }, output: `const { session } = require('electron');
-session.defaultSession.setCertificateVerifyProc((request, callback) => callback(-3));` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Call back \`-3\` (use the result of Chromium's verification).` },
+              output: `const { session } = require('electron');
+session.defaultSession.setCertificateVerifyProc((request, callback) => callback(-3));`,
+            },
           ],
         },
       ],
@@ -975,10 +1231,15 @@ app.commandLine.appendSwitch('ignore-certificate-errors');`,
         {
           messageId: 'libraryOption',
           data: alias(`Electron`, `\`appendSwitch('ignore-certificate-errors')\``),
-          line: 2, column: 1,
+          line: 2,
+          column: 1,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove this call.` }, output: `const { app } = require('electron');
-` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove this call.` },
+              output: `const { app } = require('electron');
+`,
+            },
           ],
         },
       ],
@@ -994,14 +1255,19 @@ win.webContents.on('certificate-error', (event, url, error, certificate, callbac
         {
           messageId: 'libraryOption',
           data: alias(`Electron`, `\`callback(true)\` in a \`certificate-error\` handler`),
-          line: 5, column: 3,
+          line: 5,
+          column: 3,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Call \`callback(false)\` (reject the certificate).` }, output: `const { BrowserWindow } = require('electron');
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Call \`callback(false)\` (reject the certificate).` },
+              output: `const { BrowserWindow } = require('electron');
 const win = new BrowserWindow();
 win.webContents.on('certificate-error', (event, url, error, certificate, callback) => {
   event.preventDefault();
   callback(false);
-});` },
+});`,
+            },
           ],
         },
       ],
@@ -1013,10 +1279,15 @@ export const browser = await puppeteer.launch({ args: ['--no-sandbox', '--ignore
         {
           messageId: 'libraryOption',
           data: alias(`Chromium flags: puppeteer, playwright, Selenium`, `\`'--ignore-certificate-errors'\``),
-          line: 2, column: 72,
+          line: 2,
+          column: 72,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove the flag.` }, output: `import puppeteer from 'puppeteer-core';
-export const browser = await puppeteer.launch({ args: ['--no-sandbox'] });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove the flag.` },
+              output: `import puppeteer from 'puppeteer-core';
+export const browser = await puppeteer.launch({ args: ['--no-sandbox'] });`,
+            },
           ],
         },
       ],
@@ -1028,10 +1299,15 @@ module.exports = chromium.launch({ args: ["--allow-insecure-localhost"] });`,
         {
           messageId: 'libraryOption',
           data: alias(`Chromium flags: puppeteer, playwright, Selenium`, `\`"--allow-insecure-localhost"\``),
-          line: 2, column: 43,
+          line: 2,
+          column: 43,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove the flag.` }, output: `const { chromium } = require('playwright-core');
-module.exports = chromium.launch({ args: [] });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove the flag.` },
+              output: `const { chromium } = require('playwright-core');
+module.exports = chromium.launch({ args: [] });`,
+            },
           ],
         },
       ],
@@ -1044,10 +1320,14 @@ export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAge
         {
           messageId: 'clientSink',
           data: { sink: `the AWS SDK \`new S3Client({ requestHandler: { httpsAgent } })\` options` },
-          line: 2, column: 87,
+          line: 2,
+          column: 87,
           suggestions: [
-            { messageId: 'removeOption', output: `import { S3Client } from '@aws-sdk/client-s3';
-export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAgent: {} } });` },
+            {
+              messageId: 'removeOption',
+              output: `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAgent: {} } });`,
+            },
           ],
         },
       ],
@@ -1060,19 +1340,29 @@ module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: new https.Ag
         {
           messageId: 'clientSink',
           data: { sink: `new https.Agent() used as the AWS SDK \`DynamoDBClient\` \`requestHandler.httpsAgent\`` },
-          line: 3, column: 87,
+          line: 3,
+          column: 87,
           suggestions: [
-            { messageId: 'removeOption', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+            {
+              messageId: 'removeOption',
+              output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const https = require('https');
-module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: new https.Agent({}) } });` },
-            { messageId: 'useFactory', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: new https.Agent({}) } });`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const https = require('https');
 const { secureAgent } = require('tlsguard-runtime');
-module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent() } });` },
-            { messageId: 'useFactoryWithCa', output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent() } });`,
+            },
+            {
+              messageId: 'useFactoryWithCa',
+              output: `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const https = require('https');
 const { secureAgent } = require('tlsguard-runtime');
-module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });` },
+module.exports = new DynamoDBClient({ requestHandler: { httpsAgent: secureAgent({ extraCa: process.env.TLS_PRIVATE_CA_PEM }) } });`,
+            },
           ],
         },
       ],

@@ -42,32 +42,84 @@ tls.connect({
     `${TLS}export function open(check: typeof tls.checkServerIdentity) { return tls.connect({ checkServerIdentity: check }); }`,
     // Reading or calling tls.checkServerIdentity.
     `${TLS}export const original = tls.checkServerIdentity;`,
-    `${TLS}declare const cert: tls.PeerCertificate;\nconst err = tls.checkServerIdentity('a.example', cert);\nif (err) throw err;`,    // From the corpus (mysql2, mongodb): a callback chosen by a run-time flag is not provably permissive.
-    validJs(`const Tls = require('tls');\nfunction open(verifyIdentity, socket) {\n  return Tls.connect({ socket, checkServerIdentity: verifyIdentity ? Tls.checkServerIdentity : function () { return undefined; } });\n}\nmodule.exports = open;`),
+    `${TLS}declare const cert: tls.PeerCertificate;\nconst err = tls.checkServerIdentity('a.example', cert);\nif (err) throw err;`, // From the corpus (mysql2, mongodb): a callback chosen by a run-time flag is not provably permissive.
+    validJs(
+      `const Tls = require('tls');\nfunction open(verifyIdentity, socket) {\n  return Tls.connect({ socket, checkServerIdentity: verifyIdentity ? Tls.checkServerIdentity : function () { return undefined; } });\n}\nmodule.exports = open;`,
+    ),
     `export function configure(options: { tlsAllowInvalidHostnames?: boolean; checkServerIdentity?: () => undefined }) {\n  options.checkServerIdentity = options.tlsAllowInvalidHostnames ? () => undefined : undefined;\n}`,
   ],
   invalid: [
     // A shadowed `fetch` is some other function: its options may reach TLS.
     js({
       code: `function get(fetch) {\n  return fetch('https://a.example', { checkServerIdentity: () => undefined });\n}\nmodule.exports = get;`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 39, suggestions: [{ messageId: 'removeOption', output: `function get(fetch) {\n  return fetch('https://a.example', {});\n}\nmodule.exports = get;` }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 2,
+          column: 39,
+          suggestions: [{ messageId: 'removeOption', output: `function get(fetch) {\n  return fetch('https://a.example', {});\n}\nmodule.exports = get;` }],
+        },
+      ],
     }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => undefined });`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 2, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     },
     js({
       code: `const https = require('https');\nhttps.get({ hostname: 'a.example', checkServerIdentity() {} });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const https = require('https');\nhttps.get({ hostname: 'a.example' });` }, { messageId: 'useFactory', output: "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({ hostname: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          suggestions: [
+            { messageId: 'removeOption', output: `const https = require('https');\nhttps.get({ hostname: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "const https = require('https');\nconst { secureClientOptions } = require('tlsguard-runtime');\nhttps.get(secureClientOptions({ hostname: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: () => null });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     },
     js({
       // ws types it as returning boolean: false accepts.
       code: `const WebSocket = require('ws');\nnew WebSocket('wss://a.example', { checkServerIdentity: () => false });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const WebSocket = require('ws');\nnew WebSocket('wss://a.example', {});` }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          suggestions: [{ messageId: 'removeOption', output: `const WebSocket = require('ws');\nnew WebSocket('wss://a.example', {});` }],
+        },
+      ],
     }),
     {
       code: `${TLS}tls.connect({\n  host: 'a.example',\n  checkServerIdentity: (host, cert) => {\n    tls.checkServerIdentity(host, cert);\n  },\n});`,
@@ -76,8 +128,16 @@ tls.connect({
           messageId: 'acceptsAnyHost',
           line: 4,
           suggestions: [
-            { messageId: 'returnCheckResult', output: `${TLS}tls.connect({\n  host: 'a.example',\n  checkServerIdentity: (host, cert) => {\n    return tls.checkServerIdentity(host, cert);\n  },\n});` },
-            { messageId: 'removeOption', output: `${TLS}tls.connect({\n  host: 'a.example',\n});` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({\n  host: 'a.example',\n}));" },
+            {
+              messageId: 'returnCheckResult',
+              output: `${TLS}tls.connect({\n  host: 'a.example',\n  checkServerIdentity: (host, cert) => {\n    return tls.checkServerIdentity(host, cert);\n  },\n});`,
+            },
+            { messageId: 'removeOption', output: `${TLS}tls.connect({\n  host: 'a.example',\n});` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({\n  host: 'a.example',\n}));",
+            },
           ],
         },
       ],
@@ -88,13 +148,34 @@ tls.connect({
         {
           messageId: 'acceptsAnyHost',
           line: 6,
-          suggestions: [{ messageId: 'removeOption', output: `${TLS}function skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect(secureClientOptions({ host: 'a.example' }));" }],
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `${TLS}function skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect({ host: 'a.example' });`,
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nfunction skipHostnameCheck(host: string, cert: tls.PeerCertificate) {\n  console.log('skipping check for', host, cert.subject);\n  return undefined;\n}\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
         },
       ],
     },
     {
       code: `${TLS}const noCheck = (): undefined => void 0;\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.checkServerIdentity = noCheck;\ntls.connect(opts);`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 4, suggestions: [{ messageId: 'removeAssignment', output: `${TLS}const noCheck = (): undefined => void 0;\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\ntls.connect(opts);` }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'removeAssignment',
+              output: `${TLS}const noCheck = (): undefined => void 0;\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\ntls.connect(opts);`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${TLS}tls.checkServerIdentity = () => undefined;`,
@@ -102,24 +183,81 @@ tls.connect({
     },
     js({
       code: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\ntls.checkServerIdentity = (host, cert) => (host.endsWith('.internal') ? undefined : original(host, cert));`,
-      errors: [{ messageId: 'globalOverride', suggestions: [{ messageId: 'removeAssignment', output: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\n` }] }],
+      errors: [
+        {
+          messageId: 'globalOverride',
+          suggestions: [{ messageId: 'removeAssignment', output: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\n` }],
+        },
+      ],
     }),
     js({
       code: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example', checkServerIdentity: _.noop });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "const _ = require('lodash');\nconst tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          suggestions: [
+            { messageId: 'removeOption', output: `const _ = require('lodash');\nconst tls = require('tls');\ntls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "const _ = require('lodash');\nconst tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     }),
     {
       code: `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (() => false) as unknown as typeof tls.checkServerIdentity });`,
-      errors: [{ messageId: 'acceptsAnyHost', suggestions: [{ messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}tls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     },
     {
       // Calls that see neither the host name nor the certificate cannot reject one server and accept another.
       code: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example', checkServerIdentity: () => { metrics.increment('tls.identity'); } });`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const metrics: { increment(name: string): void };\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 3,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}declare const metrics: { increment(name: string): void };\ntls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const metrics: { increment(name: string): void };\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example', checkServerIdentity: (_host, _cert) => { audit({ at: Date.now() }); return undefined; } });`,
-      errors: [{ messageId: 'acceptsAnyHost', line: 3, column: 34, suggestions: [{ messageId: 'removeOption', output: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example' });` }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare function audit(event: { at: number }): void;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] }],
+      errors: [
+        {
+          messageId: 'acceptsAnyHost',
+          line: 3,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeOption', output: `${TLS}declare function audit(event: { at: number }): void;\ntls.connect({ host: 'a.example' });` },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare function audit(event: { at: number }): void;\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
     },
     js({
       // An undeclared `tls` is the REPL's built-in module: replacing its checkServerIdentity is process-wide.

@@ -29,7 +29,8 @@ module.exports = curly.post('https://a.example', { sslVerifyHost: 2 });`),
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', "`setOpt('SSL_VERIFYHOST', 0)`"),
-          line: 3, column: 1,
+          line: 3,
+          column: 1,
           suggestions: [{ messageId: 'libraryFix', data: { fix: 'Replace the value with `2`.' }, output: `${CURL}curl.setOpt('SSL_VERIFYHOST', 2);` }],
         },
       ],
@@ -40,8 +41,11 @@ module.exports = curly.post('https://a.example', { sslVerifyHost: 2 });`),
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', "`setOpt('SSL_VERIFYHOST', false)`"),
-          line: 3, column: 1,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Replace the value with `2`.' }, output: `${CURL}curl.setOpt(Curl.option.SSL_VERIFYHOST, 2);` }],
+          line: 3,
+          column: 1,
+          suggestions: [
+            { messageId: 'libraryFix', data: { fix: 'Replace the value with `2`.' }, output: `${CURL}curl.setOpt(Curl.option.SSL_VERIFYHOST, 2);` },
+          ],
         },
       ],
     }),
@@ -52,9 +56,16 @@ module.exports = curly.post('https://a.example', { postFields: 'a=1', sslVerifyH
         {
           messageId: 'libraryOption',
           data: alias('node-libcurl', '`sslVerifyHost: 0`'),
-          line: 2, column: 71,
-          suggestions: [{ messageId: 'libraryFix', data: { fix: 'Remove `sslVerifyHost` (libcurl verifies by default).' }, output: `const { curly } = require('node-libcurl');
-module.exports = curly.post('https://a.example', { postFields: 'a=1' });` }],
+          line: 2,
+          column: 71,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: 'Remove `sslVerifyHost` (libcurl verifies by default).' },
+              output: `const { curly } = require('node-libcurl');
+module.exports = curly.post('https://a.example', { postFields: 'a=1' });`,
+            },
+          ],
         },
       ],
     }),

@@ -38,10 +38,15 @@ export const client = new MongoClient('mongodb://10.0.0.5', { tls: true, tlsAllo
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsAllowInvalidHostnames: true\``),
-          line: 2, column: 74,
+          line: 2,
+          column: 74,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` }, output: `import { MongoClient } from 'mongodb';
-export const client = new MongoClient('mongodb://10.0.0.5', { tls: true });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` },
+              output: `import { MongoClient } from 'mongodb';
+export const client = new MongoClient('mongodb://10.0.0.5', { tls: true });`,
+            },
           ],
         },
       ],
@@ -53,10 +58,15 @@ await mongoose.connect('mongodb://10.0.0.5/app?tls=true&tlsAllowInvalidHostnames
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsAllowInvalidHostnames=true\``),
-          line: 2, column: 24,
+          line: 2,
+          column: 24,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Use \`tlsAllowInvalidHostnames=false\`.` }, output: `import mongoose from 'mongoose';
-await mongoose.connect('mongodb://10.0.0.5/app?tls=true&tlsAllowInvalidHostnames=false');` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Use \`tlsAllowInvalidHostnames=false\`.` },
+              output: `import mongoose from 'mongoose';
+await mongoose.connect('mongodb://10.0.0.5/app?tls=true&tlsAllowInvalidHostnames=false');`,
+            },
           ],
         },
       ],
@@ -69,11 +79,16 @@ export const pool = mysql.createPool({ host: 'db.internal', ssl: { ca } });`,
         {
           messageId: 'libraryOption',
           data: alias(`mysql2`, `An \`ssl\` object without \`verifyIdentity: true\``),
-          line: 3, column: 61,
+          line: 3,
+          column: 61,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Add \`verifyIdentity: true\`.` }, output: `import mysql from 'mysql2';
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Add \`verifyIdentity: true\`.` },
+              output: `import mysql from 'mysql2';
 declare const ca: string;
-export const pool = mysql.createPool({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });` },
+export const pool = mysql.createPool({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });`,
+            },
           ],
         },
       ],
@@ -85,10 +100,15 @@ module.exports = mysql.createConnection({ host: 'db.internal', ssl: {} });`,
         {
           messageId: 'libraryOption',
           data: alias(`mysql2`, `An \`ssl\` object without \`verifyIdentity: true\``),
-          line: 2, column: 64,
+          line: 2,
+          column: 64,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Add \`verifyIdentity: true\`.` }, output: `const mysql = require('mysql2/promise');
-module.exports = mysql.createConnection({ host: 'db.internal', ssl: { verifyIdentity: true } });` },
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Add \`verifyIdentity: true\`.` },
+              output: `const mysql = require('mysql2/promise');
+module.exports = mysql.createConnection({ host: 'db.internal', ssl: { verifyIdentity: true } });`,
+            },
           ],
         },
       ],
@@ -101,11 +121,16 @@ export const db = mysql.createConnection({ host: 'db.internal', ssl: { ca, verif
         {
           messageId: 'libraryOption',
           data: alias(`mysql2`, `An \`ssl\` object without \`verifyIdentity: true\``),
-          line: 3, column: 65,
+          line: 3,
+          column: 65,
           suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Add \`verifyIdentity: true\`.` }, output: `import mysql from 'mysql2';
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Add \`verifyIdentity: true\`.` },
+              output: `import mysql from 'mysql2';
 declare const ca: string;
-export const db = mysql.createConnection({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });` },
+export const db = mysql.createConnection({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });`,
+            },
           ],
         },
       ],
@@ -116,10 +141,14 @@ export const res = await got('https://a.example', { https: { checkServerIdentity
       errors: [
         {
           messageId: 'acceptsAnyHost',
-          line: 2, column: 62,
+          line: 2,
+          column: 62,
           suggestions: [
-            { messageId: 'removeOption', output: `import got from 'got';
-export const res = await got('https://a.example', { https: {} });` },
+            {
+              messageId: 'removeOption',
+              output: `import got from 'got';
+export const res = await got('https://a.example', { https: {} });`,
+            },
           ],
         },
       ],
@@ -130,10 +159,14 @@ export const creds = credentials.createSsl(null, null, null, { checkServerIdenti
       errors: [
         {
           messageId: 'acceptsAnyHost',
-          line: 2, column: 64,
+          line: 2,
+          column: 64,
           suggestions: [
-            { messageId: 'removeOption', output: `import { credentials } from '@grpc/grpc-js';
-export const creds = credentials.createSsl(null, null, null, {});` },
+            {
+              messageId: 'removeOption',
+              output: `import { credentials } from '@grpc/grpc-js';
+export const creds = credentials.createSsl(null, null, null, {});`,
+            },
           ],
         },
       ],
@@ -144,10 +177,9 @@ export const creds = credentials.createSsl(null, null, null, {});` },
         {
           messageId: 'libraryOption',
           data: alias(`mongodb`, `\`tlsAllowInvalidHostnames: true\``),
-          line: 1, column: 31,
-          suggestions: [
-            { messageId: 'libraryFix', data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` }, output: `export const mongoOptions = {};` },
-          ],
+          line: 1,
+          column: 31,
+          suggestions: [{ messageId: 'libraryFix', data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` }, output: `export const mongoOptions = {};` }],
         },
       ],
     },

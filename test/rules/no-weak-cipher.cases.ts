@@ -1,7 +1,20 @@
 import type { RuleCases } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 
-type M = "weakCiphers" | "secLevelZero" | "smallDh" | "weakCurves" | "weakSigalgs" | "weakSecureOptions" | "useProfileCiphers" | "removeSecLevel" | "raiseDhSize" | "dropWeakEntries" | "removeOption" | "removeFlags" | "useFactory";
+type M =
+  | 'weakCiphers'
+  | 'secLevelZero'
+  | 'smallDh'
+  | 'weakCurves'
+  | 'weakSigalgs'
+  | 'weakSecureOptions'
+  | 'useProfileCiphers'
+  | 'removeSecLevel'
+  | 'raiseDhSize'
+  | 'dropWeakEntries'
+  | 'removeOption'
+  | 'removeFlags'
+  | 'useFactory';
 type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
 
 const cases: RuleCases<M, O> = {
@@ -23,7 +36,10 @@ const cases: RuleCases<M, O> = {
     "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL' });",
     "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ECDHE:DHE:!aNULL:!MD5' });",
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'RC4-SHA:DES-CBC3-SHA:IDEA-CBC-SHA' });",
-    { code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5' });", settings: { tlsguard: { node: '>=14' } } },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:!aNULL:!eNULL:!EXPORT:!DES:!RC4:!MD5' });",
+      settings: { tlsguard: { node: '>=14' } },
+    },
     // IDEA-CBC-SHA works only up to TLS 1.1: Node 12 - 16 (OpenSSL 1.1) do not offer it with their TLS 1.2 minimum.
     { code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'IDEA-CBC-SHA:AES128-GCM-SHA256' });", settings: { tlsguard: { node: '>=12' } } },
     // A fetch init has no TLS options: the key is inert there.
@@ -33,7 +49,10 @@ const cases: RuleCases<M, O> = {
     // Negated tokens remove suites for good.
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH:!aNULL:!RC4' });",
     "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
-    { code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });", options: [{"policy": "strict"}] },
+    {
+      code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+      options: [{ policy: 'strict' }],
+    },
     // At the default security level (1) OpenSSL refuses the anonymous suites HIGH contains (policy: weakSuites).
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'HIGH' });",
     // Forward secret CBC suites are weak only under the strict policy.
@@ -48,7 +67,10 @@ const cases: RuleCases<M, O> = {
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', minDHSize: 2048 });",
     // Servers ignore minDHSize.
     "import tls from 'node:tls';\ndeclare const key: string, cert: string;\ntls.createServer({ key, cert, minDHSize: 1024 });",
-    { code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ecdhCurve: 'X25519:prime256v1:secp384r1', sigalgs: 'ECDSA+SHA256:RSA-PSS+SHA256' });", filename: 'file.js' },
+    {
+      code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ecdhCurve: 'X25519:prime256v1:secp384r1', sigalgs: 'ECDSA+SHA256:RSA-PSS+SHA256' });",
+      filename: 'file.js',
+    },
     "import tls from 'node:tls';\ntls.DEFAULT_ECDH_CURVE = 'auto';",
     // Hardening bits and SSL_OP_ALL (whose BEAST bit only matters with TLS 1.0) are fine.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_NO_TICKET | constants.SSL_OP_NO_RENEGOTIATION });",
@@ -58,7 +80,7 @@ const cases: RuleCases<M, O> = {
     // TLS 1.3 only is not weaker.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_2 });",
     "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';",
-    "const doc = \"ciphers: 'ALL'\";\nexport default doc;",
+    'const doc = "ciphers: \'ALL\'";\nexport default doc;',
   ],
   invalid: [
     {
@@ -68,18 +90,25 @@ const cases: RuleCases<M, O> = {
       settings: { tlsguard: { node: '>=14' } },
       errors: [
         {
-          messageId: "weakCiphers",
+          messageId: 'weakCiphers',
           data: {
             option: 'ciphers',
             count: '1 weak cipher suite',
             where: ' on Node 16 and older',
             reasons: 'no forward secrecy, not AEAD',
             suites: 'SEED-SHA',
-            impact: "whoever later obtains the server's private key can decrypt recorded traffic of the suites without forward secrecy; the CBC suites use MAC-then-encrypt, the construction behind padding-oracle attacks such as Lucky13",
+            impact:
+              "whoever later obtains the server's private key can decrypt recorded traffic of the suites without forward secrecy; the CBC suites use MAC-then-encrypt, the construction behind padding-oracle attacks such as Lucky13",
           },
           line: 2,
           column: 20,
-          suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }],
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
         },
       ],
     },
@@ -87,45 +116,106 @@ const cases: RuleCases<M, O> = {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:@SECLEVEL=0', minVersion: 'TLSv1.2' });",
       errors: [
         {
-          messageId: "weakCiphers",
+          messageId: 'weakCiphers',
           data: {
             option: 'ciphers',
             count: '12 weak cipher suites',
             where: '',
             reasons: 'anonymous (no authentication)',
             suites: 'ADH-AES256-GCM-SHA384, ADH-AES128-GCM-SHA256, ADH-AES256-SHA256 and 9 more',
-            impact: 'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)',
+            impact:
+              'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)',
           },
           line: 2,
           column: 20,
-          suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305', minVersion: 'TLSv1.2' });" }],
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305', minVersion: 'TLSv1.2' });",
+            },
+          ],
         },
       ],
     },
     {
       // Servers do not take `secureContext`: the ciphers beside it are used.
       code: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'ALL:@SECLEVEL=0' } as tls.TlsOptions);",
-      errors: [{ messageId: "weakCiphers", line: 2, column: 62, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } as tls.TlsOptions);" }] }],
+      errors: [
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 62,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ secureContext: tls.createSecureContext(), ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } as tls.TlsOptions);",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: ['aNULL', '@SECLEVEL=0'].join(':') });",
-      errors: [{ messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] }],
+      errors: [
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
+        },
+      ],
     },
     {
       // `@SECLEVEL=0` appended to the current default: the last level set wins, whatever the head holds.
       code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS += ':@SECLEVEL=0';",
-      errors: [{ messageId: "secLevelZero", line: 2, column: 1, suggestions: [] }],
+      errors: [{ messageId: 'secLevelZero', line: 2, column: 1, suggestions: [] }],
     },
     {
       code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = tls.DEFAULT_CIPHERS + ':@SECLEVEL=0';",
-      errors: [{ messageId: "secLevelZero", line: 2, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] }],
+      errors: [
+        {
+          messageId: 'secLevelZero',
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: `${tls.DEFAULT_CIPHERS}:@SECLEVEL=0` });",
-      errors: [{ messageId: "secLevelZero", line: 2, column: 33, suggestions: [
-        { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" },
-        { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: '10.0.0.1' }));" },
-      ] }],
+      errors: [
+        {
+          messageId: 'secLevelZero',
+          line: 2,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.1', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: '10.0.0.1' }));",
+            },
+          ],
+        },
+      ],
     },
     // Declared security level 0 (an OpenSSL configured down): HIGH's anonymous suites are usable.
     {
@@ -133,10 +223,18 @@ const cases: RuleCases<M, O> = {
       options: [{ securityLevel: 0 }],
       errors: [
         {
-          messageId: "weakCiphers",
+          messageId: 'weakCiphers',
           suggestions: [
-            { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" },
-            { messageId: "useFactory", output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" },
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
           ],
         },
       ],
@@ -144,50 +242,159 @@ const cases: RuleCases<M, O> = {
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'eNULL:@SECLEVEL=0' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
+        },
       ],
     },
     // !DES removes single DES only: 3DES and IDEA remain.
     js({
       code: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'ALL:!eNULL:!EXPORT:!DES:!RC4:!MD5:@SECLEVEL=0' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "const tls = require('tls');\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     }),
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'NULL-SHA256:@SECLEVEL=0' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'DEFAULT:@SECLEVEL=0' });",
       errors: [
-        { messageId: "secLevelZero", line: 2, column: 20, suggestions: [{ messageId: "removeSecLevel", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'DEFAULT' });" }, { messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+        {
+          messageId: 'secLevelZero',
+          line: 2,
+          column: 20,
+          suggestions: [
+            { messageId: 'removeSecLevel', output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'DEFAULT' });" },
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ALL:@SECLEVEL=0' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = { ciphers: CIPHERS };\ntls.connect(opts);",
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = secureClientOptions();\ntls.connect(opts);" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 3,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\ntls.connect(opts);",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst CIPHERS = 'ALL:!eNULL:@SECLEVEL=0';\nconst opts = secureClientOptions();\ntls.connect(opts);",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\nconst base = { ciphers: 'AECDH-AES128-SHA:@SECLEVEL=0' as const };\ntls.connect({ ...base, host: 'a.example' });",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 16, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst base = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' as const };\ntls.connect({ ...base, host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\nconst base = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' as const };\ntls.connect({ ...base, host: 'a.example' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\nconst base = secureClientOptions();\ntls.connect({ ...base, host: 'a.example' });",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'ADH-AES128-SHA:@SECLEVEL=0';\ntls.connect(opts);",
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';\ntls.connect(opts);" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nopts.ciphers = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';\ntls.connect(opts);",
+            },
+          ],
+        },
       ],
     },
     {
@@ -195,7 +402,18 @@ const cases: RuleCases<M, O> = {
       // Node 10 and 11 (OpenSSL 1.1, `tls.DEFAULT_MIN_VERSION` TLS 1.0) offer IDEA-CBC-SHA; Node 12+ needs TLS <= 1.1 for it, OpenSSL 3 lacks it.
       settings: { tlsguard: { node: '>=10' } },
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 24, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\nexport class Server {\n  readonly options = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\n  start() {\n    return tls.createServer(this.options);\n  }\n}" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 3,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\nexport class Server {\n  readonly options = { ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' };\n  start() {\n    return tls.createServer(this.options);\n  }\n}",
+            },
+          ],
+        },
       ],
     },
     {
@@ -203,106 +421,288 @@ const cases: RuleCases<M, O> = {
       // SSLv3 selects the CBC-SHA1 suites: strong ciphers on OpenSSL 3, but neither AEAD nor all forward secret.
       options: [{ policy: 'strict' }],
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } satisfies import('node:https').AgentOptions);" }, { messageId: 'useFactory', output: "import { Agent } from 'node:https';\nimport { secureAgent } from 'tlsguard-runtime';\nexport const agent = secureAgent();" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import { Agent } from 'node:https';\nexport const agent = new Agent({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' } satisfies import('node:https').AgentOptions);",
+            },
+            {
+              messageId: 'useFactory',
+              output: "import { Agent } from 'node:https';\nimport { secureAgent } from 'tlsguard-runtime';\nexport const agent = secureAgent();",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: legacy ? 'ALL:@SECLEVEL=0' : 'aNULL:@SECLEVEL=0' });",
       errors: [
-        { messageId: "weakCiphers", line: 3, column: 34, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 3,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ndeclare const legacy: boolean;\ntls.connect({ host: 'a.example', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ndeclare const legacy: boolean;\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'ECDHE-RSA-AES128-SHA:AES128-GCM-SHA256' });",
-      options: [{"policy": "strict"}],
+      options: [{ policy: 'strict' }],
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 20, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
+        },
       ],
     },
     js({
       // An undeclared `tls` is the REPL's built-in module: this is the process-wide default.
       code: "tls.DEFAULT_CIPHERS = 'DEFAULT@SECLEVEL=0';",
       errors: [
-        { messageId: "secLevelZero", line: 1, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "tls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] },
+        {
+          messageId: 'secLevelZero',
+          line: 1,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "tls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';",
+            },
+          ],
+        },
       ],
     }),
     {
       code: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'NULL-SHA:@SECLEVEL=0';",
       errors: [
-        { messageId: "weakCiphers", line: 2, column: 1, suggestions: [{ messageId: "useProfileCiphers", output: "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';" }] },
+        {
+          messageId: 'weakCiphers',
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';",
+            },
+          ],
+        },
       ],
     },
     js({
       code: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 1024 });",
       errors: [
-        { messageId: "smallDh", line: 2, column: 34, suggestions: [{ messageId: "raiseDhSize", output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 2048 });" }, { messageId: 'useFactory', output: "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'smallDh',
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'raiseDhSize', output: "const tls = require('tls');\ntls.connect({ host: 'a.example', minDHSize: 2048 });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "const tls = require('tls');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     }),
     {
       code: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nObject.assign(opts, { minDHSize: 512 });\ntls.connect(opts);",
       errors: [
-        { messageId: "smallDh", line: 3, column: 23, suggestions: [{ messageId: "raiseDhSize", output: "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nObject.assign(opts, { minDHSize: 2048 });\ntls.connect(opts);" }] },
+        {
+          messageId: 'smallDh',
+          line: 3,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'raiseDhSize',
+              output:
+                "import tls from 'node:tls';\nconst opts: tls.ConnectionOptions = { host: 'a.example' };\nObject.assign(opts, { minDHSize: 2048 });\ntls.connect(opts);",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'secp192r1:prime256v1' });",
       errors: [
-        { messageId: "weakCurves", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime256v1' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakCurves',
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'dropWeakEntries', output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime256v1' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.createServer({ ecdhCurve: 'secp224r1' });",
       errors: [
-        { messageId: "weakCurves", line: 2, column: 20, suggestions: [{ messageId: "removeOption", output: "import tls from 'node:tls';\ntls.createServer({});" }] },
+        {
+          messageId: 'weakCurves',
+          line: 2,
+          column: 20,
+          suggestions: [{ messageId: 'removeOption', output: "import tls from 'node:tls';\ntls.createServer({});" }],
+        },
       ],
     },
     js({
       code: "const tls = require('tls');\ntls.DEFAULT_ECDH_CURVE = 'prime192v1:X25519';",
       errors: [
-        { messageId: "weakCurves", line: 2, column: 1, suggestions: [{ messageId: "dropWeakEntries", output: "const tls = require('tls');\ntls.DEFAULT_ECDH_CURVE = 'X25519';" }] },
+        {
+          messageId: 'weakCurves',
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: 'dropWeakEntries', output: "const tls = require('tls');\ntls.DEFAULT_ECDH_CURVE = 'X25519';" }],
+        },
       ],
     }),
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'RSA+SHA1:ECDSA+SHA256' });",
       errors: [
-        { messageId: "weakSigalgs", line: 2, column: 34, suggestions: [{ messageId: "dropWeakEntries", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'ECDSA+SHA256' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakSigalgs',
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'dropWeakEntries', output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'ECDSA+SHA256' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.createSecureContext({ sigalgs: 'RSA+SHA1:DSA+SHA256' });",
       errors: [
-        { messageId: "weakSigalgs", line: 2, column: 27, suggestions: [{ messageId: "removeOption", output: "import tls from 'node:tls';\ntls.createSecureContext({});" }] },
+        {
+          messageId: 'weakSigalgs',
+          line: 2,
+          column: 27,
+          suggestions: [{ messageId: 'removeOption', output: "import tls from 'node:tls';\ntls.createSecureContext({});" }],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT | constants.SSL_OP_NO_TICKET });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TICKET });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakSecureOptions',
+          line: 3,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'removeFlags',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TICKET });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     js({
       code: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({ secureOptions: crypto.constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 20, suggestions: [{ messageId: "removeFlags", output: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({});" }] },
+        {
+          messageId: 'weakSecureOptions',
+          line: 3,
+          column: 20,
+          suggestions: [{ messageId: 'removeFlags', output: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({});" }],
+        },
       ],
     }),
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_3 });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakSecureOptions',
+          line: 3,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeFlags', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureOptions: 262148 });",
       errors: [
-        { messageId: "weakSecureOptions", line: 2, column: 34, suggestions: [{ messageId: "removeFlags", output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" }, { messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakSecureOptions',
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeFlags', output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
     // With TLS 1.0 allowed, SSL_OP_ALL turns the BEAST countermeasure off.
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', minVersion: 'TLSv1', secureOptions: constants.SSL_OP_ALL });",
       errors: [
-        { messageId: "weakSecureOptions", line: 3, column: 55, suggestions: [{ messageId: 'useFactory', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));" }] },
+        {
+          messageId: 'weakSecureOptions',
+          line: 3,
+          column: 55,
+          suggestions: [
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
       ],
     },
   ],

@@ -87,9 +87,7 @@ describe('secureClientOptions', () => {
   it('derives servername from DNS hosts only and never overrides a given one', () => {
     expect(secureClientOptions({ host: 'example.com' }).servername).toBe('example.com');
     expect(secureClientOptions({ host: 'example.com.' }).servername).toBe('example.com');
-    expect(secureClientOptions({ hostname: 'api.example.com', host: 'ignored.example' }).servername).toBe(
-      'api.example.com',
-    );
+    expect(secureClientOptions({ hostname: 'api.example.com', host: 'ignored.example' }).servername).toBe('api.example.com');
     for (const host of ['127.0.0.1', '::1', '[::1]', '10.0.0.5', '']) {
       expect(secureClientOptions({ host }).servername, host).toBeUndefined();
     }
@@ -97,7 +95,7 @@ describe('secureClientOptions', () => {
     expect(secureClientOptions({ host: 'a.example', servername: 'b.example' }).servername).toBe('b.example');
   });
 
-  it('keeps the caller\'s other options and does not modify the input', () => {
+  it("keeps the caller's other options and does not modify the input", () => {
     const input = { host: 'example.com', port: 8443, ALPNProtocols: ['h2'], timeout: 1000 };
     const copy = structuredClone(input);
     const options = secureClientOptions(input);
@@ -182,9 +180,7 @@ describe('secureClientOptions', () => {
       expect(() => secureClientOptions({ ca: 'x', extraCa: 'y' })).toThrow(/either extraCa .* or ca/);
     });
     it('a secureContext built elsewhere', () => {
-      expect(() => secureClientOptions({ secureContext: tls.createSecureContext() })).toThrow(
-        /secureContext built elsewhere/,
-      );
+      expect(() => secureClientOptions({ secureContext: tls.createSecureContext() })).toThrow(/secureContext built elsewhere/);
     });
     it('a harmless secureProtocol (conflicts with minVersion)', () => {
       // @ts-expect-error -- refused at type level too (issue 17, item 19)
@@ -201,9 +197,7 @@ describe('secureClientOptions', () => {
       expect(() => secureClientOptions({ extraCa: broken })).toThrow(/extraCa: certificate #1 cannot be parsed/);
     });
     it('a non-function checkServerIdentity', () => {
-      expect(() => secureClientOptions({ checkServerIdentity: 'no' as unknown as typeof tls.checkServerIdentity })).toThrow(
-        /must be a function/,
-      );
+      expect(() => secureClientOptions({ checkServerIdentity: 'no' as unknown as typeof tls.checkServerIdentity })).toThrow(/must be a function/);
     });
   });
 });
@@ -336,13 +330,11 @@ describe('secureServerOptions', () => {
     expect(secureServerOptions({ cert, key, profile: 'modern' }).minVersion).toBe('TLSv1.3');
   });
 
-  it('keeps the caller\'s secureOptions bits, also above 2^31', () => {
+  it("keeps the caller's secureOptions bits, also above 2^31", () => {
     const options = secureServerOptions({ cert, key, secureOptions: constants.SSL_OP_NO_TICKET });
     expect(options.secureOptions).toBe(constants.SSL_OP_NO_TICKET + constants.SSL_OP_NO_RENEGOTIATION);
     const high = 2 ** 31 + constants.SSL_OP_NO_TICKET;
-    expect(secureServerOptions({ cert, key, secureOptions: high }).secureOptions).toBe(
-      high + constants.SSL_OP_NO_RENEGOTIATION,
-    );
+    expect(secureServerOptions({ cert, key, secureOptions: high }).secureOptions).toBe(high + constants.SSL_OP_NO_RENEGOTIATION);
     const already = constants.SSL_OP_NO_RENEGOTIATION;
     expect(secureServerOptions({ cert, key, secureOptions: already }).secureOptions).toBe(already);
   });
@@ -366,9 +358,7 @@ describe('secureServerOptions', () => {
     expect(insecure(() => secureServerOptions({ cert, key, minVersion: 'TLSv1' })).option).toBe('minVersion');
     expect(insecure(() => secureServerOptions({ cert, key, ciphers: 'DEFAULT:@SECLEVEL=0' })).option).toBe('ciphers');
     // @ts-expect-error -- refused at type level too (issue 17, item 19)
-    expect(insecure(() => secureServerOptions({ cert, key, secureProtocol: 'TLSv1_method' })).option).toBe(
-      'secureProtocol',
-    );
+    expect(insecure(() => secureServerOptions({ cert, key, secureProtocol: 'TLSv1_method' })).option).toBe('secureProtocol');
   });
 
   it('requires a certificate', () => {
@@ -411,9 +401,7 @@ describe('assertSecureTlsOptions', () => {
   it('applies the policy asked for: non-forward-secret suites are weak under strict only', () => {
     expect(() => assertSecureTlsOptions({ ciphers: 'AES128-SHA' })).not.toThrow();
     expect(insecure(() => assertSecureTlsOptions({ ciphers: 'AES128-SHA' }, { strict: true })).option).toBe('ciphers');
-    expect(insecure(() => assertSecureTlsOptions({ minVersion: 'TLSv1.2' }, { profile: 'modern' })).option).toBe(
-      'minVersion',
-    );
+    expect(insecure(() => assertSecureTlsOptions({ minVersion: 'TLSv1.2' }, { profile: 'modern' })).option).toBe('minVersion');
   });
 
   it('reports every finding, the first one in option/value', () => {
@@ -422,22 +410,18 @@ describe('assertSecureTlsOptions', () => {
     expect(error.message).toMatch(/Also insecure/);
   });
 
-  it('passes secure bags, including the factories\' own output', () => {
+  it("passes secure bags, including the factories' own output", () => {
     expect(() => assertSecureTlsOptions({})).not.toThrow();
     expect(() => assertSecureTlsOptions({ host: 'example.com', rejectUnauthorized: true, minVersion: 'TLSv1.2' })).not.toThrow();
     expect(() => assertSecureTlsOptions({ minVersion: 'TLSv1.3', ciphers: 'TLS_AES_128_GCM_SHA256' })).not.toThrow();
     expect(() => assertSecureTlsOptions(secureClientOptions({ host: 'example.com' }))).not.toThrow();
     expect(() => assertSecureTlsOptions(secureClientOptions({ profile: 'modern' }), { profile: 'modern' })).not.toThrow();
-    expect(() =>
-      assertSecureTlsOptions(secureServerOptions({ cert: 'c', key: 'k' }), { side: 'server' }),
-    ).not.toThrow();
+    expect(() => assertSecureTlsOptions(secureServerOptions({ cert: 'c', key: 'k' }), { side: 'server' })).not.toThrow();
   });
 
   it('judges server bags as servers', () => {
     expect(() => assertSecureTlsOptions({ rejectUnauthorized: false }, { side: 'server' })).not.toThrow();
-    const error = insecure(() =>
-      assertSecureTlsOptions({ requestCert: true, rejectUnauthorized: false }, { side: 'server' }),
-    );
+    const error = insecure(() => assertSecureTlsOptions({ requestCert: true, rejectUnauthorized: false }, { side: 'server' }));
     expect(error.option).toBe('rejectUnauthorized');
   });
 
@@ -452,9 +436,7 @@ describe('types', () => {
     const fromTls: tls.ConnectionOptions = secureClientOptions({ host: 'example.com', port: 443 } as tls.ConnectionOptions);
     const fromHttps: https.RequestOptions = secureClientOptions({ hostname: 'example.com', path: '/' } as https.RequestOptions);
     const fromAgent: https.AgentOptions = secureClientOptions({ keepAlive: true } as https.AgentOptions);
-    const fromHttp2: http2.SecureClientSessionOptions = secureClientOptions(
-      {} as http2.SecureClientSessionOptions,
-    );
+    const fromHttp2: http2.SecureClientSessionOptions = secureClientOptions({} as http2.SecureClientSessionOptions);
     const server: http2.SecureServerOptions = secureServerOptions({
       cert: 'c',
       key: 'k',
@@ -468,7 +450,7 @@ describe('types', () => {
   });
 });
 
-describe('bad input fails closed with the runtime\'s own message (issue 17, items 14 and 16)', () => {
+describe("bad input fails closed with the runtime's own message (issue 17, items 14 and 16)", () => {
   const typeError = (fn: () => unknown): TypeError => {
     try {
       fn();
@@ -492,7 +474,7 @@ describe('bad input fails closed with the runtime\'s own message (issue 17, item
 
   it('assertSecureTlsOptions validates profile, strict, unknown fields and the context itself', () => {
     expect(typeError(() => assertSecureTlsOptions({}, { profile: 'Modern' } as never)).message).toBe(
-      'assertSecureTlsOptions: unknown profile "Modern"; use \'intermediate\' or \'modern\'',
+      "assertSecureTlsOptions: unknown profile \"Modern\"; use 'intermediate' or 'modern'",
     );
     expect(typeError(() => assertSecureTlsOptions({}, { strict: 'yes' } as never)).message).toBe(
       'assertSecureTlsOptions: strict must be true or false, got "yes"',
@@ -511,9 +493,7 @@ describe('bad input fails closed with the runtime\'s own message (issue 17, item
   it('refuses NaN and infinite numbers in any option, naming the option', () => {
     // control: Node's own error for the same value names neither the caller nor the fix
     expect(() => tls.connect({ port: 1, minDHSize: Number.NaN })).toThrow(/options\.minDHSize/);
-    expect(typeError(() => secureClientOptions({ minDHSize: Number.NaN })).message).toBe(
-      'secureClientOptions: "minDHSize" must be a finite number, got NaN',
-    );
+    expect(typeError(() => secureClientOptions({ minDHSize: Number.NaN })).message).toBe('secureClientOptions: "minDHSize" must be a finite number, got NaN');
     expect(typeError(() => secureAgent({ sessionTimeout: Number.POSITIVE_INFINITY })).message).toBe(
       'secureAgent: "sessionTimeout" must be a finite number, got Infinity',
     );

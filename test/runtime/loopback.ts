@@ -65,9 +65,7 @@ export async function startHttpsServer(options: https.ServerOptions): Promise<Ru
   return { port, sni, close };
 }
 
-export type Outcome =
-  | { ok: true; protocol: string | null; cipher: string; authorized: boolean }
-  | { ok: false; code: string; message: string };
+export type Outcome = { ok: true; protocol: string | null; cipher: string; authorized: boolean } | { ok: false; code: string; message: string };
 
 /** Connects with `tls.connect(options)` to a {@link startTlsServer} server; resolves how it ended (never rejects). */
 export function probe(options: tls.ConnectionOptions, timeoutMs = 5000): Promise<Outcome> {

@@ -84,34 +84,55 @@ export function makeTestPki(): TestPki {
     writeFileSync(join(dir, `${name}-db`, 'serial'), '1000\n');
     writeFileSync(join(dir, `${name}-db`, 'ca.cnf'), CA_CONFIG);
     run([
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-      '-keyout', `${name}.key`, '-out', `${name}.pem`, '-subj', `/CN=${cn}`, '-days', '3',
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.pem`,
+      '-subj',
+      `/CN=${cn}`,
+      '-days',
+      '3',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
     ]);
     return { cert: read(`${name}.pem`), key: read(`${name}.key`) };
   };
 
-  const issue = (
-    caName: string,
-    leaf: string,
-    opts: { cn: string; ext: string; rsa?: boolean; rsaBits?: number; start?: string; end?: string },
-  ): KeyPair => {
-    const keyArgs = opts.rsa === true
-      ? ['-newkey', `rsa:${opts.rsaBits ?? 2048}`]
-      : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
+  const issue = (caName: string, leaf: string, opts: { cn: string; ext: string; rsa?: boolean; rsaBits?: number; start?: string; end?: string }): KeyPair => {
+    const keyArgs = opts.rsa === true ? ['-newkey', `rsa:${opts.rsaBits ?? 2048}`] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
     run(['req', ...keyArgs, '-nodes', '-keyout', `${leaf}.key`, '-out', `${leaf}.csr`, '-subj', `/CN=${opts.cn}`]);
     const db = `${caName}-db`;
-    const dates = opts.start !== undefined && opts.end !== undefined
-      ? ['-startdate', opts.start, '-enddate', opts.end]
-      : ['-days', '2'];
+    const dates = opts.start !== undefined && opts.end !== undefined ? ['-startdate', opts.start, '-enddate', opts.end] : ['-days', '2'];
     execFileSync(
       'openssl',
       [
-        'ca', '-batch', '-notext', '-config', 'ca.cnf',
-        '-cert', join(dir, `${caName}.pem`), '-keyfile', join(dir, `${caName}.key`),
-        '-in', join(dir, `${leaf}.csr`), '-out', join(dir, `${leaf}.pem`),
-        '-extensions', opts.ext, '-extfile', 'ca.cnf', ...dates,
+        'ca',
+        '-batch',
+        '-notext',
+        '-config',
+        'ca.cnf',
+        '-cert',
+        join(dir, `${caName}.pem`),
+        '-keyfile',
+        join(dir, `${caName}.key`),
+        '-in',
+        join(dir, `${leaf}.csr`),
+        '-out',
+        join(dir, `${leaf}.pem`),
+        '-extensions',
+        opts.ext,
+        '-extfile',
+        'ca.cnf',
+        ...dates,
       ],
       { cwd: join(dir, db), stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -128,7 +149,10 @@ export function makeTestPki(): TestPki {
     weakRsa: issue('ca', 'weak-rsa', { cn: 'localhost', ext: 'server_localhost', rsa: true, rsaBits: 1024 }),
     otherHost: issue('ca', 'other', { cn: 'other.example', ext: 'server_other' }),
     expired: issue('ca', 'expired', {
-      cn: 'localhost', ext: 'server_localhost', start: '20200101000000Z', end: '20200201000000Z',
+      cn: 'localhost',
+      ext: 'server_localhost',
+      start: '20200101000000Z',
+      end: '20200201000000Z',
     }),
     client: issue('ca', 'client', { cn: 'tlsguard client', ext: 'client_leaf' }),
     foreign: issue('foreign-ca', 'foreign', { cn: 'localhost', ext: 'server_localhost' }),

@@ -5,20 +5,8 @@ import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  secureAgent,
-  secureClientOptions,
-  secureServerOptions,
-} from '../../src/runtime/index.js';
-import {
-  httpsGet,
-  LOOPBACK,
-  probe,
-  startHttpsServer,
-  startTlsServer,
-  type Outcome,
-  type RunningServer,
-} from './loopback.js';
+import { secureAgent, secureClientOptions, secureServerOptions } from '../../src/runtime/index.js';
+import { httpsGet, LOOPBACK, probe, startHttpsServer, startTlsServer, type Outcome, type RunningServer } from './loopback.js';
 import { hasOpenSsl, makeTestPki, type TestPki } from './pki.js';
 
 const OPENSSL = hasOpenSsl();
@@ -168,9 +156,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
       const connectRaw = (port: number): net.Socket => net.connect(port, LOOPBACK);
       // the other.example certificate is valid for other.example only
       succeeded(await probe(client(wrongHost.port, { socket: connectRaw(wrongHost.port), host: 'other.example' })));
-      expect(
-        failed(await probe(client(wrongHost.port, { socket: connectRaw(wrongHost.port), host: 'localhost' }))),
-      ).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+      expect(failed(await probe(client(wrongHost.port, { socket: connectRaw(wrongHost.port), host: 'localhost' })))).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
     });
 
     it('refuses a server certificate with a 1,024-bit RSA key (issue 17, item 15)', async () => {
@@ -202,9 +188,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
     });
 
     it('presents a client certificate given as cert/key (inside the cached context)', async () => {
-      const mtls = await start(
-        secureServerOptions({ ...pki.localhost, requestCert: true, ca: pki.ca.cert }),
-      );
+      const mtls = await start(secureServerOptions({ ...pki.localhost, requestCert: true, ca: pki.ca.cert }));
       succeeded(await probe(client(mtls.port, { cert: pki.client.cert, key: pki.client.key })));
       expect(failed(await probe(client(mtls.port)))).toMatch(/CERTIFICATE|ALERT|ECONNRESET/i);
     });
@@ -240,10 +224,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
           socket.on('data', () => undefined);
           socket.on('error', (error: NodeJS.ErrnoException) => done(`error: ${error.message}`));
         });
-      const echoServers = [
-        await startTlsServer(secureServerOptions({ ...pki.localhost }), 'echo'),
-        await startTlsServer({ ...pki.localhost }, 'echo'),
-      ];
+      const echoServers = [await startTlsServer(secureServerOptions({ ...pki.localhost }), 'echo'), await startTlsServer({ ...pki.localhost }, 'echo')];
       servers.push(...echoServers);
       const [hardenedEcho, plainEcho] = echoServers as [RunningServer, RunningServer];
       expect(await renegotiate(hardenedEcho.port)).toMatch(/no renegotiation/);
@@ -280,9 +261,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
 
     it('refuses clients that offer only weak suites', async () => {
       for (const ciphers of ['AES128-GCM-SHA256', 'AES128-SHA:AES256-SHA', 'ECDHE-RSA-AES128-SHA']) {
-        const code = failed(
-          await probe({ host: 'localhost', port: hardened.port, ca: pki.ca.cert, maxVersion: 'TLSv1.2', ciphers }),
-        );
+        const code = failed(await probe({ host: 'localhost', port: hardened.port, ca: pki.ca.cert, maxVersion: 'TLSv1.2', ciphers }));
         expect(code).toMatch(/HANDSHAKE_FAILURE|NO_SHARED_CIPHER|CIPHER/i);
       }
       // control: the weak-only client reaches the non-forward-secret server
@@ -298,15 +277,13 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
     });
 
     it('enforces mTLS: no client certificate, no connection', async () => {
-      const mtls = await start(
-        secureServerOptions({ ...pki.localhost, requestCert: true, ca: pki.ca.cert }),
-      );
+      const mtls = await start(secureServerOptions({ ...pki.localhost, requestCert: true, ca: pki.ca.cert }));
       expect(failed(await probe(client(mtls.port)))).toMatch(/CERTIFICATE|ALERT/i);
       expect(failed(await probe(client(mtls.port, { maxVersion: 'TLSv1.2' })))).toMatch(/CERTIFICATE|ALERT/i);
       // a client certificate from an unrelated CA is refused too
-      expect(
-        failed(await probe(client(mtls.port, { maxVersion: 'TLSv1.2', cert: pki.foreign.cert, key: pki.foreign.key }))),
-      ).toMatch(/CERTIFICATE|ALERT|UNKNOWN_CA|ECONNRESET|EOF/);
+      expect(failed(await probe(client(mtls.port, { maxVersion: 'TLSv1.2', cert: pki.foreign.cert, key: pki.foreign.key })))).toMatch(
+        /CERTIFICATE|ALERT|UNKNOWN_CA|ECONNRESET|EOF/,
+      );
       succeeded(await probe(client(mtls.port, { cert: pki.client.cert, key: pki.client.key })));
     });
   });
@@ -338,9 +315,9 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
           error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
         });
         // a per-request rejectUnauthorized: false loses against the agent's options
-        expect(
-          await httpsGet({ host: 'localhost', port: untrusted.port, path: '/', agent, rejectUnauthorized: false }),
-        ).toEqual({ error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+        expect(await httpsGet({ host: 'localhost', port: untrusted.port, path: '/', agent, rejectUnauthorized: false })).toEqual({
+          error: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        });
       } finally {
         agent.destroy();
       }
@@ -354,8 +331,13 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
       const plainAgent = new https.Agent({ ca: pki.ca.cert, keepAlive: true });
       const agent = secureAgent({ extraCa: pki.ca.cert, keepAlive: true });
       try {
-        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent: plainAgent, checkServerIdentity: acceptAny })).toEqual({ status: 200, body: 'hello' });
-        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent, checkServerIdentity: acceptAny })).toEqual({ error: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent: plainAgent, checkServerIdentity: acceptAny })).toEqual({
+          status: 200,
+          body: 'hello',
+        });
+        expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent, checkServerIdentity: acceptAny })).toEqual({
+          error: 'ERR_TLS_CERT_ALTNAME_INVALID',
+        });
         // nothing of that request is reused: the plain request after it is refused too
         expect(await httpsGet({ host: 'localhost', port: other.port, path: '/', agent })).toEqual({ error: 'ERR_TLS_CERT_ALTNAME_INVALID' });
         expect(Object.keys(agent.freeSockets)).toEqual([]);
@@ -393,9 +375,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
     });
 
     it('secureClientOptions works as https.get request options (agent: false)', async () => {
-      const response = await httpsGet(
-        secureClientOptions({ hostname: 'localhost', port: web.port, path: '/', agent: false, extraCa: pki.ca.cert }),
-      );
+      const response = await httpsGet(secureClientOptions({ hostname: 'localhost', port: web.port, path: '/', agent: false, extraCa: pki.ca.cert }));
       expect(response).toEqual({ status: 200, body: 'hello' });
     });
 
@@ -407,10 +387,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
         h2server.listen(0, LOOPBACK, () => resolve((h2server.address() as AddressInfo).port));
       });
       try {
-        const session = http2.connect(
-          `https://localhost:${port}`,
-          secureClientOptions({ host: 'localhost', extraCa: pki.ca.cert }),
-        );
+        const session = http2.connect(`https://localhost:${port}`, secureClientOptions({ host: 'localhost', extraCa: pki.ca.cert }));
         const body = await new Promise<string>((resolve) => {
           session.once('error', (e: NodeJS.ErrnoException) => resolve(`error ${e.code ?? e.message}`));
           const stream = session.request({ ':path': '/' });
@@ -425,10 +402,7 @@ describe.skipIf(!OPENSSL)('runtime against real TLS servers on 127.0.0.1', () =>
       } finally {
         await new Promise<void>((resolve) => h2server.close(() => resolve()));
       }
-      const refused = http2.connect(
-        `https://localhost:${untrusted.port}`,
-        secureClientOptions({ host: 'localhost', extraCa: pki.ca.cert }),
-      );
+      const refused = http2.connect(`https://localhost:${untrusted.port}`, secureClientOptions({ host: 'localhost', extraCa: pki.ca.cert }));
       const error = await new Promise<string>((resolve) => {
         refused.once('connect', () => resolve('connected'));
         refused.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { typecheck } from '../harness/typecheck.js';
 
-const head = "import tls from 'node:tls';\nimport https from 'node:https';\nimport http2 from 'node:http2';\nimport { secureAgent, secureClientOptions, secureServerOptions } from 'tlsguard-runtime';\n";
+const head =
+  "import tls from 'node:tls';\nimport https from 'node:https';\nimport http2 from 'node:http2';\nimport { secureAgent, secureClientOptions, secureServerOptions } from 'tlsguard-runtime';\n";
 
 const accepted = `${head}
 tls.connect(secureClientOptions({

@@ -16,12 +16,19 @@ it('dump', async () => {
     const linter = new Linter({ configType: 'flat' });
     const msgs = linter.verify(
       c.code,
-      [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser }, plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': ['error', ...(c.options ?? [])] } }],
+      [
+        {
+          files: ['**/*.ts', '**/*.js'],
+          languageOptions: { parser: tseslintParser },
+          plugins: { t: { rules: { r: rule as never } } },
+          rules: { 't/r': ['error', ...(c.options ?? [])] },
+        },
+      ],
       c.filename ?? 'file.ts',
     );
     console.log('=== CASE\n' + c.code);
     for (const m of msgs) {
-      console.log(`--- ${m.messageId} ${m.line}:${m.column} ${m.messageId ? "" : m.message}`);
+      console.log(`--- ${m.messageId} ${m.line}:${m.column} ${m.messageId ? '' : m.message}`);
       for (const s of m.suggestions ?? []) {
         const out = c.code.slice(0, s.fix.range[0]) + s.fix.text + c.code.slice(s.fix.range[1]);
         console.log(`  >> ${s.messageId}: ${JSON.stringify(out)}`);

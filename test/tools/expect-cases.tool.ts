@@ -21,7 +21,18 @@ for (const { code, js } of inputs) {
   const filename = (typed ? tsconfigRootDir : '') + (js ? 'file.js' : 'file.ts');
   const messages = linter.verify(
     code,
-    [{ files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tseslintParser, sourceType: 'module', parserOptions: typed ? { projectService: { allowDefaultProject: ['*.ts', '*.js'] }, tsconfigRootDir } : {} }, plugins: { tlsguard: { rules: { [ruleName]: rule as never } } }, rules: { [`tlsguard/${ruleName}`]: 'error' } }],
+    [
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: {
+          parser: tseslintParser,
+          sourceType: 'module',
+          parserOptions: typed ? { projectService: { allowDefaultProject: ['*.ts', '*.js'] }, tsconfigRootDir } : {},
+        },
+        plugins: { tlsguard: { rules: { [ruleName]: rule as never } } },
+        rules: { [`tlsguard/${ruleName}`]: 'error' },
+      },
+    ],
     filename,
   );
   out.push({
@@ -33,7 +44,11 @@ for (const { code, js } of inputs) {
       fatal: m.fatal,
       line: m.line,
       column: m.column,
-      suggestions: (m.suggestions ?? []).map((s) => ({ messageId: s.messageId, desc: s.desc, output: code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1]) })),
+      suggestions: (m.suggestions ?? []).map((s) => ({
+        messageId: s.messageId,
+        desc: s.desc,
+        output: code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1]),
+      })),
     })),
   });
 }

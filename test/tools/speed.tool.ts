@@ -47,5 +47,7 @@ it('measures', { timeout: 600_000 }, () => {
     withRules = Math.min(withRules, t);
     reports = n;
   }
-  console.log(`${sources.length} files: parse-only ${parseOnly.toFixed(0)} ms CPU, with the two rules ${withRules.toFixed(0)} ms CPU (+${(((withRules - parseOnly) / parseOnly) * 100).toFixed(1)}%), ${reports} reports`);
+  console.log(
+    `${sources.length} files: parse-only ${parseOnly.toFixed(0)} ms CPU, with the two rules ${withRules.toFixed(0)} ms CPU (+${(((withRules - parseOnly) / parseOnly) * 100).toFixed(1)}%), ${reports} reports`,
+  );
 });

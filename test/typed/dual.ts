@@ -22,7 +22,11 @@ function split<M extends string, O extends readonly unknown[]>(cases: readonly D
   };
 }
 
-export function runDualRuleTests<M extends string, O extends readonly unknown[] = []>(name: string, rule: RuleModule<M, O>, cases: readonly DualCase<M>[]): void {
+export function runDualRuleTests<M extends string, O extends readonly unknown[] = []>(
+  name: string,
+  rule: RuleModule<M, O>,
+  cases: readonly DualCase<M>[],
+): void {
   runRuleTests(`${name} (untyped)`, rule, split<M, O>(cases, 'untyped'));
   runTypedRuleTests(name, rule, split<M, O>(cases, 'typed'));
 }

@@ -12,9 +12,7 @@ import certificateTyped from './no-unverified-certificate.libraries.typed.cases.
 import hostnameTyped from './no-unverified-hostname.libraries.typed.cases.js';
 
 const codes = (cases: RuleCases<string>): string[] =>
-  [...cases.valid, ...cases.invalid]
-    .filter((c) => typeof c === 'string' || !c.filename?.endsWith('.js'))
-    .map((c) => (typeof c === 'string' ? c : c.code));
+  [...cases.valid, ...cases.invalid].filter((c) => typeof c === 'string' || !c.filename?.endsWith('.js')).map((c) => (typeof c === 'string' ? c : c.code));
 
 const inputs = [...codes(certificate), ...codes(hostname), ...[...certificateTyped, ...hostnameTyped].map((c) => c.code)];
 

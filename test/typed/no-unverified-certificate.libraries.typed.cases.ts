@@ -6,7 +6,19 @@
 import type { DualCase } from './dual.js';
 import { alias } from '../rules/library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'removeAssignment' | 'useTlsConnect' | 'useFactory' | 'useFactoryWithCa';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const cases: readonly DualCase<M>[] = [
   {
@@ -18,11 +30,16 @@ export const sql = connect({ host: 'db.internal', ssl: 'require' });`,
       {
         messageId: 'libraryOption',
         data: alias(`postgres.js`, `\`ssl: 'require'\``),
-        line: 3, column: 51,
+        line: 3,
+        column: 51,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Replace with \`ssl: 'verify-full'\`.` }, output: `import postgres from 'postgres';
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Replace with \`ssl: 'verify-full'\`.` },
+            output: `import postgres from 'postgres';
 declare function connect(options: postgres.Options<{}>): postgres.Sql;
-export const sql = connect({ host: 'db.internal', ssl: 'verify-full' });` },
+export const sql = connect({ host: 'db.internal', ssl: 'verify-full' });`,
+          },
         ],
       },
     ],
@@ -34,11 +51,15 @@ export const pool = makePool({ host: 'db.internal', ssl: { rejectUnauthorized: f
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 60,
+        line: 3,
+        column: 60,
         suggestions: [
-          { messageId: 'removeOption', output: `import type pg from 'pg';
+          {
+            messageId: 'removeOption',
+            output: `import type pg from 'pg';
 declare function makePool(config: pg.PoolConfig): pg.Pool;
-export const pool = makePool({ host: 'db.internal', ssl: {} });` },
+export const pool = makePool({ host: 'db.internal', ssl: {} });`,
+          },
         ],
       },
     ],
@@ -46,11 +67,15 @@ export const pool = makePool({ host: 'db.internal', ssl: {} });` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 3, column: 60,
+        line: 3,
+        column: 60,
         suggestions: [
-          { messageId: 'removeOption', output: `import type pg from 'pg';
+          {
+            messageId: 'removeOption',
+            output: `import type pg from 'pg';
 declare function makePool(config: pg.PoolConfig): pg.Pool;
-export const pool = makePool({ host: 'db.internal', ssl: {} });` },
+export const pool = makePool({ host: 'db.internal', ssl: {} });`,
+          },
         ],
       },
     ],
@@ -62,11 +87,15 @@ export const client = makeClient({ https: { rejectUnauthorized: false } });`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 45,
+        line: 3,
+        column: 45,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { ExtendOptions } from 'got';
+          {
+            messageId: 'removeOption',
+            output: `import type { ExtendOptions } from 'got';
 declare function makeClient(options: ExtendOptions): unknown;
-export const client = makeClient({ https: {} });` },
+export const client = makeClient({ https: {} });`,
+          },
         ],
       },
     ],
@@ -74,11 +103,15 @@ export const client = makeClient({ https: {} });` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as HttpsOptions (got)` },
-        line: 3, column: 45,
+        line: 3,
+        column: 45,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { ExtendOptions } from 'got';
+          {
+            messageId: 'removeOption',
+            output: `import type { ExtendOptions } from 'got';
 declare function makeClient(options: ExtendOptions): unknown;
-export const client = makeClient({ https: {} });` },
+export const client = makeClient({ https: {} });`,
+          },
         ],
       },
     ],
@@ -90,11 +123,15 @@ export const dispatcher = dispatcherFor({ connect: { rejectUnauthorized: false }
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 54,
+        line: 3,
+        column: 54,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { Agent } from 'undici';
+          {
+            messageId: 'removeOption',
+            output: `import type { Agent } from 'undici';
 declare function dispatcherFor(options: Agent.Options): Agent;
-export const dispatcher = dispatcherFor({ connect: {} });` },
+export const dispatcher = dispatcherFor({ connect: {} });`,
+          },
         ],
       },
     ],
@@ -102,11 +139,15 @@ export const dispatcher = dispatcherFor({ connect: {} });` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 3, column: 54,
+        line: 3,
+        column: 54,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { Agent } from 'undici';
+          {
+            messageId: 'removeOption',
+            output: `import type { Agent } from 'undici';
 declare function dispatcherFor(options: Agent.Options): Agent;
-export const dispatcher = dispatcherFor({ connect: {} });` },
+export const dispatcher = dispatcherFor({ connect: {} });`,
+          },
         ],
       },
     ],
@@ -118,10 +159,15 @@ export const options: MongoClientOptions = { tls: true, tlsInsecure: true };`,
       {
         messageId: 'libraryOption',
         data: alias(`mongodb`, `\`tlsInsecure: true\``),
-        line: 2, column: 57,
+        line: 2,
+        column: 57,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`tlsInsecure: true\`.` }, output: `import type { MongoClientOptions } from 'mongodb';
-export const options: MongoClientOptions = { tls: true };` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`tlsInsecure: true\`.` },
+            output: `import type { MongoClientOptions } from 'mongodb';
+export const options: MongoClientOptions = { tls: true };`,
+          },
         ],
       },
     ],
@@ -129,10 +175,15 @@ export const options: MongoClientOptions = { tls: true };` },
       {
         messageId: 'libraryOption',
         data: alias(`mongodb`, `\`tlsInsecure: true\``),
-        line: 2, column: 57,
+        line: 2,
+        column: 57,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`tlsInsecure: true\`.` }, output: `import type { MongoClientOptions } from 'mongodb';
-export const options: MongoClientOptions = { tls: true };` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`tlsInsecure: true\`.` },
+            output: `import type { MongoClientOptions } from 'mongodb';
+export const options: MongoClientOptions = { tls: true };`,
+          },
         ],
       },
     ],
@@ -144,10 +195,15 @@ export const contextOptions: BrowserContextOptions = { ignoreHTTPSErrors: true }
       {
         messageId: 'libraryOption',
         data: alias(`playwright, puppeteer < 23`, `\`ignoreHTTPSErrors: true\``),
-        line: 2, column: 56,
+        line: 2,
+        column: 56,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` }, output: `import type { BrowserContextOptions } from 'playwright-core';
-export const contextOptions: BrowserContextOptions = {};` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` },
+            output: `import type { BrowserContextOptions } from 'playwright-core';
+export const contextOptions: BrowserContextOptions = {};`,
+          },
         ],
       },
     ],
@@ -155,10 +211,15 @@ export const contextOptions: BrowserContextOptions = {};` },
       {
         messageId: 'libraryOption',
         data: alias(`playwright, puppeteer < 23`, `\`ignoreHTTPSErrors: true\``),
-        line: 2, column: 56,
+        line: 2,
+        column: 56,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` }, output: `import type { BrowserContextOptions } from 'playwright-core';
-export const contextOptions: BrowserContextOptions = {};` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` },
+            output: `import type { BrowserContextOptions } from 'playwright-core';
+export const contextOptions: BrowserContextOptions = {};`,
+          },
         ],
       },
     ],
@@ -169,10 +230,14 @@ export const wsOptions: ClientOptions = { rejectUnauthorized: false };`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 43,
+        line: 2,
+        column: 43,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { ClientOptions } from 'ws';
-export const wsOptions: ClientOptions = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import type { ClientOptions } from 'ws';
+export const wsOptions: ClientOptions = {};`,
+          },
         ],
       },
     ],
@@ -180,10 +245,14 @@ export const wsOptions: ClientOptions = {};` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as ClientOptions (ws)` },
-        line: 2, column: 43,
+        line: 2,
+        column: 43,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { ClientOptions } from 'ws';
-export const wsOptions: ClientOptions = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import type { ClientOptions } from 'ws';
+export const wsOptions: ClientOptions = {};`,
+          },
         ],
       },
     ],
@@ -195,10 +264,15 @@ export const launchOptions: LaunchOptions = { acceptInsecureCerts: true };`,
       {
         messageId: 'libraryOption',
         data: alias(`puppeteer, WebDriver`, `\`acceptInsecureCerts: true\``),
-        line: 2, column: 47,
+        line: 2,
+        column: 47,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`acceptInsecureCerts: true\`.` }, output: `import type { LaunchOptions } from 'puppeteer-core';
-export const launchOptions: LaunchOptions = {};` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`acceptInsecureCerts: true\`.` },
+            output: `import type { LaunchOptions } from 'puppeteer-core';
+export const launchOptions: LaunchOptions = {};`,
+          },
         ],
       },
     ],
@@ -206,10 +280,15 @@ export const launchOptions: LaunchOptions = {};` },
       {
         messageId: 'libraryOption',
         data: alias(`puppeteer, WebDriver`, `\`acceptInsecureCerts: true\``),
-        line: 2, column: 47,
+        line: 2,
+        column: 47,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`acceptInsecureCerts: true\`.` }, output: `import type { LaunchOptions } from 'puppeteer-core';
-export const launchOptions: LaunchOptions = {};` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`acceptInsecureCerts: true\`.` },
+            output: `import type { LaunchOptions } from 'puppeteer-core';
+export const launchOptions: LaunchOptions = {};`,
+          },
         ],
       },
     ],
@@ -228,10 +307,15 @@ export const ui: Ui = { ignoreHTTPSErrors: true };`,
       {
         messageId: 'libraryOption',
         data: alias(`playwright, puppeteer < 23`, `\`ignoreHTTPSErrors: true\``),
-        line: 2, column: 25,
+        line: 2,
+        column: 25,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` }, output: `interface Ui { ignoreHTTPSErrors: boolean }
-export const ui: Ui = {};` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` },
+            output: `interface Ui { ignoreHTTPSErrors: boolean }
+export const ui: Ui = {};`,
+          },
         ],
       },
     ],
@@ -245,11 +329,16 @@ req.disableTLSCerts();`,
       {
         messageId: 'libraryOption',
         data: alias(`superagent`, `\`.disableTLSCerts()\``),
-        line: 3, column: 1,
+        line: 3,
+        column: 1,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`.disableTLSCerts()\`.` }, output: `interface Req { disableTLSCerts(): Req }
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`.disableTLSCerts()\`.` },
+            output: `interface Req { disableTLSCerts(): Req }
 declare const req: Req;
-` },
+`,
+          },
         ],
       },
     ],

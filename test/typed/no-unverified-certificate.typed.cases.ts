@@ -8,7 +8,19 @@
 import type { DualCase } from './dual.js';
 import { alias } from '../rules/library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'globalAgent' | 'mtlsNotEnforced' | 'clientTlsSocket' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'removeAssignment' | 'useTlsConnect' | 'useFactory' | 'useFactoryWithCa';
+type M =
+  | 'clientSink'
+  | 'unknownSink'
+  | 'globalAgent'
+  | 'mtlsNotEnforced'
+  | 'clientTlsSocket'
+  | 'libraryOption'
+  | 'libraryFix'
+  | 'removeOption'
+  | 'removeAssignment'
+  | 'useTlsConnect'
+  | 'useFactory'
+  | 'useFactoryWithCa';
 
 const cases: readonly DualCase<M>[] = [
   {
@@ -20,19 +32,29 @@ tls.connect({ host: 'a.example', port: 443, rejectUnauthorized: VERIFY });`,
       {
         messageId: 'clientSink',
         data: { sink: `tls.connect()` },
-        line: 3, column: 45,
+        line: 3,
+        column: 45,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
 import { VERIFY } from './constants';
-tls.connect({ host: 'a.example', port: 443 });` },
-          { messageId: 'useFactory', output: `import tls from 'node:tls';
+tls.connect({ host: 'a.example', port: 443 });`,
+          },
+          {
+            messageId: 'useFactory',
+            output: `import tls from 'node:tls';
 import { VERIFY } from './constants';
 import { secureClientOptions } from 'tlsguard-runtime';
-tls.connect(secureClientOptions({ host: 'a.example', port: 443 }));` },
-          { messageId: 'useFactoryWithCa', output: `import tls from 'node:tls';
+tls.connect(secureClientOptions({ host: 'a.example', port: 443 }));`,
+          },
+          {
+            messageId: 'useFactoryWithCa',
+            output: `import tls from 'node:tls';
 import { VERIFY } from './constants';
 import { secureClientOptions } from 'tlsguard-runtime';
-tls.connect(secureClientOptions({ host: 'a.example', port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));` },
+tls.connect(secureClientOptions({ host: 'a.example', port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));`,
+          },
         ],
       },
     ],
@@ -46,19 +68,29 @@ tls.connect({ host: 'a.example', port: 443, rejectUnauthorized: insecureFlag() }
       {
         messageId: 'clientSink',
         data: { sink: `tls.connect()` },
-        line: 3, column: 45,
+        line: 3,
+        column: 45,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
 import { insecureFlag } from './constants';
-tls.connect({ host: 'a.example', port: 443 });` },
-          { messageId: 'useFactory', output: `import tls from 'node:tls';
+tls.connect({ host: 'a.example', port: 443 });`,
+          },
+          {
+            messageId: 'useFactory',
+            output: `import tls from 'node:tls';
 import { insecureFlag } from './constants';
 import { secureClientOptions } from 'tlsguard-runtime';
-tls.connect(secureClientOptions({ host: 'a.example', port: 443 }));` },
-          { messageId: 'useFactoryWithCa', output: `import tls from 'node:tls';
+tls.connect(secureClientOptions({ host: 'a.example', port: 443 }));`,
+          },
+          {
+            messageId: 'useFactoryWithCa',
+            output: `import tls from 'node:tls';
 import { insecureFlag } from './constants';
 import { secureClientOptions } from 'tlsguard-runtime';
-tls.connect(secureClientOptions({ host: 'a.example', port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));` },
+tls.connect(secureClientOptions({ host: 'a.example', port: 443, extraCa: process.env.TLS_PRIVATE_CA_PEM }));`,
+          },
         ],
       },
     ],
@@ -72,19 +104,29 @@ tls.connect({ host: 'a.example', rejectUnauthorized: C.VERIFY });`,
       {
         messageId: 'clientSink',
         data: { sink: `tls.connect()` },
-        line: 3, column: 34,
+        line: 3,
+        column: 34,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
 import * as C from './constants';
-tls.connect({ host: 'a.example' });` },
-          { messageId: 'useFactory', output: `import tls from 'node:tls';
+tls.connect({ host: 'a.example' });`,
+          },
+          {
+            messageId: 'useFactory',
+            output: `import tls from 'node:tls';
 import * as C from './constants';
 import { secureClientOptions } from 'tlsguard-runtime';
-tls.connect(secureClientOptions({ host: 'a.example' }));` },
-          { messageId: 'useFactoryWithCa', output: `import tls from 'node:tls';
+tls.connect(secureClientOptions({ host: 'a.example' }));`,
+          },
+          {
+            messageId: 'useFactoryWithCa',
+            output: `import tls from 'node:tls';
 import * as C from './constants';
 import { secureClientOptions } from 'tlsguard-runtime';
-tls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));` },
+tls.connect(secureClientOptions({ host: 'a.example', extraCa: process.env.TLS_PRIVATE_CA_PEM }));`,
+          },
         ],
       },
     ],
@@ -117,10 +159,14 @@ openTls({ host: 'a.example', port: 443, rejectUnauthorized: false });`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 41,
+        line: 2,
+        column: 41,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
-openTls({ host: 'a.example', port: 443 });` },
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
+openTls({ host: 'a.example', port: 443 });`,
+          },
         ],
       },
     ],
@@ -128,10 +174,14 @@ openTls({ host: 'a.example', port: 443 });` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 2, column: 41,
+        line: 2,
+        column: 41,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
-openTls({ host: 'a.example', port: 443 });` },
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
+openTls({ host: 'a.example', port: 443 });`,
+          },
         ],
       },
     ],
@@ -142,10 +192,14 @@ export const agent = makeAgent({ keepAlive: true, rejectUnauthorized: false });`
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 51,
+        line: 2,
+        column: 51,
         suggestions: [
-          { messageId: 'removeOption', output: `import { makeAgent } from './wrappers';
-export const agent = makeAgent({ keepAlive: true });` },
+          {
+            messageId: 'removeOption',
+            output: `import { makeAgent } from './wrappers';
+export const agent = makeAgent({ keepAlive: true });`,
+          },
         ],
       },
     ],
@@ -153,10 +207,14 @@ export const agent = makeAgent({ keepAlive: true });` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as https.AgentOptions` },
-        line: 2, column: 51,
+        line: 2,
+        column: 51,
         suggestions: [
-          { messageId: 'removeOption', output: `import { makeAgent } from './wrappers';
-export const agent = makeAgent({ keepAlive: true });` },
+          {
+            messageId: 'removeOption',
+            output: `import { makeAgent } from './wrappers';
+export const agent = makeAgent({ keepAlive: true });`,
+          },
         ],
       },
     ],
@@ -167,10 +225,14 @@ openWithRetries({ host: 'a.example', retries: 3, rejectUnauthorized: false });`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 50,
+        line: 2,
+        column: 50,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openWithRetries } from './wrappers';
-openWithRetries({ host: 'a.example', retries: 3 });` },
+          {
+            messageId: 'removeOption',
+            output: `import { openWithRetries } from './wrappers';
+openWithRetries({ host: 'a.example', retries: 3 });`,
+          },
         ],
       },
     ],
@@ -178,10 +240,14 @@ openWithRetries({ host: 'a.example', retries: 3 });` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 2, column: 50,
+        line: 2,
+        column: 50,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openWithRetries } from './wrappers';
-openWithRetries({ host: 'a.example', retries: 3 });` },
+          {
+            messageId: 'removeOption',
+            output: `import { openWithRetries } from './wrappers';
+openWithRetries({ host: 'a.example', retries: 3 });`,
+          },
         ],
       },
     ],
@@ -193,11 +259,15 @@ startServer({ key, cert, rejectUnauthorized: false });`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 26,
+        line: 3,
+        column: 26,
         suggestions: [
-          { messageId: 'removeOption', output: `import { startServer } from './wrappers';
+          {
+            messageId: 'removeOption',
+            output: `import { startServer } from './wrappers';
 declare const key: string, cert: string;
-startServer({ key, cert });` },
+startServer({ key, cert });`,
+          },
         ],
       },
     ],
@@ -210,22 +280,30 @@ startHttpsServer({ key, cert, ca, requestCert: true, rejectUnauthorized: false }
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 54,
+        line: 3,
+        column: 54,
         suggestions: [
-          { messageId: 'removeOption', output: `import { startHttpsServer } from './wrappers';
+          {
+            messageId: 'removeOption',
+            output: `import { startHttpsServer } from './wrappers';
 declare const key: string, cert: string, ca: string;
-startHttpsServer({ key, cert, ca, requestCert: true });` },
+startHttpsServer({ key, cert, ca, requestCert: true });`,
+          },
         ],
       },
     ],
     typed: [
       {
         messageId: 'mtlsNotEnforced',
-        line: 3, column: 54,
+        line: 3,
+        column: 54,
         suggestions: [
-          { messageId: 'removeOption', output: `import { startHttpsServer } from './wrappers';
+          {
+            messageId: 'removeOption',
+            output: `import { startHttpsServer } from './wrappers';
 declare const key: string, cert: string, ca: string;
-startHttpsServer({ key, cert, ca, requestCert: true });` },
+startHttpsServer({ key, cert, ca, requestCert: true });`,
+          },
         ],
       },
     ],
@@ -237,11 +315,15 @@ openTls(options);`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 38,
+        line: 2,
+        column: 38,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
 const options = { host: 'a.example' };
-openTls(options);` },
+openTls(options);`,
+          },
         ],
       },
     ],
@@ -249,11 +331,15 @@ openTls(options);` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 2, column: 38,
+        line: 2,
+        column: 38,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
 const options = { host: 'a.example' };
-openTls(options);` },
+openTls(options);`,
+          },
         ],
       },
     ],
@@ -267,11 +353,15 @@ openTls({ host: 'a.example', rejectUnauthorized: VERIFY });`,
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 3, column: 30,
+        line: 3,
+        column: 30,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
 import { VERIFY } from './constants';
-openTls({ host: 'a.example' });` },
+openTls({ host: 'a.example' });`,
+          },
         ],
       },
     ],
@@ -282,10 +372,14 @@ export const options: tls.ConnectionOptions = { host: 'a.example', rejectUnautho
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 68,
+        line: 2,
+        column: 68,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
-export const options: tls.ConnectionOptions = { host: 'a.example' };` },
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
+export const options: tls.ConnectionOptions = { host: 'a.example' };`,
+          },
         ],
       },
     ],
@@ -293,10 +387,14 @@ export const options: tls.ConnectionOptions = { host: 'a.example' };` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 2, column: 68,
+        line: 2,
+        column: 68,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
-export const options: tls.ConnectionOptions = { host: 'a.example' };` },
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
+export const options: tls.ConnectionOptions = { host: 'a.example' };`,
+          },
         ],
       },
     ],
@@ -307,10 +405,14 @@ export const options = { hostname: 'a.example', rejectUnauthorized: false } sati
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 49,
+        line: 2,
+        column: 49,
         suggestions: [
-          { messageId: 'removeOption', output: `import https from 'node:https';
-export const options = { hostname: 'a.example' } satisfies https.RequestOptions;` },
+          {
+            messageId: 'removeOption',
+            output: `import https from 'node:https';
+export const options = { hostname: 'a.example' } satisfies https.RequestOptions;`,
+          },
         ],
       },
     ],
@@ -318,10 +420,14 @@ export const options = { hostname: 'a.example' } satisfies https.RequestOptions;
       {
         messageId: 'clientSink',
         data: { sink: `options typed as https.RequestOptions` },
-        line: 2, column: 49,
+        line: 2,
+        column: 49,
         suggestions: [
-          { messageId: 'removeOption', output: `import https from 'node:https';
-export const options = { hostname: 'a.example' } satisfies https.RequestOptions;` },
+          {
+            messageId: 'removeOption',
+            output: `import https from 'node:https';
+export const options = { hostname: 'a.example' } satisfies https.RequestOptions;`,
+          },
         ],
       },
     ],
@@ -332,10 +438,14 @@ export const options: Partial<tls.ConnectionOptions> = { rejectUnauthorized: fal
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 58,
+        line: 2,
+        column: 58,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
-export const options: Partial<tls.ConnectionOptions> = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
+export const options: Partial<tls.ConnectionOptions> = {};`,
+          },
         ],
       },
     ],
@@ -343,10 +453,14 @@ export const options: Partial<tls.ConnectionOptions> = {};` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as tls.ConnectionOptions` },
-        line: 2, column: 58,
+        line: 2,
+        column: 58,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
-export const options: Partial<tls.ConnectionOptions> = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
+export const options: Partial<tls.ConnectionOptions> = {};`,
+          },
         ],
       },
     ],
@@ -357,10 +471,14 @@ export const log = createLogger({ level: 'info', rejectUnauthorized: false });`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 50,
+        line: 2,
+        column: 50,
         suggestions: [
-          { messageId: 'removeOption', output: `import { createLogger } from './unrelated';
-export const log = createLogger({ level: 'info' });` },
+          {
+            messageId: 'removeOption',
+            output: `import { createLogger } from './unrelated';
+export const log = createLogger({ level: 'info' });`,
+          },
         ],
       },
     ],
@@ -372,10 +490,14 @@ export const fake = fakeServer({ rejectUnauthorized: false, checkServerIdentity:
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 34,
+        line: 2,
+        column: 34,
         suggestions: [
-          { messageId: 'removeOption', output: `import { fakeServer } from './unrelated';
-export const fake = fakeServer({ checkServerIdentity: () => undefined });` },
+          {
+            messageId: 'removeOption',
+            output: `import { fakeServer } from './unrelated';
+export const fake = fakeServer({ checkServerIdentity: () => undefined });`,
+          },
         ],
       },
     ],
@@ -387,10 +509,14 @@ export const options: LoggerOptions = { level: 'debug', rejectUnauthorized: fals
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 57,
+        line: 2,
+        column: 57,
         suggestions: [
-          { messageId: 'removeOption', output: `import type { LoggerOptions } from './unrelated';
-export const options: LoggerOptions = { level: 'debug' };` },
+          {
+            messageId: 'removeOption',
+            output: `import type { LoggerOptions } from './unrelated';
+export const options: LoggerOptions = { level: 'debug' };`,
+          },
         ],
       },
     ],
@@ -403,11 +529,15 @@ export const log = createLogger(options);`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 43,
+        line: 2,
+        column: 43,
         suggestions: [
-          { messageId: 'removeOption', output: `import { createLogger } from './unrelated';
+          {
+            messageId: 'removeOption',
+            output: `import { createLogger } from './unrelated';
 const options = { level: 'info' as const };
-export const log = createLogger(options);` },
+export const log = createLogger(options);`,
+          },
         ],
       },
     ],
@@ -420,11 +550,15 @@ options.rejectUnauthorized = false;`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 1,
+        line: 3,
+        column: 1,
         suggestions: [
-          { messageId: 'removeAssignment', output: `import type { LoggerOptions } from './unrelated';
+          {
+            messageId: 'removeAssignment',
+            output: `import type { LoggerOptions } from './unrelated';
 declare const options: LoggerOptions;
-` },
+`,
+          },
         ],
       },
     ],
@@ -437,19 +571,29 @@ export const flags: Flags = { tlsInsecure: true, ignoreHTTPSErrors: true };`,
       {
         messageId: 'libraryOption',
         data: alias(`mongodb`, `\`tlsInsecure: true\``),
-        line: 2, column: 31,
+        line: 2,
+        column: 31,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`tlsInsecure: true\`.` }, output: `import type { Flags } from './unrelated';
-export const flags: Flags = { ignoreHTTPSErrors: true };` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`tlsInsecure: true\`.` },
+            output: `import type { Flags } from './unrelated';
+export const flags: Flags = { ignoreHTTPSErrors: true };`,
+          },
         ],
       },
       {
         messageId: 'libraryOption',
         data: alias(`playwright, puppeteer < 23`, `\`ignoreHTTPSErrors: true\``),
-        line: 2, column: 50,
+        line: 2,
+        column: 50,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` }, output: `import type { Flags } from './unrelated';
-export const flags: Flags = { tlsInsecure: true };` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`ignoreHTTPSErrors: true\`.` },
+            output: `import type { Flags } from './unrelated';
+export const flags: Flags = { tlsInsecure: true };`,
+          },
         ],
       },
     ],
@@ -460,19 +604,17 @@ export const flags: Flags = { tlsInsecure: true };` },
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 1, column: 49,
-        suggestions: [
-          { messageId: 'removeOption', output: `export const db = { host: 'db.internal', ssl: {} };` },
-        ],
+        line: 1,
+        column: 49,
+        suggestions: [{ messageId: 'removeOption', output: `export const db = { host: 'db.internal', ssl: {} };` }],
       },
     ],
     typed: [
       {
         messageId: 'unknownSink',
-        line: 1, column: 49,
-        suggestions: [
-          { messageId: 'removeOption', output: `export const db = { host: 'db.internal', ssl: {} };` },
-        ],
+        line: 1,
+        column: 49,
+        suggestions: [{ messageId: 'removeOption', output: `export const db = { host: 'db.internal', ssl: {} };` }],
       },
     ],
   },
@@ -482,20 +624,28 @@ configure({ rejectUnauthorized: false });`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 13,
+        line: 2,
+        column: 13,
         suggestions: [
-          { messageId: 'removeOption', output: `export function configure(options: Record<string, unknown>) { return options; }
-configure({});` },
+          {
+            messageId: 'removeOption',
+            output: `export function configure(options: Record<string, unknown>) { return options; }
+configure({});`,
+          },
         ],
       },
     ],
     typed: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 13,
+        line: 2,
+        column: 13,
         suggestions: [
-          { messageId: 'removeOption', output: `export function configure(options: Record<string, unknown>) { return options; }
-configure({});` },
+          {
+            messageId: 'removeOption',
+            output: `export function configure(options: Record<string, unknown>) { return options; }
+configure({});`,
+          },
         ],
       },
     ],
@@ -507,11 +657,15 @@ agentOptions.rejectUnauthorized = false;`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 3, column: 1,
+        line: 3,
+        column: 1,
         suggestions: [
-          { messageId: 'removeAssignment', output: `import https from 'node:https';
+          {
+            messageId: 'removeAssignment',
+            output: `import https from 'node:https';
 declare const agentOptions: https.AgentOptions;
-` },
+`,
+          },
         ],
       },
     ],
@@ -519,11 +673,15 @@ declare const agentOptions: https.AgentOptions;
       {
         messageId: 'clientSink',
         data: { sink: `options typed as https.AgentOptions` },
-        line: 3, column: 1,
+        line: 3,
+        column: 1,
         suggestions: [
-          { messageId: 'removeAssignment', output: `import https from 'node:https';
+          {
+            messageId: 'removeAssignment',
+            output: `import https from 'node:https';
 declare const agentOptions: https.AgentOptions;
-` },
+`,
+          },
         ],
       },
     ],
@@ -534,10 +692,14 @@ export const options: http2.SecureClientSessionOptions = { rejectUnauthorized: f
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 60,
+        line: 2,
+        column: 60,
         suggestions: [
-          { messageId: 'removeOption', output: `import http2 from 'node:http2';
-export const options: http2.SecureClientSessionOptions = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import http2 from 'node:http2';
+export const options: http2.SecureClientSessionOptions = {};`,
+          },
         ],
       },
     ],
@@ -545,10 +707,14 @@ export const options: http2.SecureClientSessionOptions = {};` },
       {
         messageId: 'clientSink',
         data: { sink: `options typed as http2.SecureClientSessionOptions` },
-        line: 2, column: 60,
+        line: 2,
+        column: 60,
         suggestions: [
-          { messageId: 'removeOption', output: `import http2 from 'node:http2';
-export const options: http2.SecureClientSessionOptions = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import http2 from 'node:http2';
+export const options: http2.SecureClientSessionOptions = {};`,
+          },
         ],
       },
     ],
@@ -559,10 +725,14 @@ export const serverOptions: tls.TlsOptions = { rejectUnauthorized: false };`,
     untyped: [
       {
         messageId: 'unknownSink',
-        line: 2, column: 48,
+        line: 2,
+        column: 48,
         suggestions: [
-          { messageId: 'removeOption', output: `import tls from 'node:tls';
-export const serverOptions: tls.TlsOptions = {};` },
+          {
+            messageId: 'removeOption',
+            output: `import tls from 'node:tls';
+export const serverOptions: tls.TlsOptions = {};`,
+          },
         ],
       },
     ],

@@ -18,12 +18,17 @@ export const db = pool({ host: 'db.internal', ssl: { ca } });`,
       {
         messageId: 'libraryOption',
         data: alias(`mysql2`, `An \`ssl\` object without \`verifyIdentity: true\``),
-        line: 4, column: 47,
+        line: 4,
+        column: 47,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Add \`verifyIdentity: true\`.` }, output: `import type { PoolOptions } from 'mysql2';
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Add \`verifyIdentity: true\`.` },
+            output: `import type { PoolOptions } from 'mysql2';
 declare function pool(config: PoolOptions): unknown;
 declare const ca: string;
-export const db = pool({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });` },
+export const db = pool({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });`,
+          },
         ],
       },
     ],
@@ -35,10 +40,15 @@ export const options: MongoClientOptions = { tls: true, tlsAllowInvalidHostnames
       {
         messageId: 'libraryOption',
         data: alias(`mongodb`, `\`tlsAllowInvalidHostnames: true\``),
-        line: 2, column: 57,
+        line: 2,
+        column: 57,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` }, output: `import type { MongoClientOptions } from 'mongodb';
-export const options: MongoClientOptions = { tls: true };` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` },
+            output: `import type { MongoClientOptions } from 'mongodb';
+export const options: MongoClientOptions = { tls: true };`,
+          },
         ],
       },
     ],
@@ -46,10 +56,15 @@ export const options: MongoClientOptions = { tls: true };` },
       {
         messageId: 'libraryOption',
         data: alias(`mongodb`, `\`tlsAllowInvalidHostnames: true\``),
-        line: 2, column: 57,
+        line: 2,
+        column: 57,
         suggestions: [
-          { messageId: 'libraryFix', data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` }, output: `import type { MongoClientOptions } from 'mongodb';
-export const options: MongoClientOptions = { tls: true };` },
+          {
+            messageId: 'libraryFix',
+            data: { fix: `Remove \`tlsAllowInvalidHostnames: true\`.` },
+            output: `import type { MongoClientOptions } from 'mongodb';
+export const options: MongoClientOptions = { tls: true };`,
+          },
         ],
       },
     ],

@@ -14,20 +14,28 @@ openTls({ host: 'a.example', checkServerIdentity: () => undefined });`,
     untyped: [
       {
         messageId: 'acceptsAnyHost',
-        line: 2, column: 30,
+        line: 2,
+        column: 30,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
-openTls({ host: 'a.example' });` },
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
+openTls({ host: 'a.example' });`,
+          },
         ],
       },
     ],
     typed: [
       {
         messageId: 'acceptsAnyHost',
-        line: 2, column: 30,
+        line: 2,
+        column: 30,
         suggestions: [
-          { messageId: 'removeOption', output: `import { openTls } from './wrappers';
-openTls({ host: 'a.example' });` },
+          {
+            messageId: 'removeOption',
+            output: `import { openTls } from './wrappers';
+openTls({ host: 'a.example' });`,
+          },
         ],
       },
     ],
@@ -38,10 +46,14 @@ export const fake = fakeServer({ rejectUnauthorized: true, checkServerIdentity: 
     untyped: [
       {
         messageId: 'acceptsAnyHost',
-        line: 2, column: 60,
+        line: 2,
+        column: 60,
         suggestions: [
-          { messageId: 'removeOption', output: `import { fakeServer } from './unrelated';
-export const fake = fakeServer({ rejectUnauthorized: true });` },
+          {
+            messageId: 'removeOption',
+            output: `import { fakeServer } from './unrelated';
+export const fake = fakeServer({ rejectUnauthorized: true });`,
+          },
         ],
       },
     ],

@@ -20,6 +20,13 @@ export const typedRuleTester = new RuleTester({
 });
 
 /** Runs cases with type information (cases written without options also run a rule that has some). */
-export function runTypedRuleTests<M extends string, O extends readonly unknown[] = []>(name: string, rule: RuleModule<M, O>, cases: RuleCases<M, O> | RuleCases<M>): void {
-  typedRuleTester.run(`${name} (typed)`, rule as unknown as Parameters<typeof typedRuleTester.run>[1], { valid: [...cases.valid], invalid: [...cases.invalid] });
+export function runTypedRuleTests<M extends string, O extends readonly unknown[] = []>(
+  name: string,
+  rule: RuleModule<M, O>,
+  cases: RuleCases<M, O> | RuleCases<M>,
+): void {
+  typedRuleTester.run(`${name} (typed)`, rule as unknown as Parameters<typeof typedRuleTester.run>[1], {
+    valid: [...cases.valid],
+    invalid: [...cases.invalid],
+  });
 }

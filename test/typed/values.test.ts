@@ -28,9 +28,17 @@ const cases: DualCase<'value'>[] = [
   { code: `${TLS}import * as C from './constants';\ntls.connect({ minVersion: C.MODERN_FLOOR });`, untyped: [], typed: v(['TLSv1.2'], 3, 27) },
   { code: `${TLS}import { VERIFY } from './constants';\ntls.connect({ rejectUnauthorized: VERIFY });`, untyped: [], typed: v([false], 3, 35) },
   { code: `${TLS}import { insecureFlag } from './constants';\ntls.connect({ rejectUnauthorized: insecureFlag() });`, untyped: [], typed: v([false], 3, 35) },
-  { code: `${TLS}import { insecureFlag } from './constants';\ntls.connect({ rejectUnauthorized: await Promise.resolve(insecureFlag()) });`, untyped: [], typed: v([false], 3, 35) },
+  {
+    code: `${TLS}import { insecureFlag } from './constants';\ntls.connect({ rejectUnauthorized: await Promise.resolve(insecureFlag()) });`,
+    untyped: [],
+    typed: v([false], 3, 35),
+  },
   // `boolean` is `true | false`: known to be one of both, never "always false".
-  { code: `${TLS}import { verifyFromEnv } from './constants';\ntls.connect({ rejectUnauthorized: verifyFromEnv() });`, untyped: [], typed: v([false, true], 3, 35) },
+  {
+    code: `${TLS}import { verifyFromEnv } from './constants';\ntls.connect({ rejectUnauthorized: verifyFromEnv() });`,
+    untyped: [],
+    typed: v([false, true], 3, 35),
+  },
   // `let` exports widen to `boolean`; strings widen to `string` (not finite).
   { code: `${TLS}import { mutableFlag } from './constants';\ntls.connect({ rejectUnauthorized: mutableFlag });`, untyped: [], typed: v([false, true], 3, 35) },
   // A type assertion is not a value: `floor as tls.SecureVersion` is still an unknown string.

@@ -111,10 +111,7 @@ const cloudFront: CdkPolicyFamily = {
   enumName: 'SecurityPolicyProtocol',
   legacy: SECURITY_POLICY_PROTOCOL_LEGACY,
   secure: CLOUDFRONT_SECURE,
-  apis: [
-    construct('Distribution', { onlyWith: 'certificate' }),
-    construct('CfnDistribution', { l1: true, path: ['distributionConfig', 'viewerCertificate'] }),
-  ],
+  apis: [construct('Distribution', { onlyWith: 'certificate' }), construct('CfnDistribution', { l1: true, path: ['distributionConfig', 'viewerCertificate'] })],
 };
 
 // aws-cloudfront/lib/web-distribution.d.ts (v1 and v2): ViewerCertificateOptions.securityPolicy
@@ -130,8 +127,22 @@ const cloudFrontViewerCertificate: CdkPolicyFamily = {
   legacy: SECURITY_POLICY_PROTOCOL_LEGACY,
   secure: CLOUDFRONT_SECURE,
   apis: [
-    { label: 'ViewerCertificate.fromAcmCertificate()', invoke: 'call', exports: ['ViewerCertificate', 'fromAcmCertificate'], argument: 1, path: [], legacyDefault: DEFAULT_VIEWER },
-    { label: 'ViewerCertificate.fromIamCertificate()', invoke: 'call', exports: ['ViewerCertificate', 'fromIamCertificate'], argument: 1, path: [], legacyDefault: DEFAULT_VIEWER },
+    {
+      label: 'ViewerCertificate.fromAcmCertificate()',
+      invoke: 'call',
+      exports: ['ViewerCertificate', 'fromAcmCertificate'],
+      argument: 1,
+      path: [],
+      legacyDefault: DEFAULT_VIEWER,
+    },
+    {
+      label: 'ViewerCertificate.fromIamCertificate()',
+      invoke: 'call',
+      exports: ['ViewerCertificate', 'fromIamCertificate'],
+      argument: 1,
+      path: [],
+      legacyDefault: DEFAULT_VIEWER,
+    },
   ],
 };
 

@@ -11,7 +11,15 @@ const PLAYWRIGHT = ['playwright', 'playwright-core', '@playwright/test'];
 export const puppeteer: CatalogueSection = {
   packages: PUPPETEER,
   sinks: PUPPETEER.map((module) =>
-    sink({ label: 'puppeteer `launch()`/`connect()` options', library: 'puppeteer', module, exports: [['launch'], ['connect']], invoke: 'call', argument: 0, role: 'client' }),
+    sink({
+      label: 'puppeteer `launch()`/`connect()` options',
+      library: 'puppeteer',
+      module,
+      exports: [['launch'], ['connect']],
+      invoke: 'call',
+      argument: 0,
+      role: 'client',
+    }),
   ),
   aliases: [
     {
@@ -54,8 +62,11 @@ export const chromiumFlags: CatalogueSection = {
       rule: 'certificate',
       option: '{value}',
       // Built, not written out: the flags as literals would be reported in this file by the rule itself.
-      match: { kind: 'argument-flag', values: ['ignore-certificate-errors', 'ignore-certificate-errors-spki-list', 'allow-insecure-localhost'].map((f) => `--${f}`) },
-      effect: 'in the browser\'s launch arguments makes it accept certificates that fail verification',
+      match: {
+        kind: 'argument-flag',
+        values: ['ignore-certificate-errors', 'ignore-certificate-errors-spki-list', 'allow-insecure-localhost'].map((f) => `--${f}`),
+      },
+      effect: "in the browser's launch arguments makes it accept certificates that fail verification",
       way: 'Remove the flag; for a test server, trust its CA instead.',
       fixText: 'Remove the flag.',
     },
@@ -83,9 +94,9 @@ export const electron: CatalogueSection = {
       option: '`setCertificateVerifyProc` calling back `0`',
       // (request, callback): 0 accepts (and skips Certificate Transparency), -2 rejects, -3 uses Chromium's verdict.
       match: { kind: 'verdict-callback', name: 'setCertificateVerifyProc', from: 1, insecure: 0, secure: '-3' },
-      effect: 'accepts every certificate, whatever Chromium\'s verification found',
-      way: 'Call back `-3` (use Chromium\'s verdict) except for the certificates you pin.',
-      fixText: 'Call back `-3` (use the result of Chromium\'s verification).',
+      effect: "accepts every certificate, whatever Chromium's verification found",
+      way: "Call back `-3` (use Chromium's verdict) except for the certificates you pin.",
+      fixText: "Call back `-3` (use the result of Chromium's verification).",
     },
     {
       library: 'Electron',

@@ -15,7 +15,13 @@ const PG_APIS = [['Client'], ['Pool'], ['native', 'Client'], ['native', 'Pool']]
 const PG_CONFIG: ApiRow[] = [{ label: 'pg', module: 'pg', exports: PG_APIS, invoke: 'new', argument: 0, path: [] }];
 
 /** The connection string sets `ssl` in pg's parsed config, so the config object's own `ssl` is replaced. */
-const PG_STRING_REPLACES_SSL: ReplacedByString = { key: 'connectionString', replaces: (params) => { const tls = pgTls(params); return tls !== undefined && tls !== 'none'; } };
+const PG_STRING_REPLACES_SSL: ReplacedByString = {
+  key: 'connectionString',
+  replaces: (params) => {
+    const tls = pgTls(params);
+    return tls !== undefined && tls !== 'none';
+  },
+};
 
 const PG_URL = /^postgres(?:ql)?:$/i;
 
@@ -46,7 +52,7 @@ export const pg: CatalogueSection = {
       apis: PG_CONFIG,
       replacedBy: PG_STRING_REPLACES_SSL,
       effect: 'means `rejectUnauthorized: false`, which turns off certificate verification for the database connection',
-      way: 'Use `ssl: { ca }` with the server\'s CA (verification is then on).',
+      way: "Use `ssl: { ca }` with the server's CA (verification is then on).",
       fix: { kind: 'replace-value', text: 'true' },
       fixText: 'Replace with `ssl: true` (TLS with verification).',
     },
@@ -55,7 +61,13 @@ export const pg: CatalogueSection = {
       packages: ['pg', 'pg-connection-string'],
       rule: 'certificate',
       option: '`sslmode=no-verify`',
-      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => v === 'no-verify' && pgTls(params) === 'cert-off', secure: 'verify-full' },
+      match: {
+        kind: 'url',
+        scheme: PG_URL,
+        param: 'sslmode',
+        insecure: (v, params) => v === 'no-verify' && pgTls(params) === 'cert-off',
+        secure: 'verify-full',
+      },
       effect: 'in a connection string turns off certificate verification (pg maps it to `rejectUnauthorized: false`)',
       way: 'Use `sslmode=verify-full` (with `sslrootcert` for a private CA).',
     },
@@ -73,7 +85,13 @@ export const pg: CatalogueSection = {
       packages: ['pg', 'pg-connection-string'],
       rule: 'certificate',
       option: '`uselibpqcompat=true&sslmode={value}`',
-      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => (v === 'prefer' || v === 'require') && pgTls(params) === 'cert-off', secure: 'verify-full' },
+      match: {
+        kind: 'url',
+        scheme: PG_URL,
+        param: 'sslmode',
+        insecure: (v, params) => (v === 'prefer' || v === 'require') && pgTls(params) === 'cert-off',
+        secure: 'verify-full',
+      },
       effect: 'gives `sslmode` its libpq meaning, where `prefer` and `require` (without `sslrootcert`) do not verify the certificate',
       way: 'Use `sslmode=verify-full`.',
     },
@@ -82,17 +100,22 @@ export const pg: CatalogueSection = {
       packages: ['pg', 'pg-connection-string'],
       rule: 'hostname',
       option: '`uselibpqcompat=true&sslmode={value}`',
-      match: { kind: 'url', scheme: PG_URL, param: 'sslmode', insecure: (v, params) => (v === 'verify-ca' || v === 'require') && pgTls(params) === 'host-off', secure: 'verify-full' },
-      effect: 'gives `sslmode` its libpq meaning, where `verify-ca` (and `require` with `sslrootcert`) checks the certificate chain against `sslrootcert` but not the host name (pg passes a `checkServerIdentity` that accepts any name)',
+      match: {
+        kind: 'url',
+        scheme: PG_URL,
+        param: 'sslmode',
+        insecure: (v, params) => (v === 'verify-ca' || v === 'require') && pgTls(params) === 'host-off',
+        secure: 'verify-full',
+      },
+      effect:
+        'gives `sslmode` its libpq meaning, where `verify-ca` (and `require` with `sslrootcert`) checks the certificate chain against `sslrootcert` but not the host name (pg passes a `checkServerIdentity` that accepts any name)',
       way: 'Use `sslmode=verify-full`.',
     },
   ],
 };
 
 const POSTGRES_URL: ApiRow[] = [{ label: 'postgres.js', module: 'postgres', exports: [[]], invoke: 'call', argument: 0, path: [] }];
-const POSTGRES_API: ApiRow[] = [
-  { label: 'postgres.js', module: 'postgres', exports: [[]], invoke: 'call', argument: 'first-object', path: [] },
-];
+const POSTGRES_API: ApiRow[] = [{ label: 'postgres.js', module: 'postgres', exports: [[]], invoke: 'call', argument: 'first-object', path: [] }];
 const POSTGRES_WEAK = new Set(['require', 'prefer', 'allow']);
 /**
  * postgres.js 3.4 (`src/index.js` `parseOptions`): the URL's `sslmode` is copied to its `ssl`
@@ -107,7 +130,18 @@ const POSTGRES_OPTIONS_SSL = { keys: ['ssl'], when: 'in' as const, at: { apis: P
 
 export const postgres: CatalogueSection = {
   packages: ['postgres'],
-  sinks: [sink({ label: 'postgres.js `ssl` options', library: 'postgres.js', module: 'postgres', invoke: 'call', argument: 'first-object', path: ['ssl'], role: 'client', sendsSni: true })],
+  sinks: [
+    sink({
+      label: 'postgres.js `ssl` options',
+      library: 'postgres.js',
+      module: 'postgres',
+      invoke: 'call',
+      argument: 'first-object',
+      path: ['ssl'],
+      role: 'client',
+      sendsSni: true,
+    }),
+  ],
   aliases: [
     {
       library: 'postgres.js',
@@ -154,7 +188,14 @@ export const postgres: CatalogueSection = {
 
 const MYSQL2_MODULES = ['mysql2', 'mysql2/promise'];
 const MYSQL2_APIS = [['createConnection'], ['createPool'], ['createPoolCluster'], ['connect']];
-const MYSQL2_CONFIG: ApiRow[] = MYSQL2_MODULES.map((module) => ({ label: 'mysql2', module, exports: MYSQL2_APIS, invoke: 'call' as const, argument: 0, path: [] }));
+const MYSQL2_CONFIG: ApiRow[] = MYSQL2_MODULES.map((module) => ({
+  label: 'mysql2',
+  module,
+  exports: MYSQL2_APIS,
+  invoke: 'call' as const,
+  argument: 0,
+  path: [],
+}));
 
 /**
  * mysql2 3.24 (`lib/connection_config.js`): a string config, or a config's `uri`, goes through
@@ -180,7 +221,17 @@ function mysql2UriSsl(value: string): Record<string, unknown> | undefined {
 export const mysql2: CatalogueSection = {
   packages: ['mysql2'],
   sinks: MYSQL2_MODULES.map((module) =>
-    sink({ label: 'mysql2 `ssl` options', library: 'mysql2', module, exports: MYSQL2_APIS, invoke: 'call', argument: 0, path: ['ssl'], role: 'client', sendsSni: true }),
+    sink({
+      label: 'mysql2 `ssl` options',
+      library: 'mysql2',
+      module,
+      exports: MYSQL2_APIS,
+      invoke: 'call',
+      argument: 0,
+      path: ['ssl'],
+      role: 'client',
+      sendsSni: true,
+    }),
   ),
   aliases: [
     {
@@ -223,7 +274,8 @@ export const mysql2: CatalogueSection = {
       },
       apis: MYSQL2_URI,
       overriddenBy: [MYSQL2_OPTIONS_SSL],
-      effect: 'in a mysql2 connection string is parsed as the `ssl` options, and without `verifyIdentity: true` mysql2 skips the hostname check (it passes a `checkServerIdentity` that accepts any name)',
+      effect:
+        'in a mysql2 connection string is parsed as the `ssl` options, and without `verifyIdentity: true` mysql2 skips the hostname check (it passes a `checkServerIdentity` that accepts any name)',
       way: 'Add `"verifyIdentity":true` to it.',
     },
   ],
@@ -237,7 +289,18 @@ export const mysql2: CatalogueSection = {
  */
 export const mysql: CatalogueSection = {
   packages: ['mysql', '@types/mysql'],
-  sinks: [sink({ label: 'mysql `ssl` options', library: 'mysql', module: 'mysql', exports: [['createConnection'], ['createPool']], invoke: 'call', argument: 0, path: ['ssl'], role: 'client' })],
+  sinks: [
+    sink({
+      label: 'mysql `ssl` options',
+      library: 'mysql',
+      module: 'mysql',
+      exports: [['createConnection'], ['createPool']],
+      invoke: 'call',
+      argument: 0,
+      path: ['ssl'],
+      role: 'client',
+    }),
+  ],
 };
 
 /**
@@ -271,7 +334,11 @@ const trustServerCertificate = (encrypt: (v: unknown) => boolean, apis?: readonl
     key: 'trustServerCertificate',
     insecure: (v) => v === true,
     // mssql's top-level defaults give way to `options`: a nested `options.encrypt`/`options.trustServerCertificate` decides.
-    siblings: [{ path: ['encrypt'], insecure: encrypt }, { path: ['options', 'encrypt'], insecure: trueOrAbsent }, { path: ['options', 'trustServerCertificate'], insecure: trueOrAbsent }],
+    siblings: [
+      { path: ['encrypt'], insecure: encrypt },
+      { path: ['options', 'encrypt'], insecure: trueOrAbsent },
+      { path: ['options', 'trustServerCertificate'], insecure: trueOrAbsent },
+    ],
   },
   ...(apis ? { apis } : {}),
   effect: 'makes the SQL Server driver connect with `rejectUnauthorized: false`, which turns off certificate verification',
@@ -313,7 +380,8 @@ export const sqlServer: CatalogueSection = {
         secure: 'false',
       },
       apis: MSSQL_STRING,
-      effect: 'in an mssql connection string makes the SQL Server driver connect with `rejectUnauthorized: false`, which turns off certificate verification (mssql reads `Encrypt=strict` there as plain `true`, so it does not help)',
+      effect:
+        'in an mssql connection string makes the SQL Server driver connect with `rejectUnauthorized: false`, which turns off certificate verification (mssql reads `Encrypt=strict` there as plain `true`, so it does not help)',
       way: 'Set it to `false`; for a private CA, pass a config object with `options: { cryptoCredentialsDetails: { ca } }`.',
     },
   ],
@@ -328,7 +396,20 @@ const CASSANDRA_CLIENT: ApiRow[] = [{ label: 'cassandra-driver', module: 'cassan
 
 export const cassandra: CatalogueSection = {
   packages: ['cassandra-driver'],
-  sinks: [sink({ label: 'cassandra-driver `new Client({ sslOptions })`', library: 'cassandra-driver', module: 'cassandra-driver', exports: [['Client']], invoke: 'new', argument: 0, path: ['sslOptions'], role: 'client', sendsSni: false, verifiesByDefault: false })],
+  sinks: [
+    sink({
+      label: 'cassandra-driver `new Client({ sslOptions })`',
+      library: 'cassandra-driver',
+      module: 'cassandra-driver',
+      exports: [['Client']],
+      invoke: 'new',
+      argument: 0,
+      path: ['sslOptions'],
+      role: 'client',
+      sendsSni: false,
+      verifiesByDefault: false,
+    }),
+  ],
   aliases: [
     {
       library: 'cassandra-driver',
@@ -358,7 +439,12 @@ export const neo4j: CatalogueSection = {
       packages: ['neo4j-driver', 'neo4j-driver-core'],
       rule: 'certificate',
       option: "`trust: 'TRUST_ALL_CERTIFICATES'`",
-      match: { kind: 'property', key: 'trust', insecure: (v) => v === 'TRUST_ALL_CERTIFICATES', siblings: [{ path: ['encrypted'], insecure: (v) => v === true || v === 'ENCRYPTION_ON' }] },
+      match: {
+        kind: 'property',
+        key: 'trust',
+        insecure: (v) => v === 'TRUST_ALL_CERTIFICATES',
+        siblings: [{ path: ['encrypted'], insecure: (v) => v === true || v === 'ENCRYPTION_ON' }],
+      },
       apis: [{ label: 'neo4j-driver', module: 'neo4j-driver', exports: [['driver']], invoke: 'call', argument: 2, path: [] }],
       effect: 'makes the driver connect with `rejectUnauthorized: false`, which accepts any certificate',
       way: "Use `trust: 'TRUST_SYSTEM_CA_SIGNED_CERTIFICATES'`, or `'TRUST_CUSTOM_CA_SIGNED_CERTIFICATES'` with `trustedCertificates` for a private CA.",
@@ -377,10 +463,46 @@ export const neo4j: CatalogueSection = {
 export const orms: CatalogueSection = {
   packages: ['sequelize', 'knex', 'typeorm'],
   sinks: [
-    sink({ label: 'sequelize `dialectOptions.ssl` (passed to the database driver)', library: 'sequelize', module: 'sequelize', exports: [[], ['Sequelize'], ['default']], invoke: 'new', argument: 'first-object', path: ['dialectOptions', 'ssl'], role: 'client' }),
-    sink({ label: 'knex `connection.ssl` (passed to the database driver)', library: 'knex', module: 'knex', exports: [[], ['knex'], ['default']], invoke: 'call', argument: 0, path: ['connection', 'ssl'], role: 'client' }),
-    sink({ label: 'typeorm `new DataSource({ ssl })` (passed to the database driver)', library: 'typeorm', module: 'typeorm', exports: [['DataSource']], invoke: 'new', argument: 0, path: ['ssl'], role: 'client' }),
-    sink({ label: 'typeorm `new DataSource({ extra: { ssl } })` (passed to the database driver)', library: 'typeorm', module: 'typeorm', exports: [['DataSource']], invoke: 'new', argument: 0, path: ['extra', 'ssl'], role: 'client' }),
+    sink({
+      label: 'sequelize `dialectOptions.ssl` (passed to the database driver)',
+      library: 'sequelize',
+      module: 'sequelize',
+      exports: [[], ['Sequelize'], ['default']],
+      invoke: 'new',
+      argument: 'first-object',
+      path: ['dialectOptions', 'ssl'],
+      role: 'client',
+    }),
+    sink({
+      label: 'knex `connection.ssl` (passed to the database driver)',
+      library: 'knex',
+      module: 'knex',
+      exports: [[], ['knex'], ['default']],
+      invoke: 'call',
+      argument: 0,
+      path: ['connection', 'ssl'],
+      role: 'client',
+    }),
+    sink({
+      label: 'typeorm `new DataSource({ ssl })` (passed to the database driver)',
+      library: 'typeorm',
+      module: 'typeorm',
+      exports: [['DataSource']],
+      invoke: 'new',
+      argument: 0,
+      path: ['ssl'],
+      role: 'client',
+    }),
+    sink({
+      label: 'typeorm `new DataSource({ extra: { ssl } })` (passed to the database driver)',
+      library: 'typeorm',
+      module: 'typeorm',
+      exports: [['DataSource']],
+      invoke: 'new',
+      argument: 0,
+      path: ['extra', 'ssl'],
+      role: 'client',
+    }),
   ],
 };
 
@@ -455,19 +577,65 @@ const MONGO_CERT_WAY = 'Remove it; for a private CA use `tlsCAFile`.';
 export const mongodb: CatalogueSection = {
   packages: MONGO_PACKAGES,
   sinks: [
-    sink({ label: 'mongodb `new MongoClient()` options', library: 'mongodb', module: 'mongodb', exports: [['MongoClient']], invoke: 'new', argument: 1, role: 'client', sendsSni: true }),
-    sink({ label: 'mongodb `MongoClient.connect()` options', library: 'mongodb', module: 'mongodb', exports: [['MongoClient', 'connect']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
-    sink({ label: 'mongoose connection options', library: 'mongoose', module: 'mongoose', exports: [['connect'], ['createConnection']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
+    sink({
+      label: 'mongodb `new MongoClient()` options',
+      library: 'mongodb',
+      module: 'mongodb',
+      exports: [['MongoClient']],
+      invoke: 'new',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'mongodb `MongoClient.connect()` options',
+      library: 'mongodb',
+      module: 'mongodb',
+      exports: [['MongoClient', 'connect']],
+      invoke: 'call',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'mongoose connection options',
+      library: 'mongoose',
+      module: 'mongoose',
+      exports: [['connect'], ['createConnection']],
+      invoke: 'call',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
   aliases: [
     mongoProperty('tlsAllowInvalidCertificates', true, 'certificate', 'turns off certificate verification for MongoDB connections', MONGO_CERT_WAY),
     mongoProperty('tlsInsecure', true, 'certificate', 'turns off both certificate and hostname verification for MongoDB connections', MONGO_CERT_WAY),
-    mongoProperty('sslValidate', false, 'certificate', 'turns off certificate verification for MongoDB connections (driver < 6)', 'Remove it; for a private CA use `tlsCAFile`.'),
-    mongoProperty('tlsAllowInvalidHostnames', true, 'hostname', 'turns off hostname verification for MongoDB connections', 'Remove it, and connect with a host name the certificate names.'),
+    mongoProperty(
+      'sslValidate',
+      false,
+      'certificate',
+      'turns off certificate verification for MongoDB connections (driver < 6)',
+      'Remove it; for a private CA use `tlsCAFile`.',
+    ),
+    mongoProperty(
+      'tlsAllowInvalidHostnames',
+      true,
+      'hostname',
+      'turns off hostname verification for MongoDB connections',
+      'Remove it, and connect with a host name the certificate names.',
+    ),
     mongoUri('tlsAllowInvalidCertificates', 'true', 'certificate', 'turns off certificate verification for MongoDB connections', MONGO_CERT_WAY, 'false'),
     mongoUri('tlsInsecure', 'true', 'certificate', 'turns off both certificate and hostname verification for MongoDB connections', MONGO_CERT_WAY, 'false'),
     mongoUri('sslValidate', 'false', 'certificate', 'turns off certificate verification for MongoDB connections (driver < 6)', MONGO_CERT_WAY, 'true'),
-    mongoUri('tlsAllowInvalidHostnames', 'true', 'hostname', 'turns off hostname verification for MongoDB connections', 'Remove it, and connect with a host name the certificate names.', 'false'),
+    mongoUri(
+      'tlsAllowInvalidHostnames',
+      'true',
+      'hostname',
+      'turns off hostname verification for MongoDB connections',
+      'Remove it, and connect with a host name the certificate names.',
+      'false',
+    ),
   ],
 };
 
@@ -475,21 +643,69 @@ export const ioredis: CatalogueSection = {
   packages: ['ioredis'],
   sinks: [
     // `new Redis(port, host, options)` / `new Redis(url, options)` / `new Redis(options)`. No SNI by default.
-    sink({ label: 'ioredis `tls` options', library: 'ioredis', module: 'ioredis', exports: [[], ['Redis'], ['default']], invoke: 'new', argument: 'first-object', path: ['tls'], role: 'client', sendsSni: false }),
-    sink({ label: 'ioredis `new Cluster()` `redisOptions.tls`', library: 'ioredis', module: 'ioredis', exports: [['Cluster'], ['Redis', 'Cluster']], invoke: 'new', argument: 1, path: ['redisOptions', 'tls'], role: 'client', sendsSni: false }),
+    sink({
+      label: 'ioredis `tls` options',
+      library: 'ioredis',
+      module: 'ioredis',
+      exports: [[], ['Redis'], ['default']],
+      invoke: 'new',
+      argument: 'first-object',
+      path: ['tls'],
+      role: 'client',
+      sendsSni: false,
+    }),
+    sink({
+      label: 'ioredis `new Cluster()` `redisOptions.tls`',
+      library: 'ioredis',
+      module: 'ioredis',
+      exports: [['Cluster'], ['Redis', 'Cluster']],
+      invoke: 'new',
+      argument: 1,
+      path: ['redisOptions', 'tls'],
+      role: 'client',
+      sendsSni: false,
+    }),
   ],
   // `new Redis('redis://:pw@host', options)`: `parseURL` takes the password from the URL; `rediss:`
   // (or a `tls` option) switches to `tls.connect`, `redis:` is `net.connect` (built/Redis.js, utils).
-  plaintextUrls: [{ library: 'ioredis', module: 'ioredis', exports: [[], ['Redis'], ['default']], invoke: 'new', url: { argument: 0 }, schemes: { redis: 'rediss' }, tlsKeys: ['tls'] }],
+  plaintextUrls: [
+    {
+      library: 'ioredis',
+      module: 'ioredis',
+      exports: [[], ['Redis'], ['default']],
+      invoke: 'new',
+      url: { argument: 0 },
+      schemes: { redis: 'rediss' },
+      tlsKeys: ['tls'],
+    },
+  ],
 };
 
 export const nodeRedis: CatalogueSection = {
   packages: ['redis', '@redis/client'],
   sinks: ['redis', '@redis/client'].map((module) =>
     // `createClient({ socket: { tls: true, rejectUnauthorized: false } })`. No SNI by default.
-    sink({ label: 'node-redis `createClient({ socket })`', library: 'redis', module, exports: [['createClient']], invoke: 'call', argument: 0, path: ['socket'], role: 'client', sendsSni: false }),
+    sink({
+      label: 'node-redis `createClient({ socket })`',
+      library: 'redis',
+      module,
+      exports: [['createClient']],
+      invoke: 'call',
+      argument: 0,
+      path: ['socket'],
+      role: 'client',
+      sendsSni: false,
+    }),
   ),
   // `createClient({ url: 'redis://user:pw@host' })`: the URL's password is sent with AUTH; only
   // `rediss:` or `socket: { tls: true }` opens TLS (@redis/client lib/client/index.js parseURL).
-  plaintextUrls: ['redis', '@redis/client'].map((module) => ({ library: 'redis', module, exports: [['createClient']], invoke: 'call' as const, url: { argument: 0, key: 'url' }, schemes: { redis: 'rediss' }, tlsKeys: ['socket'] })),
+  plaintextUrls: ['redis', '@redis/client'].map((module) => ({
+    library: 'redis',
+    module,
+    exports: [['createClient']],
+    invoke: 'call' as const,
+    url: { argument: 0, key: 'url' },
+    schemes: { redis: 'rediss' },
+    tlsKeys: ['socket'],
+  })),
 };

@@ -14,7 +14,14 @@ export const axios: CatalogueSection = {
   packages: ['axios'],
   // axios's `httpsAgent` is typed `any` and takes an agent; a top-level `rejectUnauthorized` is ignored.
   agentSlots: [
-    slot({ label: 'used as the axios `httpsAgent`', module: 'axios', exports: [[], ...AXIOS_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['httpsAgent'] }),
+    slot({
+      label: 'used as the axios `httpsAgent`',
+      module: 'axios',
+      exports: [[], ...AXIOS_METHODS.map((m) => [m])],
+      invoke: 'call',
+      argument: 'first-object',
+      path: ['httpsAgent'],
+    }),
     slot({ label: 'used as the axios `httpsAgent`', module: 'axios', exports: [['defaults']], invoke: 'call', argument: 0, path: ['httpsAgent'] }),
   ],
 };
@@ -27,10 +34,27 @@ export const nodeFetch: CatalogueSection = {
 export const got: CatalogueSection = {
   packages: ['got'],
   sinks: [
-    sink({ label: 'got `https` options', library: 'got', module: 'got', exports: [[], ...GOT_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['https'], role: 'client', sendsSni: true }),
+    sink({
+      label: 'got `https` options',
+      library: 'got',
+      module: 'got',
+      exports: [[], ...GOT_METHODS.map((m) => [m])],
+      invoke: 'call',
+      argument: 'first-object',
+      path: ['https'],
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
   agentSlots: [
-    slot({ label: 'used as the got `agent.https`', module: 'got', exports: [[], ...GOT_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['agent', 'https'] }),
+    slot({
+      label: 'used as the got `agent.https`',
+      module: 'got',
+      exports: [[], ...GOT_METHODS.map((m) => [m])],
+      invoke: 'call',
+      argument: 'first-object',
+      path: ['agent', 'https'],
+    }),
   ],
 };
 
@@ -43,25 +67,125 @@ const UNDICI_DISPATCHER_USERS = [['fetch'], ['request'], ['stream'], ['pipeline'
  * method, headers, body, ..., dispatcher), and `request()`/`stream()`/... hand their options to the
  * dispatcher's `dispatch()`, whose `Request` reads request fields only: a `rejectUnauthorized` there is ignored.
  */
-const UNDICI_CLOSED = UNDICI_DISPATCHER_USERS.map((path) => ({ label: `undici \`${path[0]!}()\``, module: 'undici', exports: [path], invoke: 'call' as const }));
+const UNDICI_CLOSED = UNDICI_DISPATCHER_USERS.map((path) => ({
+  label: `undici \`${path[0]!}()\``,
+  module: 'undici',
+  exports: [path],
+  invoke: 'call' as const,
+}));
 
 export const undici: CatalogueSection = {
   packages: ['undici', 'undici-types'],
   sinks: [
-    sink({ label: 'undici `new Agent({ connect })`', library: 'undici', module: 'undici', exports: [['Agent']], invoke: 'new', argument: 0, path: ['connect'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new Client(url, { connect })`', library: 'undici', module: 'undici', exports: [['Client']], invoke: 'new', argument: 1, path: ['connect'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new Pool(url, { connect })`', library: 'undici', module: 'undici', exports: [['Pool']], invoke: 'new', argument: 1, path: ['connect'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new BalancedPool(urls, { connect })`', library: 'undici', module: 'undici', exports: [['BalancedPool']], invoke: 'new', argument: 1, path: ['connect'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new ProxyAgent({ requestTls })` (the connection to the target)', library: 'undici', module: 'undici', exports: [['ProxyAgent']], invoke: 'new', argument: 0, path: ['requestTls'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new ProxyAgent({ proxyTls })` (the connection to the proxy)', library: 'undici', module: 'undici', exports: [['ProxyAgent']], invoke: 'new', argument: 0, path: ['proxyTls'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new EnvHttpProxyAgent({ requestTls })` (the connection to the target)', library: 'undici', module: 'undici', exports: [['EnvHttpProxyAgent']], invoke: 'new', argument: 0, path: ['requestTls'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `new EnvHttpProxyAgent({ proxyTls })` (the connection to the proxy)', library: 'undici', module: 'undici', exports: [['EnvHttpProxyAgent']], invoke: 'new', argument: 0, path: ['proxyTls'], role: 'agent', sendsSni: true }),
-    sink({ label: 'undici `buildConnector()`', library: 'undici', module: 'undici', exports: [['buildConnector']], invoke: 'call', argument: 0, role: 'agent', sendsSni: true }),
+    sink({
+      label: 'undici `new Agent({ connect })`',
+      library: 'undici',
+      module: 'undici',
+      exports: [['Agent']],
+      invoke: 'new',
+      argument: 0,
+      path: ['connect'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new Client(url, { connect })`',
+      library: 'undici',
+      module: 'undici',
+      exports: [['Client']],
+      invoke: 'new',
+      argument: 1,
+      path: ['connect'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new Pool(url, { connect })`',
+      library: 'undici',
+      module: 'undici',
+      exports: [['Pool']],
+      invoke: 'new',
+      argument: 1,
+      path: ['connect'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new BalancedPool(urls, { connect })`',
+      library: 'undici',
+      module: 'undici',
+      exports: [['BalancedPool']],
+      invoke: 'new',
+      argument: 1,
+      path: ['connect'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new ProxyAgent({ requestTls })` (the connection to the target)',
+      library: 'undici',
+      module: 'undici',
+      exports: [['ProxyAgent']],
+      invoke: 'new',
+      argument: 0,
+      path: ['requestTls'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new ProxyAgent({ proxyTls })` (the connection to the proxy)',
+      library: 'undici',
+      module: 'undici',
+      exports: [['ProxyAgent']],
+      invoke: 'new',
+      argument: 0,
+      path: ['proxyTls'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new EnvHttpProxyAgent({ requestTls })` (the connection to the target)',
+      library: 'undici',
+      module: 'undici',
+      exports: [['EnvHttpProxyAgent']],
+      invoke: 'new',
+      argument: 0,
+      path: ['requestTls'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `new EnvHttpProxyAgent({ proxyTls })` (the connection to the proxy)',
+      library: 'undici',
+      module: 'undici',
+      exports: [['EnvHttpProxyAgent']],
+      invoke: 'new',
+      argument: 0,
+      path: ['proxyTls'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'undici `buildConnector()`',
+      library: 'undici',
+      module: 'undici',
+      exports: [['buildConnector']],
+      invoke: 'call',
+      argument: 0,
+      role: 'agent',
+      sendsSni: true,
+    }),
   ],
   agentSlots: [
     // `fetch` is also Node's global fetch (bindings map the global to `undici#fetch`).
     slot({ label: 'used as the `fetch` `dispatcher`', module: 'undici', exports: UNDICI_DISPATCHER_USERS, invoke: 'call', argument: 1, path: ['dispatcher'] }),
-    slot({ label: 'installed process-wide by `setGlobalDispatcher()` (it also reaches Node\'s built-in `fetch`)', module: 'undici', exports: [['setGlobalDispatcher']], invoke: 'call', argument: 0 }),
+    slot({
+      label: "installed process-wide by `setGlobalDispatcher()` (it also reaches Node's built-in `fetch`)",
+      module: 'undici',
+      exports: [['setGlobalDispatcher']],
+      invoke: 'call',
+      argument: 0,
+    }),
   ],
   closedApis: UNDICI_CLOSED,
 };
@@ -69,10 +193,38 @@ export const undici: CatalogueSection = {
 export const request: CatalogueSection = {
   packages: ['request', 'request-promise', 'request-promise-native', '@types/request'],
   sinks: REQUEST_MODULES.flatMap((module) => [
-    sink({ label: `${module} options`, library: 'request', module, exports: [[], ...REQUEST_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
-    sink({ label: `${module} \`agentOptions\``, library: 'request', module, exports: [[], ...REQUEST_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['agentOptions'], role: 'agent', sendsSni: true }),
+    sink({
+      label: `${module} options`,
+      library: 'request',
+      module,
+      exports: [[], ...REQUEST_METHODS.map((m) => [m])],
+      invoke: 'call',
+      argument: 'first-object',
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: `${module} \`agentOptions\``,
+      library: 'request',
+      module,
+      exports: [[], ...REQUEST_METHODS.map((m) => [m])],
+      invoke: 'call',
+      argument: 'first-object',
+      path: ['agentOptions'],
+      role: 'agent',
+      sendsSni: true,
+    }),
   ]),
-  agentSlots: REQUEST_MODULES.map((module) => slot({ label: `used as the ${module} \`agent\``, module, exports: [[], ...REQUEST_METHODS.map((m) => [m])], invoke: 'call', argument: 'first-object', path: ['agent'] })),
+  agentSlots: REQUEST_MODULES.map((module) =>
+    slot({
+      label: `used as the ${module} \`agent\``,
+      module,
+      exports: [[], ...REQUEST_METHODS.map((m) => [m])],
+      invoke: 'call',
+      argument: 'first-object',
+      path: ['agent'],
+    }),
+  ),
   aliases: [
     {
       library: 'request',
@@ -107,11 +259,47 @@ export const superagent: CatalogueSection = {
 export const needle: CatalogueSection = {
   packages: ['needle'],
   sinks: [
-    sink({ label: 'needle options', library: 'needle', module: 'needle', exports: [[], ['request']], invoke: 'call', argument: 3, role: 'client', sendsSni: true }),
-    sink({ label: 'needle options', library: 'needle', module: 'needle', exports: [['get'], ['head']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
-    sink({ label: 'needle options', library: 'needle', module: 'needle', exports: [['post'], ['put'], ['patch'], ['delete']], invoke: 'call', argument: 2, role: 'client', sendsSni: true }),
+    sink({
+      label: 'needle options',
+      library: 'needle',
+      module: 'needle',
+      exports: [[], ['request']],
+      invoke: 'call',
+      argument: 3,
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'needle options',
+      library: 'needle',
+      module: 'needle',
+      exports: [['get'], ['head']],
+      invoke: 'call',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'needle options',
+      library: 'needle',
+      module: 'needle',
+      exports: [['post'], ['put'], ['patch'], ['delete']],
+      invoke: 'call',
+      argument: 2,
+      role: 'client',
+      sendsSni: true,
+    }),
     // needle writes its TLS options into a passed agent's `options`, so they also change the shared agent.
-    sink({ label: 'needle defaults (every later request)', library: 'needle', module: 'needle', exports: [['defaults']], invoke: 'call', argument: 0, role: 'client', sendsSni: true }),
+    sink({
+      label: 'needle defaults (every later request)',
+      library: 'needle',
+      module: 'needle',
+      exports: [['defaults']],
+      invoke: 'call',
+      argument: 0,
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };
 
@@ -119,7 +307,8 @@ export const httpsProxyAgent: CatalogueSection = {
   packages: ['https-proxy-agent'],
   sinks: [
     sink({
-      label: 'the connection to the proxy of `new HttpsProxyAgent(proxy, options)` (https-proxy-agent applies these options to the TLS hop to an `https:` proxy only; the target is verified by the request\'s own options)',
+      label:
+        "the connection to the proxy of `new HttpsProxyAgent(proxy, options)` (https-proxy-agent applies these options to the TLS hop to an `https:` proxy only; the target is verified by the request's own options)",
       library: 'https-proxy-agent',
       module: 'https-proxy-agent',
       exports: [['HttpsProxyAgent'], []],
@@ -155,15 +344,65 @@ const AWS_CLIENTS: readonly (readonly [module: string, client: string])[] = [
 export const awsSdk: CatalogueSection = {
   packages: [...SMITHY, '@smithy/types', ...AWS_CLIENTS.map(([m]) => `@aws-sdk/client-${m}`)],
   sinks: AWS_CLIENTS.map(([m, client]) =>
-    sink({ label: `the AWS SDK \`new ${client}({ requestHandler: { httpsAgent } })\` options`, library: 'AWS SDK v3', module: `@aws-sdk/client-${m}`, exports: [[client]], invoke: 'new', argument: 0, path: ['requestHandler', 'httpsAgent'], role: 'agent', sendsSni: true }),
-  ).concat(SMITHY.flatMap((module) => [
-    // The shorthand `{ httpsAgent: { ...options } }` is wrapped into `new https.Agent(...)` by the handler.
-    sink({ label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options', library: 'AWS SDK v3', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'], role: 'agent', sendsSni: true }),
-    sink({ label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options', library: 'AWS SDK v3', module, exports: [['NodeHttpHandler', 'create']], invoke: 'call', argument: 0, path: ['httpsAgent'], role: 'agent', sendsSni: true }),
-  ])),
+    sink({
+      label: `the AWS SDK \`new ${client}({ requestHandler: { httpsAgent } })\` options`,
+      library: 'AWS SDK v3',
+      module: `@aws-sdk/client-${m}`,
+      exports: [[client]],
+      invoke: 'new',
+      argument: 0,
+      path: ['requestHandler', 'httpsAgent'],
+      role: 'agent',
+      sendsSni: true,
+    }),
+  ).concat(
+    SMITHY.flatMap((module) => [
+      // The shorthand `{ httpsAgent: { ...options } }` is wrapped into `new https.Agent(...)` by the handler.
+      sink({
+        label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options',
+        library: 'AWS SDK v3',
+        module,
+        exports: [['NodeHttpHandler']],
+        invoke: 'new',
+        argument: 0,
+        path: ['httpsAgent'],
+        role: 'agent',
+        sendsSni: true,
+      }),
+      sink({
+        label: 'the AWS SDK `NodeHttpHandler` `httpsAgent` options',
+        library: 'AWS SDK v3',
+        module,
+        exports: [['NodeHttpHandler', 'create']],
+        invoke: 'call',
+        argument: 0,
+        path: ['httpsAgent'],
+        role: 'agent',
+        sendsSni: true,
+      }),
+    ]),
+  ),
   agentSlots: [
-    ...SMITHY.map((module) => slot({ label: 'used as the AWS SDK `NodeHttpHandler` `httpsAgent`', module, exports: [['NodeHttpHandler']], invoke: 'new', argument: 0, path: ['httpsAgent'] })),
-    ...AWS_CLIENTS.map(([m, client]) => slot({ label: `used as the AWS SDK \`${client}\` \`requestHandler.httpsAgent\``, module: `@aws-sdk/client-${m}`, exports: [[client]], invoke: 'new', argument: 0, path: ['requestHandler', 'httpsAgent'] })),
+    ...SMITHY.map((module) =>
+      slot({
+        label: 'used as the AWS SDK `NodeHttpHandler` `httpsAgent`',
+        module,
+        exports: [['NodeHttpHandler']],
+        invoke: 'new',
+        argument: 0,
+        path: ['httpsAgent'],
+      }),
+    ),
+    ...AWS_CLIENTS.map(([m, client]) =>
+      slot({
+        label: `used as the AWS SDK \`${client}\` \`requestHandler.httpsAgent\``,
+        module: `@aws-sdk/client-${m}`,
+        exports: [[client]],
+        invoke: 'new',
+        argument: 0,
+        path: ['requestHandler', 'httpsAgent'],
+      }),
+    ),
   ],
 };
 
@@ -175,9 +414,51 @@ export const awsSdk: CatalogueSection = {
  * `SSL_VERIFYPEER`; other keys go to `setOpt` as written). libcurl: `SSL_VERIFYPEER` 0 skips the chain
  * check, `SSL_VERIFYHOST` 0 the name check (1 and 2 both check it since libcurl 7.66).
  */
-const CURLY_METHODS = ['acl', 'bind', 'checkout', 'connect', 'copy', 'delete', 'get', 'head', 'link', 'lock', 'm-search', 'merge', 'mkactivity', 'mkcalendar', 'mkcol', 'move', 'notify', 'options', 'patch', 'post', 'propfind', 'proppatch', 'purge', 'put', 'rebind', 'report', 'search', 'source', 'subscribe', 'trace', 'unbind', 'unlink', 'unlock', 'unsubscribe'];
+const CURLY_METHODS = [
+  'acl',
+  'bind',
+  'checkout',
+  'connect',
+  'copy',
+  'delete',
+  'get',
+  'head',
+  'link',
+  'lock',
+  'm-search',
+  'merge',
+  'mkactivity',
+  'mkcalendar',
+  'mkcol',
+  'move',
+  'notify',
+  'options',
+  'patch',
+  'post',
+  'propfind',
+  'proppatch',
+  'purge',
+  'put',
+  'rebind',
+  'report',
+  'search',
+  'source',
+  'subscribe',
+  'trace',
+  'unbind',
+  'unlink',
+  'unlock',
+  'unsubscribe',
+];
 const CURLY_APIS = [
-  { label: 'node-libcurl `curly()`', module: 'node-libcurl', exports: [['curly'], ...CURLY_METHODS.map((m) => ['curly', m])], invoke: 'call' as const, argument: 1, path: [] },
+  {
+    label: 'node-libcurl `curly()`',
+    module: 'node-libcurl',
+    exports: [['curly'], ...CURLY_METHODS.map((m) => ['curly', m])],
+    invoke: 'call' as const,
+    argument: 1,
+    path: [],
+  },
   { label: 'node-libcurl `curly.create()`', module: 'node-libcurl', exports: [['curly', 'create']], invoke: 'call' as const, argument: 0, path: [] },
 ];
 const LIBCURL = ['node-libcurl'];
@@ -185,13 +466,27 @@ const toInt32 = (v: Primitive): number | undefined => (typeof v === 'bigint' ? u
 const isZero = (v: Primitive): boolean => toInt32(v) === 0;
 const AS_INTEGER = 'libcurl reads the value as an integer: `false`, `null` and a non-numeric string are 0 too';
 
-const libcurl = (rule: AliasRow['rule'], option: 'SSL_VERIFYPEER' | 'SSL_VERIFYHOST', camel: string, effect: string, way: string, secure: (values: readonly Primitive[]) => string): AliasRow[] => [
+const libcurl = (
+  rule: AliasRow['rule'],
+  option: 'SSL_VERIFYPEER' | 'SSL_VERIFYHOST',
+  camel: string,
+  effect: string,
+  way: string,
+  secure: (values: readonly Primitive[]) => string,
+): AliasRow[] => [
   {
     library: 'node-libcurl',
     packages: LIBCURL,
     rule,
     option: `\`setOpt('${option}', {value})\``,
-    match: { kind: 'method-value', name: 'setOpt', options: [option], constants: { module: 'node-libcurl', exports: [['Curl', 'option']] }, insecure: isZero, secure },
+    match: {
+      kind: 'method-value',
+      name: 'setOpt',
+      options: [option],
+      constants: { module: 'node-libcurl', exports: [['Curl', 'option']] },
+      insecure: isZero,
+      secure,
+    },
     effect: `${effect} (${AS_INTEGER})`,
     way,
     fixText: 'Replace the value with `{secure}`.',
@@ -213,7 +508,21 @@ const libcurl = (rule: AliasRow['rule'], option: 'SSL_VERIFYPEER' | 'SSL_VERIFYH
 export const nodeLibcurl: CatalogueSection = {
   packages: LIBCURL,
   aliases: [
-    ...libcurl('certificate', 'SSL_VERIFYPEER', 'sslVerifyPeer', 'turns off libcurl\'s certificate verification', 'Remove it (libcurl verifies by default); for a private CA, set `CAINFO` to its PEM file.', (values) => (values.every((v) => typeof v === 'boolean') ? 'true' : '1')),
-    ...libcurl('hostname', 'SSL_VERIFYHOST', 'sslVerifyHost', 'turns off libcurl\'s check that the certificate names the host', 'Remove it, or set it to `2` (libcurl\'s default).', () => '2'),
+    ...libcurl(
+      'certificate',
+      'SSL_VERIFYPEER',
+      'sslVerifyPeer',
+      "turns off libcurl's certificate verification",
+      'Remove it (libcurl verifies by default); for a private CA, set `CAINFO` to its PEM file.',
+      (values) => (values.every((v) => typeof v === 'boolean') ? 'true' : '1'),
+    ),
+    ...libcurl(
+      'hostname',
+      'SSL_VERIFYHOST',
+      'sslVerifyHost',
+      "turns off libcurl's check that the certificate names the host",
+      "Remove it, or set it to `2` (libcurl's default).",
+      () => '2',
+    ),
   ],
 };

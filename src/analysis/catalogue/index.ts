@@ -16,7 +16,15 @@ import type { Catalogue, CatalogueSection } from './model.js';
 export * from './model.js';
 
 /** Every section by name, Node's own first (its sinks are searched first). */
-export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({ nodeCore, ...httpClients, ...httpProxies, ...messaging, ...databases, ...browsers, awsCdk });
+export const CATALOGUE: Readonly<Record<string, CatalogueSection>> = Object.freeze({
+  nodeCore,
+  ...httpClients,
+  ...httpProxies,
+  ...messaging,
+  ...databases,
+  ...browsers,
+  awsCdk,
+});
 
 function typesPackageName(p: string): string {
   if (!p.startsWith('@types/')) return p;
@@ -45,7 +53,10 @@ function build(): Catalogue {
     closedApiModules: Object.freeze([...new Set(closedApis.map((r) => r.module))]),
     cdkPolicies,
     cdkPolicyKeys: new Set(cdkPolicies.map((f) => f.key)),
-    cdkModules: Object.freeze(['aws-cdk-lib', ...new Set(cdkPolicies.flatMap((f) => [`aws-cdk-lib/${f.submodule}`, ...(f.v1 ? [`@aws-cdk/${f.submodule}`] : [])]))]),
+    cdkModules: Object.freeze([
+      'aws-cdk-lib',
+      ...new Set(cdkPolicies.flatMap((f) => [`aws-cdk-lib/${f.submodule}`, ...(f.v1 ? [`@aws-cdk/${f.submodule}`] : [])])),
+    ]),
     legacyApis: rows((s) => s.legacyApis),
     plaintextUrls,
     plaintextUrlModules: Object.freeze([...new Set(plaintextUrls.map((r) => r.module))]),

@@ -8,9 +8,36 @@ export const ws: CatalogueSection = {
   packages: ['ws', '@types/ws', 'isomorphic-ws'],
   sinks: [
     // `new WebSocket(url[, protocols], options)`: every option goes to `https.request`.
-    sink({ label: 'ws `new WebSocket()` options', library: 'ws', module: 'ws', exports: [[], ['WebSocket']], invoke: 'new', argument: 'first-object', role: 'client', sendsSni: true }),
-    sink({ label: 'ws `new WebSocket()` options', library: 'ws', module: 'isomorphic-ws', exports: [[], ['WebSocket']], invoke: 'new', argument: 'first-object', role: 'client', sendsSni: true }),
-    sink({ label: 'ws `createWebSocketStream()` options', library: 'ws', module: 'ws', exports: [['createWebSocketStream']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
+    sink({
+      label: 'ws `new WebSocket()` options',
+      library: 'ws',
+      module: 'ws',
+      exports: [[], ['WebSocket']],
+      invoke: 'new',
+      argument: 'first-object',
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'ws `new WebSocket()` options',
+      library: 'ws',
+      module: 'isomorphic-ws',
+      exports: [[], ['WebSocket']],
+      invoke: 'new',
+      argument: 'first-object',
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'ws `createWebSocketStream()` options',
+      library: 'ws',
+      module: 'ws',
+      exports: [['createWebSocketStream']],
+      invoke: 'call',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };
 
@@ -19,26 +46,73 @@ const IO_EXPORTS = [[], ['io'], ['connect'], ['default']];
 export const socketIoClient: CatalogueSection = {
   packages: ['socket.io-client', 'engine.io-client'],
   sinks: [
-    sink({ label: 'socket.io-client `io()` options', library: 'socket.io-client', module: 'socket.io-client', exports: IO_EXPORTS, invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
-    sink({ label: 'socket.io-client `new Manager()` options', library: 'socket.io-client', module: 'socket.io-client', exports: [['Manager']], invoke: 'new', argument: 'first-object', role: 'client', sendsSni: true }),
+    sink({
+      label: 'socket.io-client `io()` options',
+      library: 'socket.io-client',
+      module: 'socket.io-client',
+      exports: IO_EXPORTS,
+      invoke: 'call',
+      argument: 'first-object',
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: 'socket.io-client `new Manager()` options',
+      library: 'socket.io-client',
+      module: 'socket.io-client',
+      exports: [['Manager']],
+      invoke: 'new',
+      argument: 'first-object',
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };
 
 export const mqtt: CatalogueSection = {
   packages: ['mqtt'],
   sinks: [
-    sink({ label: 'mqtt `connect()` options', library: 'mqtt', module: 'mqtt', exports: [[], ['connect'], ['connectAsync']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
+    sink({
+      label: 'mqtt `connect()` options',
+      library: 'mqtt',
+      module: 'mqtt',
+      exports: [[], ['connect'], ['connectAsync']],
+      invoke: 'call',
+      argument: 'first-object',
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
   // `connect('mqtt://user:pw@host')`: the URL's user and password go into the CONNECT packet; `mqtt:`,
   // `tcp:` and `ws:` are plaintext; `mqtts:`/`wss:`, a `protocol` option, or `cert` with `key` (which
   // switch `mqtt` to `mqtts`) open TLS (build/lib/connect/index.js `connect`).
-  plaintextUrls: [{ library: 'mqtt', module: 'mqtt', exports: [[], ['connect'], ['connectAsync']], invoke: 'call', url: { argument: 0 }, schemes: { mqtt: 'mqtts', tcp: 'mqtts', ws: 'wss' }, tlsKeys: ['protocol', 'cert', 'key'] }],
+  plaintextUrls: [
+    {
+      library: 'mqtt',
+      module: 'mqtt',
+      exports: [[], ['connect'], ['connectAsync']],
+      invoke: 'call',
+      url: { argument: 0 },
+      schemes: { mqtt: 'mqtts', tcp: 'mqtts', ws: 'wss' },
+      tlsKeys: ['protocol', 'cert', 'key'],
+    },
+  ],
 };
 
 export const kafkajs: CatalogueSection = {
   packages: ['kafkajs'],
   sinks: [
-    sink({ label: 'kafkajs `new Kafka({ ssl })`', library: 'kafkajs', module: 'kafkajs', exports: [['Kafka']], invoke: 'new', argument: 0, path: ['ssl'], role: 'client', sendsSni: true }),
+    sink({
+      label: 'kafkajs `new Kafka({ ssl })`',
+      library: 'kafkajs',
+      module: 'kafkajs',
+      exports: [['Kafka']],
+      invoke: 'new',
+      argument: 0,
+      path: ['ssl'],
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };
 
@@ -46,17 +120,44 @@ export const amqplib: CatalogueSection = {
   packages: ['amqplib', '@types/amqplib'],
   sinks: ['amqplib', 'amqplib/callback_api'].map((module) =>
     // `connect(url, socketOptions)`: the socket options go to `tls.connect` for `amqps:`.
-    sink({ label: 'amqplib `connect()` socket options', library: 'amqplib', module, exports: [['connect']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
+    sink({
+      label: 'amqplib `connect()` socket options',
+      library: 'amqplib',
+      module,
+      exports: [['connect']],
+      invoke: 'call',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
   ),
   // `connect('amqp://user:pw@host')`: the URL's credentials go into the PLAIN SASL response; only
   // `amqps:` opens TLS (lib/connect.js).
-  plaintextUrls: ['amqplib', 'amqplib/callback_api'].map((module) => ({ library: 'amqplib', module, exports: [['connect']], invoke: 'call' as const, url: { argument: 0 }, schemes: { amqp: 'amqps' }, tlsKeys: [] })),
+  plaintextUrls: ['amqplib', 'amqplib/callback_api'].map((module) => ({
+    library: 'amqplib',
+    module,
+    exports: [['connect']],
+    invoke: 'call' as const,
+    url: { argument: 0 },
+    schemes: { amqp: 'amqps' },
+    tlsKeys: [],
+  })),
 };
 
 export const nats: CatalogueSection = {
   packages: ['nats', '@nats-io/transport-node', '@nats-io/nats-core'],
   sinks: ['nats', '@nats-io/transport-node'].map((module) =>
-    sink({ label: 'nats `connect({ tls })`', library: 'nats', module, exports: [['connect']], invoke: 'call', argument: 0, path: ['tls'], role: 'client', sendsSni: true }),
+    sink({
+      label: 'nats `connect({ tls })`',
+      library: 'nats',
+      module,
+      exports: [['connect']],
+      invoke: 'call',
+      argument: 0,
+      path: ['tls'],
+      role: 'client',
+      sendsSni: true,
+    }),
   ),
 };
 
@@ -64,16 +165,60 @@ export const grpc: CatalogueSection = {
   packages: ['@grpc/grpc-js'],
   sinks: [
     // `credentials.createSsl(rootCerts, key, certChain, verifyOptions)`: `checkServerIdentity`, `rejectUnauthorized`.
-    sink({ label: '@grpc/grpc-js `credentials.createSsl()` verify options', library: '@grpc/grpc-js', module: '@grpc/grpc-js', exports: [['credentials', 'createSsl'], ['ChannelCredentials', 'createSsl']], invoke: 'call', argument: 3, role: 'client', sendsSni: true }),
-    sink({ label: '@grpc/grpc-js `credentials.createFromSecureContext()` verify options', library: '@grpc/grpc-js', module: '@grpc/grpc-js', exports: [['credentials', 'createFromSecureContext'], ['ChannelCredentials', 'createFromSecureContext']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
+    sink({
+      label: '@grpc/grpc-js `credentials.createSsl()` verify options',
+      library: '@grpc/grpc-js',
+      module: '@grpc/grpc-js',
+      exports: [
+        ['credentials', 'createSsl'],
+        ['ChannelCredentials', 'createSsl'],
+      ],
+      invoke: 'call',
+      argument: 3,
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: '@grpc/grpc-js `credentials.createFromSecureContext()` verify options',
+      library: '@grpc/grpc-js',
+      module: '@grpc/grpc-js',
+      exports: [
+        ['credentials', 'createFromSecureContext'],
+        ['ChannelCredentials', 'createFromSecureContext'],
+      ],
+      invoke: 'call',
+      argument: 1,
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };
 
 export const elasticsearch: CatalogueSection = {
   packages: ['@elastic/elasticsearch', '@elastic/transport'],
   sinks: [
-    sink({ label: '@elastic/elasticsearch `new Client({ tls })`', library: '@elastic/elasticsearch', module: '@elastic/elasticsearch', exports: [['Client']], invoke: 'new', argument: 0, path: ['tls'], role: 'client', sendsSni: true }),
-    sink({ label: '@elastic/elasticsearch `new Client({ ssl })` (7.x)', library: '@elastic/elasticsearch', module: '@elastic/elasticsearch', exports: [['Client']], invoke: 'new', argument: 0, path: ['ssl'], role: 'client', sendsSni: true }),
+    sink({
+      label: '@elastic/elasticsearch `new Client({ tls })`',
+      library: '@elastic/elasticsearch',
+      module: '@elastic/elasticsearch',
+      exports: [['Client']],
+      invoke: 'new',
+      argument: 0,
+      path: ['tls'],
+      role: 'client',
+      sendsSni: true,
+    }),
+    sink({
+      label: '@elastic/elasticsearch `new Client({ ssl })` (7.x)',
+      library: '@elastic/elasticsearch',
+      module: '@elastic/elasticsearch',
+      exports: [['Client']],
+      invoke: 'new',
+      argument: 0,
+      path: ['ssl'],
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };
 
@@ -81,13 +226,33 @@ export const ldapjs: CatalogueSection = {
   packages: ['ldapjs', '@types/ldapjs'],
   sinks: [
     // ldaps: `tls.connect(port, host, tlsOptions)` without SNI.
-    sink({ label: 'ldapjs `createClient({ tlsOptions })`', library: 'ldapjs', module: 'ldapjs', exports: [['createClient']], invoke: 'call', argument: 0, path: ['tlsOptions'], role: 'client', sendsSni: false }),
+    sink({
+      label: 'ldapjs `createClient({ tlsOptions })`',
+      library: 'ldapjs',
+      module: 'ldapjs',
+      exports: [['createClient']],
+      invoke: 'call',
+      argument: 0,
+      path: ['tlsOptions'],
+      role: 'client',
+      sendsSni: false,
+    }),
   ],
 };
 
 export const nodemailer: CatalogueSection = {
   packages: ['nodemailer', '@types/nodemailer'],
   sinks: [
-    sink({ label: 'nodemailer `createTransport({ tls })`', library: 'nodemailer', module: 'nodemailer', exports: [['createTransport']], invoke: 'call', argument: 0, path: ['tls'], role: 'client', sendsSni: true }),
+    sink({
+      label: 'nodemailer `createTransport({ tls })`',
+      library: 'nodemailer',
+      module: 'nodemailer',
+      exports: [['createTransport']],
+      invoke: 'call',
+      argument: 0,
+      path: ['tls'],
+      role: 'client',
+      sendsSni: true,
+    }),
   ],
 };

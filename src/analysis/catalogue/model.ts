@@ -55,7 +55,14 @@ export type AliasMatch =
    * A callback (a listener of `event`, or the function passed to method `name`) that unconditionally
    * calls its verdict callback (a parameter at or after `from`) with `insecure`.
    */
-  | { readonly kind: 'verdict-callback'; readonly event?: string; readonly name?: string; readonly from: number; readonly insecure: Primitive; readonly secure: string }
+  | {
+      readonly kind: 'verdict-callback';
+      readonly event?: string;
+      readonly name?: string;
+      readonly from: number;
+      readonly insecure: Primitive;
+      readonly secure: string;
+    }
   /**
    * A method call that sets one option by name and value (node-libcurl `curl.setOpt('SSL_VERIFYPEER', false)`).
    * The name is argument 0: a string equal to one of `options` ignoring case, or a member of one of
@@ -76,7 +83,12 @@ export type AliasMatch =
    * written wins); `insecure` receives the key's value and every pair, keys lower-cased, where a value
    * that a template placeholder makes unknown is `undefined`.
    */
-  | { readonly kind: 'key-value'; readonly key: string; readonly insecure: (value: string, pairs: ReadonlyMap<string, string | undefined>) => boolean; readonly secure: string }
+  | {
+      readonly kind: 'key-value';
+      readonly key: string;
+      readonly insecure: (value: string, pairs: ReadonlyMap<string, string | undefined>) => boolean;
+      readonly secure: string;
+    }
   /** A string element of an array literal (a browser's command-line flags: `args: ['--ignore-certificate-errors']`). */
   | { readonly kind: 'argument-flag'; readonly values: readonly string[] }
   /**
@@ -156,9 +168,7 @@ export interface ReplacedByString {
   readonly replaces: (params: UrlParams) => boolean;
 }
 
-export type AliasFix =
-  | { readonly kind: 'remove' }
-  | { readonly kind: 'replace-value'; readonly text: string };
+export type AliasFix = { readonly kind: 'remove' } | { readonly kind: 'replace-value'; readonly text: string };
 
 export interface AliasRow {
   /** Display name used in messages: `mongodb`, `postgres.js`, `Electron`. */

@@ -11,37 +11,163 @@ import type { CatalogueSection, GlobalOptionsRow, LegacyApiRow, SinkRow } from '
 const row = (r: Omit<SinkRow, 'path'> & { path?: readonly string[] }): SinkRow => ({ path: [], ...r });
 
 export const CORE_SINKS: readonly SinkRow[] = [
-  row({ label: 'tls.connect()', library: 'node:tls', module: 'tls', exports: [['connect']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: false }),
+  row({
+    label: 'tls.connect()',
+    library: 'node:tls',
+    module: 'tls',
+    exports: [['connect']],
+    invoke: 'call',
+    argument: 'first-object',
+    role: 'client',
+    sendsSni: false,
+  }),
   row({ label: 'new tls.TLSSocket()', library: 'node:tls', module: 'tls', exports: [['TLSSocket']], invoke: 'new', argument: 1, role: 'tlssocket' }),
-  row({ label: 'tls.createSecureContext()', library: 'node:tls', module: 'tls', exports: [['createSecureContext']], invoke: 'call', argument: 0, role: 'context' }),
-  row({ label: 'tls.createServer()', library: 'node:tls', module: 'tls', exports: [['createServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
+  row({
+    label: 'tls.createSecureContext()',
+    library: 'node:tls',
+    module: 'tls',
+    exports: [['createSecureContext']],
+    invoke: 'call',
+    argument: 0,
+    role: 'context',
+  }),
+  row({
+    label: 'tls.createServer()',
+    library: 'node:tls',
+    module: 'tls',
+    exports: [['createServer']],
+    invoke: 'call',
+    argument: 'first-object',
+    role: 'server',
+  }),
   row({ label: 'new tls.Server()', library: 'node:tls', module: 'tls', exports: [['Server']], invoke: 'any', argument: 'first-object', role: 'server' }),
-  row({ label: 'https.request()', library: 'node:https', module: 'https', exports: [['request']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
-  row({ label: 'https.get()', library: 'node:https', module: 'https', exports: [['get']], invoke: 'call', argument: 'first-object', role: 'client', sendsSni: true }),
+  row({
+    label: 'https.request()',
+    library: 'node:https',
+    module: 'https',
+    exports: [['request']],
+    invoke: 'call',
+    argument: 'first-object',
+    role: 'client',
+    sendsSni: true,
+  }),
+  row({
+    label: 'https.get()',
+    library: 'node:https',
+    module: 'https',
+    exports: [['get']],
+    invoke: 'call',
+    argument: 'first-object',
+    role: 'client',
+    sendsSni: true,
+  }),
   row({ label: 'new https.Agent()', library: 'node:https', module: 'https', exports: [['Agent']], invoke: 'new', argument: 0, role: 'agent', sendsSni: true }),
-  row({ label: 'https.createServer()', library: 'node:https', module: 'https', exports: [['createServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
+  row({
+    label: 'https.createServer()',
+    library: 'node:https',
+    module: 'https',
+    exports: [['createServer']],
+    invoke: 'call',
+    argument: 'first-object',
+    role: 'server',
+  }),
   row({ label: 'new https.Server()', library: 'node:https', module: 'https', exports: [['Server']], invoke: 'any', argument: 'first-object', role: 'server' }),
-  row({ label: 'http2.connect()', library: 'node:http2', module: 'http2', exports: [['connect']], invoke: 'call', argument: 1, role: 'client', sendsSni: true }),
-  row({ label: 'http2.createSecureServer()', library: 'node:http2', module: 'http2', exports: [['createSecureServer']], invoke: 'call', argument: 'first-object', role: 'server' }),
+  row({
+    label: 'http2.connect()',
+    library: 'node:http2',
+    module: 'http2',
+    exports: [['connect']],
+    invoke: 'call',
+    argument: 1,
+    role: 'client',
+    sendsSni: true,
+  }),
+  row({
+    label: 'http2.createSecureServer()',
+    library: 'node:http2',
+    module: 'http2',
+    exports: [['createSecureServer']],
+    invoke: 'call',
+    argument: 'first-object',
+    role: 'server',
+  }),
 ];
 
 /** Process-wide option objects: writing TLS options into them affects every later connection. */
-export const GLOBAL_OPTION_OBJECTS: readonly GlobalOptionsRow[] = [
-  { label: 'https.globalAgent.options', module: 'https', path: ['globalAgent', 'options'] },
-];
+export const GLOBAL_OPTION_OBJECTS: readonly GlobalOptionsRow[] = [{ label: 'https.globalAgent.options', module: 'https', path: ['globalAgent', 'options'] }];
 
-const PAIR = 'a client-side pair verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized`), so any server can impersonate the peer';
+const PAIR =
+  'a client-side pair verifies neither the certificate chain nor the hostname (even with `rejectUnauthorized`), so any server can impersonate the peer';
 
 /** Deprecated or removed TLS APIs (Node's deprecation list), by module and export path. */
 export const LEGACY_APIS: readonly LegacyApiRow[] = [
-  { module: 'tls', path: ['createSecurePair'], name: 'tls.createSecurePair()', code: 'DEP0064', why: PAIR, removedIn: 24, replacement: '`tls.connect({ socket })` (or `new tls.TLSSocket(socket, { isServer: true, ... })` on a server)' },
-  { module: 'tls', path: ['SecurePair'], name: 'tls.SecurePair', code: 'DEP0043', why: PAIR, removedIn: 24, replacement: '`tls.TLSSocket` (`tls.connect({ socket })` for a client)' },
-  { module: 'tls', path: ['CryptoStream'], name: 'tls.CryptoStream', code: 'DEP0042', why: 'was removed in Node 10 with the old TLS stream implementation', replacement: '`tls.TLSSocket`' },
-  { module: 'tls', path: ['parseCertString'], name: 'tls.parseCertString()', code: 'DEP0076', why: 'was removed in Node 18; it mis-parsed multi-valued names, so one certificate subject could be read as another', replacement: 'the parsed `subject`/`issuer` objects of `tlsSocket.getPeerCertificate()` or `crypto.X509Certificate`' },
-  { module: 'tls', path: ['convertNPNProtocols'], name: 'tls.convertNPNProtocols()', code: 'DEP0107', why: 'was removed in Node 11 together with NPN', replacement: 'ALPN (the `ALPNProtocols` option)' },
-  { module: 'tls', path: ['Server', 'prototype', 'setOptions'], name: 'tls.Server#setOptions()', code: 'DEP0122', why: '', removedIn: 24, replacement: '`server.setSecureContext(options)`' },
-  { module: 'crypto', path: ['createCredentials'], name: 'crypto.createCredentials()', code: 'DEP0010', why: 'was removed in Node 11', replacement: '`tls.createSecureContext()`' },
-  { module: 'crypto', path: ['Credentials'], name: 'crypto.Credentials', code: 'DEP0011', why: 'was removed in Node 11', replacement: '`tls.SecureContext` (from `tls.createSecureContext()`)' },
+  {
+    module: 'tls',
+    path: ['createSecurePair'],
+    name: 'tls.createSecurePair()',
+    code: 'DEP0064',
+    why: PAIR,
+    removedIn: 24,
+    replacement: '`tls.connect({ socket })` (or `new tls.TLSSocket(socket, { isServer: true, ... })` on a server)',
+  },
+  {
+    module: 'tls',
+    path: ['SecurePair'],
+    name: 'tls.SecurePair',
+    code: 'DEP0043',
+    why: PAIR,
+    removedIn: 24,
+    replacement: '`tls.TLSSocket` (`tls.connect({ socket })` for a client)',
+  },
+  {
+    module: 'tls',
+    path: ['CryptoStream'],
+    name: 'tls.CryptoStream',
+    code: 'DEP0042',
+    why: 'was removed in Node 10 with the old TLS stream implementation',
+    replacement: '`tls.TLSSocket`',
+  },
+  {
+    module: 'tls',
+    path: ['parseCertString'],
+    name: 'tls.parseCertString()',
+    code: 'DEP0076',
+    why: 'was removed in Node 18; it mis-parsed multi-valued names, so one certificate subject could be read as another',
+    replacement: 'the parsed `subject`/`issuer` objects of `tlsSocket.getPeerCertificate()` or `crypto.X509Certificate`',
+  },
+  {
+    module: 'tls',
+    path: ['convertNPNProtocols'],
+    name: 'tls.convertNPNProtocols()',
+    code: 'DEP0107',
+    why: 'was removed in Node 11 together with NPN',
+    replacement: 'ALPN (the `ALPNProtocols` option)',
+  },
+  {
+    module: 'tls',
+    path: ['Server', 'prototype', 'setOptions'],
+    name: 'tls.Server#setOptions()',
+    code: 'DEP0122',
+    why: '',
+    removedIn: 24,
+    replacement: '`server.setSecureContext(options)`',
+  },
+  {
+    module: 'crypto',
+    path: ['createCredentials'],
+    name: 'crypto.createCredentials()',
+    code: 'DEP0010',
+    why: 'was removed in Node 11',
+    replacement: '`tls.createSecureContext()`',
+  },
+  {
+    module: 'crypto',
+    path: ['Credentials'],
+    name: 'crypto.Credentials',
+    code: 'DEP0011',
+    why: 'was removed in Node 11',
+    replacement: '`tls.SecureContext` (from `tls.createSecureContext()`)',
+  },
 ];
 
 export const nodeCore: CatalogueSection = {

@@ -78,7 +78,10 @@ class CipherOrder {
   }
 }
 
-const by = (p: Pattern): Predicate => (e) => matches(p, e.bits);
+const by =
+  (p: Pattern): Predicate =>
+  (e) =>
+    matches(p, e.bits);
 const any: Predicate = () => true;
 
 let preferenceOrder: readonly SuiteBits[] | undefined;

@@ -103,4 +103,3 @@ export function evaluateCipherString(spec: string): CipherEvaluation {
 export function expandOpenSSLCipherList(rule: string): CipherSuite[] {
   return buildCipherList(rule).suites.map((b) => b.suite);
 }
-
