@@ -67,6 +67,13 @@ export function valueParent(node: Node): { parent: Node | undefined; child: Node
   return { parent, child };
 }
 
+/** The name a function is declared under in this file: `function f() {}`, `const f = () => …`. */
+export function declaredName(fn: Node): TSESTree.Identifier | undefined {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id;
+  const { parent } = valueParent(fn);
+  return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id : undefined;
+}
+
 /** The static name of a property key or member property: `a`, `'a'`, `["a"]`, `` [`a`] ``. */
 export function staticKeyName(key: Node, computed: boolean): string | undefined {
   if (!computed && key.type === 'Identifier') return key.name;

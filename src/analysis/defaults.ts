@@ -20,7 +20,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isEffectivelyConst, unwrap, valueParent } from './ast.js';
+import { declaredName, isEffectivelyConst, unwrap, valueParent } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
 import { resolveFunction, type FunctionNode } from './functions.js';
 import { evaluate, type Primitive } from './values.js';
@@ -195,12 +195,7 @@ function callSiteArguments(
 
 /** Calls of a named local function by its name (`function make() {}`, `const make = () => …`). */
 function callSites(fc: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
-  let id: TSESTree.Identifier | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
-  else {
-    const { parent } = valueParent(fn);
-    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
-  }
+  const id = declaredName(fn);
   const variable = id && fc.findVariable(id);
   if (!variable) return [];
   return variable.references.flatMap((ref) => {

@@ -10,7 +10,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { forEachChild, isEffectivelyConst, isFunctionNode, memberName, propertyName, staticKeyName, unwrap, valueParent } from './ast.js';
+import { declaredName, forEachChild, isEffectivelyConst, isFunctionNode, memberName, propertyName, staticKeyName, unwrap, valueParent } from './ast.js';
 import { memoize, type FileContext } from './file-context.js';
 import { PATH_ANY, PATH_ELEMENT, PATH_RETURN } from './catalogue/model.js';
 
@@ -411,12 +411,7 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /** Call sites of a function declared in this file (`function f() {}` or `const f = () => …`). */
 function localCallSites(fc: FileContext, fn: TSESTree.Node): TSESTree.CallExpression[] | undefined {
-  let id: TSESTree.Identifier | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
-  else {
-    const { parent } = valueParent(fn);
-    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') id = parent.id;
-  }
+  const id = declaredName(fn);
   const variable = id && fc.findVariable(id);
   if (!variable || isExported(variable)) return undefined;
   const calls: TSESTree.CallExpression[] = [];
