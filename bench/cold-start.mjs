@@ -17,7 +17,7 @@
 // --baseline DIR adds the same tlsguard variants for another build (a checkout with dist/ built and
 // its node_modules resolvable, e.g. the commit before a change), measured in the same rounds.
 //
-// Run after `npm run build`:  node bench/cold-start.mjs [--rounds N] [--only cli,import,lsp,api,runtime] [--baseline DIR]
+// Run after `npm run build`:  node bench/cold-start.mjs [--rounds N] [--only cli,import,lsp,api,runtime] [--baseline DIR] [--match REGEX]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,7 +29,11 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const here = fileURLToPath(new URL('./cold/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/cold-start/', import.meta.url));
 const importDir = fileURLToPath(new URL('./import/', import.meta.url));
-const { values: flags } = parseArgs({ options: { rounds: { type: 'string' }, only: { type: 'string' }, baseline: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { rounds: { type: 'string' }, only: { type: 'string' }, baseline: { type: 'string' }, match: { type: 'string' } },
+});
+// --match REGEX: only the variants whose name matches (their baselines are kept).
+const match = flags.match === undefined ? undefined : new RegExp(flags.match);
 const before = flags.baseline ? realpathSync(path.resolve(flags.baseline)) : undefined;
 const rounds = Number.parseInt(flags.rounds ?? '20', 10);
 const groups = new Set((flags.only ?? 'cli,import,lsp,api,runtime').split(','));
@@ -97,7 +101,10 @@ function runProcess(v) {
 }
 
 /** Paired rounds over `variants` ({ name, baseline?, measure(): Promise<{ ms, out }>, check?(out) }). */
-async function paired(title, variants) {
+async function paired(title, all) {
+  const wanted = match ? all.filter((v) => match.test(v.name)) : all;
+  const variants = all.filter((v) => wanted.includes(v) || wanted.some((w) => w.baseline === v.name));
+  if (variants.length === 0) return;
   for (const v of variants) {
     const { out } = await v.measure(); // warm the file system cache, and check the output once
     if (v.check && !v.check(out)) throw new Error(`${v.name}: unexpected output:\n${out}`);
