@@ -105,7 +105,7 @@ export default createRule<[], MessageId>({
       if (api.code !== 'DEP0010' || node.type !== 'MemberExpression') return [];
       const call = node.parent;
       if (call.type !== 'CallExpression' || call.callee !== node) return [];
-      const plan = planNamedImport(context.sourceCode, 'node:tls', 'createSecureContext');
+      const plan = planNamedImport(context.sourceCode, 'node:tls', 'createSecureContext', node);
       if (plan.kind === 'conflict') return [];
       return [
         {

@@ -328,7 +328,7 @@ function checkCdkDefault(run: Run, call: TSESTree.NewExpression | TSESTree.CallE
   const secure = family.secure[found.version];
   const secureText = `${family.enumName}.${secure.member}`;
   const spelled = enumSpelling(fc, call.callee, family.enumName);
-  const plan = spelled?.importFrom ? planNamedImport(sourceCode, spelled.importFrom, family.enumName) : undefined;
+  const plan = spelled?.importFrom ? planNamedImport(sourceCode, spelled.importFrom, family.enumName, call) : undefined;
   let fix: TSESLint.ReportFixFunction | undefined;
   if (spelled && plan?.kind !== 'conflict') {
     const property = `${family.key}: ${spelled.text}.${secure.member}`;

@@ -83,7 +83,7 @@ Options:
   --fix-style minimal|factory   which suggestion --fix applies (default: minimal)
   --profile intermediate|modern policy profile (settings.tlsguard.profile)
   --strict                      use the strict config instead of recommended
-  --no-types                    do not use type information even when a tsconfig.json covers the files
+  --no-types                    lint without type information (--fix still type-checks its edits)
   --cache                       only re-lint changed files (ESLint cache)
   --cache-location PATH         cache file or directory (default: .tlsguard-cache)
   --concurrency auto|N|off      lint with worker threads (ESLint >= 9.34; default: off)

@@ -18,7 +18,7 @@ interface Measure {
   readonly length: number;
 }
 
-function measure(code: string, filename: string): Measure {
+function measure(code: string, filename: string, rule = 'no-unverified-certificate'): Measure {
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
@@ -27,7 +27,7 @@ function measure(code: string, filename: string): Measure {
         files: ['**/*.*'],
         languageOptions: { parser: tseslintParser, sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
         plugins: { tlsguard: plugin as never },
-        rules: { 'tlsguard/no-unverified-certificate': 'error' },
+        rules: { [`tlsguard/${rule}`]: 'error' },
       },
     ],
     filename,
@@ -89,4 +89,29 @@ describe('factory suggestion text grows linearly with the findings', () => {
     expect(large.factorySuggestions).toBeGreaterThan(0);
     expect(large.factorySuggestions).toBeLessThan(2 * 1600);
   });
+});
+
+// no-legacy-tls-api's `crypto.createCredentials(o)` -> `createSecureContext(o)` suggestion adds an
+// import of node:tls the same way (planNamedImport with the call as the site).
+const LEGACY = 'crypto.createCredentials({ ciphers: "HIGH" })';
+const legacyEsm = (n: number): string =>
+  `import crypto from 'node:crypto';\n${Array.from({ length: n }, (_, i) => `export const context${i} = ${LEGACY};\n`).join('')}`;
+const legacyCjs = (n: number): string =>
+  `const crypto = require('crypto');\nmodule.exports = function contexts() {\n  const all = [];\n${Array.from({ length: n }, () => `  all.push(${LEGACY});\n`).join('')}  return all;\n};\n`;
+
+describe('no-legacy-tls-api suggestion text grows linearly with the findings', () => {
+  for (const [name, make, filename] of [
+    ['ES module, one finding per statement', legacyEsm, 'file.ts'],
+    ['CommonJS, the findings in one function', legacyCjs, 'file.cjs'],
+  ] as const) {
+    it(name, () => {
+      const m400 = measure(make(400), filename, 'no-legacy-tls-api');
+      const m800 = measure(make(800), filename, 'no-legacy-tls-api');
+      expect(m800.findings).toBe(800);
+      // Each further finding adds a bounded amount of text; with the import at the top it carried
+      // all the code above it (about 60 characters per earlier finding: 24 KB each at 400).
+      expect((m800.text - m400.text) / 400).toBeLessThan(1000);
+      expect(m800.text).toBeLessThan(800 * 1000 + (NEAR_LIMIT / 50) * NEAR_LIMIT);
+    });
+  }
 });
