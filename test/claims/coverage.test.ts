@@ -88,3 +88,28 @@ describe('every messageId has a claim test', () => {
     expect(stale).toEqual([]);
   });
 });
+
+/** The rule doc's section that says which Node versions each claim holds for (issue 11). */
+const VERSIONS_HEADING = '## Which Node versions the messages hold for';
+/** Docs whose section is being written (it only shrinks: a listed doc that has the section fails). */
+const VERSIONS_PENDING = new Set(['no-insecure-tls-config', 'no-plaintext-fallback', 'no-weak-cipher']);
+
+describe('every rule doc says which Node versions each claim holds for', () => {
+  it.each(Object.keys(rules))('rules/%s.md', (rule) => {
+    const doc = readFileSync(join(dir, '../../rules', `${rule}.md`), 'utf8');
+    const start = doc.indexOf(`\n${VERSIONS_HEADING}\n`);
+    if (VERSIONS_PENDING.has(rule)) {
+      expect(start, `rules/${rule}.md has the section now: take it off VERSIONS_PENDING`).toBe(-1);
+      return;
+    }
+    expect(start, `rules/${rule}.md: add a section "${VERSIONS_HEADING}"`).toBeGreaterThan(0);
+    const rest = doc.slice(start + VERSIONS_HEADING.length + 2);
+    const section = rest.slice(0, rest.search(/^## /m) === -1 ? undefined : rest.search(/^## /m));
+    const suggestions = new Set<string>(SUGGESTIONS[rule as keyof typeof rules]);
+    const claims = Object.keys(rules[rule as keyof typeof rules].meta.messages).filter((id) => !suggestions.has(id));
+    expect(
+      claims.filter((id) => !section.includes(`\`${id}\``)),
+      `rules/${rule}.md: name each of these messages (in backticks) in "${VERSIONS_HEADING}"`,
+    ).toEqual([]);
+  });
+});
