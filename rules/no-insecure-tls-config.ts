@@ -13,6 +13,7 @@ import {
   type ScriptSource,
 } from '../src/analysis/config/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { flagData } from '../src/rule-kit/legacy-tls-note.js';
 import type { ConfigFileNode } from '../src/languages/config-languages.js';
 
 type Options = [{ replacedRoots?: boolean }];
@@ -90,9 +91,9 @@ export default createRule<Options, MessageId>({
       'reject-unauthorized':
         '`NODE_TLS_REJECT_UNAUTHORIZED=0` in this {{where}} turns off certificate verification for every TLS and HTTPS client connection of the Node processes it reaches that does not set `rejectUnauthorized` itself, so a network attacker can impersonate the servers of those connections. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS=<file>` instead.',
       'node-options':
-        '`{{flag}}` in `NODE_OPTIONS` in this {{where}} {{effect}} for every connection of the Node processes it reaches. Remove the flag and configure the one connection that needs it.',
+        '`{{flag}}` in `NODE_OPTIONS` in this {{where}} {{effect}} for every connection of the Node processes it reaches{{note}}. Remove the flag and configure the one connection that needs it.',
       'node-flag':
-        '`{{flag}}` on the `node` command line in this {{where}} {{effect}} for every connection of that process. Remove the flag and configure the one connection that needs it.',
+        '`{{flag}}` on the `node` command line in this {{where}} {{effect}} for every connection of that process{{note}}. Remove the flag and configure the one connection that needs it.',
       'strict-ssl':
         '`{{setting}}` in this {{where}} turns off certificate verification for {{tool}} registry connections, so a network attacker can serve tampered packages. Remove it; trust a private registry CA with `NODE_EXTRA_CA_CERTS=<file>` instead.',
       'git-ssl-verify':
@@ -119,7 +120,12 @@ export default createRule<Options, MessageId>({
         context.report({
           loc: { start: sourceCode.getLocFromIndex(f.range[0]), end: sourceCode.getLocFromIndex(f.range[1]) },
           messageId: f.kind,
-          data: { ...f.data, ...(f.data.tool === 'yarn' ? { tool: 'Yarn' } : {}), where },
+          data: {
+            ...f.data,
+            ...(f.data.tool === 'yarn' ? { tool: 'Yarn' } : {}),
+            ...(f.data.flag !== undefined && f.data.effect !== undefined ? flagData(context, { flag: f.data.flag, effect: f.data.effect }) : {}),
+            where,
+          },
           suggest: removal ? [{ messageId: 'removeSetting', fix: (fixer: TSESLint.RuleFixer) => fixer.removeRange([removal[0], removal[1]]) }] : [],
         });
       }

@@ -20,6 +20,7 @@ import { NODE_OPTIONS_VAR, REJECT_UNAUTHORIZED_VAR, disablesVerification, weakTl
 import { analyzeShellScript } from '../src/analysis/shell/commands.js';
 import { verbatim } from '../src/analysis/shell/mapped-text.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
+import { flagData } from '../src/rule-kit/legacy-tls-note.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from '../src/rule-kit/fixes.js';
 
 type MessageId = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
@@ -77,8 +78,9 @@ export default createRule<[], MessageId>({
       rejectUnauthorizedEnv:
         '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every TLS and HTTPS client connection of the process it reaches that does not set `rejectUnauthorized` itself, so a network attacker can impersonate the servers of those connections. Remove it; trust a private CA with `NODE_EXTRA_CA_CERTS` or the `ca` option instead.',
       nodeOptions:
-        '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process. Remove the flag and configure the one connection that needs it.',
-      execArgv: '`{{flag}}` in `execArgv` {{effect}} for every connection of the new process. Remove the flag and configure the one connection that needs it.',
+        '`{{flag}}` in `NODE_OPTIONS` {{effect}} for every connection of the process{{note}}. Remove the flag and configure the one connection that needs it.',
+      execArgv:
+        '`{{flag}}` in `execArgv` {{effect}} for every connection of the new process{{note}}. Remove the flag and configure the one connection that needs it.',
       removeAssignment: 'Remove this assignment.',
       removeProperty: 'Remove this variable from the environment object.',
       removeFlag: 'Remove this flag.',
@@ -101,11 +103,11 @@ export default createRule<[], MessageId>({
           // `${process.env.NODE_OPTIONS ?? ''} --tls-min-v1.0`: a whole flag in a known piece counts.
           const fragments = stringFragments(fc, valueNode);
           const hit = fragments && weakFlagInFragments(fragments);
-          return hit ? { messageId: 'nodeOptions', data: hit } : undefined;
+          return hit ? { messageId: 'nodeOptions', data: flagData(context, hit) } : undefined;
         }
         const hits = values.map(weakFlag);
         const first = hits[0];
-        return first && hits.every(Boolean) ? { messageId: 'nodeOptions', data: first } : undefined;
+        return first && hits.every(Boolean) ? { messageId: 'nodeOptions', data: flagData(context, first) } : undefined;
       }
       return undefined;
     }
@@ -176,7 +178,7 @@ export default createRule<[], MessageId>({
           context.report({
             node: element,
             messageId: 'execArgv',
-            data: first,
+            data: flagData(context, first),
             suggest: [{ messageId: 'removeFlag', fix: (fixer) => removeListItem(sourceCode, fixer, element) }],
           });
         }

@@ -37,6 +37,7 @@ import { lineBreakAt } from '../src/rule-kit/fixes.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
 import { optionSiteSelectors, quoted as quotedIn, removeSite as removeSiteIn, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { maskWithout } from '../src/rule-kit/mask.js';
+import { legacyTlsNote } from '../src/rule-kit/legacy-tls-note.js';
 import { nodeTarget } from '../src/rule-kit/target.js';
 
 type MessageId =
@@ -421,11 +422,7 @@ export default createRule<Options, MessageId>({
     if (!nodeOptions && !cdk) return {};
     const { sourceCode } = context;
     let level0: string | undefined;
-    /** On OpenSSL 3 (Node >= 17) a TLS 1.0/1.1 handshake needs `@SECLEVEL=0`: said when the target reaches such a Node. */
-    const level0Note = (): string =>
-      (level0 ??= nodeTarget(context).versions.some((f) => f.legacyTlsNeedsSecLevel0)
-        ? ' (Node 17 and later negotiate TLS 1.0/1.1 only with `@SECLEVEL=0` in `ciphers`)'
-        : '');
+    const level0Note = (): string => (level0 ??= legacyTlsNote(context));
     let oldMin: { major: number | undefined } | undefined;
     const run: Run = {
       fc,

@@ -139,6 +139,18 @@ describe('no-insecure-tls-env nodeOptions: a weakening TLS flag in NODE_OPTIONS 
     });
     expect(existsSync(keylog) && readFileSync(keylog, 'utf8')).toMatch(/^CLIENT_HANDSHAKE_TRAFFIC_SECRET /m);
   });
+
+  it('on Node 17+ the lowered minimum is used only with @SECLEVEL=0 in ciphers (the note the message adds for such targets)', async () => {
+    // A server that speaks TLS 1.0 only; the client process has --tls-min-v1.0 in NODE_OPTIONS.
+    const connect = (ciphers: string | undefined) =>
+      withServer({ ...pki.leaf, minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: L0 }, async (port) => {
+        const options = JSON.stringify({ host: LOOPBACK, port, rejectUnauthorized: false, ...(ciphers ? { ciphers } : {}) });
+        const script = `const s=require('tls').connect(${options},()=>{console.log(s.getProtocol());s.end()});s.on('error',(e)=>console.log(e.code));`;
+        return (await run(process.execPath, ['-e', script], { env: childEnv({ NODE_OPTIONS: '--tls-min-v1.0' }) })).stdout.trim();
+      });
+    expect(await connect(undefined)).toBe('ERR_SSL_LEGACY_SIGALG_DISALLOWED_OR_UNSUPPORTED');
+    expect(await connect(L0)).toBe('TLSv1');
+  });
 });
 
 describe('no-insecure-tls-env execArgv: a weakening TLS flag in execArgv changes the defaults of every connection of the new process', () => {

@@ -1,4 +1,5 @@
 import type { RuleCases } from '../rule-tester.js';
+import { LEGACY_TLS_NOTE } from '../../src/rule-kit/legacy-tls-note.js';
 import { js, validJs } from '../rule-tester.js';
 
 type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
@@ -62,10 +63,24 @@ const cases: RuleCases<M> = {
           messageId: 'execArgv',
           line: 2,
           column: 54,
-          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' },
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default', note: LEGACY_TLS_NOTE },
           suggestions: [
             { messageId: 'removeFlag', output: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [...process.execArgv] });" },
           ],
+        },
+      ],
+    }),
+    js({
+      // A target of Node 16 and older (OpenSSL 1.1.1): TLS 1.0 works at the default level, no note.
+      code: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: ['--tls-min-v1.0'] });",
+      settings: { tlsguard: { node: '>=14 <17' } },
+      errors: [
+        {
+          messageId: 'execArgv',
+          line: 2,
+          column: 33,
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default', note: '' },
+          suggestions: [{ messageId: 'removeFlag', output: "const { fork } = require('node:child_process');\nfork('job.js', [], { execArgv: [] });" }],
         },
       ],
     }),
@@ -76,7 +91,7 @@ const cases: RuleCases<M> = {
           messageId: 'execArgv',
           line: 2,
           column: 54,
-          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted', note: '' },
           suggestions: [{ messageId: 'removeFlag', output: "const cluster = require('cluster');\ncluster.setupPrimary({ exec: 'worker.js', execArgv: [] });" }],
         },
       ],
@@ -98,7 +113,7 @@ const cases: RuleCases<M> = {
           messageId: 'nodeOptions',
           line: 1,
           column: 1,
-          data: { flag: '--tls-min-v1.1', effect: 'allows TLS 1.1 by default' },
+          data: { flag: '--tls-min-v1.1', effect: 'allows TLS 1.1 by default', note: LEGACY_TLS_NOTE },
           suggestions: [{ messageId: 'removeAssignment', output: `` }],
         },
       ],
@@ -110,7 +125,7 @@ const cases: RuleCases<M> = {
           messageId: 'nodeOptions',
           line: 1,
           column: 1,
-          data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default' },
+          data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default', note: '' },
           suggestions: [{ messageId: 'removeAssignment', output: `` }],
         },
       ],
@@ -122,7 +137,7 @@ const cases: RuleCases<M> = {
           messageId: 'nodeOptions',
           line: 2,
           column: 52,
-          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted', note: '' },
           suggestions: [
             {
               messageId: 'removeProperty',
@@ -201,7 +216,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'nodeOptions',
-          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' },
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default', note: LEGACY_TLS_NOTE },
           suggestions: [{ messageId: 'removeAssignment', output: `` }],
         },
       ],
@@ -211,7 +226,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'nodeOptions',
-          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted' },
+          data: { flag: '--tls-keylog', effect: 'writes TLS session keys to a file, so recorded traffic can be decrypted', note: '' },
           suggestions: [{ messageId: 'removeAssignment', output: `` }],
         },
       ],
@@ -221,7 +236,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'nodeOptions',
-          data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default' },
+          data: { flag: '--tls-max-v1.2', effect: 'disables TLS 1.3 by default', note: '' },
           suggestions: [{ messageId: 'removeProperty', output: `const cp = require('child_process');\ncp.execSync('node app.js', { env: {} });` }],
         },
       ],
@@ -231,7 +246,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'nodeOptions',
-          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default' },
+          data: { flag: '--tls-min-v1.0', effect: 'allows TLS 1.0 by default', note: LEGACY_TLS_NOTE },
           suggestions: [{ messageId: 'removeAssignment', output: `declare const legacy: boolean;\n` }],
         },
       ],
