@@ -1,12 +1,27 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogue, getFileContext, mayReferenceModules } from '../src/analysis/index.js';
-import { insecureGrpcChannel, plaintextKafkaSasl, plaintextNats, plaintextSmtp, plaintextUrlCall } from '../src/analysis/plaintext.js';
+import {
+  insecureGrpcChannel,
+  plaintextKafkaSasl,
+  plaintextLdap,
+  plaintextNats,
+  plaintextPg,
+  plaintextPostgres,
+  plaintextSmtp,
+  plaintextSmtpUrl,
+  plaintextUrlCall,
+  type PostgresFinding,
+} from '../src/analysis/plaintext.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 
 type MessageId =
   | 'credentialsInUrl'
   | 'smtpNoTls'
   | 'smtpStrippable'
+  | 'smtpUrlStrippable'
+  | 'postgresNoTls'
+  | 'postgresPrefer'
+  | 'ldapClearBind'
   | 'grpcInsecure'
   | 'kafkaClearSasl'
   | 'natsStrippable'
@@ -15,12 +30,14 @@ type MessageId =
   | 'addRequireTls'
   | 'replaceIgnoreTls'
   | 'useCreateSsl'
-  | 'addSsl';
+  | 'addSsl'
+  | 'addRequireTlsParam'
+  | 'useVerifiedSsl';
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
-const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs', 'nats', '@nats-io/transport-node'];
+const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs', 'nats', '@nats-io/transport-node', 'pg', 'postgres', 'ldapjs'];
 
-export default createRule<[], MessageId>({
+const rule = createRule<[], MessageId>({
   name: 'no-plaintext-fallback',
   meta: {
     type: 'problem',
@@ -39,6 +56,14 @@ export default createRule<[], MessageId>({
         '`ignoreTLS: true` makes nodemailer skip STARTTLS, so this SMTP connection sends every message and its login in clear. Use `requireTLS: true` (or `secure: true` on port 465).',
       smtpStrippable:
         'With `{{option}}` and no `requireTLS: true`, nodemailer starts TLS only if the server offers STARTTLS, so an attacker on the network path can remove the offer and read every message and its login. Add `requireTLS: true` (or use `secure: true` on port 465).',
+      smtpUrlStrippable:
+        'An `smtp://` URL without `requireTLS=true` makes nodemailer start TLS only if the server offers STARTTLS, so an attacker on the network path can remove the offer and read every message and its login. Add `requireTLS=true` to the URL (or use `smtps://` on port 465).',
+      postgresNoTls:
+        "{{option}} makes {{library}} connect to {{host}} without TLS: the queries and their results cross the network in clear, and an attacker in the server's place can ask for the password in clear. Use {{secure}}.",
+      postgresPrefer:
+        '{{option}} makes postgres.js go on without TLS when the server declines its TLS request, so an attacker on the network path can decline it for the server, read the queries and their results, and ask for the password in clear. Use {{secure}}.',
+      ldapClearBind:
+        'This simple bind over `ldap://` makes ldapjs send the bind password in clear to {{host}}, where anyone on the network path can read it. Use `ldaps://` (or call `starttls()` before binding).',
       grpcInsecure:
         '`createInsecure()` opens the gRPC channel to `{{target}}` without TLS, so every call, its metadata (such as tokens) and its response travel in clear. Use `credentials.createSsl()`.',
       kafkaClearSasl:
@@ -51,6 +76,8 @@ export default createRule<[], MessageId>({
       useCreateSsl: 'Use `createSsl()` (TLS with the default root certificates).',
       addSsl: 'Set `ssl: true`.',
       requireNatsTls: 'Set `tls: {}` (TLS required, with the default roots).',
+      addRequireTlsParam: 'Add `requireTLS=true` to the URL.',
+      useVerifiedSsl: 'Use {{secure}} (TLS with certificate verification).',
     },
   },
   defaultOptions: [],
@@ -88,6 +115,11 @@ export default createRule<[], MessageId>({
       NewExpression(node: TSESTree.NewExpression) {
         checkUrl(node);
         if (!fixed) return;
+        const pg = plaintextPg(fc, node);
+        if (pg) {
+          reportPostgres(context, pg);
+          return;
+        }
         const kafka = plaintextKafkaSasl(fc, node);
         if (!kafka) return;
         const { ssl, literal } = kafka;
@@ -102,6 +134,7 @@ export default createRule<[], MessageId>({
       CallExpression(node: TSESTree.CallExpression) {
         checkUrl(node);
         if (!fixed) return;
+        if (checkUrlClients(context, fc, node, schemeSuggestion)) return;
         const smtp = plaintextSmtp(fc, node);
         if (smtp) {
           const own = smtp.literal !== undefined && smtp.node.parent === smtp.literal && smtp.node.type === 'Property';
@@ -142,3 +175,61 @@ export default createRule<[], MessageId>({
     };
   },
 });
+
+type Context = Parameters<(typeof rule)['create']>[0];
+
+/** nodemailer `smtp://` URLs, postgres.js and ldapjs clients; true when one was reported. */
+function checkUrlClients(
+  context: Context,
+  fc: ReturnType<typeof getFileContext>,
+  node: TSESTree.CallExpression,
+  schemeSuggestion: (node: TSESTree.Node, scheme: string, secure: string) => Suggestion[],
+): boolean {
+  const smtpUrl = plaintextSmtpUrl(fc, node);
+  if (smtpUrl) {
+    const end = smtpUrl.node.range[1] - 1;
+    const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
+    const suggest: Suggestion[] = smtpUrl.appendable
+      ? [{ messageId: 'addRequireTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }]
+      : [];
+    context.report({ node: smtpUrl.node, messageId: smtpUrl.kind === 'ignoreTls' ? 'smtpNoTls' : 'smtpUrlStrippable', suggest });
+    return true;
+  }
+  const postgres = plaintextPostgres(fc, node);
+  if (postgres) {
+    reportPostgres(context, postgres);
+    return true;
+  }
+  const ldap = plaintextLdap(fc, node);
+  if (!ldap) return false;
+  const url = ldap.url;
+  context.report({
+    node: ldap.node,
+    messageId: 'ldapClearBind',
+    data: { host: ldap.host === undefined ? 'a host decided at run time' : `\`${ldap.host}\`` },
+    suggest: url ? schemeSuggestion(url, 'ldap', 'ldaps') : [],
+  });
+  return true;
+}
+
+/** pg and postgres.js without TLS, or with TLS that falls back to plaintext. */
+function reportPostgres(context: Context, found: PostgresFinding): void {
+  const inUrl = found.property === undefined && found.option.includes('=');
+  const secure = inUrl ? '`sslmode=verify-full`' : found.library === 'pg' ? '`ssl: true`' : "`ssl: 'verify-full'`";
+  const property = found.property;
+  const suggest: Suggestion[] =
+    property && !property.shorthand
+      ? [
+          {
+            messageId: 'useVerifiedSsl',
+            data: { secure },
+            fix: (fixer) => fixer.replaceText(property.value, found.library === 'pg' ? 'true' : "'verify-full'"),
+          },
+        ]
+      : [];
+  const host = found.host === undefined ? 'a host decided at run time' : `\`${found.host}\``;
+  if (found.kind === 'prefer') context.report({ node: found.node, messageId: 'postgresPrefer', data: { option: found.option, secure }, suggest });
+  else context.report({ node: found.node, messageId: 'postgresNoTls', data: { option: found.option, library: found.library, host, secure }, suggest });
+}
+
+export default rule;

@@ -20,6 +20,7 @@ import { catalogue, type PlaintextUrlRow } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, lookup, provablyLacks, type OptionBag } from './options.js';
 import { rowDenotes } from './sinks.js';
+import { connectionStringText, parseUrl } from './connection-strings.js';
 import { constInitializer, evaluate, stringFragments, stringValues } from './values.js';
 
 /** A placeholder for a part of a string decided at run time. */
@@ -370,4 +371,346 @@ export function plaintextNats(fc: FileContext, call: TSESTree.CallExpression): N
   // No `servers`: the default is 127.0.0.1:4222.
   if (provablyLacks(bag, 'servers') || allLoopback(fc, bag, 'servers')) return undefined;
   return { node, secret: user ? 'username and password' : 'token', tlsNull, literal };
+}
+
+/** The authority of `scheme://…`: host (undefined when decided at run time, '' when empty) and whether the userinfo has a password. */
+function authorityOf(text: string): { readonly host: string | undefined; readonly password: boolean | undefined } | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text);
+  if (!m) return undefined;
+  let authority = m[1]!;
+  // An unknown part may hold `/`, `?` or `@`: the authority's end is then unknown too.
+  if (authority.includes(UNKNOWN) && text.length === m[0].length) return { host: undefined, password: undefined };
+  const at = authority.lastIndexOf('@');
+  const userinfo = at < 0 ? '' : authority.slice(0, at);
+  authority = at < 0 ? authority : authority.slice(at + 1);
+  const colon = userinfo.indexOf(':');
+  const password = userinfo.includes(UNKNOWN) && colon < 0 ? undefined : colon >= 0 && colon < userinfo.length - 1;
+  const hostPart = /^(\[[^\]]*\]|[^:]*)/.exec(authority)![1]!;
+  return { host: hostPart.includes(UNKNOWN) ? undefined : hostPart.replace(/^\[|\]$/g, ''), password };
+}
+
+/** The query of a URL text as key -> every value written (undefined when it holds an unknown part); undefined when a key is unknown. */
+function queryOf(text: string): ReadonlyMap<string, readonly (string | undefined)[]> | undefined {
+  const out = new Map<string, (string | undefined)[]>();
+  const q = text.indexOf('?');
+  // Without a `?`, an unknown part after the authority (in the path) may hold a query; one inside
+  // the authority is taken as part of the host or the credentials.
+  if (q < 0) return text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').includes(UNKNOWN) ? undefined : out;
+  for (const pair of text
+    .slice(q + 1)
+    .split('#')[0]!
+    .split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    let key = eq < 0 ? pair : pair.slice(0, eq);
+    let value = eq < 0 ? '' : pair.slice(eq + 1);
+    if (key.includes(UNKNOWN)) return undefined;
+    try {
+      key = decodeURIComponent(key.replace(/\+/g, ' '));
+      value = decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      // URLSearchParams keeps a malformed escape as written.
+    }
+    out.set(key, [...(out.get(key) ?? []), value.includes(UNKNOWN) ? undefined : value]);
+  }
+  return out;
+}
+
+/**
+ * nodemailer's reading of a URL query value (shared `parseConnectionUrl`): a number, `true`/`false`,
+ * or the string; a repeated key is an array (truthy). Undefined when a value is unknown.
+ */
+function nodemailerTruthy(values: readonly (string | undefined)[] | undefined): boolean | undefined {
+  if (!values || values.length === 0) return false;
+  if (values.length > 1) return true;
+  const v = values[0];
+  if (v === undefined) return undefined;
+  if (!isNaN(v as unknown as number)) return Number(v) !== 0 && !Number.isNaN(Number(v));
+  return v !== 'false';
+}
+
+/**
+ * Query keys an `smtp://` URL may carry that keep nodemailer on a plain SMTP connection whose
+ * TLS is decided by `secure: false` and `requireTLS` / `ignoreTLS` (any other key, such as
+ * `service`, `proxy`, `sendmail`, keeps the URL silent).
+ */
+const SMTP_URL_KEYS = new Set([
+  'requireTLS',
+  'ignoreTLS',
+  'opportunisticTLS',
+  'secure',
+  'name',
+  'localAddress',
+  'connectionTimeout',
+  'greetingTimeout',
+  'socketTimeout',
+  'dnsTimeout',
+  'authMethod',
+  'logger',
+  'debug',
+  'pool',
+  'maxConnections',
+  'maxMessages',
+]);
+
+export interface SmtpUrlFinding {
+  readonly kind: 'ignoreTls' | 'strippable';
+  /** The URL expression. */
+  readonly node: TSESTree.Node;
+  /** The URL names no `requireTLS` and ends in known text without a fragment (a suggestion may append the parameter). */
+  readonly appendable: boolean;
+  readonly text: string;
+}
+
+/**
+ * nodemailer `createTransport('smtp://user:pass@host')`: `parseConnectionUrl` sets `secure: false`
+ * for `smtp:` (before the query, whose own `secure` is then ignored: `!(lKey in obj)`), so
+ * without `requireTLS=true` STARTTLS is used only when offered, and never with `ignoreTLS=true`.
+ */
+export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression): SmtpUrlFinding | undefined {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref || ref.module !== 'nodemailer' || ref.path.length !== 1 || ref.path[0] !== 'createTransport') return undefined;
+  const arg = call.arguments[0];
+  if (!arg || arg.type === 'SpreadElement') return undefined;
+  const text = connectionStringText(fc, arg);
+  if (text === undefined || !/^smtp:\/\//i.test(text)) return undefined;
+  const authority = authorityOf(text);
+  // No host: nodemailer's default `localhost`.
+  if (!authority || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  const query = queryOf(text);
+  if (!query || [...query.keys()].some((k) => !SMTP_URL_KEYS.has(k) && !k.startsWith('tls.'))) return undefined;
+  const requireTls = nodemailerTruthy(query.get('requireTLS'));
+  if (requireTls !== false) return undefined;
+  const ignore = nodemailerTruthy(query.get('ignoreTLS'));
+  if (ignore === undefined) return undefined;
+  // The argument itself is the literal: the parameter goes before its closing quote.
+  const n = arg;
+  const appendable = !query.has('requireTLS') && !text.includes('#') && !text.endsWith(UNKNOWN) && (n.type === 'Literal' || n.type === 'TemplateLiteral');
+  return { kind: ignore ? 'ignoreTls' : 'strippable', node: arg, appendable, text };
+}
+
+export interface PostgresFinding {
+  readonly library: 'pg' | 'postgres.js';
+  /** `prefer`: TLS that falls back to plaintext when the server (or an attacker) declines it; `off`: no TLS. */
+  readonly kind: 'off' | 'prefer';
+  /** The `ssl` property, or the connection string. */
+  readonly node: TSESTree.Node;
+  /** How the setting is written, for the message: `` `ssl: false` ``, `` `sslmode=disable` ``. */
+  readonly option: string;
+  readonly host: string | undefined;
+  /** The setting is an `ssl` property of an object literal (a suggestion may replace its value). */
+  readonly property: TSESTree.Property | undefined;
+}
+
+const PG_CLASSES = new Set(['Client', 'Pool']);
+
+/** A password the bag provably sets to a value that is not provably empty. */
+const hasPassword = (fc: FileContext, bag: OptionBag, keys: readonly string[]): boolean => keys.some((k) => present(fc, bag, k) !== undefined);
+
+/** The bag's host under `keys` (the first that is present): loopback or a Unix socket path -> `local`; unknown -> undefined; absent -> `absent`. */
+function hostOf(fc: FileContext, bag: OptionBag, keys: readonly string[]): { readonly host: string | undefined } | 'local' | 'absent' {
+  for (const key of keys) {
+    if (provablyLacks(bag, key)) continue;
+    const found = lookup(bag, key);
+    const values = found && !found.overridable && found.entry.value ? stringValues(fc, found.entry.value) : undefined;
+    if (!values || values.length === 0) return { host: undefined };
+    const hosts = values.flatMap((v) => v.split(',').map(hostOfAddress));
+    if (hosts.every((h) => h === '' || h.startsWith('/') || isLoopbackHost(h))) return 'local';
+    return { host: new Set(hosts).size === 1 ? hosts[0] : undefined };
+  }
+  return 'absent';
+}
+
+/** Every value of the `ssl` entry is one that means no TLS to the library (`false`, and for pg also `null`, `0`, `''`). */
+function sslOff(fc: FileContext, bag: OptionBag, library: PostgresFinding['library']): TSESTree.Property | TSESTree.Node | undefined {
+  const found = lookup(bag, 'ssl');
+  if (!found || found.overridable || !found.entry.value) return undefined;
+  const values = evaluate(fc, found.entry.value);
+  if (!values || values.length === 0) return undefined;
+  const off = library === 'pg' ? values.every((v) => v !== undefined && !v) : values.every((v) => v === false || v === 'disable');
+  return off ? found.entry.node : undefined;
+}
+
+/**
+ * pg `new Client({ host, password, ssl: false })` (also `Pool`, `native`): an explicit `ssl` is
+ * used as is (`connection-parameters.js`: `PGSSLMODE` only when `ssl` is undefined), so no TLS; a
+ * `connectionString` replaces the config's keys, so a bag that may have one is silent. A
+ * connection string with a password and `sslmode=disable` (or `ssl=0` without `sslmode`) is the
+ * same: pg-connection-string sets `ssl: false`, which wins over the object's `ssl`.
+ */
+export function plaintextPg(fc: FileContext, call: TSESTree.NewExpression): PostgresFinding | undefined {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref || ref.module !== 'pg') return undefined;
+  const path = ref.path[0] === 'native' ? ref.path.slice(1) : ref.path;
+  if (path.length !== 1 || !PG_CLASSES.has(path[0]!)) return undefined;
+  const arg = call.arguments[0];
+  if (!arg || arg.type === 'SpreadElement') return undefined;
+  const asString = connectionStringText(fc, arg);
+  if (asString !== undefined) return pgString(asString, arg);
+  const bag = bagOf(fc, arg, call);
+  if (!bag) return undefined;
+  if (!provablyLacks(bag, 'connectionString')) {
+    const cs = lookup(bag, 'connectionString');
+    const text = cs && !cs.overridable && cs.entry.value ? connectionStringText(fc, cs.entry.value) : undefined;
+    return text === undefined ? undefined : pgString(text, cs!.entry.value!);
+  }
+  const ssl = sslOff(fc, bag, 'pg');
+  if (!ssl || !hasPassword(fc, bag, ['password'])) return undefined;
+  const host = hostOf(fc, bag, ['host']);
+  if (host === 'local' || host === 'absent') return undefined;
+  return { library: 'pg', kind: 'off', node: ssl, option: '`ssl: false`', host: host.host, property: ssl.type === 'Property' ? ssl : undefined };
+}
+
+/** A pg connection string with a password and TLS turned off by its parameters. */
+function pgString(text: string, node: TSESTree.Node): PostgresFinding | undefined {
+  if (!/^postgres(?:ql)?:\/\//i.test(text)) return undefined;
+  const params = parseUrl(text);
+  const authority = authorityOf(text);
+  if (!params || !authority || authority.password !== true) return undefined;
+  const mode = params.get('sslmode');
+  let option: string;
+  if (mode === 'disable') option = '`sslmode=disable`';
+  else if (mode === null && params.get('ssl') === '0' && ['sslcert', 'sslkey', 'sslrootcert', 'sslnegotiation'].every((k) => params.has(k) === false))
+    option = '`ssl=0`';
+  else return undefined;
+  // An empty host is pg's `PGHOST` or `localhost`; a `host` parameter replaces the URL's.
+  if (params.has('host') !== false || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  return { library: 'pg', kind: 'off', node, option, host: authority.host, property: undefined };
+}
+
+/**
+ * postgres.js `postgres(url, options)` (`src/index.js` `parseOptions`, `src/connection.js`
+ * `secure`): `ssl: 'prefer'` sends an SSLRequest and, when the answer is not `S`, goes on in
+ * plaintext; `ssl: false` (the default) never starts TLS; `'allow'` and `'require'` go on with TLS
+ * whatever the answer. An `ssl` key in the options (`'ssl' in o`) wins over the URL's `sslmode` /
+ * `ssl`, and `sslrootcert=system` makes it `verify-full`.
+ */
+export function plaintextPostgres(fc: FileContext, call: TSESTree.CallExpression): PostgresFinding | undefined {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref || ref.module !== 'postgres' || !(ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'))) return undefined;
+  const [first, second] = call.arguments;
+  if (!first || first.type === 'SpreadElement' || second?.type === 'SpreadElement') return undefined;
+  const urlText = connectionStringText(fc, first);
+  const optionsNode = urlText === undefined ? first : second;
+  if (urlText === undefined && unwrap(first).type !== 'ObjectExpression' && unwrap(first).type !== 'Identifier') return undefined;
+  const bag = optionsNode ? bagOf(fc, optionsNode, call) : undefined;
+  if (optionsNode && !bag) return undefined;
+  const url = urlText === undefined ? undefined : /^postgres(?:ql)?:\/\//i.test(urlText) ? urlText : null;
+  if (url === null) return undefined;
+  const params = url === undefined ? undefined : parseUrl(url);
+  const authority = url === undefined ? undefined : authorityOf(url);
+  if (url !== undefined && (!params || !authority)) return undefined;
+
+  let kind: PostgresFinding['kind'];
+  let node: TSESTree.Node;
+  let option: string;
+  let property: TSESTree.Property | undefined;
+  if (bag && !provablyLacks(bag, 'ssl')) {
+    const found = lookup(bag, 'ssl');
+    if (!found || found.overridable || !found.entry.value) return undefined;
+    const values = evaluate(fc, found.entry.value);
+    if (!values || values.length !== 1) return undefined;
+    const v = values[0];
+    if (v === 'prefer') kind = 'prefer';
+    else if (v === false || v === 'disable') kind = 'off';
+    else return undefined;
+    node = found.entry.node;
+    option = v === false ? '`ssl: false`' : `\`ssl: '${String(v)}'\``;
+    property = node.type === 'Property' ? node : undefined;
+  } else if (params) {
+    if (params.get('sslrootcert') !== null) return undefined;
+    const mode = params.get('sslmode');
+    const key = mode !== null ? 'sslmode' : 'ssl';
+    const value = mode ?? params.get('ssl');
+    if (value === 'prefer') kind = 'prefer';
+    else if (value === 'disable' || value === 'false') kind = 'off';
+    else return undefined;
+    node = first;
+    option = `\`${key}=${value}\``;
+    property = undefined;
+  } else return undefined;
+
+  // The password: `pass` / `password` in the options, or the URL's.
+  if (!(bag && hasPassword(fc, bag, ['pass', 'password'])) && authority?.password !== true) return undefined;
+  // The host: `hostname` / `host` in the options win over the URL's; none is `PGHOST` or `localhost`.
+  const fromBag = bag ? hostOf(fc, bag, ['hostname', 'host']) : 'absent';
+  if (fromBag === 'local') return undefined;
+  let host: string | undefined;
+  if (fromBag !== 'absent') host = fromBag.host;
+  else {
+    if (!authority || authority.host === '') return undefined;
+    if (authority.host !== undefined) {
+      const hosts = authority.host.split(',').map(hostOfAddress);
+      if (hosts.every((h) => h === '' || isLoopbackHost(h))) return undefined;
+      host = new Set(hosts).size === 1 ? hosts[0] : undefined;
+    }
+  }
+  return { library: 'postgres.js', kind, node, option, host, property };
+}
+
+export interface LdapFinding {
+  /** The `bind()` call or the `bindCredentials` property. */
+  readonly node: TSESTree.Node;
+  readonly host: string | undefined;
+  /** The `url` string literal, when there is one (a suggestion may switch it to `ldaps://`). */
+  readonly url: TSESTree.Node | undefined;
+}
+
+const LDAPJS: ReadonlySet<string> = new Set(['ldapjs']);
+
+/** The `ldap://` URLs of a `createClient({ url })` bag: their hosts, when every URL is `ldap://` and some host is not loopback. */
+function ldapTargets(fc: FileContext, bag: OptionBag): { readonly host: string | undefined; readonly url: TSESTree.Node | undefined } | undefined {
+  if (!provablyLacks(bag, 'socketPath')) return undefined;
+  const found = lookup(bag, 'url');
+  if (!found || found.overridable || !found.entry.value) return undefined;
+  let list = unwrap(found.entry.value);
+  if (list.type === 'Identifier') list = unwrap(constInitializer(fc, list) ?? list);
+  const items = list.type === 'ArrayExpression' ? list.elements : [list];
+  if (items.length === 0) return undefined;
+  const hosts: (string | undefined)[] = [];
+  for (const item of items) {
+    if (!item || item.type === 'SpreadElement') return undefined;
+    const text = connectionStringText(fc, item);
+    if (text === undefined || !/^ldap:\/\//i.test(text)) return undefined;
+    const authority = authorityOf(text);
+    if (!authority) return undefined;
+    // ldapjs connects to `localhost` when the URL has no host.
+    hosts.push(authority.host === '' ? 'localhost' : authority.host);
+  }
+  if (hosts.every((h) => h !== undefined && isLoopbackHost(h))) return undefined;
+  const remote = hosts.filter((h) => h === undefined || !isLoopbackHost(h));
+  return { host: new Set(remote).size === 1 ? remote[0] : undefined, url: items.length === 1 ? items[0]! : undefined };
+}
+
+/**
+ * ldapjs simple binds over `ldap://` (lib/client/client.js): `connect` opens `net.connect` unless
+ * the URL is `ldaps:`, and `bind(dn, password)` sends a BindRequest with the password as written.
+ * Reported: `createClient({ url: 'ldap://…', bindDN, bindCredentials })` (the client binds in its
+ * `setup` step, before user code could call `starttls`), and `client.bind(dn, password)` on a
+ * `const client = createClient(…)` in a file that never calls `starttls`.
+ */
+export function plaintextLdap(fc: FileContext, call: TSESTree.CallExpression): LdapFinding | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'bind' && !/\bstarttls\b/.test(fc.sourceCode.text)) {
+    const object = unwrap(callee.object);
+    const init = object.type === 'Identifier' ? constInitializer(fc, object) : object;
+    const created = init && unwrap(init);
+    if (!created || created.type !== 'CallExpression') return undefined;
+    const options = optionsOf(fc, created, LDAPJS, 'createClient');
+    if (!options) return undefined;
+    const password = call.arguments[1];
+    if (!password || password.type === 'SpreadElement') return undefined;
+    const values = evaluate(fc, password);
+    if (values && values.every((v) => !v)) return undefined;
+    const targets = ldapTargets(fc, options.bag);
+    return targets && { node: call, ...targets };
+  }
+  const options = optionsOf(fc, call, LDAPJS, 'createClient');
+  if (!options) return undefined;
+  // The client binds in `setup` when both `bindDN` and `bindCredentials` are defined.
+  const dn = lookup(options.bag, 'bindDN');
+  const credentials = present(fc, options.bag, 'bindCredentials');
+  if (!dn || dn.overridable || !credentials) return undefined;
+  const targets = ldapTargets(fc, options.bag);
+  return targets && { node: credentials, ...targets };
 }

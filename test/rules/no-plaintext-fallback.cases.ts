@@ -5,6 +5,10 @@ type M =
   | 'credentialsInUrl'
   | 'smtpNoTls'
   | 'smtpStrippable'
+  | 'smtpUrlStrippable'
+  | 'postgresNoTls'
+  | 'postgresPrefer'
+  | 'ldapClearBind'
   | 'grpcInsecure'
   | 'kafkaClearSasl'
   | 'natsStrippable'
@@ -13,12 +17,17 @@ type M =
   | 'addRequireTls'
   | 'replaceIgnoreTls'
   | 'useCreateSsl'
-  | 'addSsl';
+  | 'addSsl'
+  | 'addRequireTlsParam'
+  | 'useVerifiedSsl';
 
 const REDIS = "import Redis from 'ioredis';\n";
 const MAIL = "import nodemailer from 'nodemailer';\n";
 const GRPC = "import * as grpc from '@grpc/grpc-js';\n";
 const KAFKA = "import { Kafka } from 'kafkajs';\n";
+const PG = "import pg from 'pg';\n";
+const SQL = "import postgres from 'postgres';\n";
+const LDAP = "import ldap from 'ldapjs';\n";
 
 const cases: RuleCases<M> = {
   valid: [
@@ -73,6 +82,47 @@ const cases: RuleCases<M> = {
     "import { connect } from 'nats';\nexport const nc = await connect({ servers: 'nats.example.com:4222' });",
     "import { connect, nkeyAuthenticator } from 'nats';\nexport const nc = await connect({ servers: 'nats.example.com:4222', authenticator: nkeyAuthenticator(new Uint8Array()) });",
     "import { connect } from 'nats';\ndeclare const tls: { caFile: string } | null;\nexport const nc = await connect({ servers: 'nats.example.com', token: 't', tls });",
+    // nodemailer URLs: smtps://, requireTLS=true (also next to ignoreTLS), loopback or no host, keys that hand the options elsewhere, unknown parameters.
+    `${MAIL}export const t = nodemailer.createTransport('smtps://app:pw@smtp.example.com');`,
+    `${MAIL}export const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com:587?requireTLS=true');`,
+    `${MAIL}export const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?ignoreTLS=true&requireTLS=1');`,
+    `${MAIL}export const t = nodemailer.createTransport('smtp://app:pw@localhost:1025');`,
+    `${MAIL}export const t = nodemailer.createTransport('smtp://app:pw@127.0.0.1:1025');`,
+    `${MAIL}export const t = nodemailer.createTransport('smtp://smtp.example.com?service=gmail');`,
+    `${MAIL}export const t = nodemailer.createTransport(\`smtp://app:pw@smtp.example.com?\${process.env.SMTP_QUERY}\`);`,
+    `${MAIL}export const t = nodemailer.createTransport(\`smtp://app:pw@smtp.example.com?requireTLS=\${process.env.REQUIRE}\`);`,
+    `${MAIL}declare const url: string;\nexport const t = nodemailer.createTransport(url);`,
+    // pg: TLS on, a connection string that replaces the config, no password, local hosts, an unknown ssl.
+    `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
+    `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}export const c = new pg.Client({ host: 'db.example.com', user: 'app', ssl: false });`,
+    `${PG}export const c = new pg.Client({ host: 'localhost', password: 'pw', ssl: false });`,
+    `${PG}export const c = new pg.Client({ host: '/var/run/postgresql', password: 'pw', ssl: false });`,
+    `${PG}export const c = new pg.Client({ password: 'pw', ssl: false });`,
+    `${PG}export const c = new pg.Pool({ connectionString: process.env.DATABASE_URL, host: 'db.example.com', password: 'pw', ssl: false });`,
+    `${PG}declare const ssl: boolean;\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl });`,
+    // pg connection strings: prefer/allow/require mean TLS required in pg (ssl: {}), no password, a loopback host.
+    `${PG}export const c = new pg.Client('postgres://app:pw@db.example.com/app?sslmode=prefer');`,
+    `${PG}export const c = new pg.Client('postgres://app:pw@db.example.com/app?sslmode=allow');`,
+    `${PG}export const c = new pg.Client('postgres://db.example.com/app?sslmode=disable');`,
+    `${PG}export const c = new pg.Pool({ connectionString: 'postgres://app:pw@127.0.0.1/app?sslmode=disable' });`,
+    // postgres.js: allow and require go on with TLS whatever the server answers; an options ssl wins over the URL's.
+    `${SQL}export const sql = postgres('postgres://app:pw@db.example.com/app?sslmode=allow');`,
+    `${SQL}export const sql = postgres('postgres://app:pw@db.example.com/app?sslmode=prefer', { ssl: 'verify-full' });`,
+    `${SQL}export const sql = postgres('postgres://app:pw@db.example.com/app?sslmode=prefer&sslrootcert=system');`,
+    `${SQL}export const sql = postgres({ host: 'db.example.com', password: 'pw', ssl: 'require' });`,
+    `${SQL}export const sql = postgres({ host: 'localhost', password: 'pw', ssl: 'prefer' });`,
+    `${SQL}export const sql = postgres({ host: 'db.example.com', ssl: 'prefer' });`,
+    `${SQL}export const sql = postgres('postgres://app:pw@db.example.com/app', { ssl: 'prefer', host: '127.0.0.1' });`,
+    `${SQL}declare const mode: string;\nexport const sql = postgres({ host: 'db.example.com', password: 'pw', ssl: mode });`,
+    // ldapjs: ldaps://, loopback, starttls in the file, a socket path, an anonymous bind, an unknown URL.
+    `${LDAP}export const client = ldap.createClient({ url: 'ldaps://ldap.example.com', bindDN: 'cn=app', bindCredentials: 'pw' });`,
+    `${LDAP}export const client = ldap.createClient({ url: 'ldap://127.0.0.1:389', bindDN: 'cn=app', bindCredentials: 'pw' });`,
+    `${LDAP}export const client = ldap.createClient({ url: ['ldap://localhost', 'ldap://[::1]'], bindDN: 'cn=app', bindCredentials: 'pw' });`,
+    `${LDAP}const client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.starttls({}, [], () => client.bind('cn=app', 'pw', () => undefined));`,
+    `${LDAP}const client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('', '', () => undefined);`,
+    `${LDAP}declare const url: string;\nconst client = ldap.createClient({ url });\nclient.bind('cn=app', 'pw', () => undefined);`,
+    `${LDAP}export const client = ldap.createClient({ socketPath: '/run/slapd/ldapi', bindDN: 'cn=app', bindCredentials: 'pw' });`,
     validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
   ],
   invalid: [
@@ -332,6 +382,268 @@ const cases: RuleCases<M> = {
           ],
         },
       ],
+    },
+    {
+      // smtp:// sets `secure: false`: STARTTLS only if offered.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com:587');",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'addRequireTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com:587?requireTLS=true');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Credentials from the environment, a known query.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://${process.env.SMTP_USER}:${process.env.SMTP_PASS}@smtp.example.com/?pool=true`);",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'addRequireTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://${process.env.SMTP_USER}:${process.env.SMTP_PASS}@smtp.example.com/?pool=true&requireTLS=true`);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The query's `secure` does not replace the one `smtp:` set (parseConnectionUrl keeps the first).
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?secure=true');",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'addRequireTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?secure=true&requireTLS=true');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // requireTLS=false is false; the URL already names requireTLS, so no suggestion appends it.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?requireTLS=false');",
+      errors: [{ messageId: 'smtpUrlStrippable', line: 2, column: 45, suggestions: [] }],
+    },
+    {
+      // ignoreTLS=true: never STARTTLS; requireTLS=true wins over it.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?ignoreTLS=true');",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'addRequireTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?ignoreTLS=true&requireTLS=true');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A host decided at run time is not provably loopback.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://app:pw@${process.env.SMTP_HOST}:587`);",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 45,
+          suggestions: [
+            {
+              messageId: 'addRequireTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://app:pw@${process.env.SMTP_HOST}:587?requireTLS=true`);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // pg uses an explicit ssl as is (PGSSLMODE only when it is undefined).
+      code: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', user: 'app', password: process.env.PGPASS, ssl: false });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`ssl: false`', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 2,
+          column: 101,
+          suggestions: [
+            {
+              messageId: 'useVerifiedSsl',
+              data: { secure: '`ssl: true`' },
+              output: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', user: 'app', password: process.env.PGPASS, ssl: true });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import pg from 'pg';\nconst { Pool } = pg;\nexport const pool = new Pool({ host: process.env.DB_HOST, password: 'pw', ssl: false, max: 5 });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`ssl: false`', library: 'pg', host: 'a host decided at run time', secure: '`ssl: true`' },
+          line: 3,
+          column: 75,
+          suggestions: [
+            {
+              messageId: 'useVerifiedSsl',
+              data: { secure: '`ssl: true`' },
+              output:
+                "import pg from 'pg';\nconst { Pool } = pg;\nexport const pool = new Pool({ host: process.env.DB_HOST, password: 'pw', ssl: true, max: 5 });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // sslmode=disable in a connection string: pg-connection-string sets ssl: false, which replaces the object's ssl.
+      code: "import pg from 'pg';\nexport const c = new pg.Client('postgres://app:pw@db.example.com:5432/app?sslmode=disable');",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`sslmode=disable`', library: 'pg', host: '`db.example.com`', secure: '`sslmode=verify-full`' },
+          line: 2,
+          column: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: "import pg from 'pg';\nexport const pool = new pg.Pool({ connectionString: 'postgresql://app:pw@db.example.com/app?ssl=0', ssl: true });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`ssl=0`', library: 'pg', host: '`db.example.com`', secure: '`sslmode=verify-full`' },
+          line: 2,
+          column: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // prefer: plaintext when the answer to the SSLRequest is not S.
+      code: "import postgres from 'postgres';\nexport const sql = postgres({ host: 'db.example.com', username: 'app', password: 'pw', ssl: 'prefer' });",
+      errors: [
+        {
+          messageId: 'postgresPrefer',
+          data: { option: "`ssl: 'prefer'`", secure: "`ssl: 'verify-full'`" },
+          line: 2,
+          column: 88,
+          suggestions: [
+            {
+              messageId: 'useVerifiedSsl',
+              data: { secure: "`ssl: 'verify-full'`" },
+              output:
+                "import postgres from 'postgres';\nexport const sql = postgres({ host: 'db.example.com', username: 'app', password: 'pw', ssl: 'verify-full' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import postgres from 'postgres';\nexport const sql = postgres(`postgres://app:${process.env.PGPASS}@db.example.com/app?sslmode=prefer`);",
+      errors: [{ messageId: 'postgresPrefer', data: { option: '`sslmode=prefer`', secure: '`sslmode=verify-full`' }, line: 2, column: 29, suggestions: [] }],
+    },
+    {
+      code: "import postgres from 'postgres';\nexport const sql = postgres('postgres://app:pw@db.example.com/app?ssl=prefer', { max: 5 });",
+      errors: [{ messageId: 'postgresPrefer', data: { option: '`ssl=prefer`', secure: '`sslmode=verify-full`' }, line: 2, column: 29, suggestions: [] }],
+    },
+    {
+      code: "import postgres from 'postgres';\nexport const sql = postgres('postgres://app:pw@db.example.com/app?sslmode=disable');",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`sslmode=disable`', library: 'postgres.js', host: '`db.example.com`', secure: '`sslmode=verify-full`' },
+          line: 2,
+          column: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The options' ssl wins over the URL's; the password from the options.
+      code: "import postgres from 'postgres';\nexport const sql = postgres('postgres://db.example.com/app', { pass: process.env.PGPASS, ssl: false });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`ssl: false`', library: 'postgres.js', host: '`db.example.com`', secure: "`ssl: 'verify-full'`" },
+          line: 2,
+          column: 90,
+          suggestions: [
+            {
+              messageId: 'useVerifiedSsl',
+              data: { secure: "`ssl: 'verify-full'`" },
+              output:
+                "import postgres from 'postgres';\nexport const sql = postgres('postgres://db.example.com/app', { pass: process.env.PGPASS, ssl: 'verify-full' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // bindDN and bindCredentials: the client binds in its setup step, over net.connect.
+      code: "import ldap from 'ldapjs';\nexport const client = ldap.createClient({ url: 'ldap://ldap.example.com', bindDN: 'cn=app,dc=example,dc=com', bindCredentials: process.env.LDAP_PW });",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 2,
+          column: 111,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nexport const client = ldap.createClient({ url: 'ldaps://ldap.example.com', bindDN: 'cn=app,dc=example,dc=com', bindCredentials: process.env.LDAP_PW });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import ldap from 'ldapjs';\nconst client = ldap.createClient({ url: 'ldap://ldap.example.com:389' });\nclient.bind('cn=app,dc=example,dc=com', 'pw', () => undefined);",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nconst client = ldap.createClient({ url: 'ldaps://ldap.example.com:389' });\nclient.bind('cn=app,dc=example,dc=com', 'pw', () => undefined);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Several URLs: one is not provably loopback; no single URL to rewrite.
+      code: "import ldap from 'ldapjs';\nconst client = ldap.createClient({ url: ['ldap://localhost', `ldap://${process.env.LDAP_HOST}`] });\nclient.bind('cn=app', process.env.LDAP_PW, () => undefined);",
+      errors: [{ messageId: 'ldapClearBind', data: { host: 'a host decided at run time' }, line: 3, column: 1, suggestions: [] }],
     },
   ],
 };
