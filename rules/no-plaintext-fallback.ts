@@ -31,8 +31,8 @@ type MessageId =
   | 'replaceIgnoreTls'
   | 'useCreateSsl'
   | 'addSsl'
-  | 'addRequireTlsParam'
-  | 'useVerifiedSsl';
+  | 'addTlsParam'
+  | 'verifySsl';
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
 const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs', 'nats', '@nats-io/transport-node', 'pg', 'postgres', 'ldapjs'];
@@ -76,8 +76,8 @@ const rule = createRule<[], MessageId>({
       useCreateSsl: 'Use `createSsl()` (TLS with the default root certificates).',
       addSsl: 'Set `ssl: true`.',
       requireNatsTls: 'Set `tls: {}` (TLS required, with the default roots).',
-      addRequireTlsParam: 'Add `requireTLS=true` to the URL.',
-      useVerifiedSsl: 'Use {{secure}} (TLS with certificate verification).',
+      addTlsParam: 'Add `requireTLS=true` to the URL.',
+      verifySsl: 'Use {{secure}} (TLS with certificate verification).',
     },
   },
   defaultOptions: [],
@@ -189,9 +189,7 @@ function checkUrlClients(
   if (smtpUrl) {
     const end = smtpUrl.node.range[1] - 1;
     const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
-    const suggest: Suggestion[] = smtpUrl.appendable
-      ? [{ messageId: 'addRequireTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }]
-      : [];
+    const suggest: Suggestion[] = smtpUrl.appendable ? [{ messageId: 'addTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }] : [];
     context.report({ node: smtpUrl.node, messageId: smtpUrl.kind === 'ignoreTls' ? 'smtpNoTls' : 'smtpUrlStrippable', suggest });
     return true;
   }
@@ -221,7 +219,7 @@ function reportPostgres(context: Context, found: PostgresFinding): void {
     property && !property.shorthand
       ? [
           {
-            messageId: 'useVerifiedSsl',
+            messageId: 'verifySsl',
             data: { secure },
             fix: (fixer) => fixer.replaceText(property.value, found.library === 'pg' ? 'true' : "'verify-full'"),
           },

@@ -234,3 +234,282 @@ describe('no-plaintext-fallback kafkaClearSasl: kafkajs without ssl opens a plai
     }
   });
 });
+
+describe('no-plaintext-fallback smtpUrlStrippable: an smtp:// URL without requireTLS=true logs in over plaintext when STARTTLS is not offered', () => {
+  async function sendUrl(url: string): Promise<void> {
+    const { default: nodemailer } = await import('nodemailer');
+    const transport = nodemailer.createTransport(url);
+    await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }).catch(() => undefined);
+    transport.close();
+  }
+  const timeouts = 'connectionTimeout=3000&greetingTimeout=3000';
+
+  it('smtp://user:pass@host logs in over plaintext; a `secure=true` in the query does not change that', async () => {
+    for (const query of ['', '&secure=true']) {
+      const server = await smtp(false);
+      const sent = sendUrl(`smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}${query}`);
+      const text = (await server.received).toString('latin1');
+      await sent;
+      expect(text).not.toContain('STARTTLS');
+      expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+    }
+  });
+
+  it('the way out: with requireTLS=true the login is never sent without STARTTLS; smtps:// starts with a TLS ClientHello', async () => {
+    const server = await smtp(false);
+    await sendUrl(`smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}&requireTLS=true`);
+    server.close();
+    const text = (await server.received).toString('latin1');
+    expect(text).toContain('EHLO');
+    expect(text).not.toContain('AUTH');
+
+    const tlsServer = await recorder((b) => b.length > 5);
+    const sent = sendUrl(`smtps://app:m4il-pw@127.0.0.1:${tlsServer.port}/?${timeouts}`);
+    const hello = await tlsServer.received;
+    await sent;
+    expect(isClientHello(hello)).toBe(true);
+    expect(hello.includes('m4il-pw')).toBe(false);
+  });
+
+  it('(smtpNoTls) smtp://…?ignoreTLS=true skips STARTTLS although it is offered', async () => {
+    const server = await smtp(true);
+    const sent = sendUrl(`smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}&ignoreTLS=true`);
+    const text = (await server.received).toString('latin1');
+    await sent;
+    expect(text).not.toContain('STARTTLS');
+    expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+  });
+});
+
+const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
+const pgMessage = (type: string, body: Buffer): Buffer => {
+  const head = Buffer.alloc(5);
+  head.write(type, 0, 'latin1');
+  head.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([head, body]);
+};
+const int32 = (n: number): Buffer => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+};
+
+/**
+ * A PostgreSQL server stand-in: answers an SSLRequest with `N`, asks for the password in clear
+ * (AuthenticationCleartextPassword), then says AuthenticationOk and ReadyForQuery, and records
+ * everything until `until` holds.
+ */
+async function postgresServer(until: (all: Buffer) => boolean): Promise<Recorder> {
+  let declined = false;
+  let asked = false;
+  let ready = false;
+  return recorder(until, (all, socket) => {
+    if (!declined && all.subarray(0, 8).equals(SSL_REQUEST)) {
+      declined = true;
+      socket.write('N');
+    }
+    const startup = declined ? all.subarray(8) : all;
+    if (!asked && startup.length >= 8 && startup.readInt32BE(0) <= startup.length && startup.readInt32BE(4) === 196608) {
+      asked = true;
+      socket.write(pgMessage('R', int32(3)));
+    }
+    if (asked && !ready && all.includes('pg-s3cret\u0000')) {
+      ready = true;
+      socket.write(Buffer.concat([pgMessage('R', int32(0)), pgMessage('Z', Buffer.from('I'))]));
+    }
+  });
+}
+
+describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS send the queries in clear and the password in clear when asked', () => {
+  async function pgRun(config: Record<string, unknown>): Promise<string> {
+    const { default: pg } = await import('pg');
+    const server = await postgresServer(has('SELECT 42'));
+    const client = new pg.Client({ host: '127.0.0.1', port: server.port, user: 'app', database: 'app', connectionTimeoutMillis: 3000, ...config });
+    client.on('error', () => undefined);
+    const done = client.connect().then(
+      () => client.query('SELECT 42'),
+      () => undefined,
+    );
+    const text = (await server.received).toString('latin1');
+    server.close();
+    await done.catch(() => undefined);
+    await client.end().catch(() => undefined);
+    return text;
+  }
+
+  it('pg with ssl: false sends no SSLRequest, the password in clear when asked, and the query in clear, even with PGSSLMODE=require', async () => {
+    const before = process.env.PGSSLMODE;
+    process.env.PGSSLMODE = 'require';
+    try {
+      const text = await pgRun({ password: 'pg-s3cret', ssl: false });
+      expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
+      expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+      expect(text).toContain('SELECT 42');
+    } finally {
+      if (before === undefined) delete process.env.PGSSLMODE;
+      else process.env.PGSSLMODE = before;
+    }
+  });
+
+  it('pg with sslmode=disable (or ssl=0) in the connection string: plaintext, although the object says ssl: true', async () => {
+    for (const params of ['sslmode=disable', 'ssl=0']) {
+      const { default: pg } = await import('pg');
+      const server = await postgresServer(has('SELECT 42'));
+      const client = new pg.Client({
+        connectionString: `postgres://app:pg-s3cret@127.0.0.1:${server.port}/app?${params}`,
+        ssl: true,
+        connectionTimeoutMillis: 3000,
+      });
+      client.on('error', () => undefined);
+      const done = client.connect().then(
+        () => client.query('SELECT 42'),
+        () => undefined,
+      );
+      const text = (await server.received).toString('latin1');
+      server.close();
+      await done.catch(() => undefined);
+      await client.end().catch(() => undefined);
+      expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+      expect(text).toContain('SELECT 42');
+    }
+  });
+
+  it('pg with sslmode=prefer or allow requires TLS: after the server declines, it sends nothing more (no fallback)', async () => {
+    for (const mode of ['prefer', 'allow']) {
+      const { default: pg } = await import('pg');
+      const server = await postgresServer(() => false);
+      const client = new pg.Client({
+        connectionString: `postgres://app:pg-s3cret@127.0.0.1:${server.port}/app?sslmode=${mode}`,
+        connectionTimeoutMillis: 3000,
+      });
+      client.on('error', () => undefined);
+      const error = await client.connect().then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      server.close();
+      const text = (await server.received).toString('latin1');
+      expect(error?.message).toMatch(/does not support SSL/);
+      expect(text).toBe(SSL_REQUEST.toString('latin1'));
+    }
+  });
+
+  it('postgres.js with ssl: false (or sslmode=disable) sends the password in clear when asked, and its queries in clear', async () => {
+    const { default: postgres } = await import('postgres');
+    for (const form of ['options', 'url'] as const) {
+      const server = await postgresServer(has('SELECT 42'));
+      const sql =
+        form === 'options'
+          ? postgres({
+              host: '127.0.0.1',
+              port: server.port,
+              user: 'app',
+              pass: 'pg-s3cret',
+              database: 'app',
+              ssl: false,
+              fetch_types: false,
+              connect_timeout: 3,
+            })
+          : postgres(`postgres://app:pg-s3cret@127.0.0.1:${server.port}/app?sslmode=disable`, { fetch_types: false, connect_timeout: 3 });
+      const done = sql.unsafe('SELECT 42').catch(() => undefined);
+      const text = (await server.received).toString('latin1');
+      server.close();
+      await sql.end({ timeout: 0 }).catch(() => undefined);
+      await done;
+      expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
+      expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+      expect(text).toContain('SELECT 42');
+    }
+  });
+});
+
+describe('no-plaintext-fallback postgresPrefer: postgres.js with ssl prefer goes on without TLS when the server declines, and sends the password in clear when asked', () => {
+  it("postgres.js ssl: 'prefer' (and sslmode=prefer): after `N`, the startup, the password and the query in clear", async () => {
+    const { default: postgres } = await import('postgres');
+    for (const form of ['options', 'url'] as const) {
+      const server = await postgresServer(has('SELECT 42'));
+      const sql =
+        form === 'options'
+          ? postgres({
+              host: '127.0.0.1',
+              port: server.port,
+              user: 'app',
+              pass: 'pg-s3cret',
+              database: 'app',
+              ssl: 'prefer',
+              fetch_types: false,
+              connect_timeout: 3,
+            })
+          : postgres(`postgres://app:pg-s3cret@127.0.0.1:${server.port}/app?sslmode=prefer`, { fetch_types: false, connect_timeout: 3 });
+      const done = sql.unsafe('SELECT 42').catch(() => undefined);
+      const text = (await server.received).toString('latin1');
+      server.close();
+      await sql.end({ timeout: 0 }).catch(() => undefined);
+      await done;
+      expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(true);
+      expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+      expect(text).toContain('SELECT 42');
+    }
+  });
+
+  it("postgres.js ssl: 'allow' and 'require' (silent) start TLS although the server declines: a ClientHello, no password", async () => {
+    const { default: postgres } = await import('postgres');
+    for (const ssl of ['allow', 'require'] as const) {
+      const server = await postgresServer((b) => b.length > 8 + 5);
+      const sql = postgres({
+        host: '127.0.0.1',
+        port: server.port,
+        user: 'app',
+        pass: 'pg-s3cret',
+        database: 'app',
+        ssl,
+        fetch_types: false,
+        connect_timeout: 3,
+      });
+      const done = sql.unsafe('SELECT 42').catch(() => undefined);
+      const bytes = await server.received;
+      server.close();
+      await sql.end({ timeout: 0 }).catch(() => undefined);
+      await done;
+      expect(bytes.subarray(0, 8).equals(SSL_REQUEST)).toBe(true);
+      expect(isClientHello(bytes.subarray(8))).toBe(true);
+      expect(bytes.includes('pg-s3cret')).toBe(false);
+    }
+  });
+});
+
+describe('no-plaintext-fallback ldapClearBind: an ldapjs simple bind over ldap:// sends the password in clear', () => {
+  it('client.bind(dn, password) and createClient({ bindDN, bindCredentials }) put the password into the BindRequest in clear; ldaps:// starts with a ClientHello', async () => {
+    const ldap = await import('ldapjs');
+    const plain = await recorder(has('ld4p-pw'));
+    const a = ldap.createClient({ url: `ldap://127.0.0.1:${plain.port}`, connectTimeout: 3000 });
+    a.on('error', () => undefined);
+    a.bind('cn=app,dc=example,dc=com', 'ld4p-pw', () => undefined);
+    const bytes = await plain.received;
+    a.destroy();
+    // LDAPMessage (SEQUENCE), BindRequest [APPLICATION 0], simple authentication [0] holding the password.
+    expect(bytes[0]).toBe(0x30);
+    expect(bytes.includes(Buffer.from('cn=app,dc=example,dc=com'))).toBe(true);
+    expect(bytes.includes(Buffer.concat([Buffer.from([0x80, 'ld4p-pw'.length]), Buffer.from('ld4p-pw')]))).toBe(true);
+
+    const setup = await recorder(has('ld4p-pw'));
+    const b = ldap.createClient({
+      url: `ldap://127.0.0.1:${setup.port}`,
+      bindDN: 'cn=app,dc=example,dc=com',
+      bindCredentials: 'ld4p-pw',
+      connectTimeout: 3000,
+    });
+    b.on('error', () => undefined);
+    expect((await setup.received).includes('ld4p-pw')).toBe(true);
+    b.destroy();
+
+    const tlsServer = await recorder((x) => x.length > 5);
+    const c = ldap.createClient({ url: `ldaps://127.0.0.1:${tlsServer.port}`, connectTimeout: 3000 });
+    c.on('error', () => undefined);
+    c.bind('cn=app,dc=example,dc=com', 'ld4p-pw', () => undefined);
+    const hello = await tlsServer.received;
+    c.destroy();
+    expect(isClientHello(hello)).toBe(true);
+    expect(hello.includes('ld4p-pw')).toBe(false);
+  });
+});

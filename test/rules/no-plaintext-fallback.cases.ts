@@ -18,8 +18,8 @@ type M =
   | 'replaceIgnoreTls'
   | 'useCreateSsl'
   | 'addSsl'
-  | 'addRequireTlsParam'
-  | 'useVerifiedSsl';
+  | 'addTlsParam'
+  | 'verifySsl';
 
 const REDIS = "import Redis from 'ioredis';\n";
 const MAIL = "import nodemailer from 'nodemailer';\n";
@@ -393,7 +393,7 @@ const cases: RuleCases<M> = {
           column: 45,
           suggestions: [
             {
-              messageId: 'addRequireTlsParam',
+              messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com:587?requireTLS=true');",
             },
@@ -411,7 +411,7 @@ const cases: RuleCases<M> = {
           column: 45,
           suggestions: [
             {
-              messageId: 'addRequireTlsParam',
+              messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://${process.env.SMTP_USER}:${process.env.SMTP_PASS}@smtp.example.com/?pool=true&requireTLS=true`);",
             },
@@ -429,7 +429,7 @@ const cases: RuleCases<M> = {
           column: 45,
           suggestions: [
             {
-              messageId: 'addRequireTlsParam',
+              messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?secure=true&requireTLS=true');",
             },
@@ -452,7 +452,7 @@ const cases: RuleCases<M> = {
           column: 45,
           suggestions: [
             {
-              messageId: 'addRequireTlsParam',
+              messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport('smtp://app:pw@smtp.example.com?ignoreTLS=true&requireTLS=true');",
             },
@@ -470,7 +470,7 @@ const cases: RuleCases<M> = {
           column: 45,
           suggestions: [
             {
-              messageId: 'addRequireTlsParam',
+              messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://app:pw@${process.env.SMTP_HOST}:587?requireTLS=true`);",
             },
@@ -489,7 +489,7 @@ const cases: RuleCases<M> = {
           column: 101,
           suggestions: [
             {
-              messageId: 'useVerifiedSsl',
+              messageId: 'verifySsl',
               data: { secure: '`ssl: true`' },
               output: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', user: 'app', password: process.env.PGPASS, ssl: true });",
             },
@@ -507,7 +507,7 @@ const cases: RuleCases<M> = {
           column: 75,
           suggestions: [
             {
-              messageId: 'useVerifiedSsl',
+              messageId: 'verifySsl',
               data: { secure: '`ssl: true`' },
               output:
                 "import pg from 'pg';\nconst { Pool } = pg;\nexport const pool = new Pool({ host: process.env.DB_HOST, password: 'pw', ssl: true, max: 5 });",
@@ -552,7 +552,7 @@ const cases: RuleCases<M> = {
           column: 88,
           suggestions: [
             {
-              messageId: 'useVerifiedSsl',
+              messageId: 'verifySsl',
               data: { secure: "`ssl: 'verify-full'`" },
               output:
                 "import postgres from 'postgres';\nexport const sql = postgres({ host: 'db.example.com', username: 'app', password: 'pw', ssl: 'verify-full' });",
@@ -592,7 +592,7 @@ const cases: RuleCases<M> = {
           column: 90,
           suggestions: [
             {
-              messageId: 'useVerifiedSsl',
+              messageId: 'verifySsl',
               data: { secure: "`ssl: 'verify-full'`" },
               output:
                 "import postgres from 'postgres';\nexport const sql = postgres('postgres://db.example.com/app', { pass: process.env.PGPASS, ssl: 'verify-full' });",
