@@ -52,8 +52,7 @@ const rule = createRule<[], MessageId>({
     messages: {
       credentialsInUrl:
         'This `{{scheme}}://` URL makes {{library}} send its password in clear to {{host}}, where anyone on the network path can read it. Use `{{secure}}://` so that the connection uses TLS.',
-      smtpNoTls:
-        '`ignoreTLS: true` makes nodemailer skip STARTTLS, so this SMTP connection sends every message and its login in clear. Use `requireTLS: true` (or `secure: true` on port 465).',
+      smtpNoTls: '`{{option}}` makes nodemailer skip STARTTLS, so this SMTP connection sends every message and its login in clear. Use {{way}}.',
       smtpStrippable:
         'With `{{option}}` and no `requireTLS: true`, nodemailer starts TLS only if the server offers STARTTLS, so an attacker on the network path can remove the offer and read every message and its login. Add `requireTLS: true` (or use `secure: true` on port 465).',
       smtpUrlStrippable:
@@ -143,7 +142,7 @@ const rule = createRule<[], MessageId>({
             : smtp.kind === 'ignoreTls'
               ? [{ messageId: 'replaceIgnoreTls', fix: (fixer) => fixer.replaceText(smtp.node, 'requireTLS: true') }]
               : [{ messageId: 'addRequireTls', fix: (fixer) => fixer.insertTextAfter(smtp.node, ', requireTLS: true') }];
-          if (smtp.kind === 'ignoreTls') context.report({ node: smtp.node, messageId: 'smtpNoTls', suggest });
+          if (smtp.kind === 'ignoreTls') context.report({ node: smtp.node, messageId: 'smtpNoTls', data: SMTP_NO_TLS_OPTIONS, suggest });
           else context.report({ node: smtp.node, messageId: 'smtpStrippable', data: { option: smtp.option }, suggest });
           return;
         }
@@ -176,6 +175,9 @@ const rule = createRule<[], MessageId>({
   },
 });
 
+const SMTP_NO_TLS_OPTIONS = { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `secure: true` on port 465)' };
+const SMTP_NO_TLS_URL = { option: 'ignoreTLS=true', way: '`requireTLS=true` (or `smtps://` on port 465)' };
+
 type Context = Parameters<(typeof rule)['create']>[0];
 
 /** nodemailer `smtp://` URLs, postgres.js and ldapjs clients; true when one was reported. */
@@ -190,7 +192,8 @@ function checkUrlClients(
     const end = smtpUrl.node.range[1] - 1;
     const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
     const suggest: Suggestion[] = smtpUrl.appendable ? [{ messageId: 'addTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }] : [];
-    context.report({ node: smtpUrl.node, messageId: smtpUrl.kind === 'ignoreTls' ? 'smtpNoTls' : 'smtpUrlStrippable', suggest });
+    if (smtpUrl.kind === 'ignoreTls') context.report({ node: smtpUrl.node, messageId: 'smtpNoTls', data: SMTP_NO_TLS_URL, suggest });
+    else context.report({ node: smtpUrl.node, messageId: 'smtpUrlStrippable', suggest });
     return true;
   }
   const postgres = plaintextPostgres(fc, node);

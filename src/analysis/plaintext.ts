@@ -531,6 +531,13 @@ function sslOff(fc: FileContext, bag: OptionBag, library: PostgresFinding['libra
   return off ? found.entry.node : undefined;
 }
 
+/** How a bag's `ssl` entry is written, for the message: `` `ssl: false` ``, `` `ssl: null` ``. */
+function sslOption(fc: FileContext, entry: TSESTree.Node): string {
+  const value = entry.type === 'Property' ? evaluate(fc, entry.value) : undefined;
+  const v = value?.length === 1 ? value[0] : false;
+  return `\`ssl: ${typeof v === 'string' ? `'${v}'` : String(v)}\``;
+}
+
 /**
  * pg `new Client({ host, password, ssl: false })` (also `Pool`, `native`): an explicit `ssl` is
  * used as is (`connection-parameters.js`: `PGSSLMODE` only when `ssl` is undefined), so no TLS; a
@@ -558,7 +565,7 @@ export function plaintextPg(fc: FileContext, call: TSESTree.NewExpression): Post
   if (!ssl || !hasPassword(fc, bag, ['password'])) return undefined;
   const host = hostOf(fc, bag, ['host']);
   if (host === 'local' || host === 'absent') return undefined;
-  return { library: 'pg', kind: 'off', node: ssl, option: '`ssl: false`', host: host.host, property: ssl.type === 'Property' ? ssl : undefined };
+  return { library: 'pg', kind: 'off', node: ssl, option: sslOption(fc, ssl), host: host.host, property: ssl.type === 'Property' ? ssl : undefined };
 }
 
 /** A pg connection string with a password and TLS turned off by its parameters. */
@@ -699,7 +706,9 @@ export function plaintextLdap(fc: FileContext, call: TSESTree.CallExpression): L
     const options = optionsOf(fc, created, LDAPJS, 'createClient');
     if (!options) return undefined;
     const password = call.arguments[1];
-    if (!password || password.type === 'SpreadElement') return undefined;
+    // `bind(dn, callback)` throws (the credentials must be a string): nothing is sent.
+    if (!password || password.type === 'SpreadElement' || password.type === 'ArrowFunctionExpression' || password.type === 'FunctionExpression')
+      return undefined;
     const values = evaluate(fc, password);
     if (values && values.every((v) => !v)) return undefined;
     const targets = ldapTargets(fc, options.bag);

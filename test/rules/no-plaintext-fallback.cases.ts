@@ -123,6 +123,7 @@ const cases: RuleCases<M> = {
     `${LDAP}const client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('', '', () => undefined);`,
     `${LDAP}declare const url: string;\nconst client = ldap.createClient({ url });\nclient.bind('cn=app', 'pw', () => undefined);`,
     `${LDAP}export const client = ldap.createClient({ socketPath: '/run/slapd/ldapi', bindDN: 'cn=app', bindCredentials: 'pw' });`,
+    `${LDAP}const client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('cn=app', () => undefined);`,
     validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
   ],
   invalid: [
@@ -217,6 +218,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `secure: true` on port 465)' },
           line: 2,
           column: 84,
           suggestions: [
@@ -448,6 +450,7 @@ const cases: RuleCases<M> = {
       errors: [
         {
           messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS=true', way: '`requireTLS=true` (or `smtps://` on port 465)' },
           line: 2,
           column: 45,
           suggestions: [
@@ -644,6 +647,25 @@ const cases: RuleCases<M> = {
       // Several URLs: one is not provably loopback; no single URL to rewrite.
       code: "import ldap from 'ldapjs';\nconst client = ldap.createClient({ url: ['ldap://localhost', `ldap://${process.env.LDAP_HOST}`] });\nclient.bind('cn=app', process.env.LDAP_PW, () => undefined);",
       errors: [{ messageId: 'ldapClearBind', data: { host: 'a host decided at run time' }, line: 3, column: 1, suggestions: [] }],
+    },
+    {
+      // `ssl: null` is not undefined: pg uses it as is, and it is falsy.
+      code: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: null });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`ssl: null`', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 2,
+          column: 74,
+          suggestions: [
+            {
+              messageId: 'verifySsl',
+              data: { secure: '`ssl: true`' },
+              output: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });",
+            },
+          ],
+        },
+      ],
     },
   ],
 };
