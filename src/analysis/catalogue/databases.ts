@@ -150,8 +150,7 @@ export const postgres: CatalogueSection = {
       option: '`ssl: {value}`',
       match: { kind: 'property', key: 'ssl', insecure: (v) => typeof v === 'string' && POSTGRES_WEAK.has(v) },
       apis: POSTGRES_API,
-      effect:
-        'means `rejectUnauthorized: false` in postgres.js, which turns off certificate verification (`prefer` also falls back to plaintext; see no-plaintext-fallback)',
+      effect: 'means `rejectUnauthorized: false` in postgres.js, which turns off certificate verification (`prefer` also falls back to plaintext)',
       way: "Use `ssl: 'verify-full'` (or `ssl: { ca }` for a private CA).",
       fix: { kind: 'replace-value', text: "'verify-full'" },
       fixText: "Replace with `ssl: 'verify-full'`.",
