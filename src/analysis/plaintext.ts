@@ -8,7 +8,11 @@
  * - nodemailer SMTP without `requireTLS`: `ignoreTLS: true` (never STARTTLS), or `secure: false` /
  *   `opportunisticTLS: true` (STARTTLS only when the server offers it, so the offer can be stripped);
  * - `@grpc/grpc-js` `credentials.createInsecure()` for a channel to a named remote address;
- * - kafkajs SASL `PLAIN` or `OAUTHBEARER` without `ssl` (the password or token in clear).
+ * - kafkajs SASL `PLAIN` or `OAUTHBEARER` without `ssl` (the password or token in clear);
+ * - nats credentials without a `tls` object (TLS only if the server's plaintext greeting asks);
+ * - nodemailer `smtp://` URL strings (`secure: false`) without `requireTLS=true`;
+ * - pg `ssl: false` (or `sslmode=disable`) and postgres.js `ssl: false` / `'prefer'` with a password;
+ * - ldapjs simple binds over `ldap://`.
  * Unknown values keep a call silent, except the target host: credentials sent in clear are a
  * finding unless the host is provably loopback.
  */
