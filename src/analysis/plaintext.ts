@@ -560,16 +560,34 @@ export function plaintextPg(fc: FileContext, call: TSESTree.NewExpression): Post
   if (asString !== undefined) return pgString(asString, arg);
   const bag = bagOf(fc, arg, call);
   if (!bag) return undefined;
+  const ssl = sslOff(fc, bag, 'pg');
   if (!provablyLacks(bag, 'connectionString')) {
     const cs = lookup(bag, 'connectionString');
     const text = cs && !cs.overridable && cs.entry.value ? connectionStringText(fc, cs.entry.value) : undefined;
-    return text === undefined ? undefined : pgString(text, cs!.entry.value!);
+    if (text === undefined) return undefined;
+    return pgString(text, cs!.entry.value!) ?? (ssl && pgStringKeepsSsl(fc, text, ssl));
   }
-  const ssl = sslOff(fc, bag, 'pg');
   if (!ssl || !hasPassword(fc, bag, ['password'])) return undefined;
   const host = hostOf(fc, bag, ['host']);
   if (host === 'local' || host === 'absent') return undefined;
   return { library: 'pg', kind: 'off', node: ssl, option: sslOption(fc, ssl), host: host.host, property: ssl.type === 'Property' ? ssl : undefined };
+}
+
+/** pg-connection-string's parameters that set `ssl` in the parsed config (which replaces the object's). */
+const PG_SSL_PARAMS = ['ssl', 'sslmode', 'sslcert', 'sslkey', 'sslrootcert', 'sslnegotiation'];
+
+/**
+ * `{ connectionString, ssl: false }` where the string sets no `ssl` parameter: the parsed config
+ * has no `ssl` key, so the object's `false` stays; the string's host and password (possibly
+ * empty) replace the object's.
+ */
+function pgStringKeepsSsl(fc: FileContext, text: string, ssl: TSESTree.Node): PostgresFinding | undefined {
+  if (!/^postgres(?:ql)?:\/\//i.test(text)) return undefined;
+  const params = parseUrl(text);
+  const authority = authorityOf(text);
+  if (!params || !authority || authority.password !== true || !PG_SSL_PARAMS.every((k) => params.has(k) === false)) return undefined;
+  if (params.has('host') !== false || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  return { library: 'pg', kind: 'off', node: ssl, option: sslOption(fc, ssl), host: authority.host, property: ssl.type === 'Property' ? ssl : undefined };
 }
 
 /** A pg connection string with a password and TLS turned off by its parameters. */

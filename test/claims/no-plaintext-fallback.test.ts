@@ -374,6 +374,29 @@ describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS se
     }
   });
 
+  it("pg with a connectionString that sets no ssl parameter keeps the object's ssl: false: plaintext, the string's password", async () => {
+    const { default: pg } = await import('pg');
+    const server = await postgresServer(has('SELECT 42'));
+    const client = new pg.Client({
+      connectionString: `postgres://app:pg-s3cret@127.0.0.1:${server.port}/app`,
+      password: 'other',
+      ssl: false,
+      connectionTimeoutMillis: 3000,
+    });
+    client.on('error', () => undefined);
+    const done = client.connect().then(
+      () => client.query('SELECT 42'),
+      () => undefined,
+    );
+    const text = (await server.received).toString('latin1');
+    server.close();
+    await done.catch(() => undefined);
+    await client.end().catch(() => undefined);
+    expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
+    expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+    expect(text).toContain('SELECT 42');
+  });
+
   it('pg with sslmode=prefer or allow requires TLS: after the server declines, it sends nothing more (no fallback)', async () => {
     for (const mode of ['prefer', 'allow']) {
       const { default: pg } = await import('pg');

@@ -106,6 +106,9 @@ const cases: RuleCases<M> = {
     `${PG}export const c = new pg.Client('postgres://app:pw@db.example.com/app?sslmode=allow');`,
     `${PG}export const c = new pg.Client('postgres://db.example.com/app?sslmode=disable');`,
     `${PG}export const c = new pg.Pool({ connectionString: 'postgres://app:pw@127.0.0.1/app?sslmode=disable' });`,
+    // The string's own (empty) password replaces the object's; its sslmode replaces the object's ssl.
+    `${PG}export const c = new pg.Pool({ connectionString: 'postgres://db.example.com/app', password: 'pw', ssl: false });`,
+    `${PG}export const c = new pg.Pool({ connectionString: 'postgres://app:pw@db.example.com/app?sslmode=require', ssl: false });`,
     // postgres.js: allow and require go on with TLS whatever the server answers; an options ssl wins over the URL's.
     `${SQL}export const sql = postgres('postgres://app:pw@db.example.com/app?sslmode=allow');`,
     `${SQL}export const sql = postgres('postgres://app:pw@db.example.com/app?sslmode=prefer', { ssl: 'verify-full' });`,
@@ -662,6 +665,25 @@ const cases: RuleCases<M> = {
               messageId: 'verifySsl',
               data: { secure: '`ssl: true`' },
               output: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A connection string without ssl parameters leaves the object's ssl: false in place.
+      code: "import pg from 'pg';\nexport const pool = new pg.Pool({ connectionString: 'postgres://app:pw@db.example.com/app', ssl: false });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`ssl: false`', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 2,
+          column: 93,
+          suggestions: [
+            {
+              messageId: 'verifySsl',
+              data: { secure: '`ssl: true`' },
+              output: "import pg from 'pg';\nexport const pool = new pg.Pool({ connectionString: 'postgres://app:pw@db.example.com/app', ssl: true });",
             },
           ],
         },
