@@ -78,8 +78,8 @@ function registryClaim(f: ConfigFinding): Record<string, string> {
   if (f.kind !== 'replaced-roots') return {};
   return {
     effect: npm
-      ? 'replaces the CA certificates npm trusts for the registry: neither the default roots nor `NODE_EXTRA_CA_CERTS` verify it any more, so a registry with a publicly trusted certificate fails to verify'
-      : `sets the CA certificates ${tool} trusts for the registry (npm's \`ca\` and \`cafile\` replace the default roots and \`NODE_EXTRA_CA_CERTS\` with theirs, so a registry with a publicly trusted certificate fails to verify)`,
+      ? 'replaces the CA certificates npm trusts for the registry: only the CAs it names verify it, not the default roots or `NODE_EXTRA_CA_CERTS`, so a publicly trusted registry fails to verify unless its CA is among them'
+      : `sets the CA certificates ${tool} trusts for the registry (npm's \`ca\` and \`cafile\` replace the default roots and \`NODE_EXTRA_CA_CERTS\` with the CAs they name)`,
   };
 }
 

@@ -246,8 +246,8 @@ describe(
 // ----------------------------------------------------------------------------------------------- npm
 
 /**
- * npm with no user, global or builtin-adjacent config of this machine (a distribution's global npmrc
- * may set `cafile`, which is itself the replaced-roots case), a fresh cache (no answer from an
+ * npm without this machine's user and global config (a global npmrc may set `cafile`, which is the
+ * replaced-roots case and would hide NODE_EXTRA_CA_CERTS), with a fresh cache (no answer kept from an
  * earlier run) and no retries.
  */
 function npm(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<Result> {
@@ -316,7 +316,7 @@ describe(
 );
 
 describe(
-  "no-insecure-tls-config replaced-roots: npm's cafile and ca replace the CA certificates npm trusts for the registry, so neither the default roots nor NODE_EXTRA_CA_CERTS verify it any more",
+  "no-insecure-tls-config replaced-roots: npm's cafile and ca replace the CA certificates npm trusts for the registry: only the CAs they name verify it, not the default roots or NODE_EXTRA_CA_CERTS",
   { skip: skipWithout('npm') },
   () => {
     /**
@@ -348,6 +348,14 @@ describe(
     it('cafile=<second CA> in .npmrc: the registry verified by NODE_EXTRA_CA_CERTS fails', async () => {
       const dir = projectWith(`cafile=${ca2File()}\n`);
       expect((await view(server.url, [], trustBoth(), dir)).code).not.toBe(0);
+      expect(await view(server2.url, [], trustBoth(), dir)).toMatchObject(served);
+    });
+
+    it('cafile=<a bundle of both CAs>: both registries verify (a registry fails only when its CA is not in the file)', async () => {
+      const bundle = join(freshDir('bundle'), 'both.pem');
+      writeFileSync(bundle, `${pki.ca.trim()}\n${pki2.ca.trim()}\n`);
+      const dir = projectWith(`cafile=${bundle}\n`);
+      expect(await view(server.url, [], trustBoth(), dir)).toMatchObject(served);
       expect(await view(server2.url, [], trustBoth(), dir)).toMatchObject(served);
     });
 
