@@ -65,6 +65,24 @@ function scriptsOf(doc: JsonNode, text: string): ScriptSource[] {
   return out;
 }
 
+/**
+ * The parts of the `strict-ssl` and `replaced-roots` messages that depend on the package manager.
+ * What npm does is shown with npm against loopback registries (test/claims/no-insecure-tls-config.test.ts);
+ * pnpm and Yarn are not installed there, so their messages say what their documentation says
+ * (`strict-ssl`, `enableStrictSsl`) or what npm's same setting does (`ca`, `cafile`, `caFilePath`).
+ */
+function registryClaim(f: ConfigFinding): Record<string, string> {
+  const npm = f.data.tool === 'npm';
+  const tool = f.data.tool === 'yarn' ? 'Yarn' : (f.data.tool ?? '');
+  if (f.kind === 'strict-ssl') return { turnsOff: npm ? 'turns off' : 'is documented to turn off' };
+  if (f.kind !== 'replaced-roots') return {};
+  return {
+    effect: npm
+      ? 'replaces the CA certificates npm trusts for the registry: only the CAs it names verify it, not the default roots or `NODE_EXTRA_CA_CERTS`, so a publicly trusted registry fails to verify unless its CA is among them'
+      : `sets the CA certificates ${tool} trusts for the registry (npm's \`ca\` and \`cafile\` replace the default roots and \`NODE_EXTRA_CA_CERTS\` with the CAs they name)`,
+  };
+}
+
 export default createRule<Options, MessageId>({
   name: 'no-insecure-tls-config',
   meta: {
@@ -95,15 +113,14 @@ export default createRule<Options, MessageId>({
       'node-flag':
         '`{{flag}}` on the `node` command line in this {{where}} {{effect}} for every connection of that process{{note}}. Remove the flag and configure the one connection that needs it.',
       'strict-ssl':
-        '`{{setting}}` in this {{where}} turns off certificate verification for {{tool}} registry connections, so a network attacker can serve tampered packages. Remove it; trust a private registry CA with `NODE_EXTRA_CA_CERTS=<file>` instead.',
+        '`{{setting}}` in this {{where}} {{turnsOff}} certificate verification for {{tool}} registry connections, so a network attacker can serve tampered packages. Remove it; trust a private registry CA with `NODE_EXTRA_CA_CERTS=<file>` instead.',
       'git-ssl-verify':
-        '`{{setting}}` in this {{where}} turns off certificate verification for git over HTTPS, so a network attacker can serve tampered code. Remove it; trust a private CA with `http.sslCAInfo` instead.',
+        '`{{setting}}` in this {{where}} turns off certificate verification for the git HTTPS connections it reaches, so a network attacker can serve tampered code. Remove it; trust a private CA with `http.sslCAInfo` instead.',
       'curl-insecure':
         '`curl {{flag}}` in this {{where}} skips certificate verification, so a network attacker can serve the download. Remove it; pass a private CA with `--cacert <file>` instead.',
       'wget-insecure':
         '`wget {{flag}}` in this {{where}} skips certificate verification, so a network attacker can serve the download. Remove it; pass a private CA with `--ca-certificate=<file>` instead.',
-      'replaced-roots':
-        '`{{setting}}` in this {{where}} replaces the CA certificates {{tool}} trusts for the registry, so the public registry fails to verify and `strict-ssl` tends to be turned off next. To add a private CA to the public roots, set `NODE_EXTRA_CA_CERTS=<file>` instead.',
+      'replaced-roots': '`{{setting}}` in this {{where}} {{effect}}. To add a private CA to the default roots, set `NODE_EXTRA_CA_CERTS=<file>` instead.',
       removeSetting: 'Remove this setting.',
     },
   },
@@ -124,6 +141,7 @@ export default createRule<Options, MessageId>({
             ...f.data,
             ...(f.data.tool === 'yarn' ? { tool: 'Yarn' } : {}),
             ...(f.data.flag !== undefined && f.data.effect !== undefined ? flagData(context, { flag: f.data.flag, effect: f.data.effect }) : {}),
+            ...registryClaim(f),
             where,
           },
           suggest: removal ? [{ messageId: 'removeSetting', fix: (fixer: TSESLint.RuleFixer) => fixer.removeRange([removal[0], removal[1]]) }] : [],

@@ -1,4 +1,4 @@
-/** `.ci/run`: in CI a missing prerequisite (openssl, git, pre-commit) fails the run before any test. */
+/** `.ci/run`: in CI a missing prerequisite (openssl, git, pre-commit, curl, wget) fails the run before any test. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +24,8 @@ function pathWith(tools: readonly string[]): string {
 }
 
 describe('.ci/run', () => {
-  it.each([['openssl'], ['git'], ['pre-commit']])('fails in CI when %s is missing', (missing) => {
-    const PATH = pathWith(['openssl', 'git', 'pre-commit'].filter((t) => t !== missing));
+  it.each([['openssl'], ['git'], ['pre-commit'], ['curl'], ['wget']])('fails in CI when %s is missing', (missing) => {
+    const PATH = pathWith(['openssl', 'git', 'pre-commit', 'curl', 'wget'].filter((t) => t !== missing));
     const r = spawnSync(join(PATH, 'bash'), [script], { env: { PATH, CI: 'true' }, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: missing prerequisites in CI: ${missing} (install them; the tests that need them must run)\n`);
