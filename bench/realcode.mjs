@@ -73,7 +73,8 @@ for (const pkg of packages) {
     fileCount++;
     let messages;
     try {
-      messages = linter.verify(text, configFor(sourceTypeOf(file)), { filename: file });
+      // A bin script without an extension (wscat's bin/wscat) is linted as the .js file Node runs it as.
+      messages = linter.verify(text, configFor(sourceTypeOf(file)), { filename: /\.[cm]?[jt]sx?$/.test(file) ? file : `${file}.js` });
     } catch (error) {
       problems.push(`${pkg.name}: ${rel}: crash ${String(error).slice(0, 300)}`);
       continue;
