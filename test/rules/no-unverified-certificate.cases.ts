@@ -45,6 +45,9 @@ const cases: RuleCases<M> = {
     `${TLS}const base = { rejectUnauthorized: false };\ndeclare const key: string;\ntls.createServer({ ...base, key });`,
     // An undeclared `https` is the REPL's built-in module: a server, whose rejectUnauthorized is inert without requestCert.
     validJs(`https.createServer({ rejectUnauthorized: false }, (req, res) => res.end());`),
+    // A property of Node's module object itself: no Node code reads `https.rejectUnauthorized`.
+    validJs(`const https = require('https');\nhttps.rejectUnauthorized = false;`),
+    `import * as tls from 'node:tls';\n(tls as unknown as { rejectUnauthorized: boolean }).rejectUnauthorized = false;`,
     // createSecureContext ignores rejectUnauthorized.
     validJs(`const tls = require('tls');\ntls.createSecureContext({ rejectUnauthorized: false });`),
     // The last duplicate key wins.
