@@ -45,6 +45,10 @@ const cases: RuleCases<M> = {
     `${TLS}const base = { rejectUnauthorized: false };\ndeclare const key: string;\ntls.createServer({ ...base, key });`,
     // An undeclared `https` is the REPL's built-in module: a server, whose rejectUnauthorized is inert without requestCert.
     validJs(`https.createServer({ rejectUnauthorized: false }, (req, res) => res.end());`),
+    // Assertion data (emailjs 5.0.3, dist/connection.test.js): a matcher of vitest's or @jest/globals'
+    // `expect()` compares the object with the value under test; nothing connects with it.
+    "import { expect } from 'vitest';\ndeclare const conn: { ssl: unknown };\nexpect(conn.ssl).toEqual({ rejectUnauthorized: false });",
+    "import { expect as e } from '@jest/globals';\ndeclare const conn: { tls: unknown };\ne(conn.tls).not.toStrictEqual({ rejectUnauthorized: false });",
     // A property of Node's module object itself: no Node code reads `https.rejectUnauthorized`.
     validJs(`const https = require('https');\nhttps.rejectUnauthorized = false;`),
     `import * as tls from 'node:tls';\n(tls as unknown as { rejectUnauthorized: boolean }).rejectUnauthorized = false;`,
@@ -67,6 +71,29 @@ const cases: RuleCases<M> = {
     ),
   ],
   invalid: [
+    // Not assertion data: an `expect` of no test framework, and an object that the code under test receives.
+    {
+      code: 'declare function expect(v: unknown): { toEqual(o: object): void };\nexpect(1).toEqual({ rejectUnauthorized: false });',
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 2,
+          suggestions: [{ messageId: 'removeOption', output: 'declare function expect(v: unknown): { toEqual(o: object): void };\nexpect(1).toEqual({});' }],
+        },
+      ],
+    },
+    {
+      code: "import { expect } from 'vitest';\ndeclare function open(o: object): unknown;\nexpect(open({ rejectUnauthorized: false })).toBe(true);",
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 3,
+          suggestions: [
+            { messageId: 'removeOption', output: "import { expect } from 'vitest';\ndeclare function open(o: object): unknown;\nexpect(open({})).toBe(true);" },
+          ],
+        },
+      ],
+    },
     {
       // An agent without the key leaves the request's value in force.
       code: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",
