@@ -83,6 +83,11 @@ export const client = got.extend({ https: { certificateAuthority: ca, rejectUnau
 needle.get('https://a.example', { rejectUnauthorized: true }, () => {});`),
     `import { io } from 'socket.io-client';
 export const socket = io('https://a.example', { rejectUnauthorized: true });`,
+    // websocket-node reads TLS options only from `tlsOptions`: a top-level key is never read (loadtest 8.2.1, lib/websocket.js).
+    validJs(`const websocket = require('websocket');
+module.exports = new websocket.client({ rejectUnauthorized: false });`),
+    `import { client as WebSocketClient } from 'websocket';
+export const client = new WebSocketClient({ closeTimeout: 1000, rejectUnauthorized: false });`,
     `import mysql from 'mysql2/promise';
 declare const ca: string;
 export const db = await mysql.createConnection({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });`,
@@ -580,6 +585,25 @@ export const socket = new WebSocket('wss://a.example', { rejectUnauthorized: fal
               messageId: 'removeOption',
               output: `import WebSocket from 'ws';
 export const socket = new WebSocket('wss://a.example', {});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { client as WebSocketClient } from 'websocket';
+export const client = new WebSocketClient({ tlsOptions: { rejectUnauthorized: false } });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'websocket \`new WebSocketClient()\` \`tlsOptions\`' },
+          line: 2,
+          column: 59,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `import { client as WebSocketClient } from 'websocket';
+export const client = new WebSocketClient({ tlsOptions: {} });`,
             },
           ],
         },
