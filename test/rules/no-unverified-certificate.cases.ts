@@ -45,6 +45,10 @@ const cases: RuleCases<M> = {
     `${TLS}const base = { rejectUnauthorized: false };\ndeclare const key: string;\ntls.createServer({ ...base, key });`,
     // An undeclared `https` is the REPL's built-in module: a server, whose rejectUnauthorized is inert without requestCert.
     validJs(`https.createServer({ rejectUnauthorized: false }, (req, res) => res.end());`),
+    // Narrowing by an enclosing `if (p === false)` needs strict equality and a parameter nothing writes.
+    `export function options(verify?: boolean) {\n  if (verify == false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n}`,
+    `export function options(verify?: boolean) {\n  if (verify !== false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n}`,
+    `export function options(verify?: boolean) {\n  if (verify === false) {\n    verify = true;\n    return { connect: { rejectUnauthorized: verify } };\n  }\n  return {};\n}`,
     // Assertion data (emailjs 5.0.3, dist/connection.test.js): a matcher of vitest's or @jest/globals'
     // `expect()` compares the object with the value under test; nothing connects with it.
     "import { expect } from 'vitest';\ndeclare const conn: { ssl: unknown };\nexpect(conn.ssl).toEqual({ rejectUnauthorized: false });",
@@ -71,6 +75,22 @@ const cases: RuleCases<M> = {
     ),
   ],
   invalid: [
+    // A parameter that nothing writes, read inside `if (p === false)`, is `false` there (urllib 4.9.2, src/index.ts).
+    {
+      code: `export function options(rejectUnauthorized?: boolean) {\n  if (rejectUnauthorized === false) {\n    return { connect: { rejectUnauthorized } };\n  }\n  return {};\n}`,
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `export function options(rejectUnauthorized?: boolean) {\n  if (rejectUnauthorized === false) {\n    return { connect: {} };\n  }\n  return {};\n}`,
+            },
+          ],
+        },
+      ],
+    },
     // Not assertion data: an `expect` of no test framework, and an object that the code under test receives.
     {
       code: 'declare function expect(v: unknown): { toEqual(o: object): void };\nexpect(1).toEqual({ rejectUnauthorized: false });',
