@@ -46,7 +46,8 @@ const cases: RuleCases<M> = {
     // An undeclared `https` is the REPL's built-in module: a server, whose rejectUnauthorized is inert without requestCert.
     validJs(`https.createServer({ rejectUnauthorized: false }, (req, res) => res.end());`),
     // Narrowing by an enclosing `if (p === false)` needs strict equality and a parameter nothing writes.
-    `export function options(verify?: boolean) {\n  if (verify == false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n}`,
+    // (Untyped: `== false` also admits `0` and `''`; a `boolean` type narrows it to `false`, as TypeScript does.)
+    validJs(`exports.options = function options(verify) {\n  if (verify == false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n};`),
     `export function options(verify?: boolean) {\n  if (verify !== false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n}`,
     `export function options(verify?: boolean) {\n  if (verify === false) {\n    verify = true;\n    return { connect: { rejectUnauthorized: verify } };\n  }\n  return {};\n}`,
     // Assertion data (emailjs 5.0.3, dist/connection.test.js): a matcher of vitest's or @jest/globals'
