@@ -14,14 +14,19 @@ export const corpusSpec = JSON.parse(readFileSync(join(benchDir, 'corpus.json'),
 const SOURCE = /\.(?:[cm]?js|[cm]?ts|tsx|jsx)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
-export function packageDir(pkg) {
-  return join(corpusDir, `${pkg.name.replace('/', '__')}@${pkg.version}`);
+/** The folder a pinned package is unpacked into, under `root` (default: bench/.corpus/). */
+export function packageDir(pkg, root = corpusDir) {
+  return join(root, `${pkg.name.replace('/', '__')}@${pkg.version}`);
 }
 
-export function fetchCorpus({ quiet = false } = {}) {
-  mkdirSync(corpusDir, { recursive: true });
-  for (const pkg of corpusSpec.packages) {
-    const dir = packageDir(pkg);
+/**
+ * `npm pack` each `{ name, version }` of `packages` into `root` and unpack it there (one folder per
+ * package, see packageDir). Idempotent: a package already unpacked is kept.
+ */
+export function fetchPackages(packages, root, { quiet = false } = {}) {
+  mkdirSync(root, { recursive: true });
+  for (const pkg of packages) {
+    const dir = packageDir(pkg, root);
     if (existsSync(join(dir, 'package.json'))) continue;
     if (!quiet) console.error(`fetching ${pkg.name}@${pkg.version}`);
     const tmp = `${dir}.tmp`;
@@ -36,9 +41,15 @@ export function fetchCorpus({ quiet = false } = {}) {
     );
     execFileSync('tar', ['-xzf', file, '-C', tmp], { stdio: 'inherit' });
     rmSync(dir, { recursive: true, force: true });
-    renameSync(join(tmp, 'package'), dir);
+    // Most tarballs unpack into `package/`; a few (e.g. @types) use another single top folder.
+    const top = readdirSync(tmp).find((f) => !f.endsWith('.tgz'));
+    renameSync(join(tmp, top), dir);
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+export function fetchCorpus({ quiet = false } = {}) {
+  fetchPackages(corpusSpec.packages, corpusDir, { quiet });
 }
 
 function walk(dir, out) {

@@ -15,7 +15,7 @@ import {
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
-import { nodeTarget } from '../src/rule-kit/target.js';
+import { nodeTarget, targetAtLeast } from '../src/rule-kit/target.js';
 
 type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
 
@@ -73,12 +73,27 @@ export default createRule<[], MessageId>({
     type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 
     function reportApi(node: TSESTree.Node, api: LegacyApi): void {
+      if (isUnreachedFallback(node, api)) return;
       context.report({
         node,
         messageId: 'legacyApi',
         data: { name: api.name, code: api.code, why: whyFor(api), replacement: api.replacement },
         suggest: suggestionsFor(node, api),
       });
+    }
+
+    /**
+     * `tls.createSecureContext || crypto.createCredentials`: `||` and `??` evaluate their right side
+     * only when the left one is missing (falsy, nullish), and a function is neither. Where every
+     * version of the target has the replacement, the legacy API is never reached.
+     */
+    function isUnreachedFallback(node: TSESTree.Node, api: LegacyApi): boolean {
+      const modern = api.fallbackOf;
+      const parent = node.parent;
+      if (!modern || parent?.type !== 'LogicalExpression' || parent.operator === '&&' || parent.right !== node) return false;
+      const ref = resolveModuleRef(fc, parent.left);
+      if (!ref || ref.module !== modern.module || ref.path.length !== modern.path.length || ref.path.some((p, i) => p !== modern.path[i])) return false;
+      return targetAtLeast(context, modern.since);
     }
 
     /** The row's `why`, with its removal worded for the target range (settings.tlsguard.node / engines.node). */

@@ -16,6 +16,7 @@ import {
   matchGlobalOptions,
   memberName,
   propertyName,
+  resolveModuleRef,
   shadowedAtEveryUse,
   sinksForCall,
   tlsSocketPeerCheck,
@@ -209,6 +210,8 @@ export default createRule<Options, MessageId>({
           if (!reach && !isFalse(node.right)) return;
           if (logical && keepsEarlierValue(fc, left.object, node)) return;
           const global = matchGlobalOptions(fc, left.object);
+          // `https.rejectUnauthorized = false`: a property of Node's module object itself, which no Node code reads.
+          if (!global && isNodeModuleObject(fc, left.object)) return;
           let verdict: Verdict;
           if (global) verdict = { id: 'globalAgent', target: global.label };
           else verdict = byType(fc, left.object, classifyWrite(fc, left.object), true);
@@ -260,6 +263,15 @@ function defaultEffect(verdict: NonNullable<Verdict>): string {
     case 'unknownSink':
       return 'certificate verification is off where this options object is used';
   }
+}
+
+/** Node's own modules whose options carry TLS settings (their module objects take none). */
+const NODE_MODULES = new Set(['tls', 'https', 'http', 'http2', 'net', 'crypto']);
+
+/** `https` itself (`require('https')`, `import * as https from 'node:https'`), not an object below it. */
+function isNodeModuleObject(fc: FileContext, node: TSESTree.Node): boolean {
+  const ref = resolveModuleRef(fc, node);
+  return ref !== undefined && ref.path.length === 0 && NODE_MODULES.has(ref.module);
 }
 
 /** `target.rejectUnauthorized ??= false` after a known value that the operator keeps (`true` stays `true`). */

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   bagKeyOrigin,
+  constInitializer,
+  delegatesTo,
   destinationRoles,
   getFileContext,
   acceptsAnyHost,
@@ -18,6 +20,7 @@ import {
   tlsSocketPeerCheck,
   unwrap,
   wordsPattern,
+  type FileContext,
 } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-report.js';
@@ -157,6 +160,8 @@ export default createRule<Options, MessageId>({
             ? { messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }
             : undefined;
           if (isModuleRef(fc, left, 'tls', 'checkServerIdentity')) {
+            // A wrapper that returns the saved original's result keeps Node's check (whistle 2.10.10, index.js).
+            if (delegatesTo(fc, node.right, (n) => savedCheck(fc, n))) return;
             context.report({ node, messageId: 'globalOverride', suggest: removal ? [removal] : [] });
             return;
           }
@@ -167,3 +172,13 @@ export default createRule<Options, MessageId>({
     };
   },
 });
+
+/**
+ * A local bound once to Node's own check: `const original = tls.checkServerIdentity`. (Read after
+ * the replacement, it would be the wrapper itself, which then recurses and throws: it fails closed.)
+ */
+function savedCheck(fc: FileContext, node: TSESTree.Node): boolean {
+  const id = unwrap(node);
+  const init = id.type === 'Identifier' ? constInitializer(fc, id) : undefined;
+  return init !== undefined && isModuleRef(fc, init, 'tls', 'checkServerIdentity');
+}

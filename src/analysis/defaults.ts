@@ -216,12 +216,21 @@ function logical(
   const l = scenarios(fc, left, env, depth);
   let r: readonly Scenario[] | undefined;
   const rhs = (): readonly Scenario[] => (r ??= scenarios(fc, right, env, depth));
+  // `!x` is a boolean, never unset: `!x || d` takes `d` only when `x` is truthy (a run-time choice,
+  // not a default: `!opts.insecure || false` is `!opts.insecure`), and `!x ?? d` never takes it.
+  const unaryLeft = unwrap(left);
+  const boolean = unaryLeft.type === 'UnaryExpression' && unaryLeft.operator === '!';
   const out: Scenario[] = [];
   for (const s of l) {
     if (operator === '&&') {
       if (s.value === OPEN) out.push(s, ...rhs().map((x) => chosen(x, 'runtime')));
       else if (!s.value) out.push(s);
       else out.push(...rhs().map((x) => chosen(x, s.via, node)));
+      continue;
+    }
+    if (s.value === OPEN && boolean) {
+      out.push(s);
+      if (operator === '||') out.push(...rhs().map((x) => chosen(x, 'runtime')));
       continue;
     }
     const takesRight = s.value === OPEN ? true : operator === '??' ? s.value === null || s.value === undefined : !s.value;

@@ -194,3 +194,56 @@ export function acceptsAnyHost(fc: FileContext, value: TSESTree.Node): boolean {
   const fn = resolveFunction(fc, value);
   return !!fn && returnFacts(fc, fn).alwaysFalsy;
 }
+
+/**
+ * A wrapper that hands each call to `original` unchanged and returns what it returns, on every
+ * path: `function () { return orig.apply(this, arguments); }`, `(host, cert) => orig(host, cert)`,
+ * `(...args) => orig(...args)`, also inside `try { return …; } catch (e) { return e; }` (what the
+ * original throws is then returned instead; Node's own functions throw only `Error` objects, so
+ * the returned value is truthy). `isOriginal` says which expression is the original (a saved
+ * `tls.checkServerIdentity`).
+ */
+export function delegatesTo(fc: FileContext, value: TSESTree.Node, isOriginal: (node: TSESTree.Node) => boolean): boolean {
+  const fn = resolveFunction(fc, value);
+  if (!fn) return false;
+  if (fn.body.type !== 'BlockStatement') return isDelegation(fn, fn.body, isOriginal);
+  const body = fn.body.body.filter((s) => s.type !== 'EmptyStatement');
+  const only = body.length === 1 ? body[0]! : undefined;
+  if (only?.type === 'ReturnStatement') return !!only.argument && isDelegation(fn, only.argument, isOriginal);
+  if (only?.type !== 'TryStatement' || only.finalizer || !only.handler) return false;
+  const tried = only.block.body;
+  if (tried.length !== 1 || tried[0]!.type !== 'ReturnStatement' || !tried[0]!.argument || !isDelegation(fn, tried[0]!.argument, isOriginal)) return false;
+  const param = only.handler.param;
+  const caught = only.handler.body.body;
+  const returned = caught.length === 1 && caught[0]!.type === 'ReturnStatement' ? caught[0]!.argument : undefined;
+  return param?.type === 'Identifier' && returned?.type === 'Identifier' && returned.name === param.name;
+}
+
+/** `orig.apply(this, arguments)` (not in an arrow, whose `arguments` are another function's), or `orig(p1, p2)` / `orig(...rest)` with `fn`'s own parameters in order. */
+function isDelegation(fn: FunctionNode, expr: TSESTree.Node, isOriginal: (node: TSESTree.Node) => boolean): boolean {
+  const call = unwrap(expr);
+  if (call.type !== 'CallExpression' || call.optional) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'apply' && isOriginal(callee.object)) {
+    const [self, args] = call.arguments;
+    return (
+      fn.type !== 'ArrowFunctionExpression' &&
+      call.arguments.length === 2 &&
+      self?.type === 'ThisExpression' &&
+      args?.type === 'Identifier' &&
+      args.name === 'arguments'
+    );
+  }
+  if (!isOriginal(callee) || fn.params.length === 0 || call.arguments.length !== fn.params.length) return false;
+  return fn.params.every((p, i) => {
+    const arg = call.arguments[i]!;
+    if (p.type === 'Identifier') return arg.type === 'Identifier' && arg.name === p.name;
+    return (
+      p.type === 'RestElement' &&
+      p.argument.type === 'Identifier' &&
+      arg.type === 'SpreadElement' &&
+      arg.argument.type === 'Identifier' &&
+      arg.argument.name === p.argument.name
+    );
+  });
+}

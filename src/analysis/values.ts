@@ -163,6 +163,8 @@ function identifier(fc: FileContext, node: TSESTree.Identifier): ValueSet {
     return undefined;
   }
   const def = variable.defs[0];
+  const narrowed = def?.type === 'Parameter' && variable.defs.length === 1 && fc.writeCount(variable) === 0 ? narrowedValue(fc, node, variable) : undefined;
+  if (narrowed) return narrowed;
   if (variable.defs.length !== 1 || def?.type !== 'Variable') {
     // Imports of module constants (`import { constants } from 'crypto'`) resolve through bindings.
     const ref = resolveModuleRef(fc, node);
@@ -176,6 +178,25 @@ function identifier(fc: FileContext, node: TSESTree.Identifier): ValueSet {
   if (!isEffectivelyConst(declarator, fc.writeCount(variable))) return undefined;
   if (!declarator.init) return declarator.parent.kind === 'const' ? undefined : [undefined];
   return evaluate(fc, declarator.init);
+}
+
+/**
+ * A parameter that nothing reassigns, read inside `if (p === <literal>) { … }`: it holds that
+ * literal there (`if (rejectUnauthorized === false) { … { rejectUnauthorized } … }`, urllib 4.9.2).
+ * Only strict equality narrows (`== false` also admits `0` and `''`); closures inside the branch
+ * see the same value, since the binding is never written.
+ */
+function narrowedValue(fc: FileContext, node: TSESTree.Identifier, variable: NonNullable<ReturnType<FileContext['findVariable']>>): ValueSet {
+  for (let child: TSESTree.Node = node, parent: TSESTree.Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type !== 'IfStatement' || parent.consequent !== child) continue;
+    const test = unwrap(parent.test);
+    if (test.type !== 'BinaryExpression' || test.operator !== '===') continue;
+    const [left, right] = [unwrap(test.left), unwrap(test.right)];
+    const [id, literal] = left.type === 'Identifier' ? [left, right] : [right, left];
+    if (id.type !== 'Identifier' || literal.type !== 'Literal' || ('regex' in literal && literal.regex)) continue;
+    if (fc.findVariable(id) === variable) return [literal.value as Primitive];
+  }
+  return undefined;
 }
 
 function member(fc: FileContext, node: TSESTree.MemberExpression): ValueSet {

@@ -126,6 +126,12 @@ export function nearestEngines(dir: string): { file: string; range: string } | u
 }
 
 /** The target runtime of the file being linted (see the module comment). */
+/** True when every Node version the target range admits is `version` or later (the range's own minimum, below the modelled versions too). */
+export function targetAtLeast(context: AnyContext, version: string): boolean {
+  const min = semver().minVersion(new (semver().Range)(nodeTarget(context).range));
+  return min !== null && semver().satisfies(min, `>=${version}`);
+}
+
 export function nodeTarget(context: AnyContext): NodeTarget {
   // Validated with the other settings (settings.ts): a bad range stops the run naming the key.
   const raw = tlsguardSettingsOf(context.settings).node;

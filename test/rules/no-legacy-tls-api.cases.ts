@@ -15,8 +15,31 @@ const cases: RuleCases<M, O> = {
     'const server = { setOptions(o: object) { return o; } };\nserver.setOptions({});',
     "import tls from 'node:tls';\ndeclare const key: string, cert: string;\nconst server = tls.createServer({ key, cert });\nserver.setSecureContext({ key, cert });",
     validJs("const tls = require('tls');\nconst s = 'tls.createSecurePair()';\nmodule.exports = { tls, s };"),
+    // Feature detection (whistle 2.10.10, lib/https/ca.js): `||`/`??` reach createCredentials only where
+    // tls.createSecureContext (Node 0.11.13) is missing, and every version of the target has it.
+    validJs("const crypto = require('crypto');\nmodule.exports = require('tls').createSecureContext || crypto.createCredentials;"),
+    validJs("const tls = require('tls');\nconst crypto = require('crypto');\nmodule.exports = tls.createSecureContext || crypto.createCredentials;"),
+    "import tls from 'node:tls';\nimport crypto from 'node:crypto';\nexport const make = tls.createSecureContext ?? crypto.createCredentials;",
   ],
   invalid: [
+    // Not a fallback: the legacy API first, `&&`, a left side that is not tls's, a target that admits Node 0.10.
+    js({
+      code: "const tls = require('tls');\nconst crypto = require('crypto');\nmodule.exports = crypto.createCredentials || tls.createSecureContext;",
+      errors: [{ messageId: 'legacyApi', line: 3, column: 18, suggestions: [] }],
+    }),
+    js({
+      code: "const tls = require('tls');\nconst crypto = require('crypto');\nmodule.exports = tls.createSecureContext && crypto.createCredentials;",
+      errors: [{ messageId: 'legacyApi', line: 3, column: 45, suggestions: [] }],
+    }),
+    js({
+      code: "const tls = { createSecureContext: null };\nconst crypto = require('crypto');\nmodule.exports = tls.createSecureContext || crypto.createCredentials;",
+      errors: [{ messageId: 'legacyApi', line: 3, column: 45, suggestions: [] }],
+    }),
+    js({
+      code: "const tls = require('tls');\nconst crypto = require('crypto');\nmodule.exports = tls.createSecureContext || crypto.createCredentials;",
+      settings: { tlsguard: { node: '>=0.10' } },
+      errors: [{ messageId: 'legacyApi', line: 3, column: 45, suggestions: [] }],
+    }),
     {
       code: "import tls from 'node:tls';\ndeclare const ctx: tls.SecureContext;\nexport const pair = tls.createSecurePair(ctx, false);",
       errors: [{ messageId: 'legacyApi', line: 3, column: 21, suggestions: [] }],

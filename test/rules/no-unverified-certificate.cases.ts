@@ -45,6 +45,18 @@ const cases: RuleCases<M> = {
     `${TLS}const base = { rejectUnauthorized: false };\ndeclare const key: string;\ntls.createServer({ ...base, key });`,
     // An undeclared `https` is the REPL's built-in module: a server, whose rejectUnauthorized is inert without requestCert.
     validJs(`https.createServer({ rejectUnauthorized: false }, (req, res) => res.end());`),
+    // Narrowing by an enclosing `if (p === false)` needs strict equality and a parameter nothing writes.
+    // (Untyped: `== false` also admits `0` and `''`; a `boolean` type narrows it to `false`, as TypeScript does.)
+    validJs(`exports.options = function options(verify) {\n  if (verify == false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n};`),
+    `export function options(verify?: boolean) {\n  if (verify !== false) return { connect: { rejectUnauthorized: verify } };\n  return {};\n}`,
+    `export function options(verify?: boolean) {\n  if (verify === false) {\n    verify = true;\n    return { connect: { rejectUnauthorized: verify } };\n  }\n  return {};\n}`,
+    // Assertion data (emailjs 5.0.3, dist/connection.test.js): a matcher of vitest's or @jest/globals'
+    // `expect()` compares the object with the value under test; nothing connects with it.
+    "import { expect } from 'vitest';\ndeclare const conn: { ssl: unknown };\nexpect(conn.ssl).toEqual({ rejectUnauthorized: false });",
+    "import { expect as e } from '@jest/globals';\ndeclare const conn: { tls: unknown };\ne(conn.tls).not.toStrictEqual({ rejectUnauthorized: false });",
+    // A property of Node's module object itself: no Node code reads `https.rejectUnauthorized`.
+    validJs(`const https = require('https');\nhttps.rejectUnauthorized = false;`),
+    `import * as tls from 'node:tls';\n(tls as unknown as { rejectUnauthorized: boolean }).rejectUnauthorized = false;`,
     // createSecureContext ignores rejectUnauthorized.
     validJs(`const tls = require('tls');\ntls.createSecureContext({ rejectUnauthorized: false });`),
     // The last duplicate key wins.
@@ -64,6 +76,45 @@ const cases: RuleCases<M> = {
     ),
   ],
   invalid: [
+    // A parameter that nothing writes, read inside `if (p === false)`, is `false` there (urllib 4.9.2, src/index.ts).
+    {
+      code: `export function options(rejectUnauthorized?: boolean) {\n  if (rejectUnauthorized === false) {\n    return { connect: { rejectUnauthorized } };\n  }\n  return {};\n}`,
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `export function options(rejectUnauthorized?: boolean) {\n  if (rejectUnauthorized === false) {\n    return { connect: {} };\n  }\n  return {};\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Not assertion data: an `expect` of no test framework, and an object that the code under test receives.
+    {
+      code: 'declare function expect(v: unknown): { toEqual(o: object): void };\nexpect(1).toEqual({ rejectUnauthorized: false });',
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 2,
+          suggestions: [{ messageId: 'removeOption', output: 'declare function expect(v: unknown): { toEqual(o: object): void };\nexpect(1).toEqual({});' }],
+        },
+      ],
+    },
+    {
+      code: "import { expect } from 'vitest';\ndeclare function open(o: object): unknown;\nexpect(open({ rejectUnauthorized: false })).toBe(true);",
+      errors: [
+        {
+          messageId: 'unknownSink',
+          line: 3,
+          suggestions: [
+            { messageId: 'removeOption', output: "import { expect } from 'vitest';\ndeclare function open(o: object): unknown;\nexpect(open({})).toBe(true);" },
+          ],
+        },
+      ],
+    },
     {
       // An agent without the key leaves the request's value in force.
       code: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",

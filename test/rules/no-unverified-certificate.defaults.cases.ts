@@ -55,6 +55,15 @@ export const agent = new https.Agent({ rejectUnauthorized: process.env.TLS_VERIF
 export function connect(opts: { host: string; lab?: boolean }) {
   return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.lab ? false : true });
 }`,
+    // `!x` is a boolean, never unset: `!opts.insecure || false` is `!opts.insecure` (true when unset).
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; insecure?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !opts.insecure || false });
+}`,
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; insecure?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !opts.insecure ?? false });
+}`,
     // A truthiness test of an unset option is not a default (`opts.strict` unset picks `false` only at run time).
     `import tls from 'node:tls';
 export function connect(opts: { host: string; strict?: boolean }) {
@@ -75,6 +84,29 @@ export const client = new MongoClient('mongodb://db.internal', { tlsAllowInvalid
     },
   ],
   invalid: [
+    // A `!x` whose own default is known keeps it: unset `insecure` is `true` here, so `!` gives `false`.
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; insecure?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !(opts.insecure ?? true) || false });
+}`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          line: 3,
+          data: { option: OPTION, origin: '!(opts.insecure ?? true) || false', effect: TLS_CONNECT },
+          suggestions: [
+            {
+              ...SECURE_DEFAULT,
+              output: `import tls from 'node:tls';
+export function connect(opts: { host: string; insecure?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !(opts.insecure ?? true) || true });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import tls from 'node:tls';
 export function connect(opts: { host: string; verify?: boolean }) {

@@ -83,6 +83,12 @@ export const client = got.extend({ https: { certificateAuthority: ca, rejectUnau
 needle.get('https://a.example', { rejectUnauthorized: true }, () => {});`),
     `import { io } from 'socket.io-client';
 export const socket = io('https://a.example', { rejectUnauthorized: true });`,
+    // websocket-node reads TLS options only from `tlsOptions`: a top-level key is never read (loadtest 8.2.1,
+    // lib/websocket.js). Untyped JavaScript: websocket is not installed here.
+    validJs(`const websocket = require('websocket');
+module.exports = new websocket.client({ rejectUnauthorized: false });`),
+    validJs(`const WebSocketClient = require('websocket').client;
+module.exports = new WebSocketClient({ closeTimeout: 1000, rejectUnauthorized: false });`),
     `import mysql from 'mysql2/promise';
 declare const ca: string;
 export const db = await mysql.createConnection({ host: 'db.internal', ssl: { ca, verifyIdentity: true } });`,
@@ -585,6 +591,25 @@ export const socket = new WebSocket('wss://a.example', {});`,
         },
       ],
     },
+    js({
+      code: `const { client: WebSocketClient } = require('websocket');
+module.exports = new WebSocketClient({ tlsOptions: { rejectUnauthorized: false } });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: 'websocket `new WebSocketClient()` `tlsOptions`' },
+          line: 2,
+          column: 54,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `const { client: WebSocketClient } = require('websocket');
+module.exports = new WebSocketClient({ tlsOptions: {} });`,
+            },
+          ],
+        },
+      ],
+    }),
     {
       code: `import { io } from 'socket.io-client';
 export const socket = io('https://a.example', { rejectUnauthorized: false });`,

@@ -12,6 +12,19 @@ const cases: RuleCases<M> = {
     // Replaced wherever it goes: by a later key, or by the options of the request's https.Agent.
     "import tls from 'node:tls';\nconst base = { checkServerIdentity: () => undefined };\ntls.connect({ ...base, host: '10.0.0.5', checkServerIdentity: tls.checkServerIdentity });",
     "import https from 'node:https';\nimport tls from 'node:tls';\nconst agent = new https.Agent({ checkServerIdentity: tls.checkServerIdentity });\nhttps.get('https://a.example', { agent, checkServerIdentity: () => undefined });",
+    // Replacing tls.checkServerIdentity by a wrapper that returns the saved original's result on every
+    // path keeps Node's check (whistle 2.10.10, index.js; a throw of the original becomes a returned Error).
+    validJs(`const tls = require('tls');
+var checkServerIdentity = tls.checkServerIdentity;
+tls.checkServerIdentity = function () {
+  try {
+    return checkServerIdentity.apply(this, arguments);
+  } catch (err) {
+    return err;
+  }
+};`),
+    `${TLS}const original = tls.checkServerIdentity;\ntls.checkServerIdentity = (host, cert) => original(host, cert);`,
+    `${TLS}const original = tls.checkServerIdentity;\ntls.checkServerIdentity = (...args: Parameters<typeof original>) => original(...args);`,
     // Delegating to Node's check and returning its error.
     `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) });`,
     `${TLS}tls.connect({ host: 'a.example', checkServerIdentity: tls.checkServerIdentity });`,
@@ -181,6 +194,45 @@ tls.connect({
       code: `${TLS}tls.checkServerIdentity = () => undefined;`,
       errors: [{ messageId: 'globalOverride', suggestions: [{ messageId: 'removeAssignment', output: TLS }] }],
     },
+    // Not a pure delegation: the arguments changed, the catch drops the error, an arrow's `arguments`, the live (not saved) export.
+    js({
+      code: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\ntls.checkServerIdentity = (host, cert) => original('a.example', cert);`,
+      errors: [
+        {
+          messageId: 'globalOverride',
+          suggestions: [{ messageId: 'removeAssignment', output: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\n` }],
+        },
+      ],
+    }),
+    js({
+      code: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\ntls.checkServerIdentity = function (host, cert) {\n  try {\n    return original(host, cert);\n  } catch (err) {\n    return undefined;\n  }\n};`,
+      errors: [
+        {
+          messageId: 'globalOverride',
+          suggestions: [{ messageId: 'removeAssignment', output: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\n` }],
+        },
+      ],
+    }),
+    js({
+      code: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\ntls.checkServerIdentity = () => original.apply(this, arguments);`,
+      errors: [
+        {
+          messageId: 'globalOverride',
+          suggestions: [{ messageId: 'removeAssignment', output: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\n` }],
+        },
+      ],
+    }),
+    js({
+      code: `const tls = require('tls');\nlet original = tls.checkServerIdentity;\noriginal = () => undefined;\ntls.checkServerIdentity = function () { return original.apply(this, arguments); };`,
+      errors: [
+        {
+          messageId: 'globalOverride',
+          suggestions: [
+            { messageId: 'removeAssignment', output: `const tls = require('tls');\nlet original = tls.checkServerIdentity;\noriginal = () => undefined;\n` },
+          ],
+        },
+      ],
+    }),
     js({
       code: `const tls = require('tls');\nconst original = tls.checkServerIdentity;\ntls.checkServerIdentity = (host, cert) => (host.endsWith('.internal') ? undefined : original(host, cert));`,
       errors: [

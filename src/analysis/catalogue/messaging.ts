@@ -1,5 +1,5 @@
 /**
- * WebSocket, realtime and messaging clients: ws, socket.io-client, mqtt, kafkajs, amqplib, nats,
+ * WebSocket, realtime and messaging clients: ws, websocket (websocket-node), socket.io-client, mqtt, kafkajs, amqplib, nats,
  * @grpc/grpc-js, @elastic/elasticsearch, ldapjs, nodemailer. Facts: research/node-tls.md 2.2, 2.3.
  */
 import { sink, type CatalogueSection } from './model.js';
@@ -39,6 +39,30 @@ export const ws: CatalogueSection = {
       sendsSni: true,
     }),
   ],
+};
+
+/**
+ * websocket (websocket-node) 1.0: `new WebSocketClient(config)` hands only `config.tlsOptions` to
+ * `https.request` (`lib/WebSocketClient.js`, `connect()`: `requestOptions[key] = tlsOptions[key]`,
+ * with `agent: false`); every other config key is the library's own, so a top-level
+ * `rejectUnauthorized` is stored and never read.
+ */
+export const websocketNode: CatalogueSection = {
+  packages: ['websocket', '@types/websocket'],
+  sinks: [
+    sink({
+      label: 'websocket `new WebSocketClient()` `tlsOptions`',
+      library: 'websocket',
+      module: 'websocket',
+      exports: [['client']],
+      invoke: 'new',
+      argument: 0,
+      path: ['tlsOptions'],
+      role: 'client',
+      sendsSni: true,
+    }),
+  ],
+  closedApis: [{ label: 'websocket `new WebSocketClient()`', module: 'websocket', exports: [['client']], invoke: 'new' }],
 };
 
 const IO_EXPORTS = [[], ['io'], ['connect'], ['default']];

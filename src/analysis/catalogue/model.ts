@@ -283,6 +283,12 @@ export interface LegacyApiRow {
   readonly replacement: string;
   /** The Node major that removed it, when the target range may still have it (no-legacy-tls-api words the removal per target). */
   readonly removedIn?: number;
+  /**
+   * The API that replaced it, for feature detection: `modern || legacy` (or `??`) evaluates the
+   * legacy API only where `modern` is missing, so on a target whose every version has `modern`
+   * (`since`: the Node version that added it) the legacy API is never reached.
+   */
+  readonly fallbackOf?: { readonly module: string; readonly path: readonly string[]; readonly since: string };
 }
 
 /**

@@ -159,6 +159,8 @@ export const LEGACY_APIS: readonly LegacyApiRow[] = [
     code: 'DEP0010',
     why: 'was removed in Node 11',
     replacement: '`tls.createSecureContext()`',
+    // `tls.createSecureContext || crypto.createCredentials` (whistle): Node docs, "Added in: v0.11.13".
+    fallbackOf: { module: 'tls', path: ['createSecureContext'], since: '0.11.13' },
   },
   {
     module: 'crypto',
