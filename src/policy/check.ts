@@ -21,6 +21,21 @@ export interface PolicyFinding {
   category: 'cert-verification' | 'hostname-verification' | 'protocol-version' | 'weak-cipher' | 'trust-store';
 }
 
+/** Every option key `checkTlsOptions` reads (test/policy/checked-options.test.ts): callers may leave the others out. */
+export const CHECKED_OPTIONS: ReadonlySet<string> = new Set([
+  'ca',
+  'ciphers',
+  'ecdhCurve',
+  'maxVersion',
+  'minDHSize',
+  'minVersion',
+  'rejectUnauthorized',
+  'requestCert',
+  'secureOptions',
+  'secureProtocol',
+  'sigalgs',
+]);
+
 export interface CheckContext {
   /** Defaults to 'client'. */
   side?: 'client' | 'server';

@@ -51,7 +51,7 @@ export {
 } from './node-releases.js';
 export { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
 export { PROFILES, type Profile, type ProfileName } from './profiles.js';
-export { checkTlsOptions, type CheckContext, type PolicyFinding } from './check.js';
+export { CHECKED_OPTIONS, checkTlsOptions, type CheckContext, type PolicyFinding } from './check.js';
 export {
   EXTRA_CA_VAR,
   NODE_OPTIONS_VAR,

@@ -13,7 +13,7 @@ import { knownTailSecurityLevel } from '../analysis/option-values.js';
 import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
 import { matchDestination } from '../analysis/sinks.js';
 import { always, evaluate } from '../analysis/values.js';
-import { checkTlsOptions, PROFILES, type ProfileName } from '../policy/index.js';
+import { CHECKED_OPTIONS, checkTlsOptions, PROFILES, type ProfileName } from '../policy/index.js';
 import { appendProperties, commentsWithin, listRemovals, protectedByDirective } from './fixes.js';
 import { IMPORT_DATA_KEY, planNamedImport } from './imports.js';
 import { DEFAULT_RUNTIME_MODULE, tlsguardSettingsOf, type TlsguardSettings } from './settings.js';
@@ -50,8 +50,11 @@ const FACTORY: Readonly<Record<FactoryKind, string>> = {
   agent: 'secureAgent',
 };
 
-/** Keys the runtime factory would refuse, judged with the same policy code and context (strict ciphers). */
-function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 'client' | 'server', profile: ProfileName): Set<TSESTree.Property> {
+/**
+ * Keys the runtime factory would refuse, judged with the same policy code and context (strict ciphers).
+ * Only the keys the policy reads are evaluated (issue 16: no value analysis or type query for `host`, `agent`, ...).
+ */
+export function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 'client' | 'server', profile: ProfileName): Set<TSESTree.Property> {
   const drop = new Set<TSESTree.Property>();
   const values: Record<string, unknown> = {};
   const byKey = new Map<string, TSESTree.Property>();
@@ -69,6 +72,7 @@ function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 
       drop.add(prop);
       continue;
     }
+    if (!CHECKED_OPTIONS.has(key)) continue;
     const v = evaluate(fc, prop.value);
     // A partly known cipher string ending in `@SECLEVEL=0` is refused whatever its head is.
     if (!v && key === 'ciphers' && knownTailSecurityLevel(fc, prop.value) === 0) drop.add(prop);

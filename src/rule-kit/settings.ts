@@ -7,7 +7,7 @@
  * To add a setting, add one entry to `SETTINGS`: its default and its `parse` (a value, or a
  * problem saying what is expected). `TlsguardSettings` and the messages follow from it.
  */
-import { semver } from './lazy-semver.js';
+import { isNodeRange } from './node-range.js';
 import type { ProfileName } from '../policy/index.js';
 import { DEFAULT_RUNTIME_MODULE } from './runtime-module.js';
 
@@ -78,7 +78,7 @@ function moduleSpecifier(value: unknown): Parsed<string> {
 
 function nodeRange(value: unknown): Parsed<string | undefined> {
   if (value === undefined) return ok(undefined);
-  if (typeof value === 'string' && value.trim() !== '' && semver().validRange(value) !== null) return ok(value);
+  if (typeof value === 'string' && value.trim() !== '' && isNodeRange(value)) return ok(value);
   return { ok: false, expected: 'a semver range of Node.js versions, such as ">=20.19" or "^22 || ^24"' };
 }
 

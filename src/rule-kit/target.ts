@@ -16,6 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { semver } from './lazy-semver.js';
+import { isNodeRange, parseNodeRange, setAdmits, setMinVersion } from './node-range.js';
 import { tlsguardSettingsOf } from './settings.js';
 import {
   FACT_BOUNDARIES,
@@ -46,15 +47,27 @@ const rangeCache = new Map<string, readonly NodeFacts[]>();
 export function versionsOfRange(range: string): readonly NodeFacts[] {
   const hit = rangeCache.get(range);
   if (hit) return hit;
-  const r = new (semver().Range)(range);
   const candidates = new Set(CANDIDATES);
-  // The lowest version of each `||` alternative, so `^20.19 || >=22.12` is looked at where it starts.
-  for (const comparators of r.set) {
-    const min = semver().minVersion(new (semver().Range)(comparators.map((c) => c.value).join(' ') || '*'));
-    if (min) candidates.add(min.version);
+  // The common forms are read without semver (node-range.ts); anything else goes to semver.
+  const sets = parseNodeRange(range);
+  let admits: (v: string) => boolean;
+  if (sets) {
+    // The lowest version of each `||` alternative, so `^20.19 || >=22.12` is looked at where it starts.
+    for (const set of sets) {
+      const min = setMinVersion(set);
+      if (min !== undefined) candidates.add(min);
+    }
+    admits = (v) => sets.some((set) => setAdmits(set, v));
+  } else {
+    const r = new (semver().Range)(range);
+    for (const comparators of r.set) {
+      const min = semver().minVersion(new (semver().Range)(comparators.map((c) => c.value).join(' ') || '*'));
+      if (min) candidates.add(min.version);
+    }
+    admits = (v) => semver().satisfies(v, r);
   }
   const admitted = [...candidates]
-    .filter((v) => semver().satisfies(v, r) && compareNodeVersions(parseNodeVersion(v), OLDEST) >= 0)
+    .filter((v) => admits(v) && compareNodeVersions(parseNodeVersion(v), OLDEST) >= 0)
     .map((v) => parseNodeVersion(v))
     .sort(compareNodeVersions);
   const seen = new Set<string>();
@@ -74,7 +87,7 @@ export function versionsOfRange(range: string): readonly NodeFacts[] {
 
 /** A target from a range; throws a clear error for a range semver cannot read. */
 export function targetOfRange(range: string, source: NodeTarget['source'], where: string): NodeTarget {
-  if (semver().validRange(range) === null) {
+  if (!isNodeRange(range)) {
     throw new Error(`eslint-plugin-tlsguard: ${where} must be a semver range of Node.js versions (such as ">=20.19"), got ${JSON.stringify(range)}`);
   }
   return { versions: versionsOfRange(range), range, source };
