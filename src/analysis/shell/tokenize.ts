@@ -177,6 +177,8 @@ class WordReader extends Skipper {
   private glob = false;
   /** Still reading an unquoted leading name (for `NAME=`). */
   private nameSoFar = true;
+  /** The leading name's characters so far (a backslash-newline inside it joins the lines). */
+  private name = '';
   private assignment: { name: string; valueStart: number } | undefined;
 
   constructor(
@@ -332,9 +334,10 @@ class WordReader extends Skipper {
   private literal(chars: string, at: number, wasQuoted: boolean): void {
     if (this.nameSoFar && this.assignment === undefined) {
       if (!wasQuoted && chars === '=' && this.value.length > 0) {
-        this.assignment = { name: this.input.slice(this.start, at), valueStart: this.value.length + 1 };
+        this.assignment = { name: this.name, valueStart: this.value.length + 1 };
         this.nameSoFar = false;
       } else if (wasQuoted || !(this.value.length === 0 ? NAME_START : NAME_CHAR).test(chars)) this.nameSoFar = false;
+      else this.name += chars;
     }
     this.value.push(chars, at);
   }
