@@ -14,8 +14,10 @@ import {
   stringValues,
   unwrap,
   type FileContext,
+  type ModuleRef,
   type Primitive,
 } from '../src/analysis/index.js';
+import { catalogue, type ProcessApiRow } from '../src/analysis/catalogue/index.js';
 import { NODE_OPTIONS_VAR, REJECT_UNAUTHORIZED_VAR, disablesVerification, weakTlsFlagIn, weakTlsFlagInFragments } from '../src/policy/env.js';
 import { analyzeShellScript } from '../src/analysis/shell/commands.js';
 import { verbatim } from '../src/analysis/shell/mapped-text.js';
@@ -39,25 +41,15 @@ const weakFlagInFragments = weakTlsFlagInFragments;
 const NAMES_IN_TEXT = /NODE_(?:TLS|OPTIONS|['"`])|execArgv/;
 
 /**
- * APIs that start a Node process with an `execArgv` option (the CLI flags of the new process):
- * `child_process.fork(modulePath[, args][, options])` and `cluster.setupPrimary(settings)`.
- * (A Worker's `execArgv` is left out: Node rejects per-process options there, and whether the TLS
- * flags are among them was not settled.)
- */
-const EXEC_ARGV_APIS: readonly { readonly module: string; readonly name: string }[] = [
-  { module: 'child_process', name: 'fork' },
-  { module: 'cluster', name: 'setupPrimary' },
-  { module: 'cluster', name: 'setupMaster' },
-];
-
-/** `child_process` functions whose first argument is a shell command line. */
-const SHELL_COMMANDS = new Set(['exec', 'execSync']);
-/**
  * `NODE_TLS_REJECT_UNAUTHORIZED=0` as a variable assignment in a command line (`VAR=0 node app.js`,
  * `export VAR=0; …`, `cross-env VAR=0 …`): a word of its own, value `0` (optionally quoted).
  */
 const SHELL_ASSIGNMENT_TEXT = /NODE_TLS_REJECT_UNAUTHORIZED=/;
 const SHELL_ASSIGNMENT = /(?:^|[\s;&|(])NODE_TLS_REJECT_UNAUTHORIZED=(['"]?)0\1(?=$|[\s;&|)])/;
+
+/** `ref` is a catalogued Node API that starts a process and takes `takes` (`processApis` in catalogue/node-core.ts). */
+const startsProcess = (ref: ModuleRef, takes: ProcessApiRow['takes']): boolean =>
+  ref.path.length === 1 && catalogue().processApis.some((a) => a.takes === takes && a.module === ref.module && a.name === ref.path[0]);
 
 /** Env `'0'` check: Node compares the string, and a number is stored as its string. */
 const isZero = (v: Primitive): boolean => (typeof v === 'string' || typeof v === 'number') && disablesVerification(String(v));
@@ -140,7 +132,7 @@ export default createRule<[], MessageId>({
           const command = call.arguments[0];
           if (!command || command.type === 'SpreadElement') return;
           const ref = resolveModuleRef(fc, call.callee);
-          if (ref?.module !== 'child_process' || ref.path.length !== 1 || !SHELL_COMMANDS.has(ref.path[0] ?? '')) return;
+          if (!ref || !startsProcess(ref, 'shellCommand')) return;
           const values = stringValues(fc, command);
           let found: boolean;
           // A known command line: the shell analysis of the config-file rule (an assignment that reaches a
@@ -166,7 +158,7 @@ export default createRule<[], MessageId>({
           destinations.every((d) => {
             if (d.kind !== 'argument' || d.path.length > 0) return false;
             const ref = resolveModuleRef(fc, d.call.callee);
-            return !!ref && ref.path.length === 1 && EXEC_ARGV_APIS.some((a) => a.module === ref.module && a.name === ref.path[0]);
+            return !!ref && startsProcess(ref, 'execArgv');
           });
         if (!toNodeProcess) return;
         for (const element of array.elements) {

@@ -19,14 +19,13 @@ import { nodeTarget, targetAtLeast } from '../src/rule-kit/target.js';
 
 type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
 
-const INTERNAL_MODULES = new Set(['_tls_wrap', '_tls_common']);
 type LegacyApi = LegacyApiRow;
 let names: { readonly set: ReadonlySet<string>; readonly mentions: RegExp } | undefined;
 /** The export names of the catalogue's legacy APIs; every finding names one of them or an internal module. */
 function legacyNames(): NonNullable<typeof names> {
   if (names) return names;
   const set = new Set(catalogue().legacyApis.map((a) => a.path[a.path.length - 1]!));
-  return (names = { set, mentions: wordsPattern([...set, ...INTERNAL_MODULES]) });
+  return (names = { set, mentions: wordsPattern([...set, ...catalogue().internalModules]) });
 }
 
 function findApi(ref: ModuleRef | undefined): LegacyApi | undefined {
@@ -133,7 +132,7 @@ export default createRule<[], MessageId>({
     /** `'_tls_wrap'` as a module specifier: `_tls_wrap` re-exports only what `node:tls` has, so it can be swapped. */
     function reportModule(source: TSESTree.Node, specifier: string): void {
       const module = normalizeModule(specifier);
-      if (!INTERNAL_MODULES.has(module)) return;
+      if (!catalogue().internalModules.includes(module)) return;
       const suggest: Suggestion[] = [];
       if (module === '_tls_wrap' && source.type === 'Literal') {
         const q = context.sourceCode.getText(source).startsWith('"') ? '"' : "'";

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogue, getFileContext, mayReferenceModules } from '../src/analysis/index.js';
 import {
+  PLAINTEXT_CHECK_MODULES,
   insecureGrpcChannel,
   plaintextKafkaSasl,
   plaintextLdap,
@@ -34,8 +35,6 @@ type MessageId =
   | 'addTlsParam'
   | 'verifySsl';
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
-
-const FIXED_MODULES = ['nodemailer', '@grpc/grpc-js', 'grpc', 'kafkajs', 'nats', '@nats-io/transport-node', 'pg', 'postgres', 'ldapjs'];
 
 const rule = createRule<[], MessageId>({
   name: 'no-plaintext-fallback',
@@ -83,7 +82,7 @@ const rule = createRule<[], MessageId>({
   create(context) {
     const fc = getFileContext(context);
     const urlModules = catalogue().plaintextUrlModules;
-    const fixed = mayReferenceModules(fc, FIXED_MODULES);
+    const fixed = mayReferenceModules(fc, PLAINTEXT_CHECK_MODULES);
     if (!fixed && !mayReferenceModules(fc, urlModules)) return {};
     const { sourceCode } = context;
 

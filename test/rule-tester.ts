@@ -29,6 +29,19 @@ export interface RuleCases<M extends string, O extends readonly unknown[] = []> 
   readonly invalid: readonly Invalid<M, O>[];
 }
 
+/** The messageId union of a rule module (`typeof rule`), from its `meta.messages`. */
+export type MessageIdsOf<R> = R extends { readonly meta: { readonly messages: Readonly<Record<infer M, string>> } } ? (M extends string ? M : never) : never;
+
+/** The options tuple of a rule module (`typeof rule`), from the type of its `defaultOptions`. */
+export type OptionsOf<R> = R extends { readonly defaultOptions?: infer O extends readonly unknown[] } ? O : never;
+
+/**
+ * The cases of a rule module: `const cases: CasesOf<typeof rule> = …` with `import type rule from
+ * '../../rules/<rule>.js'`. The messageIds and options come from the rule, so a case file does not
+ * restate them, and a misspelt messageId is a type error (test/rules/case-types.test.ts).
+ */
+export type CasesOf<R> = RuleCases<MessageIdsOf<R>, OptionsOf<R>>;
+
 export const ruleTester = new RuleTester();
 
 /** Runs the cases of one rule (plain parsing, no type information). */
@@ -84,6 +97,6 @@ export function js<T extends { code: string }>(c: T): T & { filename: string } {
 }
 
 /** A JavaScript valid case from code. */
-export function validJs(code: string): ValidTestCase<[]> {
+export function validJs(code: string): { code: string; filename: string } {
   return { code, filename: 'file.js' };
 }

@@ -27,6 +27,22 @@ import { rowDenotes } from './sinks.js';
 import { connectionStringText, parseUrl } from './connection-strings.js';
 import { constInitializer, evaluate, stringFragments, stringValues } from './values.js';
 
+/**
+ * The modules whose verdicts are the functions below (not catalogue rows): a file that names none
+ * of them, and none of the `plaintextUrls` rows' modules, gets no listeners.
+ */
+export const PLAINTEXT_CHECK_MODULES: readonly string[] = [
+  'nodemailer',
+  '@grpc/grpc-js',
+  'grpc',
+  'kafkajs',
+  'nats',
+  '@nats-io/transport-node',
+  'pg',
+  'postgres',
+  'ldapjs',
+];
+
 /** A placeholder for a part of a string decided at run time. */
 const UNKNOWN = '\u0000';
 

@@ -30,6 +30,8 @@ describe('catalogue', () => {
       c.cdkPolicies,
       c.cdkModules,
       c.legacyApis,
+      c.processApis,
+      c.internalModules,
     ]) {
       expect(Object.isFrozen(list)).toBe(true);
       expect(list.length).toBeGreaterThan(0);
@@ -49,6 +51,11 @@ describe('catalogue', () => {
     expect(c.cdkModules).toContain('aws-cdk-lib/aws-apigateway');
     expect(c.cdkModules).toContain('@aws-cdk/aws-elasticsearch');
     expect(c.legacyApis.map((a) => a.code)).toEqual(['DEP0064', 'DEP0043', 'DEP0042', 'DEP0076', 'DEP0107', 'DEP0122', 'DEP0010', 'DEP0011']);
+    expect(c.processApis.filter((a) => a.takes === 'shellCommand').map((a) => `${a.module}.${a.name}`)).toEqual([
+      'child_process.exec',
+      'child_process.execSync',
+    ]);
+    expect(c.internalModules).toEqual(['_tls_wrap', '_tls_common']);
   });
 
   it("puts Node's own sinks first and indexes sinks by module in row order", async () => {

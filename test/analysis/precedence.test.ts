@@ -15,7 +15,7 @@ import { Linter } from 'eslint';
 import tseslintParser from '@typescript-eslint/parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { pgTls } from '../../src/analysis/catalogue/connection-string-semantics.js';
+import { pgTls } from '../../src/analysis/connection-string-semantics.js';
 import { parseUrl } from '../../src/analysis/connection-strings.js';
 
 const require = createRequire(import.meta.url);

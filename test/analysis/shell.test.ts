@@ -39,6 +39,12 @@ describe('tokenize', () => {
     expect(c?.assignment).toBeUndefined();
   });
 
+  it('joins a backslash-newline inside an assignment name, as the shell does', () => {
+    const [a] = tokenize('A\\\nB=1 x').tokens as Word[];
+    expect(a?.assignment).toEqual({ name: 'AB', valueStart: 3 });
+    expect(a?.value?.text).toBe('AB=1');
+  });
+
   it('skips here-document bodies', () => {
     expect(words('cat <<EOF\nX=0 node a\nEOF\nb')).toEqual(['cat', 'b']);
     expect(words("cat <<-'E'\n\tX\n\tE\nb")).toEqual(['cat', 'b']);
@@ -56,6 +62,9 @@ describe('analyzeShellScript: environment', () => {
     expect(find(`${R}=0 node app.js`)).toEqual([['reject-unauthorized', `${R}=0`, `${R}=0 `]]);
     expect(find(`${R}='0' npm test`)).toEqual([['reject-unauthorized', `${R}='0'`, `${R}='0' `]]);
     expect(find(`echo x && ${R}=0 \\\n  node a`)).toEqual([['reject-unauthorized', `${R}=0`, `${R}=0 `]]);
+    expect(find(`NODE_TLS_\\\nREJECT_UNAUTHORIZED=0 node a`)).toEqual([
+      ['reject-unauthorized', `NODE_TLS_\\\nREJECT_UNAUTHORIZED=0`, `NODE_TLS_\\\nREJECT_UNAUTHORIZED=0 `],
+    ]);
   });
 
   it('safe values, unknown values and quoted names are silent', () => {

@@ -1,7 +1,11 @@
 /** Helpers for the cases of `no-insecure-tls-config` (config files, ESLint's RuleTester). */
+import type rule from '../../rules/no-insecure-tls-config.js';
+import type { MessageIdsOf } from '../rule-tester.js';
+
+type M = MessageIdsOf<typeof rule>;
 
 export interface ConfigError {
-  readonly messageId: string;
+  readonly messageId: M;
   readonly line: number;
   readonly column: number;
   readonly endLine: number;
@@ -10,7 +14,7 @@ export interface ConfigError {
 }
 
 /** A report on one line from `column` to `endColumn` (1-based, end exclusive), with the removal suggestion's output if any. */
-export function err(messageId: string, line: number, column: number, endColumn: number, output?: string): ConfigError {
+export function err(messageId: M, line: number, column: number, endColumn: number, output?: string): ConfigError {
   return { messageId, line, column, endLine: line, endColumn, suggestions: output === undefined ? [] : [{ messageId: 'removeSetting', output }] };
 }
 
@@ -25,7 +29,7 @@ export function at(code: string, needle: string, fromLine = 1): [number, number,
 }
 
 /** A report at `needle` (see `at`). */
-export function errAt(messageId: string, code: string, needle: string, output?: string, fromLine = 1): ConfigError {
+export function errAt(messageId: M, code: string, needle: string, output?: string, fromLine = 1): ConfigError {
   const [line, column, endColumn] = at(code, needle, fromLine);
   return err(messageId, line, column, endColumn, output);
 }

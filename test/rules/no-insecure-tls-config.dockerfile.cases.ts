@@ -1,9 +1,11 @@
 import { R, errAt } from './config-case-helpers.js';
+import type rule from '../../rules/no-insecure-tls-config.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const env = `FROM node:20-alpine\nENV NODE_ENV=production ${R}=0\nENV ${R} 0\nARG ${R}=0\n`;
 const run = `FROM node:20\nRUN npm config set strict-ssl false \\\n && ${R}=0 npm ci\nCMD ["node", "--tls-min-v1.0", "server.js"]\nENTRYPOINT ["sh", "-c", "curl -k https://x.example/health"]\n`;
 
-export default {
+const cases: CasesOf<typeof rule> = {
   language: 'tlsguard/dockerfile',
   valid: [
     { code: `FROM node:20\nENV ${R}=1\n`, filename: 'Dockerfile' },
@@ -36,3 +38,5 @@ export default {
     },
   ],
 };
+
+export default cases;

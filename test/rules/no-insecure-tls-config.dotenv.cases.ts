@@ -1,10 +1,12 @@
 import { LEGACY_TLS_NOTE } from '../../src/rule-kit/legacy-tls-note.js';
 import { R, errAt } from './config-case-helpers.js';
+import type rule from '../../rules/no-insecure-tls-config.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const env = `# local development\nPORT=3000\n${R}=0\nexport NODE_OPTIONS="--max-old-space-size=512 --tls-min-v1.1"\n`;
 const quoted = `${R}='0' # TODO remove\nnpm_config_strict_ssl=false\n`;
 
-export default {
+const cases: CasesOf<typeof rule> = {
   language: 'tlsguard/dotenv',
   valid: [
     { code: `${R}=1\n`, filename: '.env' },
@@ -48,3 +50,5 @@ export default {
     },
   ],
 };
+
+export default cases;

@@ -1,9 +1,11 @@
 import { errAt } from './config-case-helpers.js';
+import type rule from '../../rules/no-insecure-tls-config.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const npmrc = `registry=https://registry.npmjs.org/\nstrict-ssl=false\n`;
 const ca = `cafile=/etc/ssl/corp-ca.pem\n`;
 
-export default {
+const cases: CasesOf<typeof rule> = {
   language: 'tlsguard/npmrc',
   valid: [
     { code: `strict-ssl=true\n`, filename: '.npmrc' },
@@ -16,3 +18,5 @@ export default {
     { code: ca, filename: '.npmrc', options: [{ replacedRoots: true }], errors: [errAt('replaced-roots', ca, 'cafile=/etc/ssl/corp-ca.pem', '')] },
   ],
 };
+
+export default cases;

@@ -1,4 +1,6 @@
 import { R, errAt } from './config-case-helpers.js';
+import type rule from '../../rules/no-insecure-tls-config.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const pkg = (scripts: Record<string, string>): string => `${JSON.stringify({ name: 'app', scripts }, null, 2)}\n`;
 
@@ -10,7 +12,7 @@ const flags = pkg({
   setup: 'npm config set strict-ssl false && curl -k https://x.example/ca.pem',
 });
 
-export default {
+const cases: CasesOf<typeof rule> = {
   language: 'tlsguard/json',
   valid: [
     { code: pkg({ dev: `${R}=1 node app.js` }), filename: 'package.json' },
@@ -49,3 +51,5 @@ export default {
     },
   ],
 };
+
+export default cases;

@@ -1,11 +1,13 @@
 import { R, errAt } from './config-case-helpers.js';
+import type rule from '../../rules/no-insecure-tls-config.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const compose = `services:\n  api:\n    image: node:20\n    environment:\n      ${R}: 0\n      PORT: "3000"\n    command: node --tls-max-v1.2 server.js\n  worker:\n    environment:\n      - ${R}=0\n      - QUEUE=jobs\n`;
 const workflow = `on: push\nenv:\n  ${R}: '0'\n  CI: true\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          npm ci\n          git config --global http.sslVerify false\n          wget --no-check-certificate https://x.example/fixture.tgz\n`;
 const gitlab = `variables:\n  ${R}: "0"\n  GIT_DEPTH: "1"\ntest:\n  script:\n    - export NODE_OPTIONS="--tls-min-v1.0"\n    - npm test\n`;
 const yarnrcYml = `nodeLinker: node-modules\nenableStrictSsl: false\n`;
 
-export default {
+const cases: CasesOf<typeof rule> = {
   language: 'tlsguard/yaml',
   valid: [
     { code: `services:\n  api:\n    environment:\n      ${R}: "1"\n      NODE_EXTRA_CA_CERTS: /certs/ca.pem\n`, filename: 'docker-compose.yml' },
@@ -44,3 +46,5 @@ export default {
     { code: yarnrcYml, filename: '.yarnrc.yml', errors: [errAt('strict-ssl', yarnrcYml, 'enableStrictSsl: false', 'nodeLinker: node-modules\n')] },
   ],
 };
+
+export default cases;

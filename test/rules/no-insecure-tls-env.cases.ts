@@ -1,10 +1,9 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-insecure-tls-env.js';
+import type { CasesOf } from '../rule-tester.js';
 import { LEGACY_TLS_NOTE } from '../../src/rule-kit/legacy-tls-note.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
-
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Shell command lines: only a whole `NODE_TLS_REJECT_UNAUTHORIZED=0` assignment counts.
     validJs("const { execSync } = require('child_process');\nexecSync('NODE_TLS_REJECT_UNAUTHORIZED=1 node sync.js');"),

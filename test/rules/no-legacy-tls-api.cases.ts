@@ -1,10 +1,8 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-legacy-tls-api.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
-type O = [];
-
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     "import tls from 'node:tls';\nimport net from 'node:net';\nconst raw = net.connect(443, 'example.com');\nexport const secure = tls.connect({ socket: raw, servername: 'example.com' });",
     "import tls from 'node:tls';\nexport const context = tls.createSecureContext({});",

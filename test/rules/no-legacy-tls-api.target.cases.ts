@@ -2,9 +2,8 @@
  * The removal in Node 24 (createSecurePair, SecurePair, Server#setOptions) worded for the target
  * range: removed on all of it, on part of it, or on none (settings.tlsguard.node).
  */
-import type { RuleCases } from '../rule-tester.js';
-
-type M = 'legacyApi';
+import type rule from '../../rules/no-legacy-tls-api.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const PAIR = "import tls from 'node:tls';\ndeclare const ctx: tls.SecureContext;\nexport const pair = tls.createSecurePair(ctx, false);";
 const REST =
@@ -16,7 +15,7 @@ const data = (why: string) => ({
   replacement: '`tls.connect({ socket })` (or `new tls.TLSSocket(socket, { isServer: true, ... })` on a server)',
 });
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [],
   invalid: [
     {

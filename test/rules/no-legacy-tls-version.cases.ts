@@ -1,25 +1,8 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-legacy-tls-version.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 
-type M =
-  | 'minVersion'
-  | 'maxVersion'
-  | 'legacyProtocol'
-  | 'pinsLegacy'
-  | 'sslProtocol'
-  | 'pinsTls12'
-  | 'onlyLegacy'
-  | 'defaultMinVersion'
-  | 'defaultMaxVersion'
-  | 'raiseMinVersion'
-  | 'removeMaxVersion'
-  | 'useMinVersion'
-  | 'removeAssignment'
-  | 'removeVersionFlags'
-  | 'useFactory';
-type O = [{ legacySpellings?: boolean }];
-
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // A secure context built by tls.createSecureContext() replaces the context options beside it on a client.
     "import tls from 'node:tls';\ntls.connect({ host: '10.0.0.5', secureContext: tls.createSecureContext(), minVersion: 'TLSv1' });",

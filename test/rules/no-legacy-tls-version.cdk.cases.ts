@@ -9,13 +9,11 @@
  * outputs were type-checked against the package's own declarations when the cases were written
  * (every enum member and prop used here exists there); JavaScript cases cover `require`.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-legacy-tls-version.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 
-type M = 'cdkLegacyPolicy' | 'cdkLegacyDefault' | 'useSecurePolicy' | 'addSecurePolicy';
-type O = [{ legacySpellings?: boolean }];
-
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     `// The TLS 1.2 policies, and omitting the key where the documented default is TLS 1.2.
 import * as apigw from 'aws-cdk-lib/aws-apigateway';

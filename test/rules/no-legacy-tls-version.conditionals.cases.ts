@@ -4,12 +4,10 @@
  * legacy branch, and not when only run-time data picks it. The messages are the rule's own (stated
  * by id here: their text is the value's, as for a plain string).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-legacy-tls-version.js';
+import type { CasesOf } from '../rule-tester.js';
 
-type M = 'minVersion' | 'maxVersion' | 'raiseMinVersion' | 'removeMaxVersion' | 'useFactory';
-type O = [{ legacySpellings?: boolean }];
-
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     `import tls from 'node:tls';
 export function connect(host: string, opts: { legacy?: boolean }) {

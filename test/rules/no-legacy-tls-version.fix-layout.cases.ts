@@ -2,9 +2,8 @@
  * Issue 17.4: the CDK suggestion that adds the secure policy prop writes the file's own line ending
  * (CRLF, CR) and indentation (tabs), never LF lines or spaces into such a file.
  */
-import type { RuleCases } from '../rule-tester.js';
-
-type M = 'cdkLegacyPolicy' | 'cdkLegacyDefault' | 'useSecurePolicy' | 'addSecurePolicy';
+import type rule from '../../rules/no-legacy-tls-version.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const DATA = {
   service: 'Elasticsearch domain',
@@ -24,7 +23,7 @@ const domain = (eol: string, indent: string, imports: string, extra = ''): strin
     '});',
   ].join(eol);
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [],
   invalid: [
     ...(

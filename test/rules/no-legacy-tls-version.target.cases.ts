@@ -2,14 +2,13 @@
  * `secureProtocol: 'SSLv23_method'` keeps `tls.DEFAULT_MIN_VERSION`, which is TLSv1 on Node 10 and 11
  * (node-releases.ts): reported for a target that reaches them, with the Node versions named.
  */
-import type { RuleCases } from '../rule-tester.js';
-
-type M = 'legacyProtocol' | 'useMinVersion' | 'useFactory';
+import type rule from '../../rules/no-legacy-tls-version.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const CODE = "import tls from 'node:tls';\ntls.createServer({ secureProtocol: 'SSLv23_method' });";
 const FIXED = "import tls from 'node:tls';\ntls.createServer({ minVersion: 'TLSv1.2' });";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Node 12 and later: the default minimum is TLS 1.2, so SSLv23_method only turns TLS 1.3 off (legacySpellings reports that).
     { code: CODE, settings: { tlsguard: { node: '>=12' } } },

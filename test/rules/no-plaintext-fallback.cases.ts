@@ -1,25 +1,6 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-plaintext-fallback.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
-
-type M =
-  | 'credentialsInUrl'
-  | 'smtpNoTls'
-  | 'smtpStrippable'
-  | 'smtpUrlStrippable'
-  | 'postgresNoTls'
-  | 'postgresPrefer'
-  | 'ldapClearBind'
-  | 'grpcInsecure'
-  | 'kafkaClearSasl'
-  | 'natsStrippable'
-  | 'requireNatsTls'
-  | 'useSecureScheme'
-  | 'addRequireTls'
-  | 'replaceIgnoreTls'
-  | 'useCreateSsl'
-  | 'addSsl'
-  | 'addTlsParam'
-  | 'verifySsl';
 
 const REDIS = "import Redis from 'ioredis';\n";
 const MAIL = "import nodemailer from 'nodemailer';\n";
@@ -29,7 +10,7 @@ const PG = "import pg from 'pg';\n";
 const SQL = "import postgres from 'postgres';\n";
 const LDAP = "import ldap from 'ldapjs';\n";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // TLS schemes, no password, loopback hosts, a password that is empty.
     `${REDIS}export const a = new Redis('rediss://:pw@cache.example.com:6380');`,

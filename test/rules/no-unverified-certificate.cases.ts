@@ -1,22 +1,11 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
-
-type M =
-  | 'clientSink'
-  | 'unknownSink'
-  | 'globalAgent'
-  | 'mtlsNotEnforced'
-  | 'clientTlsSocket'
-  | 'removeOption'
-  | 'removeAssignment'
-  | 'useTlsConnect'
-  | 'useFactory'
-  | 'useFactoryWithCa';
 
 const TLS = "import tls from 'node:tls';\n";
 const HTTPS = "import https from 'node:https';\n";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // An https.Agent's options are spread over the request's: an agent that sets the key decides it.
     "import https from 'node:https';\nconst agent = new https.Agent({ rejectUnauthorized: true });\nhttps.get('https://a.example', { agent, rejectUnauthorized: false });",

@@ -3,28 +3,15 @@
  * tedious, mssql, cassandra-driver, neo4j-driver, sequelize, knex, typeorm): their catalogue rows
  * rest on the packed packages' source (docs/libraries.md), so the cases are untyped JavaScript.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M =
-  | 'clientSink'
-  | 'unknownSink'
-  | 'globalAgent'
-  | 'mtlsNotEnforced'
-  | 'clientTlsSocket'
-  | 'libraryOption'
-  | 'libraryFix'
-  | 'removeOption'
-  | 'removeAssignment'
-  | 'useTlsConnect'
-  | 'useFactory'
-  | 'useFactoryWithCa';
 
 const TRUST = alias(`tedious, mssql`, `\`trustServerCertificate: true\``);
 const TRUST_FIX = `Replace with \`trustServerCertificate: false\`.`;
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // mysql: an SSL profile carries its CA and verifies.
     validJs(`const mysql = require('mysql');

@@ -5,23 +5,10 @@
  * call in the file that passes the insecure value is a plain finding; a value only run-time data
  * decides is not reported. `reportInsecureDefaults: false` turns the defaults off.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M =
-  | 'clientSink'
-  | 'unknownSink'
-  | 'globalAgent'
-  | 'libraryOption'
-  | 'libraryFix'
-  | 'removeOption'
-  | 'removeAssignment'
-  | 'useFactory'
-  | 'useFactoryWithCa'
-  | 'insecureDefault'
-  | 'secureDefault';
-type O = [{ reportInsecureDefaults?: boolean }];
 
 const OPTION = '`rejectUnauthorized: false`';
 const TLS_CONNECT = 'certificate verification is off for tls.connect()';
@@ -30,7 +17,7 @@ const SECURE_DEFAULT = { messageId: 'secureDefault' as const, data: { value: 'tr
 const ALLOW_INVALID = '`tlsAllowInvalidCertificates: true` (mongodb)';
 const ALLOW_INVALID_EFFECT = `it ${alias('mongodb', '`tlsAllowInvalidCertificates: true`').effect}`;
 
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Decided at run time, with no insecure default.
     `import tls from 'node:tls';

@@ -5,28 +5,15 @@
  * key (`strictSSL`) in a bag that reaches only another library or Node is not that library's option.
  * An unknown function, or a shadowed `fetch`, keeps the object's destination unknown (reported).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M =
-  | 'clientSink'
-  | 'unknownSink'
-  | 'globalAgent'
-  | 'mtlsNotEnforced'
-  | 'clientTlsSocket'
-  | 'libraryOption'
-  | 'libraryFix'
-  | 'removeOption'
-  | 'removeAssignment'
-  | 'useTlsConnect'
-  | 'useFactory'
-  | 'useFactoryWithCa';
 
 const STRICT_SSL = alias(`request`, `\`strictSSL: false\``);
 const STRICT_SSL_FIX = `Remove \`strictSSL: false\` (request verifies by default).`;
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Node reads no `strictSSL` (request's spelling): Node's own APIs are not the request library.
     validJs(`const https = require('https');

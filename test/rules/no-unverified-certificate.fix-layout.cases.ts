@@ -5,10 +5,9 @@
  * runtime import goes near a call that is far from the top, and the modern profile's factory
  * suggestion says what it gives (TLS 1.3 only).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
-
-type M = 'clientSink' | 'removeOption' | 'useFactory' | 'useFactoryWithCa';
 
 const H = "import https from 'node:https';\n";
 const IMPORT = "import { secureAgent } from 'tlsguard-runtime';\n";
@@ -17,7 +16,7 @@ const DEPENDENCY = ' The import needs `tlsguard-runtime` in `dependencies`, not 
 /** More than 4 KiB of code between the imports and the finding. */
 const FILLER = Array.from({ length: 160 }, (_, i) => `export const value${i} = ${i};\n`).join('');
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [],
   invalid: [
     {

@@ -3,30 +3,17 @@
  * `setOpt('SSL_VERIFYPEER', v)` and curly's `SSL_VERIFYPEER`/`sslVerifyPeer` options turn verification
  * off when libcurl reads `v` as the integer 0 (`Easy.cc` `SetOpt` uses `ToInt32`).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M =
-  | 'clientSink'
-  | 'unknownSink'
-  | 'globalAgent'
-  | 'mtlsNotEnforced'
-  | 'clientTlsSocket'
-  | 'libraryOption'
-  | 'libraryFix'
-  | 'removeOption'
-  | 'removeAssignment'
-  | 'useTlsConnect'
-  | 'useFactory'
-  | 'useFactoryWithCa';
 
 const CURL = `const { Curl } = require('node-libcurl');
 const curl = new Curl();
 `;
 const replace = (value: string) => ({ messageId: 'libraryFix' as const, data: { fix: `Replace the value with \`${value}\`.` } });
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     validJs(`${CURL}curl.setOpt('SSL_VERIFYPEER', true);`),
     validJs(`${CURL}curl.setOpt(Curl.option.SSL_VERIFYPEER, 1);`),

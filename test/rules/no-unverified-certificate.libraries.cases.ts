@@ -4,25 +4,12 @@
  * Typed versions (against the installed packages' own types) are in test/typed/. Electron cannot be
  * installed here (its install script downloads a binary), so its cases are untyped JavaScript.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M =
-  | 'clientSink'
-  | 'unknownSink'
-  | 'globalAgent'
-  | 'mtlsNotEnforced'
-  | 'clientTlsSocket'
-  | 'libraryOption'
-  | 'libraryFix'
-  | 'removeOption'
-  | 'removeAssignment'
-  | 'useTlsConnect'
-  | 'useFactory'
-  | 'useFactoryWithCa';
-
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     `import axios from 'axios';
 import https from 'node:https';

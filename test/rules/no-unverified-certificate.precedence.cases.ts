@@ -6,13 +6,12 @@
  * postgres.js prefers an `ssl` option to the URL; mysql2 prefers a truthy `ssl` to the `uri`'s. The
  * same claims are checked against the real parsers in test/analysis/precedence.test.ts.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'clientSink' | 'unknownSink' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'useFactory' | 'useFactoryWithCa';
-
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // pg: the string's sslmode replaces the ssl object (pg 8 reads `require` as verify-full).
     `import pg from 'pg';

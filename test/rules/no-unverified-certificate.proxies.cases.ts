@@ -5,11 +5,10 @@
  * `preview.proxy`. http-proxy and http-proxy-middleware are installed (TypeScript cases against their
  * types); webpack-dev-server, Vue CLI and Vite are not, so their cases are JavaScript config files.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M = 'clientSink' | 'unknownSink' | 'libraryOption' | 'proxyOption' | 'libraryFix' | 'removeOption' | 'useFactory' | 'useFactoryWithCa';
 
 const HTTP_PROXY = alias('http-proxy', '`secure: false`');
 const MIDDLEWARE = alias('http-proxy-middleware', '`secure: false`');
@@ -17,7 +16,7 @@ const WDS = alias('webpack-dev-server', '`secure: false`');
 const VITE = alias('Vite', '`secure: false`');
 const REMOVE = { messageId: 'libraryFix' as const, data: { fix: 'Remove `secure: false` (the proxy then verifies the target).' } };
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Verification on (the default, or written).
     `import httpProxy from 'http-proxy';

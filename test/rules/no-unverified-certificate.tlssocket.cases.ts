@@ -2,13 +2,12 @@
  * Client-side `new tls.TLSSocket()` and how the code checks it: reported here only when nothing
  * reads its chain result (test/claims/no-unverified-certificate.test.ts shows what Node does).
  */
-import type { RuleCases } from '../rule-tester.js';
-
-type M = 'clientTlsSocket' | 'useTlsConnect';
+import type rule from '../../rules/no-unverified-certificate.js';
+import type { CasesOf } from '../rule-tester.js';
 
 const HEAD = "import tls from 'node:tls';\nimport net from 'node:net';\nconst raw = net.connect(443, 'a.example');\n";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // The chain result is read: no-unverified-hostname reports the missing hostname check and SNI.
     `${HEAD}const s = new tls.TLSSocket(raw, {});\ns.on('secure', () => { if (s.ssl?.verifyError()) s.destroy(); });`,

@@ -1,11 +1,10 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-hostname.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
-
-type M = 'acceptsAnyHost' | 'globalOverride' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
 
 const TLS = "import tls from 'node:tls';\n";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Servers and secure contexts never call checkServerIdentity.
     "import tls from 'node:tls';\ntls.createServer({ checkServerIdentity: () => undefined } as tls.TlsOptions);",

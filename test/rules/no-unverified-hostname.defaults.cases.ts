@@ -3,15 +3,13 @@
  * a value decided at run time whose default turns the check off is `insecureDefault`;
  * `reportInsecureDefaults: false` turns that off, and a run-time value without such a default is not reported.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-hostname.js';
+import type { CasesOf } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M = 'libraryOption' | 'libraryFix' | 'insecureDefault';
-type O = [{ reportInsecureDefaults?: boolean }];
 
 const HOSTNAMES = alias('mongodb', '`tlsAllowInvalidHostnames: true`', 'hostname');
 
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     `import { MongoClient } from 'mongodb';
 export function client(opts: { lax?: boolean }) {

@@ -2,17 +2,16 @@
  * node-libcurl for `no-unverified-hostname` (packed, not installed: untyped JavaScript cases).
  * `SSL_VERIFYHOST` 0 skips libcurl's name check; 1 and 2 both check the name (libcurl >= 7.66).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-hostname.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
-
-type M = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
 
 const CURL = `const { Curl } = require('node-libcurl');
 const curl = new Curl();
 `;
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     validJs(`${CURL}curl.setOpt('SSL_VERIFYHOST', 2);`),
     validJs(`${CURL}curl.setOpt(Curl.option.SSL_VERIFYHOST, 1);`),

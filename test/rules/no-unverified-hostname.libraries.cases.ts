@@ -4,13 +4,12 @@
  * Typed versions (against the installed packages' own types) are in test/typed/. Electron cannot be
  * installed here (its install script downloads a binary), so its cases are untyped JavaScript.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-hostname.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'acceptsAnyHost' | 'globalOverride' | 'libraryOption' | 'libraryFix' | 'removeOption' | 'returnCheckResult' | 'removeAssignment' | 'useFactory';
-
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     `import mysql from 'mysql2';
 declare const ca: string;

@@ -4,13 +4,12 @@
  * `tlsAllowInvalidHostnames` in the URI and the object, and mysql2's `uri` `ssl` parameter. Checked
  * against the real parsers in test/analysis/precedence.test.ts.
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-hostname.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 import { alias } from './library-helpers.js';
 
-type M = 'libraryOption' | 'libraryFix';
-
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // pg 8 without uselibpqcompat reads verify-ca as verify-full; with it and no sslrootcert, pg throws.
     `export const url = 'postgres://app@db.internal/app?sslmode=verify-ca&sslrootcert=/etc/ssl/db-ca.pem';`,

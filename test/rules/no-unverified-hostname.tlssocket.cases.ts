@@ -2,14 +2,13 @@
  * Client-side `new tls.TLSSocket()` whose chain result the code reads with `verifyError()`: the chain
  * is checked, the hostname and SNI are not (shown in test/claims/no-unverified-certificate.test.ts).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-unverified-hostname.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
-
-type M = 'tlsSocketHostname';
 
 const HEAD = "import tls from 'node:tls';\nimport net from 'node:net';\nconst raw = net.connect(443, 'a.example');\n";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Without a verifyError() check no-unverified-certificate reports it (clientTlsSocket), not this rule.
     `${HEAD}const s = new tls.TLSSocket(raw, { rejectUnauthorized: true });\nexport default s;`,

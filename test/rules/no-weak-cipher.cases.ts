@@ -1,23 +1,8 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-weak-cipher.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js } from '../rule-tester.js';
 
-type M =
-  | 'weakCiphers'
-  | 'secLevelZero'
-  | 'smallDh'
-  | 'weakCurves'
-  | 'weakSigalgs'
-  | 'weakSecureOptions'
-  | 'useProfileCiphers'
-  | 'removeSecLevel'
-  | 'raiseDhSize'
-  | 'dropWeakEntries'
-  | 'removeOption'
-  | 'removeFlags'
-  | 'useFactory';
-type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: number }];
-
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // A secure context built by tls.createSecureContext() replaces the context options beside it on a client.
     "import tls from 'node:tls';\nconst ctx = tls.createSecureContext({ minVersion: 'TLSv1.2' });\ntls.connect({ host: '10.0.0.5', secureContext: ctx, ciphers: 'ALL' });",

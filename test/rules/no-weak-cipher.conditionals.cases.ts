@@ -5,15 +5,13 @@
  * when only run-time data picks it. The messages are the rule's own (stated by id here: their text is
  * the value's, as for a plain string).
  */
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/no-weak-cipher.js';
+import type { CasesOf } from '../rule-tester.js';
 import { PROFILES } from '../../src/policy/index.js';
-
-type M = 'secLevelZero' | 'weakCiphers' | 'useProfileCiphers' | 'removeSecLevel' | 'useFactory';
-type O = [{ policy?: 'recommended' | 'strict'; securityLevel?: 0 | 1 | 2 }];
 
 const PROFILE = `'${PROFILES.intermediate.ciphers}'`;
 
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // Only run-time data picks the branch.
     `import tls from 'node:tls';

@@ -1,11 +1,10 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/prefer-secure-context.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
-
-type M = 'handRolled' | 'useFactory';
 
 const TLS = "import tls from 'node:tls';\n";
 
-const cases: RuleCases<M> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     // No TLS context options: Node's defaults with the host's identity.
     `import https from 'node:https';\nhttps.get({ hostname: 'a.example', path: '/' });`,

@@ -1,10 +1,8 @@
-import type { RuleCases } from '../rule-tester.js';
+import type rule from '../../rules/require-servername.js';
+import type { CasesOf } from '../rule-tester.js';
 import { js, validJs } from '../rule-tester.js';
 
-type M = 'noSni' | 'socketIdentity' | 'emptyServername' | 'addServername' | 'addHost' | 'useFactory';
-type O = [];
-
-const cases: RuleCases<M, O> = {
+const cases: CasesOf<typeof rule> = {
   valid: [
     "import tls from 'node:tls';\ntls.connect({ host: 'api.example.com', port: 443, servername: 'api.example.com' });",
     // IP hosts have no DNS identity to send.

@@ -11,7 +11,7 @@ import hostname from '../rules/no-unverified-hostname.libraries.cases.js';
 import certificateTyped from './no-unverified-certificate.libraries.typed.cases.js';
 import hostnameTyped from './no-unverified-hostname.libraries.typed.cases.js';
 
-const codes = (cases: RuleCases<string>): string[] =>
+const codes = (cases: RuleCases<string, readonly unknown[]>): string[] =>
   [...cases.valid, ...cases.invalid].filter((c) => typeof c === 'string' || !c.filename?.endsWith('.js')).map((c) => (typeof c === 'string' ? c : c.code));
 
 const inputs = [...codes(certificate), ...codes(hostname), ...[...certificateTyped, ...hostnameTyped].map((c) => c.code)];

@@ -6,7 +6,7 @@
  */
 import type { ApiRow } from '../sinks.js';
 import type { UrlParams } from '../connection-strings.js';
-import { pgTls } from './connection-string-semantics.js';
+import { pgTls } from '../connection-string-semantics.js';
 import { sink, type AliasRow, type CatalogueSection, type ReplacedByString } from './model.js';
 
 const PG_APIS = [['Client'], ['Pool'], ['native', 'Client'], ['native', 'Pool']];

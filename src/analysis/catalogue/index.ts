@@ -60,6 +60,8 @@ function build(): Catalogue {
     legacyApis: rows((s) => s.legacyApis),
     plaintextUrls,
     plaintextUrlModules: Object.freeze([...new Set(plaintextUrls.map((r) => r.module))]),
+    processApis: rows((s) => s.processApis),
+    internalModules: rows((s) => s.internalModules),
     tlsPackages: new Set(['node', 'undici-types', ...sections.flatMap((s) => s.packages.map(typesPackageName))]),
   });
 }

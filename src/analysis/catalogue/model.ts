@@ -311,6 +311,18 @@ export interface PlaintextUrlRow extends Pick<ApiRow, 'module' | 'exports' | 'in
 }
 
 /** What the catalogue adds for one library (or one family of APIs). */
+/**
+ * A Node API that starts a process: `execArgv` when its options' `execArgv` are the new Node
+ * process's CLI flags, `shellCommand` when its first argument is a shell command line.
+ * `no-insecure-tls-env` reads both.
+ */
+export interface ProcessApiRow {
+  readonly module: string;
+  /** The module's export (one path segment). */
+  readonly name: string;
+  readonly takes: 'execArgv' | 'shellCommand';
+}
+
 export interface CatalogueSection {
   readonly sinks?: readonly SinkRow[];
   /** Process-wide option objects (Node's `https.globalAgent.options`). */
@@ -324,6 +336,10 @@ export interface CatalogueSection {
   readonly legacyApis?: readonly LegacyApiRow[];
   /** Client APIs whose connection URL can carry a password over a plaintext scheme. */
   readonly plaintextUrls?: readonly PlaintextUrlRow[];
+  /** Node APIs that start a process with `execArgv` or a shell command line. */
+  readonly processApis?: readonly ProcessApiRow[];
+  /** Node's internal TLS modules (`_tls_wrap`), whose import `no-legacy-tls-api` reports. */
+  readonly internalModules?: readonly string[];
   /** Packages whose type declarations count as TLS-related (type-aware analysis). */
   readonly packages: readonly string[];
 }
@@ -356,6 +372,8 @@ export interface Catalogue {
   readonly plaintextUrls: readonly PlaintextUrlRow[];
   /** The modules of `plaintextUrls`, for `mayReferenceModules` gates. */
   readonly plaintextUrlModules: readonly string[];
+  readonly processApis: readonly ProcessApiRow[];
+  readonly internalModules: readonly string[];
   /** Packages whose type declarations count as TLS-related (`@types/x` as `x`; `node`, `undici-types` always). */
   readonly tlsPackages: ReadonlySet<string>;
 }

@@ -5,7 +5,7 @@
  * or path that is not their TLS options (`https.request(url, { headers })`, `http2.connect(authority)`)
  * is not a TLS option bag.
  */
-import type { CatalogueSection, GlobalOptionsRow, LegacyApiRow, SinkRow } from './model.js';
+import type { CatalogueSection, GlobalOptionsRow, LegacyApiRow, ProcessApiRow, SinkRow } from './model.js';
 
 /** Node's own TLS sinks, searched before every library's rows. */
 const row = (r: Omit<SinkRow, 'path'> & { path?: readonly string[] }): SinkRow => ({ path: [], ...r });
@@ -172,10 +172,27 @@ export const LEGACY_APIS: readonly LegacyApiRow[] = [
   },
 ];
 
+/**
+ * APIs that start a Node process with an `execArgv` option (the CLI flags of the new process):
+ * `child_process.fork(modulePath[, args][, options])` and `cluster.setupPrimary(settings)`.
+ * (A Worker's `execArgv` is left out: Node rejects per-process options there, and whether the TLS
+ * flags are among them was not settled.) And the `child_process` functions whose first argument is
+ * a shell command line.
+ */
+const PROCESS_APIS: readonly ProcessApiRow[] = [
+  { module: 'child_process', name: 'fork', takes: 'execArgv' },
+  { module: 'cluster', name: 'setupPrimary', takes: 'execArgv' },
+  { module: 'cluster', name: 'setupMaster', takes: 'execArgv' },
+  { module: 'child_process', name: 'exec', takes: 'shellCommand' },
+  { module: 'child_process', name: 'execSync', takes: 'shellCommand' },
+];
+
 export const nodeCore: CatalogueSection = {
   packages: [],
   sinks: CORE_SINKS,
   globalOptionObjects: GLOBAL_OPTION_OBJECTS,
   closedApis: CORE_SINKS.map(({ label, module, exports, invoke }) => ({ label, module, exports, invoke })),
   legacyApis: LEGACY_APIS,
+  processApis: PROCESS_APIS,
+  internalModules: ['_tls_wrap', '_tls_common'],
 };

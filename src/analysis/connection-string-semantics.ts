@@ -1,9 +1,10 @@
 /**
  * What drivers make of a connection string's TLS parameters, read from their source: one function
- * per driver whose rows need more than one parameter. The rows in `databases.ts` use them; tests
- * compare them with the real parsers (test/analysis/connection-strings.test.ts).
+ * per driver whose rows need more than one parameter. It is code, so it lives in analysis; the
+ * catalogue's rows in `catalogue/databases.ts` call it. test/analysis/precedence.test.ts compares
+ * it with the real parser (`pgTls agrees with pg`).
  */
-import type { UrlParams } from '../connection-strings.js';
+import type { UrlParams } from './connection-strings.js';
 
 /**
  * What pg 8.23 (with pg-connection-string 2.14) makes of a connection string's TLS parameters
