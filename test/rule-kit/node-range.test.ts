@@ -82,7 +82,7 @@ describe('parseNodeRange', () => {
     // Both paths are exercised: most ranges are read here, some go to semver.
     expect(read).toBeGreaterThan(2400);
     expect(handedOver).toBeGreaterThan(150);
-  });
+  }, 180_000);
 
   it('reads the forms engines.node and settings.tlsguard.node use', () => {
     for (const range of [
