@@ -21,9 +21,9 @@
 //   the instructions executed by all threads of the process ("Collected : N"), a number the
 //   machine's load does not move; `--jobs` runs that many at once (the counts do not depend on
 //   it). Node runs with `--predictable` (V8: no background threads, fixed GC schedule and seeds),
-//   which leaves the work the same but makes the count repeatable; `--no-predictable` measures
-//   node as users run it (counts then vary by about 2% from run to run: concurrent compilation
-//   and GC). The figure is the ratio of the medians B/A, with the min-max of the paired ratios.
+//   which leaves the work the same but makes the count more repeatable (about 1% between runs
+//   here, one outlier 2.6%); `--no-predictable` measures node as users run it (counts then vary
+//   by up to 6%: concurrent compilation and GC threads). The figure is the ratio of the medians B/A, with the min-max of the paired ratios.
 // The last line of output is the ratio.
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -111,7 +111,7 @@ const median = (v) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const spread = (v) => `${((Math.max(...v) / Math.min(...v) - 1) * 100).toFixed(2)}%`;
-console.log(`tree ${tree}. A: ${count(a)} files (the JS/TS); B: ${count(b)} files (A + ${count(b) - count(a)} config files)`);
+console.log(`tree ${tree}. A: ${count(a)} files; B: ${count(b)} files (A + ${count(b) - count(a)} config files)`);
 
 let ratio;
 if (instructions) {
