@@ -6,18 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize, type Tokens, type TokenizeOptions, type Word } from '../../src/analysis/shell/tokenize.js';
 import { tokenizeOracle } from './shell-tokenize-oracle.js';
-
-/** mulberry32: a small seeded generator, so each run sees the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../harness/prng.js';
 
 /** Pieces a command line is made of: words, every kind of quote and escape, expansions, operators. */
 const PIECES = [

@@ -13,20 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/report.js';
 import { PROFILES } from '../../src/policy/index.js';
 import { cleanup, cli, project } from './helpers.js';
+import { prng } from '../harness/prng.js';
 
 afterAll(cleanup);
-
-/** A small seeded PRNG (mulberry32), so a failure can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A piece of a generated file: its text, and what the minimal `--fix` makes of it. */
 interface Piece {

@@ -20,7 +20,8 @@ import {
   type VersionOptions,
 } from '../../src/policy/index.js';
 import { ALIASES } from '../../src/policy/ciphers/model.js';
-import { hasOpenSSL, prng } from './oracle-helpers.js';
+import { prng } from '../harness/prng.js';
+import { hasOpenSSL } from './oracle-helpers.js';
 
 function nodeError(options: tls.SecureContextOptions): string | undefined {
   try {

@@ -14,12 +14,12 @@ import {
   nodeOffered,
   opensslCiphers,
   opensslSupported,
-  prng,
   pythonCipherLists,
   pythonOpenSSL3,
   ruleVerdict,
   type OpenSSLResult,
 } from './oracle-helpers.js';
+import { prng } from '../harness/prng.js';
 
 const openssl = hasOpenSSL();
 const python = openssl && pythonOpenSSL3();

@@ -6,17 +6,7 @@ import validRange from 'semver/ranges/valid.js';
 import { describe, expect, it } from 'vitest';
 import { isNodeRange, parseNodeRange, setAdmits, setMinVersion } from '../../src/rule-kit/node-range.js';
 import { versionsOfRange } from '../../src/rule-kit/target.js';
-
-/** A small deterministic PRNG (mulberry32), so a failure names a range that fails again. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../harness/prng.js';
 
 const random = prng(16);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
