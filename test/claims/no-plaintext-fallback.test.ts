@@ -321,10 +321,11 @@ async function postgresServer(until: (all: Buffer) => boolean): Promise<Recorder
 }
 
 describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS send the queries in clear and the password in clear when asked', () => {
-  async function pgRun(config: Record<string, unknown>): Promise<string> {
+  /** What a pg client sends to a recording server; `config` gets the server's port (for a connection string). */
+  async function pgRun(config: (port: number) => Record<string, unknown>): Promise<string> {
     const { default: pg } = await import('pg');
     const server = await postgresServer(has('SELECT 42'));
-    const client = new pg.Client({ host: '127.0.0.1', port: server.port, user: 'app', database: 'app', connectionTimeoutMillis: 3000, ...config });
+    const client = new pg.Client({ host: '127.0.0.1', port: server.port, user: 'app', database: 'app', connectionTimeoutMillis: 3000, ...config(server.port) });
     client.on('error', () => undefined);
     const done = client.connect().then(
       () => client.query('SELECT 42'),
@@ -341,7 +342,7 @@ describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS se
     const before = process.env.PGSSLMODE;
     process.env.PGSSLMODE = 'require';
     try {
-      const text = await pgRun({ password: 'pg-s3cret', ssl: false });
+      const text = await pgRun(() => ({ password: 'pg-s3cret', ssl: false }));
       expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
       expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
       expect(text).toContain('SELECT 42');
@@ -353,45 +354,14 @@ describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS se
 
   it('pg with sslmode=disable (or ssl=0) in the connection string: plaintext, although the object says ssl: true', async () => {
     for (const params of ['sslmode=disable', 'ssl=0']) {
-      const { default: pg } = await import('pg');
-      const server = await postgresServer(has('SELECT 42'));
-      const client = new pg.Client({
-        connectionString: `postgres://app:pg-s3cret@127.0.0.1:${server.port}/app?${params}`,
-        ssl: true,
-        connectionTimeoutMillis: 3000,
-      });
-      client.on('error', () => undefined);
-      const done = client.connect().then(
-        () => client.query('SELECT 42'),
-        () => undefined,
-      );
-      const text = (await server.received).toString('latin1');
-      server.close();
-      await done.catch(() => undefined);
-      await client.end().catch(() => undefined);
+      const text = await pgRun((port) => ({ connectionString: `postgres://app:pg-s3cret@127.0.0.1:${port}/app?${params}`, ssl: true }));
       expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
       expect(text).toContain('SELECT 42');
     }
   });
 
   it("pg with a connectionString that sets no ssl parameter keeps the object's ssl: false: plaintext, the string's password", async () => {
-    const { default: pg } = await import('pg');
-    const server = await postgresServer(has('SELECT 42'));
-    const client = new pg.Client({
-      connectionString: `postgres://app:pg-s3cret@127.0.0.1:${server.port}/app`,
-      password: 'other',
-      ssl: false,
-      connectionTimeoutMillis: 3000,
-    });
-    client.on('error', () => undefined);
-    const done = client.connect().then(
-      () => client.query('SELECT 42'),
-      () => undefined,
-    );
-    const text = (await server.received).toString('latin1');
-    server.close();
-    await done.catch(() => undefined);
-    await client.end().catch(() => undefined);
+    const text = await pgRun((port) => ({ connectionString: `postgres://app:pg-s3cret@127.0.0.1:${port}/app`, password: 'other', ssl: false }));
     expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
     expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
     expect(text).toContain('SELECT 42');
