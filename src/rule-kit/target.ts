@@ -40,6 +40,26 @@ const CANDIDATES: readonly string[] = [...Array.from({ length: NEWEST_KNOWN_MAJO
 const rangeCache = new Map<string, readonly NodeFacts[]>();
 
 /**
+ * A valid range read once: the lowest version of each `||` alternative that admits any (as `M.m.p`)
+ * and a membership test. The common forms are read without semver (node-range.ts); anything else
+ * goes to semver.
+ */
+function readRange(range: string): { minima: string[]; admits: (v: string) => boolean } {
+  const sets = parseNodeRange(range);
+  if (sets) {
+    const minima = sets.map(setMinVersion).filter((v): v is string => v !== undefined);
+    return { minima, admits: (v) => sets.some((set) => setAdmits(set, v)) };
+  }
+  const r = new (semver().Range)(range);
+  const minima: string[] = [];
+  for (const comparators of r.set) {
+    const min = semver().minVersion(new (semver().Range)(comparators.map((c) => c.value).join(' ') || '*'));
+    if (min) minima.push(min.version);
+  }
+  return { minima, admits: (v) => semver().satisfies(v, r) };
+}
+
+/**
  * The modelled Node versions a valid semver range admits, lowest first: one per major and per
  * stretch of identical facts. Ranges admitting only Node < 10 (OpenSSL 1.0.2, not modelled) get
  * Node 10's facts.
@@ -47,25 +67,9 @@ const rangeCache = new Map<string, readonly NodeFacts[]>();
 export function versionsOfRange(range: string): readonly NodeFacts[] {
   const hit = rangeCache.get(range);
   if (hit) return hit;
-  const candidates = new Set(CANDIDATES);
-  // The common forms are read without semver (node-range.ts); anything else goes to semver.
-  const sets = parseNodeRange(range);
-  let admits: (v: string) => boolean;
-  if (sets) {
-    // The lowest version of each `||` alternative, so `^20.19 || >=22.12` is looked at where it starts.
-    for (const set of sets) {
-      const min = setMinVersion(set);
-      if (min !== undefined) candidates.add(min);
-    }
-    admits = (v) => sets.some((set) => setAdmits(set, v));
-  } else {
-    const r = new (semver().Range)(range);
-    for (const comparators of r.set) {
-      const min = semver().minVersion(new (semver().Range)(comparators.map((c) => c.value).join(' ') || '*'));
-      if (min) candidates.add(min.version);
-    }
-    admits = (v) => semver().satisfies(v, r);
-  }
+  const { minima, admits } = readRange(range);
+  // The lowest version of each `||` alternative, so `^20.19 || >=22.12` is looked at where it starts.
+  const candidates = new Set([...CANDIDATES, ...minima]);
   const admitted = [...candidates]
     .filter((v) => admits(v) && compareNodeVersions(parseNodeVersion(v), OLDEST) >= 0)
     .map((v) => parseNodeVersion(v))
@@ -138,13 +142,15 @@ export function nearestEngines(dir: string): { file: string; range: string } | u
   }
 }
 
-/** The target runtime of the file being linted (see the module comment). */
-/** True when every Node version the target range admits is `version` or later (the range's own minimum, below the modelled versions too). */
+/** True when every Node version the target range admits is `version` (`M.m.p`) or later (the range's own minimum, below the modelled versions too). */
 export function targetAtLeast(context: AnyContext, version: string): boolean {
-  const min = semver().minVersion(new (semver().Range)(nodeTarget(context).range));
-  return min !== null && semver().satisfies(min, `>=${version}`);
+  const { minima } = readRange(nodeTarget(context).range);
+  const floor = parseNodeVersion(version);
+  // A prerelease minimum (semver's reading of `>=20.0.0-rc.1`) is below any release, as semver compares it.
+  return minima.length > 0 && minima.every((v) => !v.includes('-') && compareNodeVersions(parseNodeVersion(v), floor) >= 0);
 }
 
+/** The target runtime of the file being linted (see the module comment). */
 export function nodeTarget(context: AnyContext): NodeTarget {
   // Validated with the other settings (settings.ts): a bad range stops the run naming the key.
   const raw = tlsguardSettingsOf(context.settings).node;
