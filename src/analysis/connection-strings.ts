@@ -26,6 +26,40 @@ export interface UrlParams {
   has(key: string, ignoreCase?: boolean): boolean | undefined;
 }
 
+/** One `k=v` pair of a URL's query, decoded as `URLSearchParams` does (a malformed escape is kept as written). */
+export interface QueryPair {
+  /** The pair as written (`''` for an empty one, as in `a=1&&b=2`). */
+  readonly pair: string;
+  /** Decoded, except when `unknownKey`: then as written. */
+  readonly key: string;
+  readonly value: string;
+  /** The name as written holds a placeholder (it may be any parameter). */
+  readonly unknownKey: boolean;
+}
+
+/** The pairs of the query of `text` (after its first `?`, before a `#`); none without a `?`. */
+export function queryPairs(text: string): QueryPair[] {
+  const q = text.indexOf('?');
+  if (q < 0) return [];
+  return text
+    .slice(q + 1)
+    .split('#')[0]!
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      let key = eq < 0 ? pair : pair.slice(0, eq);
+      let value = eq < 0 ? '' : pair.slice(eq + 1);
+      if (key.includes(PLACEHOLDER)) return { pair, key, value, unknownKey: true };
+      try {
+        key = decodeURIComponent(key.replace(/\+/g, ' '));
+        value = decodeURIComponent(value.replace(/\+/g, ' '));
+      } catch {
+        // `URLSearchParams` keeps a malformed escape as written.
+      }
+      return { pair, key, value, unknownKey: false };
+    });
+}
+
 /** The query parameters of `scheme://…?k=v&…`; undefined when the text is not such a URL. */
 export function parseUrl(text: string): UrlParams | undefined {
   const m = /^([a-z][a-z0-9+.-]*:)\/\//i.exec(text);
@@ -34,26 +68,12 @@ export function parseUrl(text: string): UrlParams | undefined {
   const known = new Map<string, string | undefined>();
   // Without a `?`, a placeholder after the authority could still hold a query.
   let open = q < 0 ? text.slice(m[0].length).includes(PLACEHOLDER) : false;
-  if (q >= 0) {
-    for (const pair of text
-      .slice(q + 1)
-      .split('#')[0]!
-      .split('&')) {
-      const eq = pair.indexOf('=');
-      let key = eq < 0 ? pair : pair.slice(0, eq);
-      let value = eq < 0 ? '' : pair.slice(eq + 1);
-      if (key.includes(PLACEHOLDER)) {
-        open = true;
-        continue;
-      }
-      try {
-        key = decodeURIComponent(key.replace(/\+/g, ' '));
-        value = decodeURIComponent(value.replace(/\+/g, ' '));
-      } catch {
-        // `URLSearchParams` keeps a malformed escape as written.
-      }
-      known.set(key, value.includes(PLACEHOLDER) ? undefined : value);
+  for (const { key, value, unknownKey } of queryPairs(text)) {
+    if (unknownKey) {
+      open = true;
+      continue;
     }
+    known.set(key, value.includes(PLACEHOLDER) ? undefined : value);
   }
   const scheme = m[1]!.toLowerCase();
   return {

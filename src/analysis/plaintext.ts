@@ -24,7 +24,7 @@ import { catalogue, type PlaintextUrlRow } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, lookup, provablyLacks, type OptionBag } from './options.js';
 import { rowDenotes } from './sinks.js';
-import { connectionStringText, parseUrl } from './connection-strings.js';
+import { connectionStringText, parseUrl, PLACEHOLDER, queryPairs } from './connection-strings.js';
 import { constInitializer, evaluate, stringFragments, stringValues } from './values.js';
 
 /**
@@ -43,8 +43,8 @@ export const PLAINTEXT_CHECK_MODULES: readonly string[] = [
   'ldapjs',
 ];
 
-/** A placeholder for a part of a string decided at run time. */
-const UNKNOWN = '\u0000';
+/** A placeholder for a part of a string decided at run time (the one connection-strings.ts reads). */
+const UNKNOWN = PLACEHOLDER;
 
 /** True for `localhost`, `*.localhost`, 127.0.0.0/8, `::1` and `0.0.0.0` (a client connecting there reaches this machine). */
 export function isLoopbackHost(host: string): boolean {
@@ -416,21 +416,9 @@ function queryOf(text: string): ReadonlyMap<string, readonly (string | undefined
   // Without a `?`, an unknown part after the authority (in the path) may hold a query; one inside
   // the authority is taken as part of the host or the credentials.
   if (q < 0) return text.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').includes(UNKNOWN) ? undefined : out;
-  for (const pair of text
-    .slice(q + 1)
-    .split('#')[0]!
-    .split('&')) {
+  for (const { pair, key, value, unknownKey } of queryPairs(text)) {
     if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    let key = eq < 0 ? pair : pair.slice(0, eq);
-    let value = eq < 0 ? '' : pair.slice(eq + 1);
-    if (key.includes(UNKNOWN)) return undefined;
-    try {
-      key = decodeURIComponent(key.replace(/\+/g, ' '));
-      value = decodeURIComponent(value.replace(/\+/g, ' '));
-    } catch {
-      // URLSearchParams keeps a malformed escape as written.
-    }
+    if (unknownKey) return undefined;
     out.set(key, [...(out.get(key) ?? []), value.includes(UNKNOWN) ? undefined : value]);
   }
   return out;
