@@ -1,0 +1,35 @@
+/**
+ * The Node 16 binary (OpenSSL 1.1.1) that claims about Node <= 16 run on. `.ci/legacy-node.mjs`
+ * (run by .ci/run, or `npm run legacy-node`) fetches it into .cache/legacy-node/; the
+ * TLSGUARD_LEGACY_NODE environment variable points elsewhere. Outside CI a missing binary skips
+ * those tests with a warning; in CI (CI=true) it is a failure, never a skip.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const LEGACY_NODE_VERSION = '16.20.2';
+
+const fromEnv = process.env['TLSGUARD_LEGACY_NODE'];
+const cached = join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', LEGACY_NODE_VERSION, 'node');
+
+/** Path of the legacy Node binary, or undefined when it is not there. */
+export const LEGACY_NODE: string | undefined = fromEnv && existsSync(fromEnv) ? fromEnv : existsSync(cached) ? cached : undefined;
+
+const IN_CI = process.env['CI'] === 'true';
+let warned = false;
+
+/** True when legacy-Node tests must skip (outside CI, binary missing). In CI a missing binary is an error. */
+export function skipWithoutLegacyNode(): boolean {
+  if (LEGACY_NODE) return false;
+  if (IN_CI) throw new Error('Node 16 for the legacy-runtime claims is missing in CI: run `node .ci/legacy-node.mjs`');
+  if (!warned) console.warn('legacy Node 16 is missing, so the Node <= 16 claim tests skip (run `npm run legacy-node`; CI fetches it).');
+  warned = true;
+  return true;
+}
+
+/** Runs `script` (CommonJS source) on the legacy Node and returns its stdout. */
+export function runOnLegacyNode(script: string, input?: string): string {
+  if (!LEGACY_NODE) throw new Error('legacy Node is missing');
+  return execFileSync(LEGACY_NODE, ['-e', script], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+}
