@@ -1,50 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import {
-  getFileContext,
-  mayReferenceModules,
-  memberName,
-  optionArgumentIndex,
-  propertyName,
-  sinkModulesWhere,
-  sinksForCall,
-  unwrap,
-} from '../src/analysis/index.js';
+import { getFileContext, handRolledOptions, mayReferenceModules, sinkModulesWhere } from '../src/analysis/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { objectLiteral, secureContextSuggestions } from '../src/rule-kit/factory.js';
+import { factoryCall, secureContextSuggestions } from '../src/rule-kit/factory.js';
 
 type MessageId = 'handRolled' | 'useFactory';
-
-/** Options that make up a TLS context or its verification: setting them by hand is what the factory replaces. */
-const CONTEXT_KEYS = new Set([
-  'ca',
-  'cert',
-  'key',
-  'pfx',
-  'passphrase',
-  'crl',
-  'ciphers',
-  'minVersion',
-  'maxVersion',
-  'secureProtocol',
-  'secureOptions',
-  'ecdhCurve',
-  'sigalgs',
-  'dhparam',
-  'minDHSize',
-  'honorCipherOrder',
-  'rejectUnauthorized',
-  'checkServerIdentity',
-  'requestCert',
-]);
-
-/** Names of the core APIs whose option bags the factories produce (a cheap gate before binding resolution). */
-const SINK_NAMES = new Set(['connect', 'request', 'get', 'Agent', 'createServer', 'Server', 'createSecureServer']);
-
-const FACTORY_FOR_ROLE: Readonly<Record<string, string>> = {
-  client: 'secureClientOptions()',
-  agent: 'secureAgent()',
-  server: 'secureServerOptions()',
-};
 
 export default createRule<[], MessageId>({
   name: 'prefer-secure-context',
@@ -77,24 +36,14 @@ export default createRule<[], MessageId>({
       return {};
 
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const callee = unwrap(node.callee);
-      const name = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
-      if (!name || !SINK_NAMES.has(name)) return;
-      for (const row of sinksForCall(fc, node)) {
-        const factory = FACTORY_FOR_ROLE[row.role];
-        if (!factory || !row.library.startsWith('node:')) continue;
-        const object = objectLiteral(node.arguments[optionArgumentIndex(row, node)]);
-        if (!object || row.path.length > 0) continue;
-        const handRolled = object.properties.some((p) => p.type === 'Property' && CONTEXT_KEYS.has(propertyName(p) ?? ''));
-        if (!handRolled) continue;
-        context.report({
-          node: object,
-          messageId: 'handRolled',
-          data: { sink: row.label, factory: `\`${factory}\`` },
-          suggest: secureContextSuggestions(fc, context, object, { factory: 'useFactory' }),
-        });
-        return;
-      }
+      const found = handRolledOptions(fc, node);
+      if (!found) return;
+      context.report({
+        node: found.object,
+        messageId: 'handRolled',
+        data: { sink: found.row.label, factory: `\`${factoryCall(found.row.role)}\`` },
+        suggest: secureContextSuggestions(fc, context, found.object, { factory: 'useFactory' }),
+      });
     }
 
     return { CallExpression: check, NewExpression: check };

@@ -15,3 +15,4 @@ export * from './option-values.js';
 export * from './gate.js';
 export { closedApiOf } from './closed-apis.js';
 export { describeSink } from './describe-sink.js';
+export { handRolledOptions, type FactoryRole, type HandRolledOptions } from './hand-rolled.js';

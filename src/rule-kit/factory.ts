@@ -50,6 +50,9 @@ const FACTORY: Readonly<Record<FactoryKind, string>> = {
   agent: 'secureAgent',
 };
 
+/** The runtime factory call that builds the options of a `kind` sink, as a message names it (`secureAgent()`). */
+export const factoryCall = (kind: FactoryKind): string => `${FACTORY[kind]}()`;
+
 /**
  * Keys the runtime factory would refuse, judged with the same policy code and context (strict ciphers).
  * Only the keys the policy reads are evaluated (issue 16: no value analysis or type query for `host`, `agent`, ...).

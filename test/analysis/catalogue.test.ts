@@ -56,6 +56,8 @@ describe('catalogue', () => {
       'child_process.execSync',
     ]);
     expect(c.internalModules).toEqual(['_tls_wrap', '_tls_common']);
+    expect(c.contextOptions.has('ciphers') && c.contextOptions.has('rejectUnauthorized')).toBe(true);
+    expect(c.contextOptions.has('host')).toBe(false);
   });
 
   it("puts Node's own sinks first and indexes sinks by module in row order", async () => {

@@ -62,6 +62,7 @@ function build(): Catalogue {
     plaintextUrlModules: Object.freeze([...new Set(plaintextUrls.map((r) => r.module))]),
     processApis: rows((s) => s.processApis),
     internalModules: rows((s) => s.internalModules),
+    contextOptions: new Set(rows((s) => s.contextOptions)),
     tlsPackages: new Set(['node', 'undici-types', ...sections.flatMap((s) => s.packages.map(typesPackageName))]),
   });
 }

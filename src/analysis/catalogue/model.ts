@@ -340,6 +340,11 @@ export interface CatalogueSection {
   readonly processApis?: readonly ProcessApiRow[];
   /** Node's internal TLS modules (`_tls_wrap`), whose import `no-legacy-tls-api` reports. */
   readonly internalModules?: readonly string[];
+  /**
+   * The TLS options of Node's APIs that make up a secure context or its verification (`ca`, `ciphers`,
+   * `rejectUnauthorized`...): an option bag setting one by hand is what `prefer-secure-context` reports.
+   */
+  readonly contextOptions?: readonly string[];
   /** Packages whose type declarations count as TLS-related (type-aware analysis). */
   readonly packages: readonly string[];
 }
@@ -374,6 +379,7 @@ export interface Catalogue {
   readonly plaintextUrlModules: readonly string[];
   readonly processApis: readonly ProcessApiRow[];
   readonly internalModules: readonly string[];
+  readonly contextOptions: ReadonlySet<string>;
   /** Packages whose type declarations count as TLS-related (`@types/x` as `x`; `node`, `undici-types` always). */
   readonly tlsPackages: ReadonlySet<string>;
 }

@@ -187,6 +187,29 @@ const PROCESS_APIS: readonly ProcessApiRow[] = [
   { module: 'child_process', name: 'execSync', takes: 'shellCommand' },
 ];
 
+/** Options of Node's TLS APIs that make up a secure context or its verification (the runtime factories set them). */
+const CONTEXT_OPTIONS: readonly string[] = [
+  'ca',
+  'cert',
+  'key',
+  'pfx',
+  'passphrase',
+  'crl',
+  'ciphers',
+  'minVersion',
+  'maxVersion',
+  'secureProtocol',
+  'secureOptions',
+  'ecdhCurve',
+  'sigalgs',
+  'dhparam',
+  'minDHSize',
+  'honorCipherOrder',
+  'rejectUnauthorized',
+  'checkServerIdentity',
+  'requestCert',
+];
+
 export const nodeCore: CatalogueSection = {
   packages: [],
   sinks: CORE_SINKS,
@@ -195,4 +218,5 @@ export const nodeCore: CatalogueSection = {
   legacyApis: LEGACY_APIS,
   processApis: PROCESS_APIS,
   internalModules: ['_tls_wrap', '_tls_common'],
+  contextOptions: CONTEXT_OPTIONS,
 };
