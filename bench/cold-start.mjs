@@ -17,20 +17,34 @@
 // --baseline DIR adds the same tlsguard variants for another build (a checkout with dist/ built and
 // its node_modules resolvable, e.g. the commit before a change), measured in the same rounds.
 //
-// Run after `npm run build`:  node bench/cold-start.mjs [--rounds N] [--only cli,import,lsp,api,runtime] [--baseline DIR] [--match REGEX]
+// --instructions counts instructions instead (bench/callgrind.mjs: valgrind, all threads, Node's
+// --predictable): each process variant (cli, import, runtime) runs --reps times (default 3), and a
+// ratio is the median count over the baseline's. Counts do not move with the machine's load, so
+// these ratios are the stable figure on a shared machine; the language-server and API groups have
+// no instruction mode. About 50x slower per run.
+//
+// Run after `npm run build`:  node bench/cold-start.mjs [--rounds N] [--only cli,import,lsp,api,runtime] [--baseline DIR] [--match REGEX] [--instructions [--reps N]]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { instructionCount } from './callgrind.mjs';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const here = fileURLToPath(new URL('./cold/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/cold-start/', import.meta.url));
 const importDir = fileURLToPath(new URL('./import/', import.meta.url));
 const { values: flags } = parseArgs({
-  options: { rounds: { type: 'string' }, only: { type: 'string' }, baseline: { type: 'string' }, match: { type: 'string' } },
+  options: {
+    rounds: { type: 'string' },
+    only: { type: 'string' },
+    baseline: { type: 'string' },
+    match: { type: 'string' },
+    instructions: { type: 'boolean' },
+    reps: { type: 'string' },
+  },
 });
 // --match REGEX: only the variants whose name matches (their baselines are kept).
 const match = flags.match === undefined ? undefined : new RegExp(flags.match);
@@ -100,11 +114,40 @@ function runProcess(v) {
   return { ms, cpu: Number(readFileSync(cpuFile, 'utf8')) / 1000, out: r.stdout };
 }
 
+/** `reps` instruction counts of every process variant; a ratio is the median count over its baseline's. */
+async function counted(title, variants) {
+  const reps = Number.parseInt(flags.reps ?? '3', 10);
+  const counts = new Map();
+  for (const v of variants) {
+    if (!v.args) throw new Error(`${v.name}: no instruction mode for this variant`);
+    const env = { ...process.env, NODE_OPTIONS: '' };
+    const list = [];
+    for (let i = 0; i < reps; i++) list.push(await instructionCount(v.args, { cwd: v.cwd, env, okStatus: v.status ?? [0] }));
+    counts.set(v.name, list);
+  }
+  console.log(`\n${title} (instructions, ${reps} runs each under callgrind, --predictable)`);
+  console.log(`${'variant'.padEnd(50)} instructions (1e6): median   spread   ratio to baseline`);
+  for (const v of variants) {
+    const c = counts.get(v.name);
+    const spread = `${((Math.max(...c) / Math.min(...c) - 1) * 100).toFixed(2)}%`;
+    const ratio = v.baseline ? (median(c) / median(counts.get(v.baseline))).toFixed(3) : '';
+    console.log(`${v.name.padEnd(50)} ${(median(c) / 1e6).toFixed(1).padStart(26)} ${spread.padStart(8)} ${ratio.padStart(12)}`);
+  }
+}
+
 /** Paired rounds over `variants` ({ name, baseline?, measure(): Promise<{ ms, out }>, check?(out) }). */
 async function paired(title, all) {
   const wanted = match ? all.filter((v) => match.test(v.name)) : all;
   const variants = all.filter((v) => wanted.includes(v) || wanted.some((w) => w.baseline === v.name));
   if (variants.length === 0) return;
+  if (flags.instructions) {
+    for (const v of variants) {
+      const { out } = await v.measure(); // check the output once, as the timed mode does
+      if (v.check && !v.check(out)) throw new Error(`${v.name}: unexpected output:\n${out}`);
+    }
+    await counted(title, variants);
+    return;
+  }
   for (const v of variants) {
     const { out } = await v.measure(); // warm the file system cache, and check the output once
     if (v.check && !v.check(out)) throw new Error(`${v.name}: unexpected output:\n${out}`);
@@ -334,7 +377,9 @@ const withConfigBefore = before
   : {};
 const lsp = (name, config, file, extra = {}) => ({ name, measure: () => lspFirstDiagnostic(withConfig[config], file), ...extra });
 const lspBefore = (name, config, file, extra = {}) => (before ? [{ name, measure: () => lspFirstDiagnostic(withConfigBefore[config], file), ...extra }] : []);
-if (groups.has('lsp')) {
+if (groups.has('lsp') && flags.instructions)
+  console.log('\nLanguage server: no instruction mode (it measures a first diagnostic over a pipe); run without --instructions');
+else if (groups.has('lsp')) {
   await paired('Language server, spawn to first diagnostic (vscode-eslint-language-server)', [
     lsp('client.js, one core rule', 'eslint.plain.mjs', 'client.js', { check: has('no-debugger') }),
     lsp('client.js, + tlsguard recommended', 'eslint.tlsguard.mjs', 'client.js', {
@@ -389,7 +434,16 @@ if (groups.has('api')) {
   ]);
 }
 
-if (groups.has('runtime')) {
+if (groups.has('runtime') && flags.instructions) {
+  const entry = (file) => [path.join(repo, 'bench/import', file)];
+  await paired('Runtime import (node <entry> in bench/import/)', [
+    proc("https.mjs (import 'node:https')", importDir, entry('https.mjs')),
+    proc("runtime.mjs (import 'tlsguard-runtime')", importDir, entry('runtime.mjs'), { baseline: "https.mjs (import 'node:https')" }),
+    proc('call.mjs (import, one secureClientOptions)', importDir, entry('call.mjs'), { baseline: "https.mjs (import 'node:https')" }),
+    proc("https.cjs (require('node:https'))", importDir, entry('https.cjs')),
+    proc("runtime.cjs (require('tlsguard-runtime'))", importDir, entry('runtime.cjs'), { baseline: "https.cjs (require('node:https'))" }),
+  ]);
+} else if (groups.has('runtime')) {
   console.log('\nRuntime import (bench/runtime-import.mjs)');
   const r = spawnSync(process.execPath, [fileURLToPath(new URL('./runtime-import.mjs', import.meta.url)), String(rounds)], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;

@@ -25,11 +25,12 @@
 //   here, one outlier 2.6%); `--no-predictable` measures node as users run it (counts then vary
 //   by up to 6%: concurrent compilation and GC threads). The figure is the ratio of the medians B/A, with the min-max of the paired ratios.
 // The last line of output is the ratio.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { instructionCount as countInstructions } from './callgrind.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'dist/src/cli/bin.js');
@@ -86,25 +87,8 @@ const time = (dir) => {
   return { cpu: (Number(m[1]) + Number(m[2])) * 1000, wall: Number(m[3]) * 1000 };
 };
 
-/** Instructions executed by one CLI run in `dir` (callgrind's total over all threads). */
-const instructionCount = (dir, i) =>
-  new Promise((resolve, reject) => {
-    const nodeArgs = [...(predictable ? ['--predictable'] : []), ...cliArgs(join(base, `out-${i}.json`))];
-    execFile(
-      'valgrind',
-      ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...nodeArgs],
-      { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 },
-      (error, _stdout, stderr) => {
-        try {
-          const m = /Collected : (\d+)/.exec(stderrOf(error, stderr));
-          if (!m) throw new Error(`no instruction count in: ${stderr}`);
-          resolve(Number(m[1]));
-        } catch (e) {
-          reject(e);
-        }
-      },
-    );
-  });
+/** Instructions executed by one CLI run in `dir` (callgrind's total over all threads; exit 1 = findings). */
+const instructionCount = (dir, i) => countInstructions(cliArgs(join(base, `out-${i}.json`)), { cwd: dir, predictable, okStatus: [0, 1] });
 
 const median = (v) => {
   const s = [...v].sort((p, q) => p - q);
