@@ -8,6 +8,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { UsageError, type FixStyle } from './args.js';
 import type { Finding, Suggestion } from './lint.js';
 import type { FixEdit, FixSummary, RolledBackEdit } from './report.js';
@@ -105,11 +106,15 @@ export interface Checker {
 type TsMorph = typeof import('ts-morph');
 
 let tsMorphPromise: Promise<TsMorph | undefined> | undefined;
+/** ts-morph (CommonJS) by `require`, for the reason `loadTypeScript` gives: no export scan of its bundled compiler. */
 function loadTsMorph(): Promise<TsMorph | undefined> {
-  tsMorphPromise ??= import('ts-morph').then(
-    (m) => m,
-    () => undefined,
-  );
+  tsMorphPromise ??= new Promise<TsMorph | undefined>((resolve) => {
+    try {
+      resolve(createRequire(import.meta.url)('ts-morph') as TsMorph);
+    } catch {
+      resolve(undefined);
+    }
+  });
   return tsMorphPromise;
 }
 

@@ -37,12 +37,20 @@ export interface CoverageOptions {
 
 let tsPromise: Promise<TS | undefined> | undefined;
 
-/** The `typescript` package when installed (an optional peer dependency). */
+/**
+ * The `typescript` package when installed (an optional peer dependency). By `require`, not
+ * `import()`: importing a CommonJS module makes Node's ES module loader scan its source for named
+ * exports (cjs-module-lexer), about 470 ms for typescript.js's 9 MB, on top of the load that
+ * `@typescript-eslint/parser`'s own `require` shares (issue 16; bench/RESULTS.md).
+ */
 export function loadTypeScript(): Promise<TS | undefined> {
-  tsPromise ??= import('typescript').then(
-    (m) => (m as { default?: TS }).default ?? (m as TS),
-    () => undefined,
-  );
+  tsPromise ??= new Promise<TS | undefined>((resolve) => {
+    try {
+      resolve(createRequire(import.meta.url)('typescript') as TS);
+    } catch {
+      resolve(undefined);
+    }
+  });
   return tsPromise;
 }
 

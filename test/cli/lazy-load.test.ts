@@ -40,6 +40,8 @@ interface Run {
   readonly packages: ReadonlySet<string>;
   /** The ES modules of this repository it loaded, relative to the repository (`dist/eslint-plugin.js`...). */
   readonly ownModules: readonly string[];
+  /** Every URL the ES module loader resolved (a CommonJS module that is `import`ed is among them; a `require`d one is not). */
+  readonly esmUrls: readonly string[];
 }
 
 function tlsguard(cwd: string, args: readonly string[]): Run {
@@ -58,14 +60,15 @@ function tlsguard(cwd: string, args: readonly string[]): Run {
   );
   const files = JSON.parse(readFileSync(report, 'utf8')) as string[];
   const repoUrl = pathToFileURL(repoRoot).href;
-  const ownModules = [...new Set(readFileSync(esmReport, 'utf8').split('\n'))]
+  const esmUrls = [...new Set(readFileSync(esmReport, 'utf8').split('\n'))].filter((u) => u !== '');
+  const ownModules = esmUrls
     .filter((u) => u.startsWith(repoUrl) && !u.includes('/node_modules/'))
     .map((u) => u.slice(repoUrl.length))
     .sort();
   const packages = new Set(
     files.map((f) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]?.replace('\\', '/')).filter((p): p is string => p !== undefined),
   );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, ownModules };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, ownModules, esmUrls };
 }
 
 const DECORATED_JS = `const https = require('node:https');\n@sealed\nclass Client {\n  agent = new https.Agent({ rejectUnauthorized: false });\n}\nmodule.exports = { Client };\n`;
@@ -93,6 +96,15 @@ describe.skipIf(!built)('the TypeScript compiler in a CLI run', () => {
     const r = tlsguard(project({ 'a.ts': INSECURE_TS }), []);
     expect(r.stdout).toContain('a.ts:2:57  tlsguard/no-unverified-certificate');
     expect(r.packages.has('typescript')).toBe(true);
+  });
+
+  it('is required, never imported, in a typed run: the ES module loader would scan its 9 MB for named exports (~470 ms)', () => {
+    const dir = project({ 'tsconfig.json': tsconfig(), 'src/a.ts': INSECURE_TS });
+    const r = tlsguard(dir, []);
+    expect(r.stdout).toContain('src/a.ts:2:57  tlsguard/no-unverified-certificate');
+    expect(r.packages.has('typescript')).toBe(true);
+    expect(r.esmUrls.some((u) => u.endsWith('/dist/eslint-plugin.js'))).toBe(true); // the hook saw the imports
+    expect(r.esmUrls.filter((u) => /\/node_modules\/(?:typescript|ts-morph|@ts-morph)\//.test(u))).toEqual([]);
   });
 
   it('is loaded for JavaScript files a tsconfig.json covers (allowJs: linted with types)', () => {
