@@ -1,0 +1,398 @@
+/**
+ * no-weak-cipher weakSecureOptions: what each `weakens` bit of src/policy/secure-options.ts does, shown
+ * on the Node running the tests (OpenSSL 3) with servers on 127.0.0.1. A relay between client and
+ * server reads the TLS records (the TLS 1.2 ServerHello and the record types are plaintext) and can
+ * drop or rewrite one. `openssl s_client` is the peer where Node has no switch for the behaviour.
+ */
+import { spawn } from 'node:child_process';
+import { constants } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import * as tls from 'node:tls';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURE_OPTION_BITS } from '../../src/policy/secure-options.js';
+import { LOOPBACK } from '../runtime/loopback.js';
+import { makePki, type ClaimsPki } from './pki.js';
+
+let pki: ClaimsPki;
+beforeAll(() => {
+  pki = makePki();
+});
+afterAll(() => pki?.cleanup());
+
+/** Values of the bits Node does not export (OpenSSL 3.0 `ssl.h`); Node passes the number through. */
+const SSL_OP_NO_EXTENDED_MASTER_SECRET = 1;
+const SSL_OP_IGNORE_UNEXPECTED_EOF = 128;
+
+const HANDSHAKE = 22;
+const APPLICATION_DATA = 23;
+const ALERT = 21;
+const EXT_RENEGOTIATION_INFO = 0xff01;
+const EXT_ENCRYPT_THEN_MAC = 22;
+const EXT_EXTENDED_MASTER_SECRET = 23;
+
+interface TlsRecord {
+  readonly from: 'client' | 'server';
+  readonly type: number;
+  readonly version: number;
+  readonly body: Buffer;
+}
+/** What the relay forwards instead of a record (undefined: drop it). */
+type Hook = (record: TlsRecord) => TlsRecord | undefined;
+
+interface Relay {
+  readonly port: number;
+  /** Every record as it arrived, before the hook. */
+  readonly records: TlsRecord[];
+  close(): Promise<void>;
+}
+
+/** A TCP relay on 127.0.0.1 that forwards whole TLS records to `port`, through `hook`. */
+async function startRelay(port: number, hook: Hook = (r) => r): Promise<Relay> {
+  const records: TlsRecord[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(port, LOOPBACK);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    const pipe = (from: net.Socket, to: net.Socket, side: TlsRecord['from']): void => {
+      let pending = Buffer.alloc(0);
+      from.on('data', (chunk: Buffer) => {
+        pending = Buffer.concat([pending, chunk]);
+        while (pending.length >= 5 && pending.length >= 5 + pending.readUInt16BE(3)) {
+          const length = pending.readUInt16BE(3);
+          const record: TlsRecord = { from: side, type: pending[0]!, version: pending.readUInt16BE(1), body: pending.subarray(5, 5 + length) };
+          pending = pending.subarray(5 + length);
+          records.push(record);
+          const out = hook(record);
+          if (!out) continue;
+          const header = Buffer.alloc(5);
+          header[0] = out.type;
+          header.writeUInt16BE(out.version, 1);
+          header.writeUInt16BE(out.body.length, 3);
+          to.write(Buffer.concat([header, out.body]));
+        }
+      });
+      from.on('end', () => to.end());
+      from.on('close', () => to.destroy());
+    };
+    pipe(client, upstream, 'client');
+    pipe(upstream, client, 'server');
+  });
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    records,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface Extension {
+  readonly type: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The extensions of the hello message at the start of a handshake record (ClientHello or ServerHello). */
+function helloExtensions(body: Buffer): { listStart: number; extensions: Extension[] } {
+  let p = 4 + 2 + 32;
+  p += 1 + body[p]!; // session id
+  if (body[0] === 1) {
+    p += 2 + body.readUInt16BE(p); // cipher suites
+    p += 1 + body[p]!; // compression methods
+  } else p += 3; // cipher suite, compression method
+  const listStart = p;
+  const end = p + 2 + body.readUInt16BE(p);
+  const extensions: Extension[] = [];
+  for (p += 2; p < end; p += 4 + body.readUInt16BE(p + 2)) extensions.push({ type: body.readUInt16BE(p), start: p, end: p + 4 + body.readUInt16BE(p + 2) });
+  return { listStart, extensions };
+}
+
+const isServerHello = (r: TlsRecord): boolean => r.from === 'server' && r.type === HANDSHAKE && r.body[0] === 2;
+
+function serverHelloExtensions(records: readonly TlsRecord[]): number[] {
+  const hello = records.find(isServerHello);
+  if (!hello) throw new Error('no ServerHello');
+  return helloExtensions(hello.body).extensions.map((e) => e.type);
+}
+
+/** The ServerHello without one extension (the lengths of the list, the message and the record fixed). */
+function withoutExtension(body: Buffer, type: number): Buffer {
+  const { listStart, extensions } = helloExtensions(body);
+  const ext = extensions.find((e) => e.type === type);
+  if (!ext) throw new Error(`no extension ${type}`);
+  const cut = ext.end - ext.start;
+  const out = Buffer.concat([body.subarray(0, ext.start), body.subarray(ext.end)]);
+  out.writeUInt16BE(out.readUInt16BE(listStart) - cut, listStart);
+  out.writeUIntBE(out.readUIntBE(1, 3) - cut, 1, 3);
+  return out;
+}
+
+interface Run {
+  /** The client's events in order: `secure`, `data:<text>`, `error:<code>`, `end`. */
+  readonly events: string[];
+  readonly protocol: string | null;
+  readonly cipher: string | undefined;
+  readonly records: TlsRecord[];
+  /** The server socket's events (`data:<text>`, `error:<code>`, `end`). */
+  readonly serverEvents: string[];
+}
+
+/**
+ * A Node server (answers `reply` and ends) and a Node client through the relay; the client writes
+ * `send` once secure and ends. Resolves when the client socket has closed.
+ */
+async function run(serverOptions: tls.TlsOptions, clientOptions: tls.ConnectionOptions, hook?: Hook, send?: string, reply = 'ok\n'): Promise<Run> {
+  const serverEvents: string[] = [];
+  const server = tls.createServer({ ...pki.leaf, ...serverOptions }, (socket) => {
+    socket.on('error', (e: NodeJS.ErrnoException) => serverEvents.push(`error:${e.code}`));
+    socket.on('data', (d: Buffer) => serverEvents.push(`data:${String(d)}`));
+    socket.on('end', () => serverEvents.push('end'));
+    if (reply !== '') socket.end(reply);
+  });
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  const relay = await startRelay((server.address() as AddressInfo).port, hook);
+  try {
+    const events: string[] = [];
+    let protocol: string | null = null;
+    let cipher: string | undefined;
+    await new Promise<void>((resolve) => {
+      const socket = tls.connect({ host: LOOPBACK, port: relay.port, ca: pki.ca, ...clientOptions }, () => {
+        events.push('secure');
+        protocol = socket.getProtocol();
+        cipher = socket.getCipher()?.name;
+        if (send !== undefined) socket.end(send);
+      });
+      socket.setTimeout(5000, () => socket.destroy());
+      socket.on('error', (e: NodeJS.ErrnoException) => events.push(`error:${e.code}`));
+      socket.on('data', (d: Buffer) => events.push(`data:${String(d)}`));
+      socket.on('end', () => events.push('end'));
+      socket.on('close', () => resolve());
+    });
+    // Let the server see the close.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { events, protocol, cipher, records: relay.records, serverEvents };
+  } finally {
+    await relay.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const TLS12: tls.ConnectionOptions = { maxVersion: 'TLSv1.2' };
+/** TLS 1.0 on OpenSSL 3 needs security level 0. */
+const TLS10 = { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' } as const;
+
+const weakens = (name: string): boolean => SECURE_OPTION_BITS.find((b) => b.name === name)?.verdict === 'weakens';
+
+describe('the secureOptions table', () => {
+  it('every weakens bit has a claim below; exported names have Node’s values, the others are not exported', () => {
+    const shown = [
+      'SSL_OP_NO_EXTENDED_MASTER_SECRET',
+      'SSL_OP_LEGACY_SERVER_CONNECT',
+      'SSL_OP_ALLOW_NO_DHE_KEX',
+      'SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS',
+      'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
+      'SSL_OP_NO_ENCRYPT_THEN_MAC',
+      'SSL_OP_NO_TLSv1_2',
+      'SSL_OP_NO_TLSv1_3',
+    ];
+    expect(SECURE_OPTION_BITS.filter((b) => b.verdict === 'weakens').map((b) => b.name)).toEqual(shown);
+    const exported = constants as unknown as Record<string, number | undefined>;
+    for (const bit of SECURE_OPTION_BITS) expect([bit.name, exported[bit.name]]).toEqual([bit.name, bit.exportedByNode ? bit.value : undefined]);
+    expect(SSL_OP_NO_EXTENDED_MASTER_SECRET).toBe(SECURE_OPTION_BITS.find((b) => b.name === 'SSL_OP_NO_EXTENDED_MASTER_SECRET')?.value);
+    expect(SSL_OP_IGNORE_UNEXPECTED_EOF).toBe(SECURE_OPTION_BITS.find((b) => b.name === 'SSL_OP_IGNORE_UNEXPECTED_EOF')?.value);
+  });
+});
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET (1) on either side turns off the extended master secret (RFC 7627)', () => {
+  it('a TLS 1.2 ServerHello carries extended_master_secret by default, and not when the server or the client sets the bit', async () => {
+    expect(weakens('SSL_OP_NO_EXTENDED_MASTER_SECRET')).toBe(true);
+    const plain = await run({}, TLS12);
+    expect(plain.protocol).toBe('TLSv1.2');
+    expect(serverHelloExtensions(plain.records)).toContain(EXT_EXTENDED_MASTER_SECRET);
+    for (const [server, client] of [
+      [{ secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET }, TLS12],
+      [{}, { ...TLS12, secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET }],
+    ] as const) {
+      const r = await run(server, client);
+      expect(r.events).toContain('secure');
+      expect(serverHelloExtensions(r.records)).not.toContain(EXT_EXTENDED_MASTER_SECRET);
+    }
+  });
+});
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_NO_ENCRYPT_THEN_MAC on either side makes a TLS 1.2 CBC suite MAC-then-encrypt', () => {
+  it('with ECDHE-RSA-AES128-SHA256 the ServerHello carries encrypt_then_mac by default, and not when either side sets the bit', async () => {
+    const cbc: tls.ConnectionOptions = { ...TLS12, ciphers: 'ECDHE-RSA-AES128-SHA256' };
+    const plain = await run({}, cbc);
+    expect(plain.cipher).toBe('ECDHE-RSA-AES128-SHA256');
+    expect(serverHelloExtensions(plain.records)).toContain(EXT_ENCRYPT_THEN_MAC);
+    for (const [server, client] of [
+      [{ secureOptions: constants.SSL_OP_NO_ENCRYPT_THEN_MAC }, cbc],
+      [{}, { ...cbc, secureOptions: constants.SSL_OP_NO_ENCRYPT_THEN_MAC }],
+    ] as const) {
+      const r = await run(server, client);
+      expect(r.cipher).toBe('ECDHE-RSA-AES128-SHA256');
+      expect(serverHelloExtensions(r.records)).not.toContain(EXT_ENCRYPT_THEN_MAC);
+    }
+  });
+});
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_LEGACY_SERVER_CONNECT and SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION let a client accept a server without secure renegotiation (RFC 5746)', () => {
+  // The relay removes renegotiation_info from the ServerHello. That also changes the transcript, so
+  // every handshake fails in the end: what differs is whether the client refuses the ServerHello.
+  const strip: Hook = (r) => (isServerHello(r) ? { ...r, body: withoutExtension(r.body, EXT_RENEGOTIATION_INFO) } : r);
+
+  it('by default the client refuses the ServerHello; with either bit it gets past it and fails only at Finished', async () => {
+    const untouched = await run({}, { ...TLS12, secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT });
+    expect(untouched.events).toContain('secure');
+    expect(serverHelloExtensions(untouched.records)).toContain(EXT_RENEGOTIATION_INFO);
+
+    const refused = await run({}, TLS12, strip);
+    expect(refused.events).toEqual(['error:ERR_SSL_UNSAFE_LEGACY_RENEGOTIATION_DISABLED']);
+    // The client stopped at the ServerHello: it never sent its key exchange.
+    expect(refused.records.filter((r) => r.from === 'client' && r.type === HANDSHAKE)).toHaveLength(1);
+
+    for (const bit of [constants.SSL_OP_LEGACY_SERVER_CONNECT, constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION]) {
+      const accepted = await run({}, { ...TLS12, secureOptions: bit }, strip);
+      expect(accepted.events).toEqual(['error:ERR_SSL_SSLV3_ALERT_BAD_RECORD_MAC']);
+      // It went on: ClientKeyExchange and its encrypted Finished.
+      expect(accepted.records.filter((r) => r.from === 'client' && r.type === HANDSHAKE).length).toBeGreaterThan(1);
+    }
+  });
+});
+
+/** Runs `openssl s_client` (compiled-in defaults) against 127.0.0.1:`port` and resolves its output. */
+function sClient(port: number, args: readonly string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn('openssl', ['s_client', '-connect', `${LOOPBACK}:${port}`, '-ign_eof', ...args], {
+      env: { ...process.env, OPENSSL_CONF: '/dev/null' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => (out += String(d)));
+    const timer = setTimeout(() => child.kill(), 10_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+    child.stdin.end();
+  });
+}
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_ALLOW_NO_DHE_KEX lets a TLS 1.3 server resume a session without (EC)DHE', () => {
+  it('a client that offers psk_ke and no usable key share resumes without an ECDHE key with the bit, and is refused without it', async () => {
+    const outcome = async (secureOptions: number): Promise<{ first: string; resumed: string }> => {
+      const server = tls.createServer({ ...pki.leaf, ecdhCurve: 'P-256', secureOptions }, (socket) => {
+        socket.on('error', () => undefined);
+        // Late enough for s_client to read the session ticket first.
+        setTimeout(() => socket.end('ok\n'), 100);
+      });
+      server.on('tlsClientError', () => undefined);
+      await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+      const port = (server.address() as AddressInfo).port;
+      const session = join(pki.dir, `session-${secureOptions}.pem`);
+      try {
+        const first = await sClient(port, ['-tls1_3', '-groups', 'P-256', '-sess_out', session]);
+        // The second offer has only X25519, which the server does not accept: no (EC)DHE is possible.
+        const resumed = await sClient(port, ['-tls1_3', '-allow_no_dhe_kex', '-groups', 'X25519', '-sess_in', session]);
+        return { first, resumed };
+      } finally {
+        rmSync(session, { force: true });
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    };
+    const without = await outcome(0);
+    expect(without.first).toMatch(/Server Temp Key: ECDH, prime256v1/);
+    expect(without.first).toMatch(/New, TLSv1\.3/);
+    expect(without.resumed).not.toMatch(/Reused/);
+    expect(without.resumed).toMatch(/alert handshake failure/);
+
+    const withBit = await outcome(constants.SSL_OP_ALLOW_NO_DHE_KEX);
+    expect(withBit.first).toMatch(/New, TLSv1\.3/);
+    expect(withBit.resumed).toMatch(/Reused, TLSv1\.3/);
+    expect(withBit.resumed).not.toMatch(/Server Temp Key/);
+    expect(withBit.resumed).toMatch(/^ok$/m);
+  });
+});
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS turns off the empty record OpenSSL sends before TLS 1.0 CBC data (the BEAST countermeasure)', () => {
+  const dataRecords = (r: Run, from: TlsRecord['from']): number => r.records.filter((x) => x.from === from && x.type === APPLICATION_DATA).length;
+
+  it('one write over TLS 1.0 CBC is two records by default and one with the bit, from the server and from the client', async () => {
+    const dont = { ...TLS10, secureOptions: constants.SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS };
+    // The server writes "ok\n".
+    const plain = await run(TLS10, TLS10);
+    expect([plain.protocol, plain.cipher]).toEqual(['TLSv1', 'ECDHE-RSA-AES256-SHA']);
+    expect(plain.events).toContain('data:ok\n');
+    expect(dataRecords(plain, 'server')).toBe(2);
+    const server = await run(dont, TLS10);
+    expect(server.events).toContain('data:ok\n');
+    expect(dataRecords(server, 'server')).toBe(1);
+    // The client writes "hi".
+    const fromClient = await run(TLS10, TLS10, undefined, 'hi', '');
+    expect(fromClient.serverEvents).toContain('data:hi');
+    expect(dataRecords(fromClient, 'client')).toBe(2);
+    const client = await run(TLS10, dont, undefined, 'hi', '');
+    expect(client.serverEvents).toContain('data:hi');
+    expect(dataRecords(client, 'client')).toBe(1);
+  });
+
+  it('TLS 1.1 has an explicit IV and no empty record: the bit does nothing there', async () => {
+    const tls11 = { ...TLS10, minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1' } as const;
+    const r = await run(tls11, tls11);
+    expect(r.protocol).toBe('TLSv1.1');
+    expect(r.records.filter((x) => x.from === 'server' && x.type === APPLICATION_DATA)).toHaveLength(1);
+  });
+});
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_NO_TLSv1_3 and SSL_OP_NO_TLSv1_2 switch that version off', () => {
+  it('a server with the bit refuses a client that speaks only that version, and accepts it without', async () => {
+    for (const [bit, client] of [
+      [constants.SSL_OP_NO_TLSv1_3, { minVersion: 'TLSv1.3' }],
+      [constants.SSL_OP_NO_TLSv1_2, { maxVersion: 'TLSv1.2' }],
+    ] as const) {
+      expect((await run({}, client)).events).toContain('secure');
+      expect((await run({ secureOptions: bit }, client)).events).toEqual(['error:ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION']);
+      // And a client with the bit offers no such version.
+      expect(
+        (await run({ minVersion: client.minVersion ?? 'TLSv1.2', maxVersion: client.maxVersion ?? 'TLSv1.3' }, { ...client, secureOptions: bit })).events,
+      ).toEqual(['error:ERR_SSL_NO_PROTOCOLS_AVAILABLE']);
+    }
+  });
+});
+
+describe('SSL_OP_IGNORE_UNEXPECTED_EOF is neutral on Node: a TCP close without close_notify ends the stream without an error either way', () => {
+  const dropCloseNotify =
+    (from: TlsRecord['from']): Hook =>
+    (r) =>
+      r.from === from && r.type === ALERT ? undefined : r;
+
+  it('a client reads the data and then a plain end, with and without the bit', async () => {
+    expect(weakens('SSL_OP_IGNORE_UNEXPECTED_EOF')).toBe(false);
+    for (const secureOptions of [0, SSL_OP_IGNORE_UNEXPECTED_EOF]) {
+      const r = await run({}, { ...TLS12, secureOptions }, dropCloseNotify('server'));
+      // The server did send close_notify: the relay dropped it.
+      expect(r.records.filter((x) => x.from === 'server' && x.type === ALERT)).toHaveLength(1);
+      expect(r.events).toEqual(['secure', 'data:ok\n', 'end']);
+    }
+  });
+
+  it('a server reads the data and then a plain end, with and without the bit', async () => {
+    for (const secureOptions of [0, SSL_OP_IGNORE_UNEXPECTED_EOF]) {
+      const r = await run({ secureOptions }, TLS12, dropCloseNotify('client'), 'hi', '');
+      expect(r.records.filter((x) => x.from === 'client' && x.type === ALERT)).toHaveLength(1);
+      expect(r.serverEvents).toEqual(['data:hi', 'end']);
+    }
+  });
+});
