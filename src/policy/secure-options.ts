@@ -15,8 +15,8 @@ export interface SecureOptionBit {
   /** True when `crypto.constants` on Node 20 has this name. */
   exportedByNode: boolean;
   /**
-   * For a `weakens` bit, the side whose weakening test/claims/secure-options.test.ts shows on Node
-   * (OpenSSL reads SSL_OP_LEGACY_SERVER_CONNECT on a client only); undefined: both sides.
+   * For a `weakens` bit, the one side whose weakening test/claims/secure-options.test.ts shows on
+   * Node (OpenSSL reads SSL_OP_LEGACY_SERVER_CONNECT on a client only); undefined: both sides.
    */
   side?: 'client' | 'server';
 }
@@ -55,7 +55,7 @@ export const SECURE_OPTION_BITS: readonly SecureOptionBit[] = Object.freeze([
     false,
   ),
   bit('SSL_OP_DISABLE_TLSEXT_CA_NAMES', 9, 'neutral', 'does not send the certificate_authorities extension', false),
-  bit('SSL_OP_ALLOW_NO_DHE_KEX', 10, 'weakens', 'allows TLS 1.3 PSK resumption without (EC)DHE, losing forward secrecy', true, 'server'),
+  bit('SSL_OP_ALLOW_NO_DHE_KEX', 10, 'weakens', 'allows TLS 1.3 PSK resumption without (EC)DHE, losing forward secrecy'),
   bit('SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS', 11, 'weakens', 'turns off the BEAST countermeasure for TLS 1.0 CBC (part of SSL_OP_ALL)'),
   bit('SSL_OP_NO_QUERY_MTU', 12, 'neutral', 'DTLS only'),
   bit('SSL_OP_COOKIE_EXCHANGE', 13, 'neutral', 'DTLS only'),
@@ -67,9 +67,7 @@ export const SECURE_OPTION_BITS: readonly SecureOptionBit[] = Object.freeze([
     'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
     18,
     'weakens',
-    'allows connecting to servers without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
-    true,
-    'client',
+    'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
   ),
   bit('SSL_OP_NO_ENCRYPT_THEN_MAC', 19, 'weakens', 'disables encrypt-then-MAC for CBC suites (padding-oracle exposure)'),
   bit('SSL_OP_ENABLE_MIDDLEBOX_COMPAT', 20, 'neutral', 'TLS 1.3 middlebox compatibility mode (OpenSSL default)', false),

@@ -2,10 +2,13 @@
  * no-weak-cipher weakSecureOptions: what each `weakens` bit of src/policy/secure-options.ts does, shown
  * on the Node running the tests (OpenSSL 3) with servers on 127.0.0.1. A relay between client and
  * server reads the TLS records (the TLS 1.2 ServerHello and the record types are plaintext) and can
- * drop or rewrite one. `openssl s_client` is the peer where Node has no switch for the behaviour.
+ * drop or rewrite one. `openssl s_client` is the peer where Node has no switch for the behaviour,
+ * and a small TLS 1.2 client written here (RSA key exchange, AES-128-GCM) is the peer that OpenSSL
+ * will not be: one without secure renegotiation (RFC 5746), or one whose premaster secret carries
+ * another version than its ClientHello.
  */
 import { spawn } from 'node:child_process';
-import { constants } from 'node:crypto';
+import { X509Certificate, constants, createCipheriv, createDecipheriv, createHash, createHmac, publicEncrypt, randomBytes, type KeyObject } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -247,6 +250,217 @@ describe('no-weak-cipher weakSecureOptions: SSL_OP_NO_ENCRYPT_THEN_MAC on either
   });
 });
 
+const u16 = (n: number): Buffer => Buffer.from([n >> 8, n & 0xff]);
+const u24 = (n: number): Buffer => Buffer.from([n >> 16, (n >> 8) & 0xff, n & 0xff]);
+const u64 = (n: number): Buffer => {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(BigInt(n));
+  return b;
+};
+const tlsRecord = (type: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([type]), u16(0x0303), u16(body.length), body]);
+const handshakeMessage = (type: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([type]), u24(body.length), body]);
+
+/** The TLS 1.2 PRF (P_SHA256, RFC 5246 section 5). */
+function prf(secret: Buffer, label: string, seed: Buffer, length: number): Buffer {
+  const labelSeed = Buffer.concat([Buffer.from(label), seed]);
+  const out: Buffer[] = [];
+  let a = labelSeed;
+  for (let n = 0; n < length; n += 32) {
+    a = createHmac('sha256', secret).update(a).digest();
+    out.push(
+      createHmac('sha256', secret)
+        .update(Buffer.concat([a, labelSeed]))
+        .digest(),
+    );
+  }
+  return Buffer.concat(out).subarray(0, length);
+}
+
+/**
+ * A ClientHello that offers TLS_RSA_WITH_AES_128_GCM_SHA256 only, with signature_algorithms
+ * (rsa_pss_rsae_sha256, rsa_pkcs1_sha256) as its one extension: no renegotiation_info and no
+ * TLS_EMPTY_RENEGOTIATION_INFO_SCSV, so a client without RFC 5746.
+ */
+function legacyClientHello(version: number): Buffer {
+  const sigalgs = Buffer.concat([u16(13), u16(6), u16(4), u16(0x0804), u16(0x0401)]);
+  const body = Buffer.concat([u16(version), randomBytes(32), Buffer.from([0]), u16(2), u16(0x009c), Buffer.from([1, 0]), u16(sigalgs.length), sigalgs]);
+  return handshakeMessage(1, body);
+}
+
+interface LegacyOutcome {
+  /** How far it got: `hello` (waiting for ServerHelloDone), `finished-sent`, `established`, `renegotiating`. */
+  readonly state: string;
+  /** The alert that ended it: [level, description]. */
+  readonly alert?: readonly [number, number];
+  /** The handshake message type the server answered a renegotiating ClientHello with. */
+  readonly handshake?: number;
+}
+
+interface Keys {
+  readonly master: Buffer;
+  readonly clientKey: Buffer;
+  readonly serverKey: Buffer;
+  readonly clientIv: Buffer;
+  readonly serverIv: Buffer;
+}
+
+/**
+ * Connects to 127.0.0.1:`port` as a TLS 1.2 client without RFC 5746. `clientVersion` goes in the
+ * ClientHello, `premasterVersion` in the RSA premaster secret. After the server's Finished (checked)
+ * it sends a second ClientHello when `renegotiate`, and reports how the server answers.
+ */
+function legacyClient(port: number, opts: { clientVersion?: number; premasterVersion?: number; renegotiate?: boolean } = {}): Promise<LegacyOutcome> {
+  const clientVersion = opts.clientVersion ?? 0x0303;
+  const premasterVersion = opts.premasterVersion ?? clientVersion;
+  return new Promise((resolve) => {
+    const socket = net.connect(port, LOOPBACK);
+    const hello = legacyClientHello(clientVersion);
+    const transcript: Buffer[] = [hello];
+    socket.write(tlsRecord(HANDSHAKE, hello));
+    let state = 'hello';
+    let pending: Buffer = Buffer.alloc(0);
+    let messages: Buffer = Buffer.alloc(0);
+    let serverRandom: Buffer = Buffer.alloc(0);
+    let serverKey: KeyObject | undefined;
+    let keys: Keys | undefined;
+    let clientSeq = 0;
+    let serverSeq = 0;
+    let serverEncrypts = false;
+    const done = (outcome: Omit<LegacyOutcome, 'state'> = {}): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ state, ...outcome });
+    };
+    const timer = setTimeout(() => done(), 5000);
+    const encrypt = (k: Keys, type: number, plain: Buffer): Buffer => {
+      const explicit = u64(clientSeq);
+      const cipher = createCipheriv('aes-128-gcm', k.clientKey, Buffer.concat([k.clientIv, explicit]));
+      cipher.setAAD(Buffer.concat([u64(clientSeq++), Buffer.from([type]), u16(0x0303), u16(plain.length)]));
+      return tlsRecord(type, Buffer.concat([explicit, cipher.update(plain), cipher.final(), cipher.getAuthTag()]));
+    };
+    const decrypt = (k: Keys, type: number, body: Buffer): Buffer => {
+      const text = body.subarray(8, body.length - 16);
+      const decipher = createDecipheriv('aes-128-gcm', k.serverKey, Buffer.concat([k.serverIv, body.subarray(0, 8)]));
+      decipher.setAAD(Buffer.concat([u64(serverSeq++), Buffer.from([type]), u16(0x0303), u16(text.length)]));
+      decipher.setAuthTag(body.subarray(body.length - 16));
+      return Buffer.concat([decipher.update(text), decipher.final()]);
+    };
+    const keyExchange = (): void => {
+      const premaster = Buffer.concat([u16(premasterVersion), randomBytes(46)]);
+      const encrypted = publicEncrypt({ key: serverKey!, padding: constants.RSA_PKCS1_PADDING }, premaster);
+      const cke = handshakeMessage(16, Buffer.concat([u16(encrypted.length), encrypted]));
+      transcript.push(cke);
+      const clientRandom = hello.subarray(6, 38);
+      const master = prf(premaster, 'master secret', Buffer.concat([clientRandom, serverRandom]), 48);
+      const block = prf(master, 'key expansion', Buffer.concat([serverRandom, clientRandom]), 40);
+      const k: Keys = {
+        master,
+        clientKey: block.subarray(0, 16),
+        serverKey: block.subarray(16, 32),
+        clientIv: block.subarray(32, 36),
+        serverIv: block.subarray(36, 40),
+      };
+      keys = k;
+      const finished = handshakeMessage(20, prf(master, 'client finished', createHash('sha256').update(Buffer.concat(transcript)).digest(), 12));
+      transcript.push(finished);
+      socket.write(Buffer.concat([tlsRecord(HANDSHAKE, cke), tlsRecord(20, Buffer.from([1])), encrypt(k, HANDSHAKE, finished)]));
+      state = 'finished-sent';
+    };
+    const onMessage = (msg: Buffer): boolean => {
+      const type = msg[0];
+      if (state === 'hello') {
+        transcript.push(msg);
+        if (type === 2) serverRandom = msg.subarray(6, 38);
+        if (type === 11) serverKey = new X509Certificate(msg.subarray(10, 10 + msg.readUIntBE(7, 3))).publicKey;
+        if (type === 14) keyExchange();
+        return false;
+      }
+      if (state === 'finished-sent' && type === 20 && keys) {
+        const expected = prf(keys.master, 'server finished', createHash('sha256').update(Buffer.concat(transcript)).digest(), 12);
+        if (!msg.subarray(4).equals(expected)) throw new Error('bad server Finished');
+        state = 'established';
+        if (!opts.renegotiate) return true;
+        socket.write(encrypt(keys, HANDSHAKE, legacyClientHello(0x0303)));
+        state = 'renegotiating';
+        return false;
+      }
+      if (state === 'renegotiating') {
+        done({ handshake: type });
+        return true;
+      }
+      return false;
+    };
+    socket.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= 5 && pending.length >= 5 + pending.readUInt16BE(3)) {
+        const type = pending[0]!;
+        let body = pending.subarray(5, 5 + pending.readUInt16BE(3));
+        pending = pending.subarray(5 + body.length);
+        if (type === 20) {
+          serverEncrypts = true;
+          continue;
+        }
+        if (serverEncrypts && keys) body = decrypt(keys, type, body);
+        if (type === ALERT) return done({ alert: [body[0]!, body[1]!] });
+        messages = Buffer.concat([messages, body]);
+        while (messages.length >= 4 && messages.length >= 4 + messages.readUIntBE(1, 3)) {
+          const msg = messages.subarray(0, 4 + messages.readUIntBE(1, 3));
+          messages = messages.subarray(msg.length);
+          if (onMessage(msg)) return state === 'established' ? done() : undefined;
+        }
+      }
+    });
+    socket.on('error', () => done());
+    socket.on('close', () => done());
+  });
+}
+
+/** Runs `fn` with a Node TLS server on 127.0.0.1 that keeps every connection open and silent. */
+async function withQuietServer<T>(options: tls.TlsOptions, fn: (port: number) => Promise<T>): Promise<T> {
+  const sockets = new Set<tls.TLSSocket>();
+  const server = tls.createServer({ ...pki.leaf, ...options }, (socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  try {
+    return await fn((server.address() as AddressInfo).port);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const NO_RENEGOTIATION = 100;
+const SERVER_HELLO = 2;
+
+describe('no-weak-cipher weakSecureOptions: SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION lets a server renegotiate with a client without secure renegotiation (RFC 5746)', () => {
+  it('a Node server completes a first handshake with such a client either way; it refuses its renegotiation by default and answers it with a ServerHello with the bit', async () => {
+    expect(await withQuietServer({}, (port) => legacyClient(port))).toEqual({ state: 'established' });
+    expect(await withQuietServer({}, (port) => legacyClient(port, { renegotiate: true }))).toEqual({ state: 'renegotiating', alert: [1, NO_RENEGOTIATION] });
+    expect(
+      await withQuietServer({ secureOptions: constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION }, (port) => legacyClient(port, { renegotiate: true })),
+    ).toEqual({ state: 'renegotiating', handshake: SERVER_HELLO });
+  });
+});
+
+describe('SSL_OP_TLS_ROLLBACK_BUG is neutral: it only lets the RSA premaster secret carry the negotiated version instead of the offered one', () => {
+  it('offered 0x0304 and negotiated TLS 1.2: a premaster with 0x0303 fails without the bit and is accepted with it', async () => {
+    expect(weakens('SSL_OP_TLS_ROLLBACK_BUG')).toBe(false);
+    const offered = { clientVersion: 0x0304 };
+    expect(await withQuietServer({}, (port) => legacyClient(port, { ...offered, premasterVersion: 0x0304 }))).toEqual({ state: 'established' });
+    // OpenSSL uses a random premaster instead (no oracle): the Finished check fails.
+    expect(await withQuietServer({}, (port) => legacyClient(port, { ...offered, premasterVersion: 0x0303 }))).toEqual({
+      state: 'finished-sent',
+      alert: [2, 20],
+    });
+    expect(
+      await withQuietServer({ secureOptions: constants.SSL_OP_TLS_ROLLBACK_BUG }, (port) => legacyClient(port, { ...offered, premasterVersion: 0x0303 })),
+    ).toEqual({ state: 'established' });
+  });
+});
+
 describe('no-weak-cipher weakSecureOptions: SSL_OP_LEGACY_SERVER_CONNECT and SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION let a client accept a server without secure renegotiation (RFC 5746)', () => {
   // The relay removes renegotiation_info from the ServerHello. That also changes the transcript, so
   // every handshake fails in the end: what differs is whether the client refuses the ServerHello.
@@ -290,7 +504,7 @@ function sClient(port: number, args: readonly string[]): Promise<string> {
   });
 }
 
-describe('no-weak-cipher weakSecureOptions: SSL_OP_ALLOW_NO_DHE_KEX lets a TLS 1.3 server resume a session without (EC)DHE', () => {
+describe('no-weak-cipher weakSecureOptions: SSL_OP_ALLOW_NO_DHE_KEX lets a TLS 1.3 server or client resume a session without (EC)DHE', () => {
   it('a client that offers psk_ke and no usable key share resumes without an ECDHE key with the bit, and is refused without it', async () => {
     const outcome = async (secureOptions: number): Promise<{ first: string; resumed: string }> => {
       const server = tls.createServer({ ...pki.leaf, ecdhCurve: 'P-256', secureOptions }, (socket) => {
@@ -323,6 +537,71 @@ describe('no-weak-cipher weakSecureOptions: SSL_OP_ALLOW_NO_DHE_KEX lets a TLS 1
     expect(withBit.resumed).toMatch(/Reused, TLSv1\.3/);
     expect(withBit.resumed).not.toMatch(/Server Temp Key/);
     expect(withBit.resumed).toMatch(/^ok$/m);
+  });
+  it('a Node client with the bit resumes without an ephemeral key from an `openssl s_server -allow_no_dhe_kex` that shares no group with its offer, and fails without it', async () => {
+    const server = spawn(
+      'openssl',
+      [
+        's_server',
+        '-accept',
+        `${LOOPBACK}:0`,
+        '-tls1_3',
+        '-allow_no_dhe_kex',
+        '-groups',
+        'P-256',
+        '-key',
+        join(pki.dir, 'leaf.key'),
+        '-cert',
+        join(pki.dir, 'leaf.pem'),
+      ],
+      { env: { ...process.env, OPENSSL_CONF: '/dev/null' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`s_server did not start: ${out}`)), 10_000);
+        server.stdout.on('data', (d: Buffer) => {
+          out += String(d);
+          const m = /ACCEPT [\d.]+:(\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
+        });
+      });
+      interface Resumption {
+        readonly error?: string;
+        readonly reused?: boolean;
+        readonly ephemeral?: object;
+        readonly session?: Buffer;
+      }
+      const connect = (options: tls.ConnectionOptions): Promise<Resumption> =>
+        new Promise((resolve) => {
+          let result: Resumption = {};
+          let session: Buffer | undefined;
+          const socket = tls.connect({ host: LOOPBACK, port, ca: pki.ca, minVersion: 'TLSv1.3', ...options }, () => {
+            // Read here: Node 20 crashes on isSessionReused() after the socket closed.
+            result = { reused: socket.isSessionReused(), ephemeral: socket.getEphemeralKeyInfo() ?? {} };
+            // Late enough for the session ticket.
+            setTimeout(() => socket.end(), 100);
+          });
+          socket.on('session', (s: Buffer) => (session = s));
+          socket.on('data', () => undefined);
+          socket.on('error', (e: NodeJS.ErrnoException) => (result = { error: e.code }));
+          socket.on('close', () => resolve({ ...result, ...(session && { session }) }));
+        });
+      const first = await connect({ ecdhCurve: 'P-256' });
+      expect(first).toMatchObject({ reused: false, ephemeral: { type: 'ECDH', name: 'prime256v1' } });
+      // The second offer has only X25519, which the server does not accept.
+      expect(await connect({ ecdhCurve: 'X25519', session: first.session })).toEqual({ error: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' });
+      const again = await connect({ ecdhCurve: 'P-256' });
+      expect(await connect({ ecdhCurve: 'X25519', session: again.session, secureOptions: constants.SSL_OP_ALLOW_NO_DHE_KEX })).toMatchObject({
+        reused: true,
+        ephemeral: {},
+      });
+    } finally {
+      server.kill();
+    }
   });
 });
 

@@ -60,15 +60,9 @@ const cases: CasesOf<typeof rule> = {
     // Hardening bits and SSL_OP_ALL (whose BEAST bit only matters with TLS 1.0) are fine.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_NO_TICKET | constants.SSL_OP_NO_RENEGOTIATION });",
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_ALL });",
-    // Client-side bits in a server's options: OpenSSL reads them on a client only (the server side of
-    // SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION is not shown on Node, so it is not claimed).
-    validJs(
-      "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({ secureOptions: crypto.constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION });",
-    ),
+    // A client-side bit in a server's options: OpenSSL reads it on a client only.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT });",
     validJs("const tls = require('tls');\nconst c = require('crypto').constants || {};\ntls.createServer({ secureOptions: c.SSL_OP_LEGACY_SERVER_CONNECT });"),
-    // A server-side bit in a client's options.
-    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_ALLOW_NO_DHE_KEX });",
     // Neutral on Node: SSL_OP_TLS_ROLLBACK_BUG, and SSL_OP_IGNORE_UNEXPECTED_EOF (128; Node ends the stream the same way without it).
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_TLS_ROLLBACK_BUG });",
     "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureOptions: 128 });",
@@ -643,6 +637,23 @@ const cases: CasesOf<typeof rule> = {
         },
       ],
     },
+    // SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION weakens a server too: it renegotiates with a client without RFC 5746.
+    js({
+      code: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({ secureOptions: crypto.constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: {
+            names: 'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
+            reasons: 'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+            them: 'it',
+          },
+          line: 3,
+          column: 20,
+          suggestions: [{ messageId: 'removeFlags', output: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({});" }],
+        },
+      ],
+    }),
     // whistle 2.10.10 lib/util/index.js: `crypto.constants || {}` is crypto.constants; the options go to a client.
     js({
       code: "var crypto = require('crypto');\nvar cryptoConsts = crypto.constants || {};\nfunction setSecureOptions(options) {\n  var secureOptions = cryptoConsts.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION;\n  if (secureOptions) {\n    options.secureOptions = secureOptions;\n  }\n  return options;\n}\nexports.setSecureOptions = setSecureOptions;",
@@ -651,7 +662,7 @@ const cases: CasesOf<typeof rule> = {
           messageId: 'weakSecureOptions',
           data: {
             names: 'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
-            reasons: 'allows connecting to servers without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+            reasons: 'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
             them: 'it',
           },
           line: 6,
@@ -674,7 +685,7 @@ const cases: CasesOf<typeof rule> = {
           messageId: 'weakSecureOptions',
           data: {
             names: 'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
-            reasons: 'allows connecting to servers without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+            reasons: 'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
             them: 'it',
           },
           line: 3,
@@ -694,7 +705,26 @@ const cases: CasesOf<typeof rule> = {
         },
       ],
     }),
-    // SSL_OP_ALLOW_NO_DHE_KEX is shown on a server: it resumes TLS 1.3 sessions without (EC)DHE.
+    // SSL_OP_ALLOW_NO_DHE_KEX: a server or a client resumes TLS 1.3 sessions without (EC)DHE.
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_ALLOW_NO_DHE_KEX });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: { names: 'SSL_OP_ALLOW_NO_DHE_KEX', reasons: 'allows TLS 1.3 PSK resumption without (EC)DHE, losing forward secrecy', them: 'it' },
+          line: 3,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeFlags', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_ALLOW_NO_DHE_KEX | constants.SSL_OP_NO_TICKET });",
       errors: [
