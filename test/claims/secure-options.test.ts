@@ -2,7 +2,7 @@
  * no-weak-cipher weakSecureOptions: what each `weakens` bit of src/policy/secure-options.ts does, shown
  * on the Node running the tests (OpenSSL 3) with servers on 127.0.0.1. A relay between client and
  * server reads the TLS records (the TLS 1.2 ServerHello and the record types are plaintext) and can
- * drop or rewrite one. `openssl s_client` is the peer where Node has no switch for the behaviour,
+ * drop or rewrite one. `openssl s_client`/`s_server` is the peer where Node has no switch for the behaviour,
  * and a small TLS 1.2 client written here (RSA key exchange, AES-128-GCM) is the peer that OpenSSL
  * will not be: one without secure renegotiation (RFC 5746), or one whose premaster secret carries
  * another version than its ClientHello.
