@@ -66,11 +66,16 @@ const SHOWN = 3;
 
 const PROFILE_CIPHERS = PROFILES.intermediate.ciphers;
 
-/** Weakening bits the rule reports; the version bits are judged separately (see weakeningBits). */
-function weakeningBits(mask: number, allowsTls10: boolean): SecureOptionBit[] {
+/**
+ * Weakening bits the rule reports; the version bits are judged separately. A bit shown to weaken one
+ * side only (`side`) counts where the options may reach that side: a client-only bit in a server's
+ * options does nothing.
+ */
+function weakeningBits(mask: number, allowsTls10: boolean, sides: ReadonlySet<'client' | 'server'>): SecureOptionBit[] {
   const analysis = analyzeSecureOptions(mask);
   const off = new Set(analysis.disabledVersions);
   return analysis.weakening.filter((bit) => {
+    if (bit.side && !sides.has(bit.side)) return false;
     // Turning off TLS 1.2 leaves TLS 1.3 (or nothing): not weaker. Both off is no-legacy-tls-version's finding.
     if (bit.name === 'SSL_OP_NO_TLSv1_2') return false;
     if (bit.name === 'SSL_OP_NO_TLSv1_3') return !off.has('TLSv1.2');
@@ -275,11 +280,22 @@ const allowsTls10 = (run: Run, site: OptionSite): boolean => versionRangeOf(run,
 /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
 const allowsLegacy = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).legacy.length > 0;
 
+/** The sides of a connection the options may configure: a secure context or socket serves either. */
+function sidesOf(roles: ReadonlySet<string>): Set<'client' | 'server'> {
+  const sides = new Set<'client' | 'server'>();
+  for (const role of roles) {
+    if (role !== 'server') sides.add('client');
+    if (role !== 'client' && role !== 'agent') sides.add('server');
+  }
+  return sides;
+}
+
 function checkSecureOptions(run: Run, site: OptionSite, key: string, values: readonly Primitive[]): void {
   const { fc, sourceCode, removeSite, report } = run;
   if (!values.every((v) => typeof v === 'number' && Number.isInteger(v))) return;
   const tls10 = allowsTls10(run, site);
-  const perValue = (values as number[]).map((v) => weakeningBits(v, tls10));
+  const sides = sidesOf(destinationRoles(fc, site));
+  const perValue = (values as number[]).map((v) => weakeningBits(v, tls10, sides));
   if (perValue.some((bits) => bits.length === 0)) return;
   const bits = [...new Map(perValue.flat().map((b) => [b.name, b])).values()];
   const mask = bits.reduce((m, b) => (m | b.value) >>> 0, 0);

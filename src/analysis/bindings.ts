@@ -93,9 +93,24 @@ function compute(fc: FileContext, node: TSESTree.Node): ModuleRef | undefined {
       return requireCall(node);
     case 'AwaitExpression':
       return node.argument.type === 'ImportExpression' ? importExpression(node.argument) : undefined;
+    case 'LogicalExpression': {
+      // `crypto.constants || {}`: the fallback is never taken where the left side always exists.
+      const right = unwrap(node.right);
+      if (node.operator === '&&' || right.type !== 'ObjectExpression' || right.properties.length > 0) return undefined;
+      const left = resolveModuleRef(fc, node.left);
+      return left && alwaysAnObject(left) ? left : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * True for a module export that is an object on every Node release the plugin supports, so that
+ * `crypto.constants || {}` is `crypto.constants` (whistle 2.10.10).
+ */
+function alwaysAnObject(ref: ModuleRef): boolean {
+  return (ref.module === 'crypto' && ref.path.length === 1 && ref.path[0] === 'constants') || (ref.module === 'constants' && ref.path.length === 0);
 }
 
 function requireCall(node: TSESTree.CallExpression): ModuleRef | undefined {

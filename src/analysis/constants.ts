@@ -7,7 +7,11 @@ import { SECURE_OPTION_BITS, SSL_OP_ALL } from '../policy/secure-options.js';
 import type { ModuleRef } from './bindings.js';
 import type { Primitive } from './types.js';
 
-const SSL_OP = new Map<string, number>([...SECURE_OPTION_BITS.map((bit): [string, number] => [bit.name, bit.value]), ['SSL_OP_ALL', SSL_OP_ALL]]);
+/** Only the names Node exports: `crypto.constants.SSL_OP_IGNORE_UNEXPECTED_EOF` is undefined on Node. */
+const SSL_OP = new Map<string, number>([
+  ...SECURE_OPTION_BITS.filter((bit) => bit.exportedByNode).map((bit): [string, number] => [bit.name, bit.value]),
+  ['SSL_OP_ALL', SSL_OP_ALL],
+]);
 
 /** The value of a constant export, or undefined when the export is not a known constant. */
 export function moduleConstant(ref: ModuleRef): Primitive[] | undefined {

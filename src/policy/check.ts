@@ -193,7 +193,8 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
   }
 
   if (typeof secureOptions === 'number') {
-    const weakening = analyzeSecureOptions(secureOptions).weakening;
+    // A bit shown to weaken one side only (SSL_OP_LEGACY_SERVER_CONNECT: clients) does nothing on the other.
+    const weakening = analyzeSecureOptions(secureOptions).weakening.filter((b) => b.side === undefined || b.side === side);
     if (weakening.length > 0) {
       const names = weakening.map((b) => b.name).join(', ');
       add(

@@ -14,21 +14,39 @@ export interface SecureOptionBit {
   reason: string;
   /** True when `crypto.constants` on Node 20 has this name. */
   exportedByNode: boolean;
+  /**
+   * For a `weakens` bit, the one side whose weakening test/claims/secure-options.test.ts shows on
+   * Node (OpenSSL reads SSL_OP_LEGACY_SERVER_CONNECT on a client only); undefined: both sides.
+   */
+  side?: 'client' | 'server';
 }
 
-function bit(name: string, n: number, verdict: SecureOptionBit['verdict'], reason: string, exportedByNode = true): SecureOptionBit {
-  return Object.freeze({ name, value: 2 ** n, verdict, reason, exportedByNode });
+function bit(
+  name: string,
+  n: number,
+  verdict: SecureOptionBit['verdict'],
+  reason: string,
+  exportedByNode = true,
+  side?: SecureOptionBit['side'],
+): SecureOptionBit {
+  return Object.freeze({ name, value: 2 ** n, verdict, reason, exportedByNode, ...(side && { side }) });
 }
 
 /** Every single-bit option, ascending by value. */
 export const SECURE_OPTION_BITS: readonly SecureOptionBit[] = Object.freeze([
   bit('SSL_OP_NO_EXTENDED_MASTER_SECRET', 0, 'weakens', 'disables the extended master secret (RFC 7627), re-opening triple-handshake attacks', false),
   bit('SSL_OP_CLEANSE_PLAINTEXT', 1, 'neutral', 'wipes plaintext buffers after use', false),
-  bit('SSL_OP_LEGACY_SERVER_CONNECT', 2, 'weakens', 'allows connecting to servers without secure renegotiation (RFC 5746)'),
+  bit('SSL_OP_LEGACY_SERVER_CONNECT', 2, 'weakens', 'allows connecting to servers without secure renegotiation (RFC 5746)', true, 'client'),
   bit('SSL_OP_ENABLE_KTLS', 3, 'neutral', 'kernel TLS offload', false),
   bit('SSL_OP_TLSEXT_PADDING', 4, 'neutral', 'ClientHello padding workaround (part of SSL_OP_ALL)', false),
   bit('SSL_OP_SAFARI_ECDHE_ECDSA_BUG', 6, 'neutral', 'Safari interoperability workaround (part of SSL_OP_ALL)', false),
-  bit('SSL_OP_IGNORE_UNEXPECTED_EOF', 7, 'weakens', 'treats a missing close_notify as a clean close, enabling truncation attacks', false),
+  bit(
+    'SSL_OP_IGNORE_UNEXPECTED_EOF',
+    7,
+    'neutral',
+    'treats a missing close_notify as a clean close; Node does so with or without it (the stream ends, no error)',
+    false,
+  ),
   bit(
     'SSL_OP_ALLOW_CLIENT_RENEGOTIATION',
     8,
@@ -45,12 +63,22 @@ export const SECURE_OPTION_BITS: readonly SecureOptionBit[] = Object.freeze([
   bit('SSL_OP_CISCO_ANYCONNECT', 15, 'neutral', 'DTLS interoperability workaround'),
   bit('SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION', 16, 'neutral', 'always starts a new session on renegotiation'),
   bit('SSL_OP_NO_COMPRESSION', 17, 'neutral', 'Node already disables TLS compression globally'),
-  bit('SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION', 18, 'weakens', 'allows insecure legacy renegotiation (CVE-2009-3555)'),
+  bit(
+    'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
+    18,
+    'weakens',
+    'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+  ),
   bit('SSL_OP_NO_ENCRYPT_THEN_MAC', 19, 'weakens', 'disables encrypt-then-MAC for CBC suites (padding-oracle exposure)'),
   bit('SSL_OP_ENABLE_MIDDLEBOX_COMPAT', 20, 'neutral', 'TLS 1.3 middlebox compatibility mode (OpenSSL default)', false),
   bit('SSL_OP_PRIORITIZE_CHACHA', 21, 'neutral', 'prefers ChaCha20 when the client does'),
   bit('SSL_OP_CIPHER_SERVER_PREFERENCE', 22, 'neutral', 'server cipher order (what honorCipherOrder: true sets)'),
-  bit('SSL_OP_TLS_ROLLBACK_BUG', 23, 'weakens', 'turns off the version-rollback check in RSA key exchange'),
+  bit(
+    'SSL_OP_TLS_ROLLBACK_BUG',
+    23,
+    'neutral',
+    'accepts an RSA premaster secret that carries the negotiated version instead of the offered one; the Finished messages still cover the offered version',
+  ),
   bit('SSL_OP_NO_ANTI_REPLAY', 24, 'neutral', 'TLS 1.3 early-data anti-replay; Node does not enable early data', false),
   bit('SSL_OP_NO_SSLv3', 25, 'legacy-hardening', 'SSLv3 is already off in Node; use minVersion instead'),
   bit('SSL_OP_NO_TLSv1', 26, 'legacy-hardening', "disables TLS 1.0; minVersion: 'TLSv1.2' says it directly"),

@@ -42,6 +42,9 @@ describe('evaluate', () => {
     ["const CONFIG = { verify: false };\nconst target = CONFIG['verify'];", [false]],
     ["import { constants } from 'node:crypto';\nconst target = constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3;", [134217728 | 536870912]],
     ["import crypto from 'crypto';\nconst target = crypto.constants.SSL_OP_LEGACY_SERVER_CONNECT;", [4]],
+    // whistle 2.10.10: the fallback is never taken, crypto.constants exists on every Node.
+    ["import crypto from 'crypto';\nconst c = crypto.constants || {};\nconst target = c.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION;", [262144]],
+    ["import constants from 'constants';\nconst c = constants ?? {};\nconst target = c.SSL_OP_NO_TICKET;", [16384]],
     ['const target = (1, false);', [false]],
   ])('%s', (code, expected) => {
     expect(valuesOf(code)).toEqual(expected);
@@ -56,6 +59,12 @@ describe('evaluate', () => {
     'declare const o: object;\nconst CONFIG = { verify: false, ...o };\nconst target = CONFIG.verify;',
     'const target = /false/;',
     'const target = Math.random() > 0.5;',
+    // Node does not export it: undefined on Node, never the OpenSSL number.
+    "import crypto from 'crypto';\nconst target = crypto.constants.SSL_OP_NO_EXTENDED_MASTER_SECRET;",
+    // Only an empty `{}` fallback, and only for an export that always exists.
+    "import crypto from 'crypto';\nconst c = crypto.constants || { SSL_OP_NO_TICKET: 1 };\nconst target = c.SSL_OP_NO_TICKET;",
+    "import crypto from 'crypto';\nconst c = crypto.constants && {};\nconst target = c.SSL_OP_NO_TICKET;",
+    "import crypto from 'crypto';\nconst c = crypto.webcrypto || {};\nconst target = c.SSL_OP_NO_TICKET;",
   ])('unknown: %s', (code) => {
     expect(valuesOf(code)).toBe('unknown');
   });

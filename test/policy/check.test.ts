@@ -84,6 +84,11 @@ describe('checkTlsOptions', () => {
     );
     expect(checkTlsOptions({ secureOptions: constants.SSL_OP_NO_TLSv1 | constants.SSL_OP_NO_TLSv1_1 | constants.SSL_OP_NO_RENEGOTIATION })).toEqual([]);
     expect(checkTlsOptions({ secureOptions: '4' })).toEqual([]);
+    // OpenSSL reads SSL_OP_LEGACY_SERVER_CONNECT on a client only; SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION weakens a server too.
+    expect(checkTlsOptions({ secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT }, { side: 'server' })).toEqual([]);
+    expect(summary(checkTlsOptions({ secureOptions: constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION }, { side: 'server' }))).toEqual([
+      'weak-cipher:secureOptions',
+    ]);
   });
 
   it('ciphers: weak suites under the policy, and @SECLEVEL=0', () => {

@@ -1,6 +1,6 @@
 import type rule from '../../rules/no-weak-cipher.js';
 import type { CasesOf } from '../rule-tester.js';
-import { js } from '../rule-tester.js';
+import { js, validJs } from '../rule-tester.js';
 
 const cases: CasesOf<typeof rule> = {
   valid: [
@@ -60,6 +60,18 @@ const cases: CasesOf<typeof rule> = {
     // Hardening bits and SSL_OP_ALL (whose BEAST bit only matters with TLS 1.0) are fine.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_NO_TICKET | constants.SSL_OP_NO_RENEGOTIATION });",
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_ALL });",
+    // A client-side bit in a server's options: OpenSSL reads it on a client only.
+    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT });",
+    validJs("const tls = require('tls');\nconst c = require('crypto').constants || {};\ntls.createServer({ secureOptions: c.SSL_OP_LEGACY_SERVER_CONNECT });"),
+    // Neutral on Node: SSL_OP_TLS_ROLLBACK_BUG, and SSL_OP_IGNORE_UNEXPECTED_EOF (128; Node ends the stream the same way without it).
+    "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_TLS_ROLLBACK_BUG });",
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureOptions: 128 });",
+    // Not exported by Node: crypto.constants.SSL_OP_NO_EXTENDED_MASTER_SECRET is undefined there.
+    "import tls from 'node:tls';\nimport crypto from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: crypto.constants.SSL_OP_NO_EXTENDED_MASTER_SECRET });",
+    // A fallback that is not `{}` is not resolved: the value is unknown.
+    validJs(
+      "const tls = require('tls');\nconst c = require('crypto').constants || { SSL_OP_LEGACY_SERVER_CONNECT: 0 };\ntls.connect({ host: 'a.example', secureOptions: c.SSL_OP_LEGACY_SERVER_CONNECT });",
+    ),
     // Both modern versions off: reported by no-legacy-tls-version.
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_2 | constants.SSL_OP_NO_TLSv1_3 });",
     // TLS 1.3 only is not weaker.
@@ -625,17 +637,174 @@ const cases: CasesOf<typeof rule> = {
         },
       ],
     },
+    // SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION weakens a server too: it renegotiates with a client without RFC 5746.
     js({
       code: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({ secureOptions: crypto.constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION });",
       errors: [
         {
           messageId: 'weakSecureOptions',
+          data: {
+            names: 'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
+            reasons: 'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+            them: 'it',
+          },
           line: 3,
           column: 20,
           suggestions: [{ messageId: 'removeFlags', output: "const tls = require('node:tls');\nconst crypto = require('crypto');\ntls.createServer({});" }],
         },
       ],
     }),
+    // whistle 2.10.10 lib/util/index.js: `crypto.constants || {}` is crypto.constants; the options go to a client.
+    js({
+      code: "var crypto = require('crypto');\nvar cryptoConsts = crypto.constants || {};\nfunction setSecureOptions(options) {\n  var secureOptions = cryptoConsts.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION;\n  if (secureOptions) {\n    options.secureOptions = secureOptions;\n  }\n  return options;\n}\nexports.setSecureOptions = setSecureOptions;",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: {
+            names: 'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
+            reasons: 'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+            them: 'it',
+          },
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeFlags',
+              output:
+                "var crypto = require('crypto');\nvar cryptoConsts = crypto.constants || {};\nfunction setSecureOptions(options) {\n  var secureOptions = cryptoConsts.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION;\n  if (secureOptions) {\n  }\n  return options;\n}\nexports.setSecureOptions = setSecureOptions;",
+            },
+          ],
+        },
+      ],
+    }),
+    // Destructured from require('constants'), combined with `|`: only the weakening term goes.
+    js({
+      code: "const tls = require('tls');\nconst { SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION, SSL_OP_NO_TICKET } = require('constants');\ntls.connect({ host: 'a.example', secureOptions: SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION | SSL_OP_NO_TICKET });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: {
+            names: 'SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION',
+            reasons: 'lets a server renegotiate with, and a client connect to, a peer without secure renegotiation (RFC 5746), the fix for CVE-2009-3555',
+            them: 'it',
+          },
+          line: 3,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'removeFlags',
+              output:
+                "const tls = require('tls');\nconst { SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION, SSL_OP_NO_TICKET } = require('constants');\ntls.connect({ host: 'a.example', secureOptions: SSL_OP_NO_TICKET });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "const tls = require('tls');\nconst { SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION, SSL_OP_NO_TICKET } = require('constants');\nconst { secureClientOptions } = require('tlsguard-runtime');\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
+    }),
+    // SSL_OP_ALLOW_NO_DHE_KEX: a server or a client resumes TLS 1.3 sessions without (EC)DHE.
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_ALLOW_NO_DHE_KEX });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: { names: 'SSL_OP_ALLOW_NO_DHE_KEX', reasons: 'allows TLS 1.3 PSK resumption without (EC)DHE, losing forward secrecy', them: 'it' },
+          line: 3,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeFlags', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_ALLOW_NO_DHE_KEX | constants.SSL_OP_NO_TICKET });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: { names: 'SSL_OP_ALLOW_NO_DHE_KEX', reasons: 'allows TLS 1.3 PSK resumption without (EC)DHE, losing forward secrecy', them: 'it' },
+          line: 3,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'removeFlags',
+              output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createServer({ secureOptions: constants.SSL_OP_NO_TICKET });",
+            },
+          ],
+        },
+      ],
+    },
+    // A secure context may serve a client: the client-side bits count.
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createSecureContext({ secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: { names: 'SSL_OP_LEGACY_SERVER_CONNECT', reasons: 'allows connecting to servers without secure renegotiation (RFC 5746)', them: 'it' },
+          line: 3,
+          column: 27,
+          suggestions: [
+            { messageId: 'removeFlags', output: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.createSecureContext({});" },
+          ],
+        },
+      ],
+    },
+    // Node does not export SSL_OP_NO_EXTENDED_MASTER_SECRET, but passes the number through.
+    {
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', secureOptions: 1 });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: {
+            names: 'SSL_OP_NO_EXTENDED_MASTER_SECRET',
+            reasons: 'disables the extended master secret (RFC 7627), re-opening triple-handshake attacks',
+            them: 'it',
+          },
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeFlags', output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
+    },
+    // SSL_OP_TLS_ROLLBACK_BUG is neutral: it stays.
+    {
+      code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_ENCRYPT_THEN_MAC | constants.SSL_OP_TLS_ROLLBACK_BUG });",
+      errors: [
+        {
+          messageId: 'weakSecureOptions',
+          data: { names: 'SSL_OP_NO_ENCRYPT_THEN_MAC', reasons: 'disables encrypt-then-MAC for CBC suites (padding-oracle exposure)', them: 'it' },
+          line: 3,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'removeFlags',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_TLS_ROLLBACK_BUG });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_3 });",
       errors: [
