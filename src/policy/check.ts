@@ -74,9 +74,12 @@ function checkCrypto(options: Readonly<Record<string, unknown>>, context: CheckC
         add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
       }
       if (e.securityLevel === 0) {
+        // OpenSSL 1.1.1 (Node <= 16) accepts TLS 1.0/1.1 and SHA-1 signatures at level 1 already
+        // (test/claims/legacy-node.test.ts): there level 0 adds only the small keys.
+        const accepted = facts.opensslFamily === '3' ? 'TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are' : 'keys under 1024 bits are';
         add(
           'ciphers',
-          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`,
+          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so ${accepted} accepted again.`,
           'weak-cipher',
         );
       }

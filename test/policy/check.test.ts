@@ -95,7 +95,13 @@ describe('checkTlsOptions', () => {
       /^ciphers: 'ALL:@SECLEVEL=0' enables weak cipher suites: ADH-AES256-GCM-SHA384 \(anonymous \(no authentication\)\).* and \d+ more\.$/,
     );
     expect(summary(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers']);
-    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' })[0]?.message).toMatch(/@SECLEVEL=0/);
+    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }, { nodeVersion: '20.20.2' })[0]?.message).toBe(
+      "ciphers: 'DEFAULT:@SECLEVEL=0' sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.",
+    );
+    // Node 16 (OpenSSL 1.1.1) takes TLS 1.0/1.1 and SHA-1 signatures at level 1 (test/claims/legacy-node.test.ts).
+    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }, { nodeVersion: '16.20.2' })[0]?.message).toBe(
+      "ciphers: 'DEFAULT:@SECLEVEL=0' sets @SECLEVEL=0, which switches off OpenSSL's security checks so keys under 1024 bits are accepted again.",
+    );
     expect(summary(checkTlsOptions({ ciphers: 'ALL:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers', 'weak-cipher:ciphers']);
     expect(checkTlsOptions({ ciphers: 'AES128-SHA' })).toEqual([]);
     expect(summary(checkTlsOptions({ ciphers: 'AES128-SHA' }, { strict: true }))).toEqual(['weak-cipher:ciphers']);
