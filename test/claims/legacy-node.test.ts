@@ -185,6 +185,18 @@ describe.skipIf(skip)(`Node ${LEGACY_NODE_VERSION} claims`, () => {
     });
   });
 
+  describe('no-insecure-tls-env nodeOptions: --tls-max-v1.2 and --tls-keylog change every connection of a Node 16 process', () => {
+    it('a Node 16 client started with --tls-max-v1.2 talks TLS 1.2 to a TLS 1.3 server; with --tls-keylog=file it writes the session keys there', async () => {
+      await withServer({ ...pki.leaf }, async (port) => {
+        expect(await legacyProbe(port, { ca: pki.ca })).toMatchObject({ ok: true, protocol: 'TLSv1.3' });
+        expect(await legacyProbe(port, { ca: pki.ca }, ['--tls-max-v1.2'])).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
+        const keylog = join(pki.dir, 'keys16.log');
+        expect(await legacyProbe(port, { ca: pki.ca }, [`--tls-keylog=${keylog}`])).toMatchObject({ ok: true, protocol: 'TLSv1.3' });
+        expect(readFileSync(keylog, 'utf8')).toMatch(/^CLIENT_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} [0-9a-f]+$/m);
+      });
+    });
+  });
+
   describe('no-weak-cipher secLevelZero: @SECLEVEL=0 accepts keys below 80-bit security on Node 16; SHA-1-signed certificates and TLS 1.0/1.1 are accepted there without it', () => {
     it('a Node 16 client refuses a 768-bit RSA server key at the default level and accepts it with @SECLEVEL=0', async () => {
       await withServer({ ...rsa768, ciphers: L0 }, async (port) => {
