@@ -404,7 +404,7 @@ export default createRule<Options, MessageId>({
       weakCiphers:
         '`{{option}}` makes OpenSSL offer {{count}}{{where}} ({{reasons}}): {{suites}}. If one is negotiated, {{impact}}. List only strong suites, such as the Mozilla intermediate list.',
       secLevelZero:
-        "`@SECLEVEL=0` switches off OpenSSL's security level checks, so certificates signed with SHA-1, keys below 80-bit security (such as 768-bit RSA) and, on Node 17 and later, TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
+        "`@SECLEVEL=0` switches off OpenSSL's security level checks, so keys below 80-bit security (such as 768-bit RSA) and, on Node 17 and later, certificates signed with SHA-1 and TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
       smallDh:
         '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
       weakCurves: '`{{option}}` offers weak key exchange groups ({{names}}) below 128-bit security, which weakens the key exchange. Remove the weak groups.',

@@ -9,8 +9,8 @@ import { nodeFacts } from './node-releases.js';
 import { PROFILES, type ProfileName } from './profiles.js';
 import { analyzeSecureOptions } from './secure-options.js';
 import { secureProtocolInfo } from './secure-protocol.js';
-import { effectiveVersionRange } from './version-range.js';
-import { compareTlsVersions, isTlsVersion, type TlsVersion } from './versions.js';
+import { effectiveVersionRange, type VersionOptions } from './version-range.js';
+import { DEFAULT_MAX_VERSION, compareTlsVersions, isTlsVersion, type TlsVersion } from './versions.js';
 
 export interface PolicyFinding {
   /** The option name, e.g. 'rejectUnauthorized', 'ciphers', 'minVersion'. */
@@ -62,6 +62,17 @@ function listSuites(weak: WeakSuite[]): string {
 
 type Add = (option: string, message: string, category: PolicyFinding['category']) => void;
 
+/** The version options of a bag, as effectiveVersionRange reads them (values of other types left out). */
+function versionOptions(options: Readonly<Record<string, unknown>>): VersionOptions {
+  const secureOptions = options['secureOptions'];
+  return {
+    minVersion: str(options['minVersion']),
+    maxVersion: str(options['maxVersion']),
+    secureProtocol: str(options['secureProtocol']),
+    secureOptions: typeof secureOptions === 'number' ? secureOptions : undefined,
+  };
+}
+
 /** The cipher, key-exchange and signature options: `ciphers`, `minDHSize`, `ecdhCurve`, `sigalgs`. */
 function checkCrypto(options: Readonly<Record<string, unknown>>, context: CheckContext, side: 'client' | 'server', policy: CipherPolicy, add: Add): void {
   const ciphers = options['ciphers'];
@@ -69,14 +80,19 @@ function checkCrypto(options: Readonly<Record<string, unknown>>, context: CheckC
     const e = evaluateCipherString(ciphers);
     if (e.error !== 'ERR_SSL_INVALID_COMMAND' && e.error !== 'ERR_INVALID_ARG_VALUE') {
       const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
-      const weak = weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel });
+      // TLS 1.0/1.1 negotiable on that Node: then OpenSSL 1.1 also offers IDEA-CBC-SHA (test/policy/node16-oracle.test.ts).
+      const legacyVersions = effectiveVersionRange(versionOptions(options), { min: facts.defaultMinVersion, max: DEFAULT_MAX_VERSION }, side).legacy.length > 0;
+      const weak = weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel, legacyVersions });
       if (weak.length > 0) {
         add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
       }
       if (e.securityLevel === 0) {
+        // OpenSSL 1.1.1 (Node <= 16) accepts TLS 1.0/1.1 and SHA-1 signatures at level 1 already
+        // (test/claims/legacy-node.test.ts): there level 0 adds only the small keys.
+        const accepted = facts.opensslFamily === '3' ? 'TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are' : 'keys under 1024 bits are';
         add(
           'ciphers',
-          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.`,
+          `ciphers: ${show(ciphers)} sets @SECLEVEL=0, which switches off OpenSSL's security checks so ${accepted} accepted again.`,
           'weak-cipher',
         );
       }
@@ -142,16 +158,7 @@ export function checkTlsOptions(options: Readonly<Record<string, unknown>>, cont
   const secureOptions = options['secureOptions'];
   // secureProtocol next to minVersion/maxVersion makes Node throw (ERR_TLS_PROTOCOL_VERSION_CONFLICT): nothing to judge.
   const conflict = typeof method === 'string' && method !== '' && (options['minVersion'] != null || options['maxVersion'] != null);
-  const range = effectiveVersionRange(
-    {
-      minVersion: str(options['minVersion']),
-      maxVersion: str(options['maxVersion']),
-      secureProtocol: str(method),
-      secureOptions: typeof secureOptions === 'number' ? secureOptions : undefined,
-    },
-    undefined,
-    side,
-  );
+  const range = effectiveVersionRange(versionOptions(options), undefined, side);
   for (const option of conflict ? [] : (['minVersion', 'maxVersion'] as const)) {
     const v = options[option];
     if (!isTlsVersion(v)) continue;

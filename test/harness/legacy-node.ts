@@ -4,7 +4,7 @@
  * TLSGUARD_LEGACY_NODE environment variable points elsewhere. Outside CI a missing binary skips
  * those tests with a warning; in CI (CI=true) it is a failure, never a skip.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,4 +32,27 @@ export function skipWithoutLegacyNode(): boolean {
 export function runOnLegacyNode(script: string, input?: string): string {
   if (!LEGACY_NODE) throw new Error('legacy Node is missing');
   return execFileSync(LEGACY_NODE, ['-e', script], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * Starts `script` (CommonJS source) on the legacy Node without blocking this process, so the test's
+ * own loopback servers can answer it: resolves its stdout, stderr and exit code. `args` go before
+ * `-e` (Node flags), `env` replaces the environment.
+ */
+export function spawnOnLegacyNode(
+  script: string,
+  options: { args?: readonly string[]; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  if (!LEGACY_NODE) return Promise.reject(new Error('legacy Node is missing'));
+  const binary = LEGACY_NODE;
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, [...(options.args ?? []), '-e', script], { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(options.input ?? '');
+  });
 }

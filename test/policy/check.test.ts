@@ -100,13 +100,29 @@ describe('checkTlsOptions', () => {
       /^ciphers: 'ALL:@SECLEVEL=0' enables weak cipher suites: ADH-AES256-GCM-SHA384 \(anonymous \(no authentication\)\).* and \d+ more\.$/,
     );
     expect(summary(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers']);
-    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' })[0]?.message).toMatch(/@SECLEVEL=0/);
+    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }, { nodeVersion: '20.20.2' })[0]?.message).toBe(
+      "ciphers: 'DEFAULT:@SECLEVEL=0' sets @SECLEVEL=0, which switches off OpenSSL's security checks so TLS 1.0/1.1, SHA-1 signatures and keys under 1024 bits are accepted again.",
+    );
+    // Node 16 (OpenSSL 1.1.1) takes TLS 1.0/1.1 and SHA-1 signatures at level 1 (test/claims/legacy-node.test.ts).
+    expect(checkTlsOptions({ ciphers: 'DEFAULT:@SECLEVEL=0' }, { nodeVersion: '16.20.2' })[0]?.message).toBe(
+      "ciphers: 'DEFAULT:@SECLEVEL=0' sets @SECLEVEL=0, which switches off OpenSSL's security checks so keys under 1024 bits are accepted again.",
+    );
     expect(summary(checkTlsOptions({ ciphers: 'ALL:@SECLEVEL=0' }))).toEqual(['weak-cipher:ciphers', 'weak-cipher:ciphers']);
     expect(checkTlsOptions({ ciphers: 'AES128-SHA' })).toEqual([]);
     expect(summary(checkTlsOptions({ ciphers: 'AES128-SHA' }, { strict: true }))).toEqual(['weak-cipher:ciphers']);
     expect(summary(checkTlsOptions({ ciphers: 'AES128-SHA' }, { profile: 'modern' }))).toEqual(['weak-cipher:ciphers']);
     expect(checkTlsOptions({ ciphers: 'RC4-SHA' })).toEqual([]); // not compiled into OpenSSL 3 (or Node 10 - 16's 1.1): Node throws
     expect(checkTlsOptions({ ciphers: 'ALL' }, { nodeVersion: '16.20.2' })).toEqual([]); // 1.1: no RC4/3DES; IDEA needs TLS 1.1
+    // ... and with TLS 1.0/1.1 allowed, Node 16 offers IDEA-CBC-SHA (test/policy/node16-oracle.test.ts); Node 20 has no IDEA.
+    const idea = { ciphers: 'IDEA-CBC-SHA:ECDHE-RSA-AES128-GCM-SHA256', minVersion: 'TLSv1' };
+    expect(checkTlsOptions(idea, { nodeVersion: '16.20.2' }).map((f) => f.message)).toEqual([
+      "minVersion: 'TLSv1' allows TLS 1.0 and TLS 1.1, deprecated protocol versions (RFC 8996) open to downgrade and cipher attacks.",
+      "ciphers: 'IDEA-CBC-SHA:ECDHE-RSA-AES128-GCM-SHA256' enables weak cipher suites: IDEA-CBC-SHA (IDEA (64-bit block)).",
+    ]);
+    expect(summary(checkTlsOptions({ ciphers: idea.ciphers }, { nodeVersion: '16.20.2' }))).toEqual([]);
+    expect(summary(checkTlsOptions(idea, { nodeVersion: '20.20.2' }))).toEqual(['protocol-version:minVersion']);
+    // Node 10/11 default to TLS 1.0, so there IDEA is offered without minVersion.
+    expect(summary(checkTlsOptions({ ciphers: idea.ciphers }, { nodeVersion: '11.15.0' }))).toEqual(['weak-cipher:ciphers']);
     expect(summary(checkTlsOptions({ ciphers: 'SEED-SHA' }, { strict: true, nodeVersion: '16.20.2' }))).toEqual(['weak-cipher:ciphers']);
     expect(checkTlsOptions({ ciphers: 'SEED-SHA:AES128-GCM-SHA256' }, { strict: true })).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/AES128-GCM-SHA256 \(no forward secrecy\)\.$/) }),

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CIPHER_SUITES, expandOpenSSLCipherList, usableAtSecurityLevel } from '../../src/policy/index.js';
-import { ALIASES } from '../../src/policy/ciphers/model.js';
 import { buildCipherList } from '../../src/policy/ciphers/engine.js';
 import {
   expectedVerdict,
+  generateCipherStrings as generate,
   hasOpenSSL,
   mapLimit,
   nodeOffered,
@@ -19,7 +19,6 @@ import {
   ruleVerdict,
   type OpenSSLResult,
 } from './oracle-helpers.js';
-import { prng } from '../harness/prng.js';
 
 const openssl = hasOpenSSL();
 const python = openssl && pythonOpenSSL3();
@@ -33,67 +32,6 @@ function ours(spec: string): OpenSSLResult {
   if (r.invalidCommand !== undefined) return { kind: 'invalid-command' };
   const names = r.suites.filter((b) => b.suite.inOpenSSL3).map((b) => b.suite.name);
   return names.length === 0 ? { kind: 'no-cipher-match' } : { kind: 'list', names };
-}
-
-function generate(count: number, seed: number): string[] {
-  const rnd = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const aliases = [...ALIASES.keys()];
-  const openssl3Names = CIPHER_SUITES.filter((s) => s.inOpenSSL3 && s.protocol !== 'TLSv1.3').map((s) => s.name);
-  const legacyNames = CIPHER_SUITES.filter((s) => !s.inOpenSSL3).map((s) => s.name);
-  const unknown = ['FOO', 'aes', 'TLSv1.3', 'TLS_AES_128_GCM_SHA256', 'kECDH', 'EXPORT56', 'GOST', 'SUITEB128', 'DEFAULT', 'ALL2'];
-  const specials = ['@STRENGTH', '@SECLEVEL=0', '@SECLEVEL=1', '@SECLEVEL=3', '@SECLEVEL=5'];
-  const broken = [
-    '@SECLEVEL=6',
-    '@FOO',
-    'AES/GCM',
-    'AES_x',
-    '!',
-    'AES+',
-    'HIGH++SHA',
-    '!-AES',
-    '-',
-    '@',
-    '@STRENGTH+AES',
-    '@SECLEVEL=05',
-    'AES+-SHA1',
-    'TLSv1.2+AES128-SHA256',
-    'kRSA+aRSA+AES128+SHA',
-  ];
-  const seps = [':', ':', ':', ':', ',', ' ', ';', '::'];
-  const word = (): string => {
-    const r = rnd();
-    if (r < 0.55) return pick(aliases);
-    if (r < 0.85) return pick(openssl3Names);
-    if (r < 0.93) return pick(legacyNames);
-    return pick(unknown);
-  };
-  const specs: string[] = [];
-  for (let n = 0; n < count; n++) {
-    const parts: string[] = [];
-    if (rnd() < 0.12) parts.push(rnd() < 0.8 ? 'DEFAULT' : pick(['SUITEB128', 'SUITEB192', 'SUITEB128ONLY', 'SUITEB128C2']));
-    const len = 1 + Math.floor(rnd() * 6);
-    for (let k = 0; k < len; k++) {
-      const r = rnd();
-      if (r < 0.08) {
-        parts.push(pick(specials));
-        continue;
-      }
-      if (r < 0.1) {
-        parts.push(pick(broken));
-        continue;
-      }
-      const prefix = pick(['', '', '', '!', '-', '+']);
-      let term = word();
-      const joins = rnd() < 0.3 ? 1 + Math.floor(rnd() * 2) : 0;
-      for (let j = 0; j < joins; j++) term += `+${word()}`;
-      parts.push(prefix + term);
-    }
-    let spec = parts[0] ?? 'ALL';
-    for (const p of parts.slice(1)) spec += pick(seps) + p;
-    specs.push(spec);
-  }
-  return specs;
 }
 
 if (!openssl) console.warn('test/policy/openssl-oracle: skipped, no OpenSSL 3 `openssl` on PATH');

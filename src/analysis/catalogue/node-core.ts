@@ -115,8 +115,9 @@ export const LEGACY_APIS: readonly LegacyApiRow[] = [
     path: ['SecurePair'],
     name: 'tls.SecurePair',
     code: 'DEP0043',
-    why: PAIR,
-    removedIn: 24,
+    // Measured on Node 16.20.2 and 20.20.2 (test/claims/legacy-node.test.ts): `typeof tls.SecurePair`
+    // is 'undefined'; the class exists only behind createSecurePair(), so it has no removal of its own.
+    why: `is not exported by \`node:tls\` (on Node 16 and 20 \`tls.SecurePair\` is undefined, so \`new tls.SecurePair()\` throws), and ${PAIR}`,
     replacement: '`tls.TLSSocket` (`tls.connect({ socket })` for a client)',
   },
   {
