@@ -175,6 +175,7 @@ const rule = createRule<[], MessageId>({
 });
 
 const SMTP_NO_TLS_OPTIONS = { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `secure: true` on port 465)' };
+const SMTP_NO_TLS_BESIDE_URL = { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' };
 const SMTP_NO_TLS_URL = { option: 'ignoreTLS=true', way: '`requireTLS=true` (or `smtps://` on port 465)' };
 
 type Context = Parameters<(typeof rule)['create']>[0];
@@ -187,6 +188,16 @@ function checkUrlClients(
   schemeSuggestion: (node: TSESTree.Node, scheme: string, secure: string) => Suggestion[],
 ): boolean {
   const smtpUrl = plaintextSmtpUrl(fc, node);
+  if (smtpUrl?.objectIgnore) {
+    // `ignoreTLS: true` beside an `smtp://` URL that sets neither `ignoreTLS` nor `requireTLS`.
+    const entry = smtpUrl.node;
+    const suggest: Suggestion[] =
+      entry.type === 'Property' && entry.parent.type === 'ObjectExpression' && smtpUrl.requireTlsAddable
+        ? [{ messageId: 'replaceIgnoreTls', fix: (fixer) => fixer.replaceText(entry, 'requireTLS: true') }]
+        : [];
+    context.report({ node: entry, messageId: 'smtpNoTls', data: SMTP_NO_TLS_BESIDE_URL, suggest });
+    return true;
+  }
   if (smtpUrl) {
     const end = smtpUrl.node.range[1] - 1;
     const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;

@@ -463,38 +463,75 @@ const SMTP_URL_KEYS = new Set([
 
 export interface SmtpUrlFinding {
   readonly kind: 'ignoreTls' | 'strippable';
-  /** The URL expression. */
+  /** The URL expression, or the options object's `ignoreTLS: true` property when that decides it. */
   readonly node: TSESTree.Node;
   /** The URL names no `requireTLS` and ends in known text without a fragment (a suggestion may append the parameter). */
   readonly appendable: boolean;
   readonly text: string;
+  /** The `ignoreTLS: true` is the options object's (`node`), not the URL's. */
+  readonly objectIgnore: boolean;
+  /** Neither the URL's query nor the options object sets `requireTLS` (one added to the object would count). */
+  readonly requireTlsAddable: boolean;
 }
 
-/**
- * nodemailer `createTransport('smtp://user:pass@host')`: `parseConnectionUrl` sets `secure: false`
- * for `smtp:` (before the query, whose own `secure` is then ignored: `!(lKey in obj)`), so
- * without `requireTLS=true` STARTTLS is used only when offered, and never with `ignoreTLS=true`.
- */
-export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression): SmtpUrlFinding | undefined {
+/** The URL of a `createTransport` argument: the string itself, or the `url` of an options object. */
+function smtpUrlArgument(fc: FileContext, call: TSESTree.CallExpression): { readonly url: TSESTree.Node; readonly bag: OptionBag | undefined } | undefined {
   const ref = resolveModuleRef(fc, call.callee);
   if (!ref || ref.module !== 'nodemailer' || ref.path.length !== 1 || ref.path[0] !== 'createTransport') return undefined;
   const arg = call.arguments[0];
   if (!arg || arg.type === 'SpreadElement') return undefined;
+  if (connectionStringText(fc, arg) !== undefined) return { url: arg, bag: undefined };
+  const bag = bagOf(fc, arg, call);
+  const url = bag && lookup(bag, 'url');
+  if (!url || url.overridable || !url.entry.value) return undefined;
+  return { url: url.entry.value, bag };
+}
+
+/**
+ * nodemailer `createTransport('smtp://user:pass@host')` and `createTransport({ url: 'smtp://…', ... })`:
+ * `parseConnectionUrl` sets `secure: false` for `smtp:` (before the query, whose own `secure` is then
+ * ignored: `!(lKey in obj)`), so without `requireTLS=true` STARTTLS is used only when offered, and
+ * never with `ignoreTLS=true`. For an options object, `createTransport` assigns the parsed URL over
+ * the object's other keys (`shared.assign(false, copyOwnKeys({}, transporter, key => key === 'url'),
+ * parsed)`): the URL's `secure`, host and query keys win, and the object's `requireTLS` / `ignoreTLS`
+ * count where the query does not set them; a `service` (object or query) brings its well-known
+ * settings over both (smtp-transport).
+ */
+export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression): SmtpUrlFinding | undefined {
+  const found = smtpUrlArgument(fc, call);
+  if (!found) return undefined;
+  const { url: arg, bag } = found;
   const text = connectionStringText(fc, arg);
   if (text === undefined || !/^smtp:\/\//i.test(text)) return undefined;
+  if (bag && !NOT_PLAIN_SMTP.every((k) => k === 'url' || provablyLacks(bag, k))) return undefined;
   const authority = authorityOf(text);
-  // No host: nodemailer's default `localhost`.
-  if (!authority || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  if (!authority || (authority.host !== undefined && authority.host !== '' && isLoopbackHost(authority.host))) return undefined;
+  // No host in the URL: the object's `host`, else nodemailer's default `localhost`.
+  if (authority.host === '' && (!bag || loopbackKey(fc, bag, 'host', true))) return undefined;
   const query = queryOf(text);
   if (!query || [...query.keys()].some((k) => !SMTP_URL_KEYS.has(k) && !k.startsWith('tls.'))) return undefined;
-  const requireTls = nodemailerTruthy(query.get('requireTLS'));
+  const objectFlag = (key: string): boolean | undefined => {
+    if (!bag) return false;
+    const f = flag(bag, key, fc);
+    return f === undefined ? undefined : f !== 'absent' && f.value;
+  };
+  const requireTls = query.has('requireTLS') ? nodemailerTruthy(query.get('requireTLS')) : objectFlag('requireTLS');
   if (requireTls !== false) return undefined;
-  const ignore = nodemailerTruthy(query.get('ignoreTLS'));
+  const ignore = query.has('ignoreTLS') ? nodemailerTruthy(query.get('ignoreTLS')) : objectFlag('ignoreTLS');
   if (ignore === undefined) return undefined;
-  // The argument itself is the literal: the parameter goes before its closing quote.
+  const objectIgnore = ignore && !query.has('ignoreTLS');
+  const ignoreEntry = objectIgnore && bag ? lookup(bag, 'ignoreTLS')?.entry.node : undefined;
+  // The URL itself is the literal: the parameter goes before its closing quote.
   const n = arg;
   const appendable = !query.has('requireTLS') && !text.includes('#') && !text.endsWith(UNKNOWN) && (n.type === 'Literal' || n.type === 'TemplateLiteral');
-  return { kind: ignore ? 'ignoreTls' : 'strippable', node: arg, appendable, text };
+  return {
+    kind: ignore ? 'ignoreTls' : 'strippable',
+    node: ignoreEntry ?? arg,
+    appendable,
+    text,
+    objectIgnore: ignoreEntry !== undefined,
+    requireTlsAddable: !query.has('requireTLS') && (!bag || provablyLacks(bag, 'requireTLS')),
+  };
 }
 
 export interface PostgresFinding {

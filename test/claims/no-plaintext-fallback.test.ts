@@ -271,6 +271,41 @@ describe('no-plaintext-fallback smtpUrlStrippable: an smtp:// URL without requir
     expect(hello.includes('m4il-pw')).toBe(false);
   });
 
+  it("createTransport({ url: 'smtp://…' }): the URL's `secure: false` and query win over the object's keys, which count where the URL is silent", async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    const send = async (options: Record<string, unknown>): Promise<void> => {
+      const transport = nodemailer.createTransport(options as never);
+      await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }).catch(() => undefined);
+      transport.close();
+    };
+    // `secure: true` and `requireTLS: true` in the object lose to `smtp:` and the query's requireTLS=false.
+    for (const [query, extra] of [
+      ['', { secure: true }],
+      ['&requireTLS=false', { requireTLS: true }],
+    ] as const) {
+      const server = await smtp(false);
+      const sent = send({ url: `smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}${query}`, ...extra });
+      const text = (await server.received).toString('latin1');
+      await sent;
+      expect(text).not.toContain('STARTTLS');
+      expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+    }
+    // (smtpNoTls) the object's ignoreTLS: true, with STARTTLS offered.
+    const offered = await smtp(true);
+    const sent = send({ url: `smtp://app:m4il-pw@127.0.0.1:${offered.port}/?${timeouts}`, ignoreTLS: true });
+    const text = (await offered.received).toString('latin1');
+    await sent;
+    expect(text).not.toContain('STARTTLS');
+    expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+    // The way out: the object's requireTLS: true counts where the query does not name it.
+    const strict = await smtp(false);
+    await send({ url: `smtp://app:m4il-pw@127.0.0.1:${strict.port}/?${timeouts}`, requireTLS: true });
+    strict.close();
+    const silent = (await strict.received).toString('latin1');
+    expect(silent).toContain('EHLO');
+    expect(silent).not.toContain('AUTH');
+  });
+
   it('(smtpNoTls) smtp://…?ignoreTLS=true skips STARTTLS although it is offered', async () => {
     const server = await smtp(true);
     const sent = sendUrl(`smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}&ignoreTLS=true`);

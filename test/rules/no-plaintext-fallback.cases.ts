@@ -72,6 +72,21 @@ const cases: CasesOf<typeof rule> = {
     `${MAIL}export const t = nodemailer.createTransport('smtp://smtp.example.com?service=gmail');`,
     `${MAIL}export const t = nodemailer.createTransport(\`smtp://app:pw@smtp.example.com?\${process.env.SMTP_QUERY}\`);`,
     `${MAIL}export const t = nodemailer.createTransport(\`smtp://app:pw@smtp.example.com?requireTLS=\${process.env.REQUIRE}\`);`,
+    // An `smtp://` URL inside the options object: nodemailer assigns the parsed URL over the other keys,
+    // which count where the URL does not set them. requireTLS in the object (or in the query) wins.
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587', requireTLS: true });`,
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true', ignoreTLS: true });`,
+    // smtps:// sets `secure: true` over the object's `secure: false`; `service` brings its settings over both.
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtps://app:pw@smtp.example.com', secure: false });`,
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', service: 'gmail' });`,
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@localhost:1025' });`,
+    // No host in the URL: the object's host, else `localhost`.
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@/', host: '127.0.0.1' });`,
+    // A URL, a requireTLS or other keys decided at run time.
+    `${MAIL}export const t = nodemailer.createTransport({ url: process.env.SMTP_URL, secure: false });`,
+    `${MAIL}declare const extra: object;\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ...extra });`,
+    `${MAIL}declare const extra: object;\nexport const t = nodemailer.createTransport({ ...extra, url: 'smtp://app:pw@smtp.example.com' });`,
+    `${MAIL}declare const tls: boolean;\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', requireTLS: tls });`,
     `${MAIL}declare const url: string;\nexport const t = nodemailer.createTransport(url);`,
     // pg: TLS on, a connection string that replaces the config, no password, local hosts, an unknown ssl.
     `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
@@ -460,6 +475,134 @@ const cases: CasesOf<typeof rule> = {
               messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport(`smtp://app:pw@${process.env.SMTP_HOST}:587?requireTLS=true`);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An smtp:// URL in the options object: as for the string (createTransport parses `url`).
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587' });",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The URL's `secure: false` and port win over the object's.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587', secure: true, port: 465 });",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true', secure: true, port: 465 });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The query's requireTLS=false wins over the object's requireTLS: true (no suggestion: the URL names it).
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com?requireTLS=false', requireTLS: true });",
+      errors: [{ messageId: 'smtpUrlStrippable', line: 2, column: 52, suggestions: [] }],
+    },
+    {
+      // The object's ignoreTLS counts where the query does not set it.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ignoreTLS: true });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 86,
+          suggestions: [
+            {
+              messageId: 'replaceIgnoreTls',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', requireTLS: true });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No suggestion where the object already names requireTLS.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ignoreTLS: true, requireTLS: false });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 86,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The query's ignoreTLS=true.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com?ignoreTLS=true' });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS=true', way: '`requireTLS=true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com?ignoreTLS=true&requireTLS=true' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a const, with the pool (SMTPPool makes the same connections).
+      code: "import nodemailer from 'nodemailer';\nconst options = { url: `smtp://app:${process.env.SMTP_PASS}@smtp.example.com`, pool: true };\nexport const t = nodemailer.createTransport(options);",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nconst options = { url: `smtp://app:${process.env.SMTP_PASS}@smtp.example.com?requireTLS=true`, pool: true };\nexport const t = nodemailer.createTransport(options);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A URL without host keeps the object's host.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@/', host: 'smtp.example.com' });",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@/?requireTLS=true', host: 'smtp.example.com' });",
             },
           ],
         },
