@@ -225,11 +225,14 @@ function checkUrlClients(
 
 /** pg and postgres.js without TLS, or with TLS that falls back to plaintext. */
 function reportPostgres(context: Context, found: PostgresFinding): void {
-  const inUrl = found.property === undefined && found.option.includes('=');
+  const inUrl = found.property === undefined && found.fromEnv === undefined && found.option.includes('=');
   const secure = inUrl ? '`sslmode=verify-full`' : found.library === 'pg' ? '`ssl: true`' : "`ssl: 'verify-full'`";
   const property = found.property;
-  const suggest: Suggestion[] =
-    property && !property.shorthand
+  // PGSSLMODE=disable: an explicit `ssl: true` in the options is used as is (pg reads the variable only when `ssl` is undefined).
+  const first = found.fromEnv?.literal?.properties[0];
+  const suggest: Suggestion[] = first
+    ? [{ messageId: 'verifySsl', data: { secure }, fix: (fixer) => fixer.insertTextBefore(first, 'ssl: true, ') }]
+    : property && !property.shorthand
       ? [
           {
             messageId: 'verifySsl',

@@ -19,7 +19,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isIP } from 'node:net';
 import { memberName, unwrap, valueParent } from './ast.js';
-import { resolveModuleRef } from './bindings.js';
+import { isModuleRef, resolveModuleRef } from './bindings.js';
 import { catalogue, type PlaintextUrlRow } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, lookup, provablyLacks, type OptionBag } from './options.js';
@@ -545,6 +545,8 @@ export interface PostgresFinding {
   readonly host: string | undefined;
   /** The setting is an `ssl` property of an object literal (a suggestion may replace its value). */
   readonly property: TSESTree.Property | undefined;
+  /** TLS is off through `PGSSLMODE=disable` set in the file: the options literal, when it is one (a suggestion may add `ssl: true`). */
+  readonly fromEnv?: { readonly literal: TSESTree.ObjectExpression | undefined };
 }
 
 const PG_CLASSES = new Set(['Client', 'Pool']);
@@ -598,15 +600,24 @@ export function plaintextPg(fc: FileContext, call: TSESTree.NewExpression): Post
   const arg = call.arguments[0];
   if (!arg || arg.type === 'SpreadElement') return undefined;
   const asString = connectionStringText(fc, arg);
-  if (asString !== undefined) return pgString(asString, arg);
+  if (asString !== undefined) return pgString(asString, arg) ?? pgStringFromEnv(fc, call, asString, arg, undefined);
   const bag = bagOf(fc, arg, call);
   if (!bag) return undefined;
   const ssl = sslOff(fc, bag, 'pg');
+  const literal = unwrap(arg).type === 'ObjectExpression' ? (unwrap(arg) as TSESTree.ObjectExpression) : undefined;
   if (!provablyLacks(bag, 'connectionString')) {
     const cs = lookup(bag, 'connectionString');
     const text = cs && !cs.overridable && cs.entry.value ? connectionStringText(fc, cs.entry.value) : undefined;
     if (text === undefined) return undefined;
+    if (!ssl && provablyLacks(bag, 'ssl')) return pgString(text, cs!.entry.value!) ?? pgStringFromEnv(fc, call, text, arg, literal);
     return pgString(text, cs!.entry.value!) ?? (ssl && pgStringKeepsSsl(fc, text, ssl));
+  }
+  if (!ssl && provablyLacks(bag, 'ssl')) {
+    const line = sslModeDisabledBefore(fc, call);
+    if (line === undefined || !hasPassword(fc, bag, ['password'])) return undefined;
+    const host = hostOf(fc, bag, ['host']);
+    if (host === 'local' || host === 'absent') return undefined;
+    return { library: 'pg', kind: 'off', node: arg, option: envOption(line), host: host.host, property: undefined, fromEnv: { literal } };
   }
   if (!ssl || !hasPassword(fc, bag, ['password'])) return undefined;
   const host = hostOf(fc, bag, ['host']);
@@ -629,6 +640,57 @@ function pgStringKeepsSsl(fc: FileContext, text: string, ssl: TSESTree.Node): Po
   if (!params || !authority || authority.password !== true || !PG_SSL_PARAMS.every((k) => params.has(k) === false)) return undefined;
   if (params.has('host') !== false || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
   return { library: 'pg', kind: 'off', node: ssl, option: sslOption(fc, ssl), host: authority.host, property: ssl.type === 'Property' ? ssl : undefined };
+}
+
+/** How `PGSSLMODE=disable` set on `line` is named in the message. */
+const envOption = (line: number): string => `\`PGSSLMODE=disable\` (set on line ${line})`;
+
+/**
+ * A connection string that sets no `ssl*` parameter (so `ssl` stays undefined, and pg reads
+ * `PGSSLMODE`), with a password and a remote host, in a file that sets `PGSSLMODE=disable` before.
+ */
+function pgStringFromEnv(
+  fc: FileContext,
+  call: TSESTree.NewExpression,
+  text: string,
+  node: TSESTree.Node,
+  literal: TSESTree.ObjectExpression | undefined,
+): PostgresFinding | undefined {
+  const line = sslModeDisabledBefore(fc, call);
+  if (line === undefined || !/^postgres(?:ql)?:\/\//i.test(text)) return undefined;
+  const params = parseUrl(text);
+  const authority = authorityOf(text);
+  if (!params || !authority || authority.password !== true || !PG_SSL_PARAMS.every((k) => params.has(k) === false)) return undefined;
+  if (params.has('host') !== false || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  return { library: 'pg', kind: 'off', node, option: envOption(line), host: authority.host, property: undefined, fromEnv: { literal } };
+}
+
+/**
+ * The line of a top-level `process.env.PGSSLMODE = 'disable'` that runs before `call`, when the
+ * file has no other mention of `PGSSLMODE` and `call` is itself top-level code after it (so it runs
+ * after the assignment): pg reads the variable when a client is made (`ConnectionParameters`,
+ * `readSSLConfigFromEnvironment`), and `'disable'` gives `ssl: false` whatever `pg.defaults.ssl` says.
+ * A file that may load dotenv with `override` is left alone (it may set the variable again).
+ */
+function sslModeDisabledBefore(fc: FileContext, call: TSESTree.Node): number | undefined {
+  const text = fc.sourceCode.text;
+  if ((text.match(/PGSSLMODE/g) ?? []).length !== 1 || (/\bdotenv\b/.test(text) && /\boverride\b/.test(text))) return undefined;
+  for (let p: TSESTree.Node | undefined = call.parent; p; p = p.parent) {
+    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression' || p.type === 'ClassBody') return undefined;
+  }
+  const program = fc.sourceCode.ast;
+  for (const statement of program.body) {
+    if (statement.range[1] > call.range[0]) return undefined;
+    if (statement.type !== 'ExpressionStatement') continue;
+    const e = unwrap(statement.expression);
+    if (e.type !== 'AssignmentExpression' || e.operator !== '=' || e.left.type !== 'MemberExpression') continue;
+    const left = e.left;
+    const name = left.computed ? stringValues(fc, left.property) : left.property.type === 'Identifier' ? [left.property.name] : undefined;
+    if (name?.length !== 1 || name[0] !== 'PGSSLMODE' || !isModuleRef(fc, unwrap(left.object), 'process', 'env')) continue;
+    const values = evaluate(fc, e.right);
+    return values?.length === 1 && values[0] === 'disable' ? statement.loc.start.line : undefined;
+  }
+  return undefined;
 }
 
 /** A pg connection string with a password and TLS turned off by its parameters. */

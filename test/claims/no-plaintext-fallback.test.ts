@@ -387,6 +387,34 @@ describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS se
     }
   });
 
+  it('pg without ssl reads PGSSLMODE when the client is made: disable sends no SSLRequest and the password in clear (also for a connection string without ssl parameters); an explicit ssl: true wins over it', async () => {
+    const before = process.env.PGSSLMODE;
+    try {
+      // The variable is read: `require` makes pg send an SSLRequest first.
+      process.env.PGSSLMODE = 'require';
+      const required = await pgRun(() => ({ password: 'pg-s3cret' }));
+      expect(required.startsWith(SSL_REQUEST.toString('latin1'))).toBe(true);
+      expect(required).not.toContain('pg-s3cret');
+      process.env.PGSSLMODE = 'disable';
+      for (const config of [
+        (): Record<string, unknown> => ({ password: 'pg-s3cret' }),
+        (port: number) => ({ connectionString: `postgres://app:pg-s3cret@127.0.0.1:${port}/app` }),
+      ]) {
+        const text = await pgRun(config);
+        expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
+        expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+        expect(text).toContain('SELECT 42');
+      }
+      // The way out: `ssl: true` in the options is used as is.
+      const explicit = await pgRun(() => ({ password: 'pg-s3cret', ssl: true }));
+      expect(explicit.startsWith(SSL_REQUEST.toString('latin1'))).toBe(true);
+      expect(explicit).not.toContain('pg-s3cret');
+    } finally {
+      if (before === undefined) delete process.env.PGSSLMODE;
+      else process.env.PGSSLMODE = before;
+    }
+  });
+
   it('pg with sslmode=disable (or ssl=0) in the connection string: plaintext, although the object says ssl: true', async () => {
     for (const params of ['sslmode=disable', 'ssl=0']) {
       const text = await pgRun((port) => ({ connectionString: `postgres://app:pg-s3cret@127.0.0.1:${port}/app?${params}`, ssl: true }));

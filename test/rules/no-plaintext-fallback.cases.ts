@@ -91,6 +91,21 @@ const cases: CasesOf<typeof rule> = {
     // pg: TLS on, a connection string that replaces the config, no password, local hosts, an unknown ssl.
     `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
     `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    // PGSSLMODE=disable set in the file counts only when it provably runs first and nothing else in the file names the variable.
+    `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw' });\nprocess.env.PGSSLMODE = 'disable';`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport function make() {\n  return new pg.Client({ host: 'db.example.com', password: 'pw' });\n}`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nif (process.env.CI) process.env.PGSSLMODE = 'require';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}if (process.env.CI) process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}process.env.PGSSLMODE = 'prefer';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}import dotenv from 'dotenv';\nprocess.env.PGSSLMODE = 'disable';\ndotenv.config({ override: true });\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}declare const process: { env: Record<string, string> };\nprocess.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    // ... and only where `ssl` stays undefined (pg reads PGSSLMODE then only), with a password, to a remote host.
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ connectionString: 'postgres://app:pw@db.example.com/app?sslmode=require' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', user: 'app' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: '127.0.0.1', password: 'pw' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ password: 'pw' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\ndeclare const opts: object;\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ...opts });`,
     `${PG}export const c = new pg.Client({ host: 'db.example.com', user: 'app', ssl: false });`,
     `${PG}export const c = new pg.Client({ host: 'localhost', password: 'pw', ssl: false });`,
     `${PG}export const c = new pg.Client({ host: '/var/run/postgresql', password: 'pw', ssl: false });`,
@@ -603,6 +618,59 @@ const cases: CasesOf<typeof rule> = {
               messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@/?requireTLS=true', host: 'smtp.example.com' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // PGSSLMODE=disable set first in the file: pg reads it when the client is made and \`ssl\` is undefined.
+      code: "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nexport const pool = new pg.Pool({ host: 'db.example.com', user: 'app', password: process.env.PGPASSWORD });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`PGSSLMODE=disable` (set on line 2)', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 3,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'verifySsl',
+              data: { secure: '`ssl: true`' },
+              output:
+                "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nexport const pool = new pg.Pool({ ssl: true, host: 'db.example.com', user: 'app', password: process.env.PGPASSWORD });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A connection string without ssl parameters leaves \`ssl\` undefined too (no suggestion for a string).
+      code: "import pg from 'pg';\nprocess.env['PGSSLMODE'] = 'disable';\nexport const c = new pg.Client('postgres://app:pw@db.example.com/app');",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`PGSSLMODE=disable` (set on line 2)', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 3,
+          column: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // ... or in the options' connectionString (an \`ssl: true\` beside it stays: the string sets none).
+      code: "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nif (process.env.DB) {\n  new pg.Pool({ connectionString: 'postgres://app:pw@db.example.com:5432/app' });\n}",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`PGSSLMODE=disable` (set on line 2)', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'verifySsl',
+              data: { secure: '`ssl: true`' },
+              output:
+                "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nif (process.env.DB) {\n  new pg.Pool({ ssl: true, connectionString: 'postgres://app:pw@db.example.com:5432/app' });\n}",
             },
           ],
         },
