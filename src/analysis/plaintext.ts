@@ -815,6 +815,81 @@ function ldapTargets(fc: FileContext, bag: OptionBag): { readonly host: string |
 }
 
 /**
+ * The value of a variable declared without an initializer and written exactly once, by `x = value`
+ * (`let client; … client = createClient(…)`): a call on it that does not throw sees that value.
+ */
+function onlyAssignment(fc: FileContext, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = fc.findVariable(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || def.node.init) return undefined;
+  const writes = variable.references.filter((r) => r.isWrite());
+  const write = writes.length === 1 ? writes[0]!.identifier.parent : undefined;
+  return write?.type === 'AssignmentExpression' && write.operator === '=' && write.left === writes[0]!.identifier ? write.right : undefined;
+}
+
+/** The name of a non-computed member (`this.client`, `this.#client`). */
+const fieldName = (m: TSESTree.MemberExpression): string | undefined =>
+  m.computed ? undefined : m.property.type === 'PrivateIdentifier' ? `#${m.property.name}` : m.property.name;
+
+/**
+ * `this.client` inside a method of a class whose constructor assigns `this.client = value` as one
+ * of its statements, where nothing else in the file writes a member of that name (an assignment,
+ * an update, a class field with a value, a `delete`): a call on it that does not throw sees that
+ * value. A write from another module is not seen (a `#private` field has none).
+ */
+function constructorField(fc: FileContext, member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
+  const name = fieldName(member);
+  if (unwrap(member.object).type !== 'ThisExpression' || name === undefined) return undefined;
+  // The class whose instance `this` is: the first non-arrow function up must be one of its methods.
+  let fn: TSESTree.Node | undefined = member.parent;
+  while (fn && !(fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration')) fn = fn.parent;
+  const method = fn?.parent;
+  if (method?.type !== 'MethodDefinition' || method.static || method.parent.type !== 'ClassBody') return undefined;
+  const ctor = method.parent.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  const writes: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (
+      (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && fieldName(node.left) === name) ||
+      (node.type === 'UpdateExpression' && node.argument.type === 'MemberExpression' && fieldName(node.argument) === name) ||
+      (node.type === 'UnaryExpression' && node.operator === 'delete' && node.argument.type === 'MemberExpression' && fieldName(node.argument) === name) ||
+      (node.type === 'PropertyDefinition' && node.value && (node.computed || staticFieldKey(node.key) === name)) ||
+      // `this[key] = …` may write it, and so may a destructuring target (`({ a: this.client } = o)`).
+      (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.computed) ||
+      (node.type === 'MemberExpression' && fieldName(node) === name && isPatternTarget(node))
+    )
+      writes.push(node);
+    for (const key of fc.sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+    }
+  };
+  visit(fc.sourceCode.ast);
+  const write = writes.length === 1 ? writes[0] : undefined;
+  // A field of the class itself: `client = createClient(…)`.
+  if (write?.type === 'PropertyDefinition') return !write.static && write.parent === method.parent ? (write.value ?? undefined) : undefined;
+  if (!ctor?.value.body || write?.type !== 'AssignmentExpression' || write.operator !== '=') return undefined;
+  const statement = write.parent;
+  if (
+    statement.type !== 'ExpressionStatement' ||
+    statement.parent !== ctor.value.body ||
+    unwrap((write.left as TSESTree.MemberExpression).object).type !== 'ThisExpression'
+  )
+    return undefined;
+  return write.right;
+}
+
+/** A member written by a destructuring pattern (`[this.client] = …`, `({ c: this.client } = …)`, `for (this.client of …)`). */
+function isPatternTarget(node: TSESTree.MemberExpression): boolean {
+  const p = node.parent;
+  if (p.type === 'ArrayPattern' || p.type === 'RestElement' || (p.type === 'AssignmentPattern' && (p.left as TSESTree.Node) === node)) return true;
+  if (p.type === 'Property' && p.value === node && p.parent.type === 'ObjectPattern') return true;
+  return (p.type === 'ForOfStatement' || p.type === 'ForInStatement') && p.left === node;
+}
+
+const staticFieldKey = (key: TSESTree.Node): string | undefined =>
+  key.type === 'PrivateIdentifier' ? `#${key.name}` : key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : undefined;
+
+/**
  * ldapjs simple binds over `ldap://` (lib/client/client.js): `connect` opens `net.connect` unless
  * the URL is `ldaps:`, and `bind(dn, password)` sends a BindRequest with the password as written.
  * Reported: `createClient({ url: 'ldap://…', bindDN, bindCredentials })` (the client binds in its
@@ -825,7 +900,12 @@ export function plaintextLdap(fc: FileContext, call: TSESTree.CallExpression): L
   const callee = unwrap(call.callee);
   if (callee.type === 'MemberExpression' && memberName(callee) === 'bind' && !/\bstarttls\b/.test(fc.sourceCode.text)) {
     const object = unwrap(callee.object);
-    const init = object.type === 'Identifier' ? constInitializer(fc, object) : object;
+    const init =
+      object.type === 'Identifier'
+        ? (constInitializer(fc, object) ?? onlyAssignment(fc, object))
+        : object.type === 'MemberExpression'
+          ? constructorField(fc, object)
+          : object;
     const created = init && unwrap(init);
     if (!created || created.type !== 'CallExpression') return undefined;
     const options = optionsOf(fc, created, LDAPJS, 'createClient');

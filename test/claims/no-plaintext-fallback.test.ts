@@ -568,4 +568,28 @@ describe('no-plaintext-fallback ldapClearBind: an ldapjs simple bind over ldap:/
     expect(isClientHello(hello)).toBe(true);
     expect(hello.includes('ld4p-pw')).toBe(false);
   });
+
+  it('the same from a client held in a class field set once in the constructor and bound in a method', async () => {
+    const ldap = await import('ldapjs');
+    const server = await recorder(has('ld4p-pw'));
+    class Directory {
+      private readonly client: ReturnType<typeof ldap.createClient>;
+      constructor(port: number) {
+        this.client = ldap.createClient({ url: `ldap://127.0.0.1:${port}`, connectTimeout: 3000 });
+        this.client.on('error', () => undefined);
+      }
+      login(password: string): void {
+        this.client.bind('cn=app,dc=example,dc=com', password, () => undefined);
+      }
+      close(): void {
+        this.client.destroy();
+      }
+    }
+    const directory = new Directory(server.port);
+    directory.login('ld4p-pw');
+    const bytes = await server.received;
+    directory.close();
+    expect(bytes[0]).toBe(0x30);
+    expect(bytes.includes(Buffer.concat([Buffer.from([0x80, 'ld4p-pw'.length]), Buffer.from('ld4p-pw')]))).toBe(true);
+  });
 });

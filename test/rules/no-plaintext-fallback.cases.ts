@@ -138,6 +138,15 @@ const cases: CasesOf<typeof rule> = {
     `${LDAP}declare const url: string;\nconst client = ldap.createClient({ url });\nclient.bind('cn=app', 'pw', () => undefined);`,
     `${LDAP}export const client = ldap.createClient({ socketPath: '/run/slapd/ldapi', bindDN: 'cn=app', bindCredentials: 'pw' });`,
     `${LDAP}const client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('cn=app', () => undefined);`,
+    // A client written more than once, or whose field another statement (or another object) may write, or a parameter.
+    `${LDAP}let client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient = ldap.createClient({ url: 'ldaps://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);`,
+    `${LDAP}let client;\nclient = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient = ldap.createClient({ url: 'ldaps://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor() {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  secure() {\n    this.client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(other?: Directory) {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n    if (other) other.client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(key: string) {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n    (this as Record<string, unknown>)[key] = undefined;\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(secure: boolean) {\n    if (!secure) this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  login(password: string) {\n    const self = { client: { bind: (..._: unknown[]) => undefined } };\n    [1].forEach(function (this: typeof self) {\n      this.client.bind('cn=app', password, () => undefined);\n    }, self);\n  }\n}`,
+    `${LDAP}export function login(client: ldap.Client, password: string) {\n  client.bind('cn=app', password, () => undefined);\n}`,
     validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
   ],
   invalid: [
@@ -833,6 +842,86 @@ const cases: CasesOf<typeof rule> = {
               data: { secure: 'ldaps' },
               output:
                 "import ldap from 'ldapjs';\nconst client = ldap.createClient({ url: 'ldaps://ldap.example.com:389' });\nclient.bind('cn=app,dc=example,dc=com', 'pw', () => undefined);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `let` never written again is as good as a `const`.
+      code: "import ldap from 'ldapjs';\nlet client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nlet client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A variable without initializer written once: a bind that does not throw is on that client.
+      code: "import ldap from 'ldapjs';\nlet client: ldap.Client;\nexport function connect() {\n  client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n}\nexport function login(pw: string) {\n  client.bind('cn=app', pw, () => undefined);\n}",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nlet client: ldap.Client;\nexport function connect() {\n  client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n}\nexport function login(pw: string) {\n  client.bind('cn=app', pw, () => undefined);\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A class field assigned once, by a statement of the constructor (an arrow keeps the method's `this`).
+      code: "import ldap from 'ldapjs';\nexport class Directory {\n  private client: ldap.Client;\n  constructor() {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    return new Promise((resolve) => this.client.bind('cn=app', password, resolve));\n  }\n}",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 8,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nexport class Directory {\n  private client: ldap.Client;\n  constructor() {\n    this.client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n  }\n  login(password: string) {\n    return new Promise((resolve) => this.client.bind('cn=app', password, resolve));\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A field initializer (here a private one).
+      code: "import ldap from 'ldapjs';\nexport class Directory {\n  #client = ldap.createClient({ url: 'ldap://ldap.example.com:389' });\n  login(password: string) {\n    this.#client.bind('cn=app', password, () => undefined);\n  }\n}",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nexport class Directory {\n  #client = ldap.createClient({ url: 'ldaps://ldap.example.com:389' });\n  login(password: string) {\n    this.#client.bind('cn=app', password, () => undefined);\n  }\n}",
             },
           ],
         },
