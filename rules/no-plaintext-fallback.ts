@@ -12,6 +12,7 @@ import {
   plaintextSmtpUrl,
   plaintextUrlCall,
   type PostgresFinding,
+  type SmtpUrlFinding,
 } from '../src/analysis/plaintext.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 
@@ -113,6 +114,11 @@ const rule = createRule<[], MessageId>({
       NewExpression(node: TSESTree.NewExpression) {
         checkUrl(node);
         if (!fixed) return;
+        const smtpUrl = plaintextSmtpUrl(fc, node);
+        if (smtpUrl) {
+          reportSmtpUrl(context, smtpUrl);
+          return;
+        }
         const pg = plaintextPg(fc, node);
         if (pg) {
           reportPostgres(context, pg);
@@ -188,7 +194,14 @@ function checkUrlClients(
   schemeSuggestion: (node: TSESTree.Node, scheme: string, secure: string) => Suggestion[],
 ): boolean {
   const smtpUrl = plaintextSmtpUrl(fc, node);
-  if (smtpUrl?.objectIgnore) {
+  if (!smtpUrl) return checkOtherClients(context, fc, node, schemeSuggestion);
+  reportSmtpUrl(context, smtpUrl);
+  return true;
+}
+
+/** An `smtp://` URL given to nodemailer (`createTransport`, `new SMTPTransport`). */
+function reportSmtpUrl(context: Context, smtpUrl: SmtpUrlFinding): void {
+  if (smtpUrl.objectIgnore) {
     // `ignoreTLS: true` beside an `smtp://` URL that sets neither `ignoreTLS` nor `requireTLS`.
     const entry = smtpUrl.node;
     const suggest: Suggestion[] =
@@ -196,16 +209,22 @@ function checkUrlClients(
         ? [{ messageId: 'replaceIgnoreTls', fix: (fixer) => fixer.replaceText(entry, 'requireTLS: true') }]
         : [];
     context.report({ node: entry, messageId: 'smtpNoTls', data: SMTP_NO_TLS_BESIDE_URL, suggest });
-    return true;
+    return;
   }
-  if (smtpUrl) {
-    const end = smtpUrl.node.range[1] - 1;
-    const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
-    const suggest: Suggestion[] = smtpUrl.appendable ? [{ messageId: 'addTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }] : [];
-    if (smtpUrl.kind === 'ignoreTls') context.report({ node: smtpUrl.node, messageId: 'smtpNoTls', data: SMTP_NO_TLS_URL, suggest });
-    else context.report({ node: smtpUrl.node, messageId: 'smtpUrlStrippable', suggest });
-    return true;
-  }
+  const end = smtpUrl.node.range[1] - 1;
+  const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
+  const suggest: Suggestion[] = smtpUrl.appendable ? [{ messageId: 'addTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }] : [];
+  if (smtpUrl.kind === 'ignoreTls') context.report({ node: smtpUrl.node, messageId: 'smtpNoTls', data: SMTP_NO_TLS_URL, suggest });
+  else context.report({ node: smtpUrl.node, messageId: 'smtpUrlStrippable', suggest });
+}
+
+/** postgres.js and ldapjs clients; true when one was reported. */
+function checkOtherClients(
+  context: Context,
+  fc: ReturnType<typeof getFileContext>,
+  node: TSESTree.CallExpression,
+  schemeSuggestion: (node: TSESTree.Node, scheme: string, secure: string) => Suggestion[],
+): boolean {
   const postgres = plaintextPostgres(fc, node);
   if (postgres) {
     reportPostgres(context, postgres);

@@ -33,6 +33,8 @@ import { constInitializer, evaluate, stringFragments, stringValues } from './val
  */
 export const PLAINTEXT_CHECK_MODULES: readonly string[] = [
   'nodemailer',
+  'nodemailer/lib/smtp-transport',
+  'nodemailer/lib/smtp-pool',
   '@grpc/grpc-js',
   'grpc',
   'kafkajs',
@@ -474,10 +476,24 @@ export interface SmtpUrlFinding {
   readonly requireTlsAddable: boolean;
 }
 
-/** The URL of a `createTransport` argument: the string itself, or the `url` of an options object. */
-function smtpUrlArgument(fc: FileContext, call: TSESTree.CallExpression): { readonly url: TSESTree.Node; readonly bag: OptionBag | undefined } | undefined {
+/** nodemailer's SMTP transport classes, which merge `options.url` as `createTransport` does (`assign(false, options, urlData, wellKnown(service))`). */
+const SMTP_TRANSPORT_MODULES: ReadonlySet<string> = new Set(['nodemailer/lib/smtp-transport', 'nodemailer/lib/smtp-pool']);
+
+/** `createTransport(…)` of nodemailer, or `new SMTPTransport(…)` / `new SMTPPool(…)` of its `lib/` modules. */
+function isSmtpFactory(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const ref = resolveModuleRef(fc, call.callee);
-  if (!ref || ref.module !== 'nodemailer' || ref.path.length !== 1 || ref.path[0] !== 'createTransport') return undefined;
+  if (!ref) return false;
+  if (call.type === 'NewExpression')
+    return SMTP_TRANSPORT_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'));
+  return ref.module === 'nodemailer' && ref.path.length === 1 && ref.path[0] === 'createTransport';
+}
+
+/** The URL of a `createTransport` argument: the string itself, or the `url` of an options object. */
+function smtpUrlArgument(
+  fc: FileContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): { readonly url: TSESTree.Node; readonly bag: OptionBag | undefined } | undefined {
+  if (!isSmtpFactory(fc, call)) return undefined;
   const arg = call.arguments[0];
   if (!arg || arg.type === 'SpreadElement') return undefined;
   if (connectionStringText(fc, arg) !== undefined) return { url: arg, bag: undefined };
@@ -495,9 +511,10 @@ function smtpUrlArgument(fc: FileContext, call: TSESTree.CallExpression): { read
  * the object's other keys (`shared.assign(false, copyOwnKeys({}, transporter, key => key === 'url'),
  * parsed)`): the URL's `secure`, host and query keys win, and the object's `requireTLS` / `ignoreTLS`
  * count where the query does not set them; a `service` (object or query) brings its well-known
- * settings over both (smtp-transport).
+ * settings over both (smtp-transport). `new SMTPTransport(url | options)` and `new SMTPPool(…)`
+ * (`nodemailer/lib/smtp-transport`, `lib/smtp-pool`) merge the same way in their constructors.
  */
-export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression): SmtpUrlFinding | undefined {
+export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SmtpUrlFinding | undefined {
   const found = smtpUrlArgument(fc, call);
   if (!found) return undefined;
   const { url: arg, bag } = found;

@@ -297,6 +297,14 @@ describe('no-plaintext-fallback smtpUrlStrippable: an smtp:// URL without requir
     await sent;
     expect(text).not.toContain('STARTTLS');
     expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+    // new SMTPTransport({ url, secure: true }) given to createTransport merges the same way.
+    const { default: SMTPTransport } = await import('nodemailer/lib/smtp-transport');
+    const viaClass = await smtp(false);
+    const classSent = send(new SMTPTransport({ url: `smtp://app:m4il-pw@127.0.0.1:${viaClass.port}/?${timeouts}`, secure: true }) as never);
+    const classText = (await viaClass.received).toString('latin1');
+    await classSent;
+    expect(classText).not.toContain('STARTTLS');
+    expect(classText).toContain(`AUTH PLAIN ${authPlain}`);
     // The way out: the object's requireTLS: true counts where the query does not name it.
     const strict = await smtp(false);
     await send({ url: `smtp://app:m4il-pw@127.0.0.1:${strict.port}/?${timeouts}`, requireTLS: true });

@@ -87,6 +87,10 @@ const cases: CasesOf<typeof rule> = {
     `${MAIL}declare const extra: object;\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ...extra });`,
     `${MAIL}declare const extra: object;\nexport const t = nodemailer.createTransport({ ...extra, url: 'smtp://app:pw@smtp.example.com' });`,
     `${MAIL}declare const tls: boolean;\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', requireTLS: tls });`,
+    // nodemailer's SMTP transport classes merge `url` the same way.
+    "import SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', requireTLS: true });",
+    "import SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', service: 'gmail' });",
+    "import SMTPPool from 'nodemailer/lib/smtp-pool';\nexport const t = new SMTPPool('smtps://app:pw@smtp.example.com');",
     `${MAIL}declare const url: string;\nexport const t = nodemailer.createTransport(url);`,
     // pg: TLS on, a connection string that replaces the config, no password, local hosts, an unknown ssl.
     `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
@@ -627,6 +631,61 @@ const cases: CasesOf<typeof rule> = {
               messageId: 'addTlsParam',
               output:
                 "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@/?requireTLS=true', host: 'smtp.example.com' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new SMTPTransport({ url }) (here given to createTransport as a transport): the URL wins over `secure: true`.
+      code: "import nodemailer from 'nodemailer';\nimport SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = nodemailer.createTransport(new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', secure: true }));",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 3,
+          column: 70,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nimport SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = nodemailer.createTransport(new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true', secure: true }));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new SMTPPool(url): the constructor takes a string as `{ url }`.
+      code: "import SMTPPool from 'nodemailer/lib/smtp-pool';\nexport const pool = new SMTPPool('smtp://app:pw@smtp.example.com:587');",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import SMTPPool from 'nodemailer/lib/smtp-pool';\nexport const pool = new SMTPPool('smtp://app:pw@smtp.example.com:587?requireTLS=true');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // required in CommonJS, with the object's ignoreTLS.
+      code: "const SMTPTransport = require('nodemailer/lib/smtp-transport');\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', ignoreTLS: true });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 81,
+          suggestions: [
+            {
+              messageId: 'replaceIgnoreTls',
+              output:
+                "const SMTPTransport = require('nodemailer/lib/smtp-transport');\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', requireTLS: true });",
             },
           ],
         },
