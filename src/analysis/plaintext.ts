@@ -872,7 +872,13 @@ function constructorField(fc: FileContext, member: TSESTree.MemberExpression): T
       (node.type === 'PropertyDefinition' && node.value && (node.computed || staticFieldKey(node.key) === name)) ||
       // `this[key] = …` may write it, and so may a destructuring target (`({ a: this.client } = o)`).
       (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.computed) ||
-      (node.type === 'MemberExpression' && fieldName(node) === name && isPatternTarget(node))
+      (node.type === 'MemberExpression' && fieldName(node) === name && isPatternTarget(node)) ||
+      // A TypeScript parameter property (`constructor(private client: Client)`), `Object.assign(this, …)`.
+      (node.type === 'TSParameterProperty' && node.parameter.type === 'Identifier' && node.parameter.name === name) ||
+      (node.type === 'CallExpression' &&
+        node.arguments[0]?.type === 'ThisExpression' &&
+        node.callee.type === 'MemberExpression' &&
+        /^(?:assign|defineProperty|defineProperties)$/.test(memberName(node.callee) ?? ''))
     )
       writes.push(node);
     for (const key of fc.sourceCode.visitorKeys[node.type] ?? []) {

@@ -151,6 +151,8 @@ const cases: CasesOf<typeof rule> = {
     `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(secure: boolean) {\n    if (!secure) this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
     `${LDAP}export class Directory {\n  client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  login(password: string) {\n    const self = { client: { bind: (..._: unknown[]) => undefined } };\n    [1].forEach(function (this: typeof self) {\n      this.client.bind('cn=app', password, () => undefined);\n    }, self);\n  }\n}`,
     `${LDAP}export function login(client: ldap.Client, password: string) {\n  client.bind('cn=app', password, () => undefined);\n}`,
+    `${LDAP}export class Directory {\n  constructor(private client: ldap.Client, secure: boolean) {\n    if (secure) return;\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(options?: object) {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n    Object.assign(this, options);\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
     validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
   ],
   invalid: [
