@@ -12,6 +12,7 @@ import {
   plaintextSmtpUrl,
   plaintextUrlCall,
   type PostgresFinding,
+  type SmtpUrlFinding,
 } from '../src/analysis/plaintext.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 
@@ -113,6 +114,11 @@ const rule = createRule<[], MessageId>({
       NewExpression(node: TSESTree.NewExpression) {
         checkUrl(node);
         if (!fixed) return;
+        const smtpUrl = plaintextSmtpUrl(fc, node);
+        if (smtpUrl) {
+          reportSmtpUrl(context, smtpUrl);
+          return;
+        }
         const pg = plaintextPg(fc, node);
         if (pg) {
           reportPostgres(context, pg);
@@ -175,6 +181,7 @@ const rule = createRule<[], MessageId>({
 });
 
 const SMTP_NO_TLS_OPTIONS = { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `secure: true` on port 465)' };
+const SMTP_NO_TLS_BESIDE_URL = { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' };
 const SMTP_NO_TLS_URL = { option: 'ignoreTLS=true', way: '`requireTLS=true` (or `smtps://` on port 465)' };
 
 type Context = Parameters<(typeof rule)['create']>[0];
@@ -187,14 +194,37 @@ function checkUrlClients(
   schemeSuggestion: (node: TSESTree.Node, scheme: string, secure: string) => Suggestion[],
 ): boolean {
   const smtpUrl = plaintextSmtpUrl(fc, node);
-  if (smtpUrl) {
-    const end = smtpUrl.node.range[1] - 1;
-    const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
-    const suggest: Suggestion[] = smtpUrl.appendable ? [{ messageId: 'addTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }] : [];
-    if (smtpUrl.kind === 'ignoreTls') context.report({ node: smtpUrl.node, messageId: 'smtpNoTls', data: SMTP_NO_TLS_URL, suggest });
-    else context.report({ node: smtpUrl.node, messageId: 'smtpUrlStrippable', suggest });
-    return true;
+  if (!smtpUrl) return checkOtherClients(context, fc, node, schemeSuggestion);
+  reportSmtpUrl(context, smtpUrl);
+  return true;
+}
+
+/** An `smtp://` URL given to nodemailer (`createTransport`, `new SMTPTransport`). */
+function reportSmtpUrl(context: Context, smtpUrl: SmtpUrlFinding): void {
+  if (smtpUrl.objectIgnore) {
+    // `ignoreTLS: true` beside an `smtp://` URL that sets neither `ignoreTLS` nor `requireTLS`.
+    const entry = smtpUrl.node;
+    const suggest: Suggestion[] =
+      entry.type === 'Property' && entry.parent.type === 'ObjectExpression' && smtpUrl.requireTlsAddable
+        ? [{ messageId: 'replaceIgnoreTls', fix: (fixer) => fixer.replaceText(entry, 'requireTLS: true') }]
+        : [];
+    context.report({ node: entry, messageId: 'smtpNoTls', data: SMTP_NO_TLS_BESIDE_URL, suggest });
+    return;
   }
+  const end = smtpUrl.node.range[1] - 1;
+  const param = `${smtpUrl.text.includes('?') ? '&' : '?'}requireTLS=true`;
+  const suggest: Suggestion[] = smtpUrl.appendable ? [{ messageId: 'addTlsParam', fix: (fixer) => fixer.insertTextBeforeRange([end, end], param) }] : [];
+  if (smtpUrl.kind === 'ignoreTls') context.report({ node: smtpUrl.node, messageId: 'smtpNoTls', data: SMTP_NO_TLS_URL, suggest });
+  else context.report({ node: smtpUrl.node, messageId: 'smtpUrlStrippable', suggest });
+}
+
+/** postgres.js and ldapjs clients; true when one was reported. */
+function checkOtherClients(
+  context: Context,
+  fc: ReturnType<typeof getFileContext>,
+  node: TSESTree.CallExpression,
+  schemeSuggestion: (node: TSESTree.Node, scheme: string, secure: string) => Suggestion[],
+): boolean {
   const postgres = plaintextPostgres(fc, node);
   if (postgres) {
     reportPostgres(context, postgres);
@@ -214,11 +244,14 @@ function checkUrlClients(
 
 /** pg and postgres.js without TLS, or with TLS that falls back to plaintext. */
 function reportPostgres(context: Context, found: PostgresFinding): void {
-  const inUrl = found.property === undefined && found.option.includes('=');
+  const inUrl = found.property === undefined && found.fromEnv === undefined && found.option.includes('=');
   const secure = inUrl ? '`sslmode=verify-full`' : found.library === 'pg' ? '`ssl: true`' : "`ssl: 'verify-full'`";
   const property = found.property;
-  const suggest: Suggestion[] =
-    property && !property.shorthand
+  // PGSSLMODE=disable: an explicit `ssl: true` in the options is used as is (pg reads the variable only when `ssl` is undefined).
+  const first = found.fromEnv?.literal?.properties[0];
+  const suggest: Suggestion[] = first
+    ? [{ messageId: 'verifySsl', data: { secure }, fix: (fixer) => fixer.insertTextBefore(first, 'ssl: true, ') }]
+    : property && !property.shorthand
       ? [
           {
             messageId: 'verifySsl',

@@ -19,7 +19,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isIP } from 'node:net';
 import { memberName, unwrap, valueParent } from './ast.js';
-import { resolveModuleRef } from './bindings.js';
+import { isModuleRef, resolveModuleRef } from './bindings.js';
 import { catalogue, type PlaintextUrlRow } from './catalogue/index.js';
 import type { FileContext } from './file-context.js';
 import { bagOf, lookup, provablyLacks, type OptionBag } from './options.js';
@@ -33,6 +33,8 @@ import { constInitializer, evaluate, stringFragments, stringValues } from './val
  */
 export const PLAINTEXT_CHECK_MODULES: readonly string[] = [
   'nodemailer',
+  'nodemailer/lib/smtp-transport',
+  'nodemailer/lib/smtp-pool',
   '@grpc/grpc-js',
   'grpc',
   'kafkajs',
@@ -463,38 +465,90 @@ const SMTP_URL_KEYS = new Set([
 
 export interface SmtpUrlFinding {
   readonly kind: 'ignoreTls' | 'strippable';
-  /** The URL expression. */
+  /** The URL expression, or the options object's `ignoreTLS: true` property when that decides it. */
   readonly node: TSESTree.Node;
   /** The URL names no `requireTLS` and ends in known text without a fragment (a suggestion may append the parameter). */
   readonly appendable: boolean;
   readonly text: string;
+  /** The `ignoreTLS: true` is the options object's (`node`), not the URL's. */
+  readonly objectIgnore: boolean;
+  /** Neither the URL's query nor the options object sets `requireTLS` (one added to the object would count). */
+  readonly requireTlsAddable: boolean;
+}
+
+/** nodemailer's SMTP transport classes, which merge `options.url` as `createTransport` does (`assign(false, options, urlData, wellKnown(service))`). */
+const SMTP_TRANSPORT_MODULES: ReadonlySet<string> = new Set(['nodemailer/lib/smtp-transport', 'nodemailer/lib/smtp-pool']);
+
+/** `createTransport(…)` of nodemailer, or `new SMTPTransport(…)` / `new SMTPPool(…)` of its `lib/` modules. */
+function isSmtpFactory(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const ref = resolveModuleRef(fc, call.callee);
+  if (!ref) return false;
+  if (call.type === 'NewExpression')
+    return SMTP_TRANSPORT_MODULES.has(ref.module) && (ref.path.length === 0 || (ref.path.length === 1 && ref.path[0] === 'default'));
+  return ref.module === 'nodemailer' && ref.path.length === 1 && ref.path[0] === 'createTransport';
+}
+
+/** The URL of a `createTransport` argument: the string itself, or the `url` of an options object. */
+function smtpUrlArgument(
+  fc: FileContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): { readonly url: TSESTree.Node; readonly bag: OptionBag | undefined } | undefined {
+  if (!isSmtpFactory(fc, call)) return undefined;
+  const arg = call.arguments[0];
+  if (!arg || arg.type === 'SpreadElement') return undefined;
+  if (connectionStringText(fc, arg) !== undefined) return { url: arg, bag: undefined };
+  const bag = bagOf(fc, arg, call);
+  const url = bag && lookup(bag, 'url');
+  if (!url || url.overridable || !url.entry.value) return undefined;
+  return { url: url.entry.value, bag };
 }
 
 /**
- * nodemailer `createTransport('smtp://user:pass@host')`: `parseConnectionUrl` sets `secure: false`
- * for `smtp:` (before the query, whose own `secure` is then ignored: `!(lKey in obj)`), so
- * without `requireTLS=true` STARTTLS is used only when offered, and never with `ignoreTLS=true`.
+ * nodemailer `createTransport('smtp://user:pass@host')` and `createTransport({ url: 'smtp://…', ... })`:
+ * `parseConnectionUrl` sets `secure: false` for `smtp:` (before the query, whose own `secure` is then
+ * ignored: `!(lKey in obj)`), so without `requireTLS=true` STARTTLS is used only when offered, and
+ * never with `ignoreTLS=true`. For an options object, `createTransport` assigns the parsed URL over
+ * the object's other keys (`shared.assign(false, copyOwnKeys({}, transporter, key => key === 'url'),
+ * parsed)`): the URL's `secure`, host and query keys win, and the object's `requireTLS` / `ignoreTLS`
+ * count where the query does not set them; a `service` (object or query) brings its well-known
+ * settings over both (smtp-transport). `new SMTPTransport(url | options)` and `new SMTPPool(…)`
+ * (`nodemailer/lib/smtp-transport`, `lib/smtp-pool`) merge the same way in their constructors.
  */
-export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression): SmtpUrlFinding | undefined {
-  const ref = resolveModuleRef(fc, call.callee);
-  if (!ref || ref.module !== 'nodemailer' || ref.path.length !== 1 || ref.path[0] !== 'createTransport') return undefined;
-  const arg = call.arguments[0];
-  if (!arg || arg.type === 'SpreadElement') return undefined;
+export function plaintextSmtpUrl(fc: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression): SmtpUrlFinding | undefined {
+  const found = smtpUrlArgument(fc, call);
+  if (!found) return undefined;
+  const { url: arg, bag } = found;
   const text = connectionStringText(fc, arg);
   if (text === undefined || !/^smtp:\/\//i.test(text)) return undefined;
+  if (bag && !NOT_PLAIN_SMTP.every((k) => k === 'url' || provablyLacks(bag, k))) return undefined;
   const authority = authorityOf(text);
-  // No host: nodemailer's default `localhost`.
-  if (!authority || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  if (!authority || (authority.host !== undefined && authority.host !== '' && isLoopbackHost(authority.host))) return undefined;
+  // No host in the URL: the object's `host`, else nodemailer's default `localhost`.
+  if (authority.host === '' && (!bag || loopbackKey(fc, bag, 'host', true))) return undefined;
   const query = queryOf(text);
   if (!query || [...query.keys()].some((k) => !SMTP_URL_KEYS.has(k) && !k.startsWith('tls.'))) return undefined;
-  const requireTls = nodemailerTruthy(query.get('requireTLS'));
+  const objectFlag = (key: string): boolean | undefined => {
+    if (!bag) return false;
+    const f = flag(bag, key, fc);
+    return f === undefined ? undefined : f !== 'absent' && f.value;
+  };
+  const requireTls = query.has('requireTLS') ? nodemailerTruthy(query.get('requireTLS')) : objectFlag('requireTLS');
   if (requireTls !== false) return undefined;
-  const ignore = nodemailerTruthy(query.get('ignoreTLS'));
+  const ignore = query.has('ignoreTLS') ? nodemailerTruthy(query.get('ignoreTLS')) : objectFlag('ignoreTLS');
   if (ignore === undefined) return undefined;
-  // The argument itself is the literal: the parameter goes before its closing quote.
+  const objectIgnore = ignore && !query.has('ignoreTLS');
+  const ignoreEntry = objectIgnore && bag ? lookup(bag, 'ignoreTLS')?.entry.node : undefined;
+  // The URL itself is the literal: the parameter goes before its closing quote.
   const n = arg;
   const appendable = !query.has('requireTLS') && !text.includes('#') && !text.endsWith(UNKNOWN) && (n.type === 'Literal' || n.type === 'TemplateLiteral');
-  return { kind: ignore ? 'ignoreTls' : 'strippable', node: arg, appendable, text };
+  return {
+    kind: ignore ? 'ignoreTls' : 'strippable',
+    node: ignoreEntry ?? arg,
+    appendable,
+    text,
+    objectIgnore: ignoreEntry !== undefined,
+    requireTlsAddable: !query.has('requireTLS') && (!bag || provablyLacks(bag, 'requireTLS')),
+  };
 }
 
 export interface PostgresFinding {
@@ -508,6 +562,8 @@ export interface PostgresFinding {
   readonly host: string | undefined;
   /** The setting is an `ssl` property of an object literal (a suggestion may replace its value). */
   readonly property: TSESTree.Property | undefined;
+  /** TLS is off through `PGSSLMODE=disable` set in the file: the options literal, when it is one (a suggestion may add `ssl: true`). */
+  readonly fromEnv?: { readonly literal: TSESTree.ObjectExpression | undefined };
 }
 
 const PG_CLASSES = new Set(['Client', 'Pool']);
@@ -561,15 +617,24 @@ export function plaintextPg(fc: FileContext, call: TSESTree.NewExpression): Post
   const arg = call.arguments[0];
   if (!arg || arg.type === 'SpreadElement') return undefined;
   const asString = connectionStringText(fc, arg);
-  if (asString !== undefined) return pgString(asString, arg);
+  if (asString !== undefined) return pgString(asString, arg) ?? pgStringFromEnv(fc, call, asString, arg, undefined);
   const bag = bagOf(fc, arg, call);
   if (!bag) return undefined;
   const ssl = sslOff(fc, bag, 'pg');
+  const literal = unwrap(arg).type === 'ObjectExpression' ? (unwrap(arg) as TSESTree.ObjectExpression) : undefined;
   if (!provablyLacks(bag, 'connectionString')) {
     const cs = lookup(bag, 'connectionString');
     const text = cs && !cs.overridable && cs.entry.value ? connectionStringText(fc, cs.entry.value) : undefined;
     if (text === undefined) return undefined;
+    if (!ssl && provablyLacks(bag, 'ssl')) return pgString(text, cs!.entry.value!) ?? pgStringFromEnv(fc, call, text, arg, literal);
     return pgString(text, cs!.entry.value!) ?? (ssl && pgStringKeepsSsl(fc, text, ssl));
+  }
+  if (!ssl && provablyLacks(bag, 'ssl')) {
+    const line = sslModeDisabledBefore(fc, call);
+    if (line === undefined || !hasPassword(fc, bag, ['password'])) return undefined;
+    const host = hostOf(fc, bag, ['host']);
+    if (host === 'local' || host === 'absent') return undefined;
+    return { library: 'pg', kind: 'off', node: arg, option: envOption(line), host: host.host, property: undefined, fromEnv: { literal } };
   }
   if (!ssl || !hasPassword(fc, bag, ['password'])) return undefined;
   const host = hostOf(fc, bag, ['host']);
@@ -592,6 +657,57 @@ function pgStringKeepsSsl(fc: FileContext, text: string, ssl: TSESTree.Node): Po
   if (!params || !authority || authority.password !== true || !PG_SSL_PARAMS.every((k) => params.has(k) === false)) return undefined;
   if (params.has('host') !== false || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
   return { library: 'pg', kind: 'off', node: ssl, option: sslOption(fc, ssl), host: authority.host, property: ssl.type === 'Property' ? ssl : undefined };
+}
+
+/** How `PGSSLMODE=disable` set on `line` is named in the message. */
+const envOption = (line: number): string => `\`PGSSLMODE=disable\` (set on line ${line})`;
+
+/**
+ * A connection string that sets no `ssl*` parameter (so `ssl` stays undefined, and pg reads
+ * `PGSSLMODE`), with a password and a remote host, in a file that sets `PGSSLMODE=disable` before.
+ */
+function pgStringFromEnv(
+  fc: FileContext,
+  call: TSESTree.NewExpression,
+  text: string,
+  node: TSESTree.Node,
+  literal: TSESTree.ObjectExpression | undefined,
+): PostgresFinding | undefined {
+  const line = sslModeDisabledBefore(fc, call);
+  if (line === undefined || !/^postgres(?:ql)?:\/\//i.test(text)) return undefined;
+  const params = parseUrl(text);
+  const authority = authorityOf(text);
+  if (!params || !authority || authority.password !== true || !PG_SSL_PARAMS.every((k) => params.has(k) === false)) return undefined;
+  if (params.has('host') !== false || authority.host === '' || (authority.host !== undefined && isLoopbackHost(authority.host))) return undefined;
+  return { library: 'pg', kind: 'off', node, option: envOption(line), host: authority.host, property: undefined, fromEnv: { literal } };
+}
+
+/**
+ * The line of a top-level `process.env.PGSSLMODE = 'disable'` that runs before `call`, when the
+ * file has no other mention of `PGSSLMODE` and `call` is itself top-level code after it (so it runs
+ * after the assignment): pg reads the variable when a client is made (`ConnectionParameters`,
+ * `readSSLConfigFromEnvironment`), and `'disable'` gives `ssl: false` whatever `pg.defaults.ssl` says.
+ * A file that may load dotenv with `override` is left alone (it may set the variable again).
+ */
+function sslModeDisabledBefore(fc: FileContext, call: TSESTree.Node): number | undefined {
+  const text = fc.sourceCode.text;
+  if ((text.match(/PGSSLMODE/g) ?? []).length !== 1 || (/\bdotenv\b/.test(text) && /\boverride\b/.test(text))) return undefined;
+  for (let p: TSESTree.Node | undefined = call.parent; p; p = p.parent) {
+    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression' || p.type === 'ClassBody') return undefined;
+  }
+  const program = fc.sourceCode.ast;
+  for (const statement of program.body) {
+    if (statement.range[1] > call.range[0]) return undefined;
+    if (statement.type !== 'ExpressionStatement') continue;
+    const e = unwrap(statement.expression);
+    if (e.type !== 'AssignmentExpression' || e.operator !== '=' || e.left.type !== 'MemberExpression') continue;
+    const left = e.left;
+    const name = left.computed ? stringValues(fc, left.property) : left.property.type === 'Identifier' ? [left.property.name] : undefined;
+    if (name?.length !== 1 || name[0] !== 'PGSSLMODE' || !isModuleRef(fc, unwrap(left.object), 'process', 'env')) continue;
+    const values = evaluate(fc, e.right);
+    return values?.length === 1 && values[0] === 'disable' ? statement.loc.start.line : undefined;
+  }
+  return undefined;
 }
 
 /** A pg connection string with a password and TLS turned off by its parameters. */
@@ -716,6 +832,87 @@ function ldapTargets(fc: FileContext, bag: OptionBag): { readonly host: string |
 }
 
 /**
+ * The value of a variable declared without an initializer and written exactly once, by `x = value`
+ * (`let client; … client = createClient(…)`): a call on it that does not throw sees that value.
+ */
+function onlyAssignment(fc: FileContext, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = fc.findVariable(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || def.node.init) return undefined;
+  const writes = variable.references.filter((r) => r.isWrite());
+  const write = writes.length === 1 ? writes[0]!.identifier.parent : undefined;
+  return write?.type === 'AssignmentExpression' && write.operator === '=' && write.left === writes[0]!.identifier ? write.right : undefined;
+}
+
+/** The name of a non-computed member (`this.client`, `this.#client`). */
+const fieldName = (m: TSESTree.MemberExpression): string | undefined =>
+  m.computed ? undefined : m.property.type === 'PrivateIdentifier' ? `#${m.property.name}` : m.property.name;
+
+/**
+ * `this.client` inside a method of a class whose constructor assigns `this.client = value` as one
+ * of its statements, where nothing else in the file writes a member of that name (an assignment,
+ * an update, a class field with a value, a `delete`): a call on it that does not throw sees that
+ * value. A write from another module is not seen (a `#private` field has none).
+ */
+function constructorField(fc: FileContext, member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
+  const name = fieldName(member);
+  if (unwrap(member.object).type !== 'ThisExpression' || name === undefined) return undefined;
+  // The class whose instance `this` is: the first non-arrow function up must be one of its methods.
+  let fn: TSESTree.Node | undefined = member.parent;
+  while (fn && !(fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration')) fn = fn.parent;
+  const method = fn?.parent;
+  if (method?.type !== 'MethodDefinition' || method.static || method.parent.type !== 'ClassBody') return undefined;
+  const ctor = method.parent.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  const writes: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (
+      (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && fieldName(node.left) === name) ||
+      (node.type === 'UpdateExpression' && node.argument.type === 'MemberExpression' && fieldName(node.argument) === name) ||
+      (node.type === 'UnaryExpression' && node.operator === 'delete' && node.argument.type === 'MemberExpression' && fieldName(node.argument) === name) ||
+      (node.type === 'PropertyDefinition' && node.value && (node.computed || staticFieldKey(node.key) === name)) ||
+      // `this[key] = …` may write it, and so may a destructuring target (`({ a: this.client } = o)`).
+      (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.computed) ||
+      (node.type === 'MemberExpression' && fieldName(node) === name && isPatternTarget(node)) ||
+      // A TypeScript parameter property (`constructor(private client: Client)`), `Object.assign(this, …)`.
+      (node.type === 'TSParameterProperty' && node.parameter.type === 'Identifier' && node.parameter.name === name) ||
+      (node.type === 'CallExpression' &&
+        node.arguments[0]?.type === 'ThisExpression' &&
+        node.callee.type === 'MemberExpression' &&
+        /^(?:assign|defineProperty|defineProperties)$/.test(memberName(node.callee) ?? ''))
+    )
+      writes.push(node);
+    for (const key of fc.sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+    }
+  };
+  visit(fc.sourceCode.ast);
+  const write = writes.length === 1 ? writes[0] : undefined;
+  // A field of the class itself: `client = createClient(…)`.
+  if (write?.type === 'PropertyDefinition') return !write.static && write.parent === method.parent ? (write.value ?? undefined) : undefined;
+  if (!ctor?.value.body || write?.type !== 'AssignmentExpression' || write.operator !== '=') return undefined;
+  const statement = write.parent;
+  if (
+    statement.type !== 'ExpressionStatement' ||
+    statement.parent !== ctor.value.body ||
+    unwrap((write.left as TSESTree.MemberExpression).object).type !== 'ThisExpression'
+  )
+    return undefined;
+  return write.right;
+}
+
+/** A member written by a destructuring pattern (`[this.client] = …`, `({ c: this.client } = …)`, `for (this.client of …)`). */
+function isPatternTarget(node: TSESTree.MemberExpression): boolean {
+  const p = node.parent;
+  if (p.type === 'ArrayPattern' || p.type === 'RestElement' || (p.type === 'AssignmentPattern' && (p.left as TSESTree.Node) === node)) return true;
+  if (p.type === 'Property' && p.value === node && p.parent.type === 'ObjectPattern') return true;
+  return (p.type === 'ForOfStatement' || p.type === 'ForInStatement') && p.left === node;
+}
+
+const staticFieldKey = (key: TSESTree.Node): string | undefined =>
+  key.type === 'PrivateIdentifier' ? `#${key.name}` : key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : undefined;
+
+/**
  * ldapjs simple binds over `ldap://` (lib/client/client.js): `connect` opens `net.connect` unless
  * the URL is `ldaps:`, and `bind(dn, password)` sends a BindRequest with the password as written.
  * Reported: `createClient({ url: 'ldap://…', bindDN, bindCredentials })` (the client binds in its
@@ -726,7 +923,12 @@ export function plaintextLdap(fc: FileContext, call: TSESTree.CallExpression): L
   const callee = unwrap(call.callee);
   if (callee.type === 'MemberExpression' && memberName(callee) === 'bind' && !/\bstarttls\b/.test(fc.sourceCode.text)) {
     const object = unwrap(callee.object);
-    const init = object.type === 'Identifier' ? constInitializer(fc, object) : object;
+    const init =
+      object.type === 'Identifier'
+        ? (constInitializer(fc, object) ?? onlyAssignment(fc, object))
+        : object.type === 'MemberExpression'
+          ? constructorField(fc, object)
+          : object;
     const created = init && unwrap(init);
     if (!created || created.type !== 'CallExpression') return undefined;
     const options = optionsOf(fc, created, LDAPJS, 'createClient');

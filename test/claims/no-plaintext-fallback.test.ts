@@ -271,6 +271,49 @@ describe('no-plaintext-fallback smtpUrlStrippable: an smtp:// URL without requir
     expect(hello.includes('m4il-pw')).toBe(false);
   });
 
+  it("createTransport({ url: 'smtp://…' }): the URL's `secure: false` and query win over the object's keys, which count where the URL is silent", async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    const send = async (options: Record<string, unknown>): Promise<void> => {
+      const transport = nodemailer.createTransport(options as never);
+      await transport.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }).catch(() => undefined);
+      transport.close();
+    };
+    // `secure: true` and `requireTLS: true` in the object lose to `smtp:` and the query's requireTLS=false.
+    for (const [query, extra] of [
+      ['', { secure: true }],
+      ['&requireTLS=false', { requireTLS: true }],
+    ] as const) {
+      const server = await smtp(false);
+      const sent = send({ url: `smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}${query}`, ...extra });
+      const text = (await server.received).toString('latin1');
+      await sent;
+      expect(text).not.toContain('STARTTLS');
+      expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+    }
+    // (smtpNoTls) the object's ignoreTLS: true, with STARTTLS offered.
+    const offered = await smtp(true);
+    const sent = send({ url: `smtp://app:m4il-pw@127.0.0.1:${offered.port}/?${timeouts}`, ignoreTLS: true });
+    const text = (await offered.received).toString('latin1');
+    await sent;
+    expect(text).not.toContain('STARTTLS');
+    expect(text).toContain(`AUTH PLAIN ${authPlain}`);
+    // new SMTPTransport({ url, secure: true }) given to createTransport merges the same way.
+    const { default: SMTPTransport } = await import('nodemailer/lib/smtp-transport');
+    const viaClass = await smtp(false);
+    const classSent = send(new SMTPTransport({ url: `smtp://app:m4il-pw@127.0.0.1:${viaClass.port}/?${timeouts}`, secure: true }) as never);
+    const classText = (await viaClass.received).toString('latin1');
+    await classSent;
+    expect(classText).not.toContain('STARTTLS');
+    expect(classText).toContain(`AUTH PLAIN ${authPlain}`);
+    // The way out: the object's requireTLS: true counts where the query does not name it.
+    const strict = await smtp(false);
+    await send({ url: `smtp://app:m4il-pw@127.0.0.1:${strict.port}/?${timeouts}`, requireTLS: true });
+    strict.close();
+    const silent = (await strict.received).toString('latin1');
+    expect(silent).toContain('EHLO');
+    expect(silent).not.toContain('AUTH');
+  });
+
   it('(smtpNoTls) smtp://…?ignoreTLS=true skips STARTTLS although it is offered', async () => {
     const server = await smtp(true);
     const sent = sendUrl(`smtp://app:m4il-pw@127.0.0.1:${server.port}/?${timeouts}&ignoreTLS=true`);
@@ -346,6 +389,34 @@ describe('no-plaintext-fallback postgresNoTls: pg and postgres.js without TLS se
       expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
       expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
       expect(text).toContain('SELECT 42');
+    } finally {
+      if (before === undefined) delete process.env.PGSSLMODE;
+      else process.env.PGSSLMODE = before;
+    }
+  });
+
+  it('pg without ssl reads PGSSLMODE when the client is made: disable sends no SSLRequest and the password in clear (also for a connection string without ssl parameters); an explicit ssl: true wins over it', async () => {
+    const before = process.env.PGSSLMODE;
+    try {
+      // The variable is read: `require` makes pg send an SSLRequest first.
+      process.env.PGSSLMODE = 'require';
+      const required = await pgRun(() => ({ password: 'pg-s3cret' }));
+      expect(required.startsWith(SSL_REQUEST.toString('latin1'))).toBe(true);
+      expect(required).not.toContain('pg-s3cret');
+      process.env.PGSSLMODE = 'disable';
+      for (const config of [
+        (): Record<string, unknown> => ({ password: 'pg-s3cret' }),
+        (port: number) => ({ connectionString: `postgres://app:pg-s3cret@127.0.0.1:${port}/app` }),
+      ]) {
+        const text = await pgRun(config);
+        expect(text.startsWith(SSL_REQUEST.toString('latin1'))).toBe(false);
+        expect(text).toMatch(/p[\s\S]{4}pg-s3cret\u0000/);
+        expect(text).toContain('SELECT 42');
+      }
+      // The way out: `ssl: true` in the options is used as is.
+      const explicit = await pgRun(() => ({ password: 'pg-s3cret', ssl: true }));
+      expect(explicit.startsWith(SSL_REQUEST.toString('latin1'))).toBe(true);
+      expect(explicit).not.toContain('pg-s3cret');
     } finally {
       if (before === undefined) delete process.env.PGSSLMODE;
       else process.env.PGSSLMODE = before;
@@ -504,5 +575,29 @@ describe('no-plaintext-fallback ldapClearBind: an ldapjs simple bind over ldap:/
     c.destroy();
     expect(isClientHello(hello)).toBe(true);
     expect(hello.includes('ld4p-pw')).toBe(false);
+  });
+
+  it('the same from a client held in a class field set once in the constructor and bound in a method', async () => {
+    const ldap = await import('ldapjs');
+    const server = await recorder(has('ld4p-pw'));
+    class Directory {
+      private readonly client: ReturnType<typeof ldap.createClient>;
+      constructor(port: number) {
+        this.client = ldap.createClient({ url: `ldap://127.0.0.1:${port}`, connectTimeout: 3000 });
+        this.client.on('error', () => undefined);
+      }
+      login(password: string): void {
+        this.client.bind('cn=app,dc=example,dc=com', password, () => undefined);
+      }
+      close(): void {
+        this.client.destroy();
+      }
+    }
+    const directory = new Directory(server.port);
+    directory.login('ld4p-pw');
+    const bytes = await server.received;
+    directory.close();
+    expect(bytes[0]).toBe(0x30);
+    expect(bytes.includes(Buffer.concat([Buffer.from([0x80, 'ld4p-pw'.length]), Buffer.from('ld4p-pw')]))).toBe(true);
   });
 });

@@ -72,10 +72,44 @@ const cases: CasesOf<typeof rule> = {
     `${MAIL}export const t = nodemailer.createTransport('smtp://smtp.example.com?service=gmail');`,
     `${MAIL}export const t = nodemailer.createTransport(\`smtp://app:pw@smtp.example.com?\${process.env.SMTP_QUERY}\`);`,
     `${MAIL}export const t = nodemailer.createTransport(\`smtp://app:pw@smtp.example.com?requireTLS=\${process.env.REQUIRE}\`);`,
+    // An `smtp://` URL inside the options object: nodemailer assigns the parsed URL over the other keys,
+    // which count where the URL does not set them. requireTLS in the object (or in the query) wins.
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587', requireTLS: true });`,
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true', ignoreTLS: true });`,
+    // smtps:// sets `secure: true` over the object's `secure: false`; `service` brings its settings over both.
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtps://app:pw@smtp.example.com', secure: false });`,
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', service: 'gmail' });`,
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@localhost:1025' });`,
+    // No host in the URL: the object's host, else `localhost`.
+    `${MAIL}export const t = nodemailer.createTransport({ url: 'smtp://app:pw@/', host: '127.0.0.1' });`,
+    // A URL, a requireTLS or other keys decided at run time.
+    `${MAIL}export const t = nodemailer.createTransport({ url: process.env.SMTP_URL, secure: false });`,
+    `${MAIL}declare const extra: object;\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ...extra });`,
+    `${MAIL}declare const extra: object;\nexport const t = nodemailer.createTransport({ ...extra, url: 'smtp://app:pw@smtp.example.com' });`,
+    `${MAIL}declare const tls: boolean;\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', requireTLS: tls });`,
+    // nodemailer's SMTP transport classes merge `url` the same way.
+    "import SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', requireTLS: true });",
+    "import SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', service: 'gmail' });",
+    "import SMTPPool from 'nodemailer/lib/smtp-pool';\nexport const t = new SMTPPool('smtps://app:pw@smtp.example.com');",
     `${MAIL}declare const url: string;\nexport const t = nodemailer.createTransport(url);`,
     // pg: TLS on, a connection string that replaces the config, no password, local hosts, an unknown ssl.
     `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
     `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    // PGSSLMODE=disable set in the file counts only when it provably runs first and nothing else in the file names the variable.
+    `${PG}export const c = new pg.Client({ host: 'db.example.com', password: 'pw' });\nprocess.env.PGSSLMODE = 'disable';`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport function make() {\n  return new pg.Client({ host: 'db.example.com', password: 'pw' });\n}`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nif (process.env.CI) process.env.PGSSLMODE = 'require';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}if (process.env.CI) process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}process.env.PGSSLMODE = 'prefer';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}import dotenv from 'dotenv';\nprocess.env.PGSSLMODE = 'disable';\ndotenv.config({ override: true });\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    `${PG}declare const process: { env: Record<string, string> };\nprocess.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw' });`,
+    // ... and only where `ssl` stays undefined (pg reads PGSSLMODE then only), with a password, to a remote host.
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl: true });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ connectionString: 'postgres://app:pw@db.example.com/app?sslmode=require' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: 'db.example.com', user: 'app' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ host: '127.0.0.1', password: 'pw' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.Client({ password: 'pw' });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\ndeclare const opts: object;\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ...opts });`,
     `${PG}export const c = new pg.Client({ host: 'db.example.com', user: 'app', ssl: false });`,
     `${PG}export const c = new pg.Client({ host: 'localhost', password: 'pw', ssl: false });`,
     `${PG}export const c = new pg.Client({ host: '/var/run/postgresql', password: 'pw', ssl: false });`,
@@ -108,6 +142,17 @@ const cases: CasesOf<typeof rule> = {
     `${LDAP}declare const url: string;\nconst client = ldap.createClient({ url });\nclient.bind('cn=app', 'pw', () => undefined);`,
     `${LDAP}export const client = ldap.createClient({ socketPath: '/run/slapd/ldapi', bindDN: 'cn=app', bindCredentials: 'pw' });`,
     `${LDAP}const client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('cn=app', () => undefined);`,
+    // A client written more than once, or whose field another statement (or another object) may write, or a parameter.
+    `${LDAP}let client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient = ldap.createClient({ url: 'ldaps://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);`,
+    `${LDAP}let client;\nclient = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient = ldap.createClient({ url: 'ldaps://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor() {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  secure() {\n    this.client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(other?: Directory) {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n    if (other) other.client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(key: string) {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n    (this as Record<string, unknown>)[key] = undefined;\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(secure: boolean) {\n    if (!secure) this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  login(password: string) {\n    const self = { client: { bind: (..._: unknown[]) => undefined } };\n    [1].forEach(function (this: typeof self) {\n      this.client.bind('cn=app', password, () => undefined);\n    }, self);\n  }\n}`,
+    `${LDAP}export function login(client: ldap.Client, password: string) {\n  client.bind('cn=app', password, () => undefined);\n}`,
+    `${LDAP}export class Directory {\n  constructor(private client: ldap.Client, secure: boolean) {\n    if (secure) return;\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
+    `${LDAP}export class Directory {\n  client: ldap.Client;\n  constructor(options?: object) {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n    Object.assign(this, options);\n  }\n  login(password: string) {\n    this.client.bind('cn=app', password, () => undefined);\n  }\n}`,
     validJs("const Redis = require('ioredis');\nmodule.exports = new Redis('redis://:pw@localhost');"),
   ],
   invalid: [
@@ -466,6 +511,242 @@ const cases: CasesOf<typeof rule> = {
       ],
     },
     {
+      // An smtp:// URL in the options object: as for the string (createTransport parses `url`).
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587' });",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The URL's `secure: false` and port win over the object's.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587', secure: true, port: 465 });",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true', secure: true, port: 465 });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The query's requireTLS=false wins over the object's requireTLS: true (no suggestion: the URL names it).
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com?requireTLS=false', requireTLS: true });",
+      errors: [{ messageId: 'smtpUrlStrippable', line: 2, column: 52, suggestions: [] }],
+    },
+    {
+      // The object's ignoreTLS counts where the query does not set it.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ignoreTLS: true });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 86,
+          suggestions: [
+            {
+              messageId: 'replaceIgnoreTls',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', requireTLS: true });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No suggestion where the object already names requireTLS.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com', ignoreTLS: true, requireTLS: false });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 86,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // The query's ignoreTLS=true.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com?ignoreTLS=true' });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS=true', way: '`requireTLS=true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@smtp.example.com?ignoreTLS=true&requireTLS=true' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Through a const, with the pool (SMTPPool makes the same connections).
+      code: "import nodemailer from 'nodemailer';\nconst options = { url: `smtp://app:${process.env.SMTP_PASS}@smtp.example.com`, pool: true };\nexport const t = nodemailer.createTransport(options);",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nconst options = { url: `smtp://app:${process.env.SMTP_PASS}@smtp.example.com?requireTLS=true`, pool: true };\nexport const t = nodemailer.createTransport(options);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A URL without host keeps the object's host.
+      code: "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@/', host: 'smtp.example.com' });",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 52,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nexport const t = nodemailer.createTransport({ url: 'smtp://app:pw@/?requireTLS=true', host: 'smtp.example.com' });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new SMTPTransport({ url }) (here given to createTransport as a transport): the URL wins over `secure: true`.
+      code: "import nodemailer from 'nodemailer';\nimport SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = nodemailer.createTransport(new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', secure: true }));",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 3,
+          column: 70,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import nodemailer from 'nodemailer';\nimport SMTPTransport from 'nodemailer/lib/smtp-transport';\nexport const t = nodemailer.createTransport(new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587?requireTLS=true', secure: true }));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // new SMTPPool(url): the constructor takes a string as `{ url }`.
+      code: "import SMTPPool from 'nodemailer/lib/smtp-pool';\nexport const pool = new SMTPPool('smtp://app:pw@smtp.example.com:587');",
+      errors: [
+        {
+          messageId: 'smtpUrlStrippable',
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addTlsParam',
+              output:
+                "import SMTPPool from 'nodemailer/lib/smtp-pool';\nexport const pool = new SMTPPool('smtp://app:pw@smtp.example.com:587?requireTLS=true');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // required in CommonJS, with the object's ignoreTLS.
+      code: "const SMTPTransport = require('nodemailer/lib/smtp-transport');\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', ignoreTLS: true });",
+      errors: [
+        {
+          messageId: 'smtpNoTls',
+          data: { option: 'ignoreTLS: true', way: '`requireTLS: true` (or `smtps://` on port 465)' },
+          line: 2,
+          column: 81,
+          suggestions: [
+            {
+              messageId: 'replaceIgnoreTls',
+              output:
+                "const SMTPTransport = require('nodemailer/lib/smtp-transport');\nexport const t = new SMTPTransport({ url: 'smtp://app:pw@smtp.example.com:587', requireTLS: true });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // PGSSLMODE=disable set first in the file: pg reads it when the client is made and \`ssl\` is undefined.
+      code: "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nexport const pool = new pg.Pool({ host: 'db.example.com', user: 'app', password: process.env.PGPASSWORD });",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`PGSSLMODE=disable` (set on line 2)', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 3,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'verifySsl',
+              data: { secure: '`ssl: true`' },
+              output:
+                "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nexport const pool = new pg.Pool({ ssl: true, host: 'db.example.com', user: 'app', password: process.env.PGPASSWORD });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A connection string without ssl parameters leaves \`ssl\` undefined too (no suggestion for a string).
+      code: "import pg from 'pg';\nprocess.env['PGSSLMODE'] = 'disable';\nexport const c = new pg.Client('postgres://app:pw@db.example.com/app');",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`PGSSLMODE=disable` (set on line 2)', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 3,
+          column: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // ... or in the options' connectionString (an \`ssl: true\` beside it stays: the string sets none).
+      code: "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nif (process.env.DB) {\n  new pg.Pool({ connectionString: 'postgres://app:pw@db.example.com:5432/app' });\n}",
+      errors: [
+        {
+          messageId: 'postgresNoTls',
+          data: { option: '`PGSSLMODE=disable` (set on line 2)', library: 'pg', host: '`db.example.com`', secure: '`ssl: true`' },
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'verifySsl',
+              data: { secure: '`ssl: true`' },
+              output:
+                "import pg from 'pg';\nprocess.env.PGSSLMODE = 'disable';\nif (process.env.DB) {\n  new pg.Pool({ ssl: true, connectionString: 'postgres://app:pw@db.example.com:5432/app' });\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
       // pg uses an explicit ssl as is (PGSSLMODE only when it is undefined).
       code: "import pg from 'pg';\nexport const c = new pg.Client({ host: 'db.example.com', user: 'app', password: process.env.PGPASS, ssl: false });",
       errors: [
@@ -622,6 +903,86 @@ const cases: CasesOf<typeof rule> = {
               data: { secure: 'ldaps' },
               output:
                 "import ldap from 'ldapjs';\nconst client = ldap.createClient({ url: 'ldaps://ldap.example.com:389' });\nclient.bind('cn=app,dc=example,dc=com', 'pw', () => undefined);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `let` never written again is as good as a `const`.
+      code: "import ldap from 'ldapjs';\nlet client = ldap.createClient({ url: 'ldap://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nlet client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\nclient.bind('cn=app', 'pw', () => undefined);",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A variable without initializer written once: a bind that does not throw is on that client.
+      code: "import ldap from 'ldapjs';\nlet client: ldap.Client;\nexport function connect() {\n  client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n}\nexport function login(pw: string) {\n  client.bind('cn=app', pw, () => undefined);\n}",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nlet client: ldap.Client;\nexport function connect() {\n  client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n}\nexport function login(pw: string) {\n  client.bind('cn=app', pw, () => undefined);\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A class field assigned once, by a statement of the constructor (an arrow keeps the method's `this`).
+      code: "import ldap from 'ldapjs';\nexport class Directory {\n  private client: ldap.Client;\n  constructor() {\n    this.client = ldap.createClient({ url: 'ldap://ldap.example.com' });\n  }\n  login(password: string) {\n    return new Promise((resolve) => this.client.bind('cn=app', password, resolve));\n  }\n}",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 8,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nexport class Directory {\n  private client: ldap.Client;\n  constructor() {\n    this.client = ldap.createClient({ url: 'ldaps://ldap.example.com' });\n  }\n  login(password: string) {\n    return new Promise((resolve) => this.client.bind('cn=app', password, resolve));\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A field initializer (here a private one).
+      code: "import ldap from 'ldapjs';\nexport class Directory {\n  #client = ldap.createClient({ url: 'ldap://ldap.example.com:389' });\n  login(password: string) {\n    this.#client.bind('cn=app', password, () => undefined);\n  }\n}",
+      errors: [
+        {
+          messageId: 'ldapClearBind',
+          data: { host: '`ldap.example.com`' },
+          line: 5,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'useSecureScheme',
+              data: { secure: 'ldaps' },
+              output:
+                "import ldap from 'ldapjs';\nexport class Directory {\n  #client = ldap.createClient({ url: 'ldaps://ldap.example.com:389' });\n  login(password: string) {\n    this.#client.bind('cn=app', password, () => undefined);\n  }\n}",
             },
           ],
         },
