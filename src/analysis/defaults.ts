@@ -154,7 +154,15 @@ function identifier(fc: FileContext, id: TSESTree.Identifier, env: Env | undefin
   const defaulted = defaultOf(def.name);
   if (def.type === 'Parameter') {
     const fn = def.node as FunctionNode;
-    const own = defaulted ? [...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME] : UNSET;
+    // A positional parameter without a default may be left out, but a truthiness test of it reads as a
+    // flag the caller passes (`open(verifyIdentity, socket)`), not as an unset option: marked with its
+    // name (`isUnset` is false for it). A destructured option (`{ verify }`) is an option read.
+    const positional = fn.params.includes(def.name as TSESTree.Parameter);
+    const own = defaulted
+      ? [...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME]
+      : positional
+        ? [{ value: undefined, via: 'absent' as const, origin: def.name }, ...RUNTIME]
+        : UNSET;
     return dedupe([...own, ...(def.name.type === 'Identifier' ? callSiteArguments(fc, fn, def.name, defaulted, depth) : [])]);
   }
   if (def.type !== 'Variable') return RUNTIME;
@@ -318,7 +326,10 @@ function branch(
   return dedupe(out);
 }
 
-/** An input the caller or environment left out (`undefined` because nothing was given, not because a comparison or call computed it). */
+/**
+ * An option, field or environment variable the caller or environment left out (`undefined` because
+ * nothing was given, not because a comparison or call computed it, nor a positional parameter).
+ */
 const isUnset = (s: Scenario): boolean => s.via === 'absent' && s.value === undefined && s.origin === undefined;
 
 /**
@@ -519,5 +530,43 @@ export function judgedValues(fc: FileContext, node: TSESTree.Node): (readonly Pr
   const known = evaluate(fc, node);
   const out: (readonly Primitive[])[] = known && known.length > 0 ? [known] : [];
   for (const r of reachedValues(fc, node)) if (!out.some((set) => set.length === 1 && Object.is(set[0], r.value))) out.push([r.value]);
+  return out;
+}
+
+/** An operand of a conditional or fallback that the expression takes by a default or a literal in the file. */
+export interface ReachedOperand {
+  /** The operand taken: `noop` in `verify ? check : noop`, `fallback` in `opts.check || fallback`. */
+  readonly node: TSESTree.Node;
+  readonly via: 'default' | 'literal';
+  /** The construct that picks it, for messages (the conditional, the `||`, or the default that decides its test). */
+  readonly decider: TSESTree.Node;
+}
+
+/**
+ * The operands that a value which is not a primitive (a function, an object) takes by a default or a
+ * literal: `verify ? tls.checkServerIdentity : () => undefined` with `verify` an unset option takes
+ * the arrow by default (`undefined` is falsy), `opts.check || noop` takes `noop`. One level: the
+ * operands themselves are not searched.
+ */
+export function reachedOperands(fc: FileContext, value: TSESTree.Node): ReachedOperand[] {
+  const node = unwrap(value);
+  const out: ReachedOperand[] = [];
+  const add = (operand: TSESTree.Node, via: Via, decider: TSESTree.Node): void => {
+    if ((via === 'default' || via === 'literal') && !out.some((o) => o.node === operand && o.via === via)) out.push({ node: operand, via, decider });
+  };
+  if (node.type === 'ConditionalExpression') {
+    const yes = expressionBranch(fc, node.consequent, undefined, 0);
+    const no = expressionBranch(fc, node.alternate, undefined, 0);
+    for (const t of scenarios(fc, node.test, undefined, 0)) {
+      if (t.value === OPEN) continue;
+      const via: Via = t.via === 'absent' && (isUnset(t) || presenceCheck(fc, node.test, yes, no)) ? 'default' : t.via;
+      add(t.value ? node.consequent : node.alternate, via, t.decider ?? node);
+    }
+  } else if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) {
+    for (const s of scenarios(fc, node.left, undefined, 0)) {
+      if (s.value === OPEN || (node.operator === '??' ? s.value !== null && s.value !== undefined : !!s.value)) continue;
+      add(node.right, s.via === 'absent' || s.via === 'runtime' ? 'default' : s.via, s.decider ?? node);
+    }
+  }
   return out;
 }

@@ -23,7 +23,7 @@ export function connect(host: string, opts: { minVersion?: tls.SecureVersion }) 
 }`,
   ],
   invalid: [
-    // An unset option tested for truthiness takes the falsy branch when the caller passes nothing (as \`opts.modern || ...\`).
+    // An unset option tested for truthiness takes the falsy branch when the caller passes nothing (as `opts.modern || ...`).
     {
       code: `import tls from 'node:tls';
 export function connect(host: string, opts: { modern?: boolean }) {

@@ -69,7 +69,16 @@ export function connect(opts: { host: string; mode?: string }) {
 export function connect(opts: { host: string; mode?: string }) {
   return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !!(opts.mode === 'strict') });
 }`,
-    // A local function named \`Boolean\` is not the global one.
+    // A positional parameter tested for truthiness is a flag the caller passes, not an unset option.
+    `import tls from 'node:tls';
+export function connect(host: string, strict: boolean) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: strict ? true : false });
+}`,
+    `import tls from 'node:tls';
+export function connect(host: string, strict: boolean) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: !!strict });
+}`,
+    // A local function named `Boolean` is not the global one.
     `import tls from 'node:tls';
 const Boolean = (v: unknown): boolean => v !== false;
 export function connect(opts: { host: string; strict?: boolean }) {

@@ -18,8 +18,8 @@ const REMOVE = { messageId: 'libraryFix' as const, data: { fix: 'Remove `secure:
 
 const cases: CasesOf<typeof rule> = {
   valid: [
-    // redbird 1.0.2's shape: \`proxy\` is a parameter, which nothing in the file proves is an http-proxy server
-    // (\`.web(req, res, options)\` is not proof), so the per-request \`secure: !!opts.secure\` is not reported.
+    // redbird 1.0.2's shape: `proxy` is a parameter, which nothing in the file proves is an http-proxy server
+    // (`.web(req, res, options)` is not proof), so the per-request `secure: !!opts.secure` is not reported.
     `import type { IncomingMessage, ServerResponse } from 'node:http';
 export function handle(proxy: { web(a: unknown, b: unknown, c: object): void }, req: IncomingMessage, res: ServerResponse, opts: { secure?: boolean }) {
   proxy.web(req, res, { target: 'https://api.internal', secure: !!opts.secure });
@@ -53,7 +53,7 @@ module.exports = nodemailer.createTransport({ host: 'smtp.internal', port: 587, 
     validJs(`module.exports = { devServer: { proxy: [{ context: ['/api'], target: 'http://localhost:8080', secure: false }] } };`),
   ],
   invalid: [
-    // \`!!opts.secure\` is \`false\` when the caller sets nothing: an insecure default (no literal to rewrite).
+    // `!!opts.secure` is `false` when the caller sets nothing: an insecure default (no literal to rewrite).
     {
       code: `import httpProxy from 'http-proxy';
 export function make(opts: { secure?: boolean }) {
