@@ -20,6 +20,7 @@ import {
   shadowedAtEveryUse,
   sinksForCall,
   tlsSocketPeerCheck,
+  onlyReadsInternals,
   unwrap,
   wordsPattern,
   type FileContext,
@@ -234,6 +235,8 @@ export default createRule<Options, MessageId>({
           // The code reads the chain result (`verifyError()`: no-unverified-hostname reports the missing
           // hostname check and SNI), or `authorized`, which such a socket never sets: no server passes.
           if (tlsSocketPeerCheck(fc, node)) return;
+          // A socket made only to read an internal (`(new tls.TLSSocket(s))._handle`): nothing talks through it.
+          if (onlyReadsInternals(node)) return;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
           const socket = node.arguments[0];
           const rest = connectOptionsText(node.arguments[1]);

@@ -13,6 +13,7 @@ import {
   mentions,
   onlyToClosedApis,
   ownerBag,
+  reachedOperands,
   resolveFunction,
   returnFacts,
   shadowedAtEveryUse,
@@ -22,6 +23,7 @@ import {
   wordsPattern,
   type FileContext,
 } from '../src/analysis/index.js';
+import { deciderText } from '../src/analysis/library-aliases.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { aliasMentions, aliasReportListeners } from '../src/rule-kit/alias-report.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
@@ -40,6 +42,9 @@ type MessageId =
   | 'insecureDefault';
 
 type Options = [{ reportInsecureDefaults?: boolean }];
+
+/** What a `checkServerIdentity` that accepts any host does, for the insecure-default message. */
+const ANY_HOST_EFFECT = 'Node accepts a valid certificate for any other domain';
 
 /** Every finding outside the library aliases names it. */
 const MENTIONS = wordsPattern(['checkServerIdentity', 'verifyError']);
@@ -95,6 +100,7 @@ export default createRule<Options, MessageId>({
     const aliases = mentions(fc, aliasMentions('hostname'));
     if (!own && !aliases) return {};
     const { sourceCode } = context;
+    const reportDefaults = options.reportInsecureDefaults !== false;
 
     function suggestionsFor(
       valueNode: TSESTree.Node,
@@ -116,12 +122,16 @@ export default createRule<Options, MessageId>({
         aliasReportListeners(fc, context, 'hostname', {
           option: 'libraryOption',
           fix: 'libraryFix',
-          ...(options.reportInsecureDefaults !== false && { insecureDefault: 'insecureDefault' as const }),
+          ...(reportDefaults && { insecureDefault: 'insecureDefault' as const }),
         })),
       ...(own && {
         'Property[key.name="checkServerIdentity"], Property[key.value="checkServerIdentity"]'(node: TSESTree.Property) {
           if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
-          if (!acceptsAnyHost(fc, node.value)) return;
+          // `verify ? tls.checkServerIdentity : () => undefined` with `verify` unset: the no-op is the default.
+          const anyHost = acceptsAnyHost(fc, node.value);
+          const byDefault =
+            anyHost || !reportDefaults ? undefined : reachedOperands(fc, node.value).find((o) => o.via === 'default' && acceptsAnyHost(fc, o.node));
+          if (!anyHost && !byDefault) return;
           // A later key, write or agent option replaces this one wherever the object goes: never called.
           if (!isEffectiveEntry(ownerBag(fc, node), 'checkServerIdentity', node) || shadowedAtEveryUse(fc, node, 'checkServerIdentity')) return;
           // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
@@ -132,6 +142,14 @@ export default createRule<Options, MessageId>({
           // `new tls.TLSSocket()` never do.
           const roles = destinationRoles(fc, node);
           if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
+          if (byDefault) {
+            context.report({
+              node,
+              messageId: 'insecureDefault',
+              data: { option: 'A `checkServerIdentity` that accepts any host', origin: deciderText(fc, byDefault.decider), effect: ANY_HOST_EFFECT },
+            });
+            return;
+          }
           context.report({
             node,
             messageId: 'acceptsAnyHost',

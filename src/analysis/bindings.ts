@@ -218,13 +218,23 @@ export function resolveCalleeRef(fc: FileContext, node: TSESTree.Node): ModuleRe
   return made && { module: made.module, path: [...made.path, PATH_RETURN, name!] };
 }
 
-/** The module export whose call (or `new`) made this value: the call itself, or a `const` initialised with it. */
+/**
+ * The module export whose call (or `new`) made this value: the call itself, a `const` initialised
+ * with it, or a parameter that nothing reassigns whose TypeScript type is the module's exported
+ * class (`proxy: httpProxy` with `import httpProxy from 'http-proxy'`: TypeScript admits only its
+ * instances, as `new httpProxy()` makes them). Untyped code has no such proof (a `.web(req, res, o)`
+ * call's shape is none).
+ */
 function instanceOf(fc: FileContext, node: TSESTree.Node, depth: number): ModuleRef | undefined {
   if (depth > 4) return undefined;
   if (node.type === 'CallExpression' || node.type === 'NewExpression') return resolveModuleRef(fc, node.callee);
   if (node.type !== 'Identifier') return undefined;
   const variable = fc.findVariable(node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (variable && def?.type === 'Parameter' && def.name.type === 'Identifier' && fc.writeCount(variable) === 0) {
+    const type = def.name.typeAnnotation?.typeAnnotation;
+    return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? resolveModuleRef(fc, type.typeName) : undefined;
+  }
   if (!variable || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || !isEffectivelyConst(def.node, fc.writeCount(variable)))
     return undefined;
   return instanceOf(fc, unwrap(def.node.init), depth + 1);

@@ -11,9 +11,14 @@
  * - a literal that picks a branch: `legacy ? 'ALL' : 'HIGH'` where `legacy` is a parameter and the
  *   file calls the function with `true`, or `legacy = true` is its default.
  *
- * A value that only run-time data decides stays unknown: `opts.strict ? 'HIGH' : 'ALL'` with no
- * literal or default for `strict` is not a default of `'ALL'` (an unset option picks a branch only
- * through an explicit fallback or absence check), nor is `process.env.X === 'true'`.
+ * - a truthiness coercion of an unset input: `!!opts.secure`, `Boolean(opts.secure)`,
+ *   `opts.strict ? true : false`, `verify ? check : noop` (an unset option is `undefined`, which is
+ *   falsy, so the falsy branch is what the option gives when the caller says nothing, exactly as in
+ *   `opts.strict || false`).
+ *
+ * A value that only run-time data decides stays unknown: a comparison of an unset input
+ * (`process.env.X === 'true'`, `opts.mode !== 'strict'`) is not a default of its result (the
+ * comparison, not the input's absence, decides), nor is a value forwarded as it is (`opts.verify`).
  *
  * Each possible value is a *scenario* with what chose it (`Via`). Rules report the scenarios chosen
  * by a default or a literal whose value is insecure (`insecureReach`, `judgedValues`).
@@ -44,6 +49,11 @@ interface Scenario {
   readonly origin?: TSESTree.Node;
   /** The construct that applied the default or passed the literal: `opts.verify ?? false`, `toBool(x, true)`, `make(true)`. */
   readonly decider?: TSESTree.Node;
+  /**
+   * A branch taken because its test was unset (`opts.strict ? true : false`): the branch's literal is
+   * not offered for rewriting (`opts.strict ? true : true` is no fix).
+   */
+  readonly fixed?: boolean;
 }
 
 const RUNTIME: readonly Scenario[] = [{ value: OPEN, via: 'runtime' }];
@@ -144,7 +154,15 @@ function identifier(fc: FileContext, id: TSESTree.Identifier, env: Env | undefin
   const defaulted = defaultOf(def.name);
   if (def.type === 'Parameter') {
     const fn = def.node as FunctionNode;
-    const own = defaulted ? [...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME] : UNSET;
+    // A positional parameter without a default may be left out, but a truthiness test of it reads as a
+    // flag the caller passes (`open(verifyIdentity, socket)`), not as an unset option: marked with its
+    // name (`isUnset` is false for it). A destructured option (`{ verify }`) is an option read.
+    const positional = fn.params.includes(def.name as TSESTree.Parameter);
+    const own = defaulted
+      ? [...scenarios(fc, defaulted.right, undefined, depth).map((s) => fallback('absent', s, defaulted)), ...RUNTIME]
+      : positional
+        ? [{ value: undefined, via: 'absent' as const, origin: def.name }, ...RUNTIME]
+        : UNSET;
     return dedupe([...own, ...(def.name.type === 'Identifier' ? callSiteArguments(fc, fn, def.name, defaulted, depth) : [])]);
   }
   if (def.type !== 'Variable') return RUNTIME;
@@ -292,11 +310,35 @@ function branch(
       out.push(...yes.value().map((s) => chosen(s, 'runtime')), ...no.value().map((s) => chosen(s, 'runtime')));
       continue;
     }
-    // An unset input of a presence check takes the other branch as a default.
-    const via: Via = t.via === 'absent' && (presence ??= presenceCheck(fc, testNode, yes, no)) ? 'default' : t.via;
-    out.push(...(t.value ? yes : no).value().map((s) => chosen(s, via, t.decider ?? node)));
+    // An unset input of a presence check takes the other branch as a default; so does an unset
+    // input tested for truthiness (`opts.strict ? true : false`: `undefined` is falsy), whose branch
+    // literal is then not the default to rewrite.
+    const isPresence = t.via === 'absent' && (presence ??= presenceCheck(fc, testNode, yes, no));
+    const unsetTest = t.via === 'absent' && !isPresence && isUnset(t);
+    const via: Via = isPresence || unsetTest ? 'default' : t.via;
+    out.push(
+      ...(t.value ? yes : no).value().map((s) => {
+        const c = chosen(s, via, t.decider ?? node);
+        return unsetTest && s.via !== 'default' && c.via === 'default' ? { ...c, fixed: true } : c;
+      }),
+    );
   }
   return dedupe(out);
+}
+
+/**
+ * An option, field or environment variable the caller or environment left out (`undefined` because
+ * nothing was given, not because a comparison or call computed it, nor a positional parameter).
+ */
+const isUnset = (s: Scenario): boolean => s.via === 'absent' && s.value === undefined && s.origin === undefined;
+
+/**
+ * `!x`, `!!x`, `Boolean(x)` of a scenario: the coerced value; an unset input coerced is a default
+ * (`!!opts.secure` is `false` when the caller says nothing), decided by `node`.
+ */
+function coerced(s: Scenario, value: boolean, node: TSESTree.Node): Scenario {
+  if (isUnset(s)) return { value, via: 'default', origin: node, decider: node, fixed: true };
+  return { ...s, value, origin: node };
 }
 
 const expressionBranch = (fc: FileContext, node: TSESTree.Node, env: Env | undefined, depth: number): Branch => ({
@@ -306,12 +348,17 @@ const expressionBranch = (fc: FileContext, node: TSESTree.Node, env: Env | undef
 
 function unary(fc: FileContext, node: TSESTree.UnaryExpression, env: Env | undefined, depth: number): readonly Scenario[] {
   if (node.operator === 'void') return [{ value: undefined, via: 'certain', origin: node }];
-  const arg = scenarios(fc, node.argument, env, depth);
-  const op: ((v: Primitive) => Primitive) | undefined =
-    node.operator === '!' ? (v) => !v : node.operator === 'typeof' ? (v) => (v === null ? 'object' : typeof v) : undefined;
-  if (!op) return RUNTIME;
+  if (node.operator === '!') {
+    // `!!x` as one coercion, so that the default is `!!x` (not its inner `!x`).
+    const inner = unwrap(node.argument);
+    const double = inner.type === 'UnaryExpression' && inner.operator === '!';
+    const arg = scenarios(fc, double ? inner.argument : node.argument, env, depth);
+    return dedupe(arg.map((s) => (s.value === OPEN ? s : coerced(s, double ? !!s.value : !s.value, node))));
+  }
+  if (node.operator !== 'typeof') return RUNTIME;
   // `typeof x` of an unset input is 'undefined' as a default when it is then compared (an absence check).
-  return dedupe(arg.map((s) => (s.value === OPEN ? s : { ...s, value: op(s.value), origin: node })));
+  const arg = scenarios(fc, node.argument, env, depth);
+  return dedupe(arg.map((s) => (s.value === OPEN ? s : { ...s, value: s.value === null ? 'object' : typeof s.value, origin: node })));
 }
 
 const COMPARE: Readonly<Record<string, (a: Primitive, b: Primitive) => boolean>> = {
@@ -359,6 +406,13 @@ function binary(fc: FileContext, node: TSESTree.BinaryExpression, env: Env | und
 function call(fc: FileContext, node: TSESTree.CallExpression, env: Env | undefined, depth: number): readonly Scenario[] {
   const callee = unwrap(node.callee);
   if (callee.type !== 'Identifier') return RUNTIME;
+  // The global `Boolean(x)`: `!!x`.
+  if (callee.name === 'Boolean' && !fc.findVariable(callee)?.defs.length) {
+    const [arg] = node.arguments;
+    if (!arg) return [{ value: false, via: 'certain', origin: node }];
+    if (arg.type === 'SpreadElement') return RUNTIME;
+    return dedupe(scenarios(fc, arg, env, depth).map((s) => (s.value === OPEN ? s : coerced(s, !!s.value, node))));
+  }
   const fn = resolveFunction(fc, callee);
   if (!fn || fn.async || fn.generator) return RUNTIME;
   const bound = new Map<Scope.Variable, readonly Scenario[]>();
@@ -450,7 +504,7 @@ export function reachedValues(fc: FileContext, node: TSESTree.Node): Reached[] {
     if (s.value === OPEN || (s.via !== 'default' && s.via !== 'literal')) return [];
     // Only a literal written in the construct that decides is offered for rewriting (`?? false`, `verify = false`,
     // `envFlag('X', false)`): a branch picked by a default elsewhere, or a shared helper's own default, is not.
-    const literal = s.origin && unwrap(s.origin).type === 'Literal' ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
+    const literal = !s.fixed && s.origin && unwrap(s.origin).type === 'Literal' ? (unwrap(s.origin) as TSESTree.Literal) : undefined;
     const inside = literal && s.decider && s.decider.range[0] <= literal.range[0] && literal.range[1] <= s.decider.range[1];
     return [{ value: s.value, via: s.via, origin: inside ? literal : undefined, decider: s.decider }];
   });
@@ -476,5 +530,43 @@ export function judgedValues(fc: FileContext, node: TSESTree.Node): (readonly Pr
   const known = evaluate(fc, node);
   const out: (readonly Primitive[])[] = known && known.length > 0 ? [known] : [];
   for (const r of reachedValues(fc, node)) if (!out.some((set) => set.length === 1 && Object.is(set[0], r.value))) out.push([r.value]);
+  return out;
+}
+
+/** An operand of a conditional or fallback that the expression takes by a default or a literal in the file. */
+export interface ReachedOperand {
+  /** The operand taken: `noop` in `verify ? check : noop`, `fallback` in `opts.check || fallback`. */
+  readonly node: TSESTree.Node;
+  readonly via: 'default' | 'literal';
+  /** The construct that picks it, for messages (the conditional, the `||`, or the default that decides its test). */
+  readonly decider: TSESTree.Node;
+}
+
+/**
+ * The operands that a value which is not a primitive (a function, an object) takes by a default or a
+ * literal: `verify ? tls.checkServerIdentity : () => undefined` with `verify` an unset option takes
+ * the arrow by default (`undefined` is falsy), `opts.check || noop` takes `noop`. One level: the
+ * operands themselves are not searched.
+ */
+export function reachedOperands(fc: FileContext, value: TSESTree.Node): ReachedOperand[] {
+  const node = unwrap(value);
+  const out: ReachedOperand[] = [];
+  const add = (operand: TSESTree.Node, via: Via, decider: TSESTree.Node): void => {
+    if ((via === 'default' || via === 'literal') && !out.some((o) => o.node === operand && o.via === via)) out.push({ node: operand, via, decider });
+  };
+  if (node.type === 'ConditionalExpression') {
+    const yes = expressionBranch(fc, node.consequent, undefined, 0);
+    const no = expressionBranch(fc, node.alternate, undefined, 0);
+    for (const t of scenarios(fc, node.test, undefined, 0)) {
+      if (t.value === OPEN) continue;
+      const via: Via = t.via === 'absent' && (isUnset(t) || presenceCheck(fc, node.test, yes, no)) ? 'default' : t.via;
+      add(t.value ? node.consequent : node.alternate, via, t.decider ?? node);
+    }
+  } else if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) {
+    for (const s of scenarios(fc, node.left, undefined, 0)) {
+      if (s.value === OPEN || (node.operator === '??' ? s.value !== null && s.value !== undefined : !!s.value)) continue;
+      add(node.right, s.via === 'absent' || s.via === 'runtime' ? 'default' : s.via, s.decider ?? node);
+    }
+  }
   return out;
 }

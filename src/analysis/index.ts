@@ -5,7 +5,7 @@ export * from './functions.js';
 export * from './options.js';
 export * from './sinks.js';
 export * from './values.js';
-export { insecureReach, judgedValues, reachedValues, type Reached } from './defaults.js';
+export { insecureReach, judgedValues, reachedOperands, reachedValues, type Reached, type ReachedOperand } from './defaults.js';
 export * from './tls-socket.js';
 export type { Primitive, TypeServices } from './types.js';
 export * from './catalogue/index.js';

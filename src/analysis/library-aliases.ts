@@ -30,6 +30,12 @@ export interface AliasReport {
   /** Message data: `option`, `library`, `effect`, `way` (and `exposes` for a proxy's option). */
   readonly data: Record<'option' | 'library' | 'effect' | 'way', string> & { readonly exposes?: string };
   readonly suggestion: { readonly text: string; readonly edit: AliasEdit } | undefined;
+  /**
+   * The object goes only to sinks of these modules, which ignore the option from `version` on
+   * (the row's `ignoredFrom`): the reporter drops the match when the package's dependency ranges
+   * admit only such versions.
+   */
+  readonly ignoredFrom?: { readonly modules: readonly string[]; readonly version: string };
 }
 
 /**
@@ -107,6 +113,20 @@ function goesToOtherApi(fc: FileContext, row: AliasRow, dest: Destination): bool
   return module !== undefined && !row.packages.includes(module);
 }
 
+/** The row's `ignoredFrom` modules the object goes to, when it provably goes to nothing else (`puppeteer.launch(opts)`). */
+function ignoredFromOf(fc: FileContext, row: AliasRow, object: TSESTree.Node): AliasReport['ignoredFrom'] {
+  if (!row.ignoredFrom) return undefined;
+  const destinations = destinationsOf(fc, object);
+  if (destinations.length === 0) return undefined;
+  const modules = new Set<string>();
+  for (const d of destinations) {
+    const module = d.kind === 'argument' ? matchDestination(fc, d)?.row.module : undefined;
+    if (module === undefined || !row.ignoredFrom.packages.includes(module)) return undefined;
+    modules.add(module);
+  }
+  return { modules: [...modules], version: row.ignoredFrom.version };
+}
+
 /** The effective entry for the key is this property (`{ k: bad, k: good }` is fine). */
 function isEffective(fc: FileContext, prop: TSESTree.Property, key: string): boolean {
   const own = bagOf(fc, prop.parent);
@@ -136,6 +156,7 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
         if (!reachesLibrary(fc, row, node.parent, key)) continue;
         // The library takes another key of the object (mongodb `rejectUnauthorized`), or the config's connection string (pg), instead.
         if (aliasOverridden(fc, node, row.overriddenBy, node.parent) || (row.replacedBy && replacedByString(fc, node.parent, row.replacedBy))) continue;
+        const ignoredFrom = ignoredFromOf(fc, row, node.parent);
         if (reach?.via === 'default') {
           report({
             node,
@@ -143,10 +164,17 @@ function propertyListener(fc: FileContext, rule: Rule, report: (r: AliasReport) 
             data: dataOf(row, valueText(reach.value)),
             insecureDefault: { origin: deciderText(fc, reach.decider ?? node.value) },
             suggestion: defaultFix(row, reach),
+            ...(ignoredFrom && { ignoredFrom }),
           });
           return;
         }
-        report({ node, row, data: dataOf(row, reach ? valueText(reach.value) : fc.sourceCode.getText(node.value)), suggestion: propertyFix(fc, row, node) });
+        report({
+          node,
+          row,
+          data: dataOf(row, reach ? valueText(reach.value) : fc.sourceCode.getText(node.value)),
+          suggestion: propertyFix(fc, row, node),
+          ...(ignoredFrom && { ignoredFrom }),
+        });
         return;
       }
       for (const row of missing) {

@@ -56,3 +56,22 @@ export function tlsSocketPeerCheck(fc: FileContext, node: TSESTree.NewExpression
   }
   return found;
 }
+
+/**
+ * `(new tls.TLSSocket(s))._handle…`: the socket is made only to read one of its internals (an
+ * underscore property; http2-wrapper 2.2.4 takes Node's `JSStreamSocket` class off
+ * `._handle._parentWrap.constructor`). The socket itself is never stored, passed, returned or called
+ * a method on, so no code can send or read data through it, verified or not.
+ */
+export function onlyReadsInternals(node: TSESTree.NewExpression): boolean {
+  let target: TSESTree.Node = node;
+  while (target.parent && (target.parent.type === 'TSAsExpression' || target.parent.type === 'TSNonNullExpression')) target = target.parent;
+  const read = target.parent;
+  if (read?.type !== 'MemberExpression' || read.object !== target || read.computed || read.property.type !== 'Identifier') return false;
+  if (!read.property.name.startsWith('_')) return false;
+  // `new TLSSocket(s)._start()` calls a method with the socket as `this`; a write is no read.
+  const use = read.parent;
+  if ((use?.type === 'CallExpression' || use?.type === 'NewExpression') && use.callee === read) return false;
+  if (use?.type === 'AssignmentExpression' && use.left === read) return false;
+  return !(use?.type === 'UpdateExpression' || (use?.type === 'UnaryExpression' && use.operator === 'delete'));
+}

@@ -6,6 +6,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileContext } from '../analysis/file-context.js';
 import { aliasListeners, type AliasEdit, type AliasReport } from '../analysis/library-aliases.js';
+import { dependencyAtLeast } from './dependencies.js';
 import { removeListItem, removeStatement } from './fixes.js';
 
 export { aliasMentions } from '../analysis/library-aliases.js';
@@ -28,7 +29,9 @@ export function aliasReportListeners<M extends string>(
   rule: AliasReport['row']['rule'],
   ids: { readonly option: M; readonly fix: M; readonly proxy?: M; readonly insecureDefault?: M },
 ): TSESLint.RuleListener {
-  return aliasListeners(fc, rule, ({ node, data, suggestion, insecureDefault }) => {
+  return aliasListeners(fc, rule, ({ node, data, suggestion, insecureDefault, ignoredFrom }) => {
+    // The object goes only to a library version that ignores the option (puppeteer >= 23 and `ignoreHTTPSErrors`).
+    if (ignoredFrom && ignoredFrom.modules.every((m) => dependencyAtLeast(context, m, ignoredFrom.version))) return;
     // An insecure default (`tlsInsecure: opts.insecure ?? true`) is reported only when the rule asks for defaults.
     if (insecureDefault && !ids.insecureDefault) return;
     const suggest = suggestion ? [{ messageId: ids.fix, data: { fix: suggestion.text }, fix: fixOf(fc, suggestion.edit) }] : [];

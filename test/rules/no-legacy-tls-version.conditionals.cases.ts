@@ -23,6 +23,35 @@ export function connect(host: string, opts: { minVersion?: tls.SecureVersion }) 
 }`,
   ],
   invalid: [
+    // An unset option tested for truthiness takes the falsy branch when the caller passes nothing (as `opts.modern || ...`).
+    {
+      code: `import tls from 'node:tls';
+export function connect(host: string, opts: { modern?: boolean }) {
+  return tls.connect({ host, port: 443, minVersion: opts.modern ? 'TLSv1.2' : 'TLSv1' });
+}`,
+      errors: [
+        {
+          messageId: 'minVersion',
+          suggestions: [
+            {
+              messageId: 'raiseMinVersion',
+              output: `import tls from 'node:tls';
+export function connect(host: string, opts: { modern?: boolean }) {
+  return tls.connect({ host, port: 443, minVersion: 'TLSv1.2' });
+}`,
+            },
+            {
+              messageId: 'useFactory',
+              output: `import tls from 'node:tls';
+import { secureClientOptions } from 'tlsguard-runtime';
+export function connect(host: string, opts: { modern?: boolean }) {
+  return tls.connect(secureClientOptions({ host, port: 443 }));
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A call in the file passes the literal that picks the legacy branch.
     {
       code: `import tls from 'node:tls';

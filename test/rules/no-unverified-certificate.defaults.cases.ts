@@ -51,11 +51,46 @@ export function connect(opts: { host: string; insecure?: boolean }) {
 export function connect(opts: { host: string; insecure?: boolean }) {
   return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !opts.insecure ?? false });
 }`,
-    // A truthiness test of an unset option is not a default (`opts.strict` unset picks `false` only at run time).
-    `import tls from 'node:tls';
-export function connect(opts: { host: string; strict?: boolean }) {
-  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.strict ? true : false });
+    // A truthiness coercion whose unset value is the secure one: `!opts.insecure` is `true`, mongodb's `tlsAllowInvalidCertificates: !!opts.lax` is `false`.
+    `import { MongoClient } from 'mongodb';
+export function client(opts: { lax?: boolean }) {
+  return new MongoClient('mongodb://db.internal', { tlsAllowInvalidCertificates: !!opts.lax });
 }`,
+    `import { MongoClient } from 'mongodb';
+export function client(opts: { lax?: boolean }) {
+  return new MongoClient('mongodb://db.internal', { tlsAllowInvalidCertificates: Boolean(opts.lax) });
+}`,
+    // A comparison of an unset option decides by the comparison, not by the option's absence: run-time data.
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; mode?: string }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.mode === 'strict' ? true : false });
+}`,
+    `import tls from 'node:tls';
+export function connect(opts: { host: string; mode?: string }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !!(opts.mode === 'strict') });
+}`,
+    // A positional parameter tested for truthiness is a flag the caller passes, not an unset option.
+    `import tls from 'node:tls';
+export function connect(host: string, strict: boolean) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: strict ? true : false });
+}`,
+    `import tls from 'node:tls';
+export function connect(host: string, strict: boolean) {
+  return tls.connect({ host, port: 443, rejectUnauthorized: !!strict });
+}`,
+    // A local function named `Boolean` is not the global one.
+    `import tls from 'node:tls';
+const Boolean = (v: unknown): boolean => v !== false;
+export function connect(opts: { host: string; strict?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: Boolean(opts.strict) });
+}`,
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; strict?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !!opts.strict });
+}`,
+      options: [{ reportInsecureDefaults: false }],
+    },
     // Defaults turned off by the option.
     {
       code: `import tls from 'node:tls';
@@ -71,6 +106,51 @@ export const client = new MongoClient('mongodb://db.internal', { tlsAllowInvalid
     },
   ],
   invalid: [
+    // A truthiness coercion of an unset option: `undefined` is falsy, so the option is `false` unless the caller sets it (as `opts.strict || false`). No literal to rewrite.
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; strict?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: opts.strict ? true : false });
+}`,
+      errors: [{ messageId: 'insecureDefault', data: { option: OPTION, origin: 'opts.strict ? true : false', effect: TLS_CONNECT }, suggestions: [] }],
+    },
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; strict?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: !!opts.strict });
+}`,
+      errors: [{ messageId: 'insecureDefault', data: { option: OPTION, origin: '!!opts.strict', effect: TLS_CONNECT }, suggestions: [] }],
+    },
+    {
+      code: `import tls from 'node:tls';
+export function connect(opts: { host: string; strict?: boolean }) {
+  return tls.connect({ host: opts.host, port: 443, rejectUnauthorized: Boolean(opts.strict) });
+}`,
+      errors: [{ messageId: 'insecureDefault', data: { option: OPTION, origin: 'Boolean(opts.strict)', effect: TLS_CONNECT }, suggestions: [] }],
+    },
+    // An unset environment variable is falsy too; `!x` of it is `true`, so `!!` is `false`.
+    {
+      code: `import https from 'node:https';
+export const agent = new https.Agent({ rejectUnauthorized: !!process.env.TLS_VERIFY });`,
+      errors: [{ messageId: 'insecureDefault', data: { option: OPTION, origin: '!!process.env.TLS_VERIFY', effect: HTTPS_AGENT }, suggestions: [] }],
+    },
+    // A local read of the option (mysql2's `const verify = this.config.ssl.verify`), tested for truthiness.
+    {
+      code: `import tls from 'node:tls';
+export function connect(config: { host: string; ssl: { verify?: boolean } }) {
+  const verify = config.ssl.verify;
+  return tls.connect({ host: config.host, port: 443, rejectUnauthorized: verify ? true : false });
+}`,
+      errors: [{ messageId: 'insecureDefault', data: { option: OPTION, origin: 'verify ? true : false', effect: TLS_CONNECT }, suggestions: [] }],
+    },
+    // mongodb's `tlsAllowInvalidCertificates`, insecure when `true`: `!opts.verify` is `true` when unset.
+    {
+      code: `import { MongoClient } from 'mongodb';
+export function client(opts: { verify?: boolean }) {
+  return new MongoClient('mongodb://db.internal', { tlsAllowInvalidCertificates: !opts.verify });
+}`,
+      errors: [{ messageId: 'insecureDefault', data: { option: ALLOW_INVALID, origin: '!opts.verify', effect: ALLOW_INVALID_EFFECT }, suggestions: [] }],
+    },
     // A `!x` whose own default is known keeps it: unset `insecure` is `true` here, so `!` gives `false`.
     {
       code: `import tls from 'node:tls';

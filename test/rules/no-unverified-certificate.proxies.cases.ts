@@ -18,6 +18,28 @@ const REMOVE = { messageId: 'libraryFix' as const, data: { fix: 'Remove `secure:
 
 const cases: CasesOf<typeof rule> = {
   valid: [
+    // redbird 1.0.2's shape: `proxy` is a parameter, which nothing in the file proves is an http-proxy server
+    // (`.web(req, res, options)` is not proof), so the per-request `secure: !!opts.secure` is not reported.
+    `import type { IncomingMessage, ServerResponse } from 'node:http';
+export function handle(proxy: { web(a: unknown, b: unknown, c: object): void }, req: IncomingMessage, res: ServerResponse, opts: { secure?: boolean }) {
+  proxy.web(req, res, { target: 'https://api.internal', secure: !!opts.secure });
+}`,
+    // Nor does a parameter typed with another type, or one that is reassigned.
+    `import httpProxy from 'http-proxy';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+interface Forwarder { web(req: IncomingMessage, res: ServerResponse, options: object): void }
+export function handle(proxy: Forwarder, req: IncomingMessage, res: ServerResponse) {
+  proxy.web(req, res, { target: 'https://api.internal', secure: false });
+}
+export const server = httpProxy.createProxyServer({});`,
+    `import httpProxy from 'http-proxy';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+declare const other: httpProxy;
+export function handle(proxy: httpProxy, req: IncomingMessage, res: ServerResponse) {
+  proxy = { web() {} } as unknown as httpProxy;
+  proxy.web(req, res, { target: 'https://api.internal', secure: false });
+}
+export const keep = other;`,
     // Verification on (the default, or written).
     `import httpProxy from 'http-proxy';
 export const proxy = httpProxy.createProxyServer({ target: 'https://api.internal', changeOrigin: true });`,
@@ -47,6 +69,20 @@ module.exports = nodemailer.createTransport({ host: 'smtp.internal', port: 587, 
     validJs(`module.exports = { devServer: { proxy: [{ context: ['/api'], target: 'http://localhost:8080', secure: false }] } };`),
   ],
   invalid: [
+    // `!!opts.secure` is `false` when the caller sets nothing: an insecure default (no literal to rewrite).
+    {
+      code: `import httpProxy from 'http-proxy';
+export function make(opts: { secure?: boolean }) {
+  return httpProxy.createProxyServer({ target: 'https://api.internal', secure: !!opts.secure });
+}`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          data: { option: `${HTTP_PROXY.option} (http-proxy)`, origin: '!!opts.secure', effect: `it ${HTTP_PROXY.effect}` },
+          suggestions: [],
+        },
+      ],
+    },
     {
       code: `import httpProxy from 'http-proxy';
 export const proxy = httpProxy.createProxyServer({ target: 'https://api.internal', secure: false });`,
@@ -82,6 +118,47 @@ module.exports = (target) => createProxy({ target });`,
         },
       ],
     }),
+    // redbird's shape with a TypeScript type: a parameter typed with http-proxy's exported class is one of its servers.
+    {
+      code: `import httpProxy from 'http-proxy';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+export function handle(proxy: httpProxy, req: IncomingMessage, res: ServerResponse, opts: { secure?: boolean }) {
+  proxy.web(req, res, { target: 'https://api.internal', secure: !!opts.secure });
+}`,
+      errors: [
+        {
+          messageId: 'insecureDefault',
+          line: 4,
+          data: { option: `${HTTP_PROXY.option} (http-proxy)`, origin: '!!opts.secure', effect: `it ${HTTP_PROXY.effect}` },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import httpProxy from 'http-proxy';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+export function upgrade(proxy: httpProxy, req: IncomingMessage, socket: Duplex, head: Buffer) {
+  proxy.ws(req, socket, head, { target: 'wss://api.internal', secure: false });
+}`,
+      errors: [
+        {
+          messageId: 'proxyOption',
+          data: HTTP_PROXY,
+          suggestions: [
+            {
+              ...REMOVE,
+              output: `import httpProxy from 'http-proxy';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+export function upgrade(proxy: httpProxy, req: IncomingMessage, socket: Duplex, head: Buffer) {
+  proxy.ws(req, socket, head, { target: 'wss://api.internal' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Per-request options of `proxy.web()` / `proxy.ws()` on a server the file made.
     {
       code: `import httpProxy from 'http-proxy';

@@ -54,7 +54,7 @@ tls.connect({
     `${TLS}export function open(check: typeof tls.checkServerIdentity) { return tls.connect({ checkServerIdentity: check }); }`,
     // Reading or calling tls.checkServerIdentity.
     `${TLS}export const original = tls.checkServerIdentity;`,
-    `${TLS}declare const cert: tls.PeerCertificate;\nconst err = tls.checkServerIdentity('a.example', cert);\nif (err) throw err;`, // From the corpus (mysql2, mongodb): a callback chosen by a run-time flag is not provably permissive.
+    `${TLS}declare const cert: tls.PeerCertificate;\nconst err = tls.checkServerIdentity('a.example', cert);\nif (err) throw err;`, // From the corpus (mysql2, mongodb): a callback chosen by a flag the caller passes positionally is not provably permissive (an unset option is: no-unverified-hostname.defaults.cases.ts).
     validJs(
       `const Tls = require('tls');\nfunction open(verifyIdentity, socket) {\n  return Tls.connect({ socket, checkServerIdentity: verifyIdentity ? Tls.checkServerIdentity : function () { return undefined; } });\n}\nmodule.exports = open;`,
     ),

@@ -34,6 +34,27 @@ export function context(opts: { ciphers?: string }) {
 }`,
   ],
   invalid: [
+    // An unset option tested for truthiness: the caller who passes nothing gets the falsy (weak) branch.
+    {
+      code: `import tls from 'node:tls';
+export function context(opts: { modern?: boolean }) {
+  return tls.createSecureContext({ ciphers: opts.modern ? 'HIGH' : 'DEFAULT:@SECLEVEL=0' });
+}`,
+      errors: [
+        {
+          messageId: 'secLevelZero',
+          suggestions: [
+            {
+              messageId: 'useProfileCiphers',
+              output: `import tls from 'node:tls';
+export function context(opts: { modern?: boolean }) {
+  return tls.createSecureContext({ ciphers: ${PROFILE} });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A default parameter picks the weak branch.
     {
       code: `import tls from 'node:tls';

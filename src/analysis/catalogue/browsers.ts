@@ -49,6 +49,8 @@ export const playwright: CatalogueSection = {
       way: 'Remove it; for a test server, trust its CA instead.',
       fix: { kind: 'remove' },
       fixText: 'Remove `ignoreHTTPSErrors: true`.',
+      // puppeteer-core 23.0.0 (puppeteer/puppeteer#12756) renamed it; 24.43.1 has no `ignoreHTTPSErrors` anywhere.
+      ignoredFrom: { packages: PUPPETEER, version: '23.0.0' },
     },
   ],
 };

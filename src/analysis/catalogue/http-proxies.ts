@@ -41,9 +41,17 @@ const HTTP_PROXY_APIS: ApiRow[] = [
   ...HTTP_PROXY.flatMap((module): ApiRow[] => [
     { label: 'http-proxy', module, exports: FACTORIES, invoke: 'call', argument: 0, path: [] },
     { label: 'http-proxy', module, exports: [['Server']], invoke: 'new', argument: 0, path: [] },
-    // `proxy.web(req, res, options)`, `proxy.ws(req, socket, head, options)` on a server the file made.
-    { label: 'http-proxy', module, exports: FACTORIES.map(([f]) => [f!, PATH_RETURN, 'web']), invoke: 'call', argument: 2, path: [] },
-    { label: 'http-proxy', module, exports: FACTORIES.map(([f]) => [f!, PATH_RETURN, 'ws']), invoke: 'call', argument: 3, path: [] },
+    // `proxy.web(req, res, options)`, `proxy.ws(req, socket, head, options)` on a server the file made
+    // (a factory's result, `new httpProxy(o)`, a parameter typed `httpProxy`: the module's export is the class).
+    {
+      label: 'http-proxy',
+      module,
+      exports: [...FACTORIES.map(([f]) => [f!, PATH_RETURN, 'web']), [PATH_RETURN, 'web']],
+      invoke: 'call',
+      argument: 2,
+      path: [],
+    },
+    { label: 'http-proxy', module, exports: [...FACTORIES.map(([f]) => [f!, PATH_RETURN, 'ws']), [PATH_RETURN, 'ws']], invoke: 'call', argument: 3, path: [] },
   ]),
 ];
 

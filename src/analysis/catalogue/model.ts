@@ -205,6 +205,14 @@ export interface AliasRow {
   readonly fix?: AliasFix;
   /** The suggestion's text: `` Remove `tlsInsecure: true`. `` */
   readonly fixText?: string;
+  /**
+   * Packages that stopped reading the option at `version` (puppeteer 23 renamed `ignoreHTTPSErrors`
+   * to `acceptInsecureCerts`): a property alias whose object provably goes only to sinks of these
+   * packages is not reported when the nearest package.json's ranges for each of them admit only
+   * `version` or later (src/rule-kit/dependencies.ts). Anywhere else (Playwright, an unknown
+   * destination, a range that admits an older version) it is.
+   */
+  readonly ignoredFrom?: { readonly packages: readonly string[]; readonly version: string };
 }
 
 /**
