@@ -45,11 +45,12 @@ describe('reachedValues', () => {
       ['literal:"ALL:@SECLEVEL=0" @ ctx(true)', 'literal:"HIGH" @ ctx(false)'],
     ],
     // Decided at run time only: no literal or default picks the value.
-    ["declare const opts: { strict?: boolean };\nconst target = opts.strict ? 'HIGH' : 'ALL';", []],
+    // A truthiness test of an unset option picks its falsy branch when the caller leaves it out (a default).
+    ["declare const opts: { strict?: boolean };\nconst target = opts.strict ? 'HIGH' : 'ALL';", ['default:"ALL" @ opts.strict ? \'HIGH\' : \'ALL\'']],
     ["function ctx(legacy: boolean) { const target = legacy ? 'ALL' : 'HIGH'; return target; }\nexport { ctx };", []],
     ['declare const opts: { verify?: boolean };\nconst target = opts.verify;', []],
     ["const target = process.env.VERIFY === 'true';", []],
-    ['declare const opts: { verify?: boolean };\nconst target = !opts.verify;', []],
+    ['declare const opts: { verify?: boolean };\nconst target = !opts.verify;', ['default:true @ !opts.verify']],
     ['declare const opts: { verify?: boolean };\nconst target = opts.verify && false;', []],
     // A truthiness test whose set branch reads the value is a presence check.
     [
@@ -61,8 +62,8 @@ describe('reachedValues', () => {
       "const target = process.env.INSECURE ? process.env.INSECURE === 'true' : true;",
       ["default:true @ process.env.INSECURE ? process.env.INSECURE === 'true' : true"],
     ],
-    // ... but not a flag whose branches do not read it.
-    ["declare const opts: { lab?: boolean };\nconst target = opts.lab ? 'ALL' : 'HIGH';", []],
+    // ... and a flag whose branches do not read it is a default too: unset, it picks the falsy branch.
+    ["declare const opts: { lab?: boolean };\nconst target = opts.lab ? 'ALL' : 'HIGH';", ['default:"HIGH" @ opts.lab ? \'ALL\' : \'HIGH\'']],
   ])('%s', (code, expected) => {
     expect(reached(code)).toEqual(expected);
   });
