@@ -222,13 +222,7 @@ function checkSecLevelTail(run: Run, site: OptionSite, key: string, value: TSEST
  * version's default). As for cipher suites, the newest Node's verdict wins, and a verdict that holds
  * only for older Node says so (`sigalgs: 'RSA+SHA1'` with `>=14` is weak on Node 16 and older only).
  */
-function judgeList(
-  run: Run,
-  value: string,
-  kind: 'curves' | 'sigalgs',
-  ownLevel: number | undefined,
-  tls13Client: boolean,
-): { weak: string[]; where: string } {
+function judgeList(run: Run, value: string, kind: 'curves' | 'sigalgs', ownLevel: number | undefined, tls13Client: boolean): { weak: string[]; where: string } {
   const target = run.targetNow();
   const find = kind === 'curves' ? weakCurves : weakSigalgs;
   const verdicts = target.versions.map((f) =>
@@ -254,8 +248,9 @@ function ownSecurityLevel(run: Run, site: OptionSite): number | undefined {
 }
 
 /**
- * The list is used only by clients that may offer TLS 1.3 (no `maxVersion` or `secureProtocol`
- * below it in the bag): on OpenSSL 3 such a client with no TLS 1.3 group cannot connect at all.
+ * The list is used only by clients that offer TLS 1.3 (no `maxVersion`, `secureProtocol` or
+ * `SSL_OP_NO_TLSv1_3` in the bag excludes it): on OpenSSL 3 such a client with no TLS 1.3 group
+ * cannot connect at all (a value the rule cannot read counts as offering it).
  */
 function tls13ClientOnly(run: Run, site: OptionSite): boolean {
   const { fc } = run;
@@ -266,13 +261,20 @@ function tls13ClientOnly(run: Run, site: OptionSite): boolean {
     const kv = keyValues(fc, bag, k);
     return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
   };
+  const min = single('minVersion');
   const max = single('maxVersion');
   const protocol = single('secureProtocol');
-  const range = effectiveVersionRange({
-    minVersion: undefined,
-    maxVersion: typeof max === 'string' ? max : undefined,
-    secureProtocol: typeof protocol === 'string' ? protocol : undefined,
-  });
+  const mask = single('secureOptions');
+  const range = effectiveVersionRange(
+    {
+      minVersion: typeof min === 'string' ? min : undefined,
+      maxVersion: typeof max === 'string' ? max : undefined,
+      secureProtocol: typeof protocol === 'string' ? protocol : undefined,
+      secureOptions: typeof mask === 'number' ? mask : undefined,
+    },
+    undefined,
+    'client',
+  );
   return range.versions.includes('TLSv1.3');
 }
 

@@ -60,9 +60,19 @@ function listSuites(weak: WeakSuite[]): string {
   return `${shown.join('; ')}${more}`;
 }
 
-/** TLS 1.3 can be negotiated: no `maxVersion` or `secureProtocol` below it (unknown values count as allowing it). */
+/** A client with these options may offer TLS 1.3: no `maxVersion`, `secureProtocol` or `SSL_OP_NO_TLSv1_3` excludes it (options Node rejects count as allowing it). */
 function allowsTls13(options: Readonly<Record<string, unknown>>): boolean {
-  const range = effectiveVersionRange({ minVersion: str(options['minVersion']), maxVersion: str(options['maxVersion']), secureProtocol: str(options['secureProtocol']) });
+  const secureOptions = options['secureOptions'];
+  const range = effectiveVersionRange(
+    {
+      minVersion: str(options['minVersion']),
+      maxVersion: str(options['maxVersion']),
+      secureProtocol: str(options['secureProtocol']),
+      secureOptions: typeof secureOptions === 'number' ? secureOptions : undefined,
+    },
+    undefined,
+    'client',
+  );
   return range.versions.length === 0 || range.versions.includes('TLSv1.3');
 }
 

@@ -83,7 +83,12 @@ const RUNTIMES: readonly Runtime[] = [
     skip: false,
     run: (script, input) => execFileSync(process.execPath, ['-e', script], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
   },
-  { label: `Node ${LEGACY_NODE_VERSION} (OpenSSL 1.1.1)`, family: '1.1', skip: skipWithoutLegacyNode(), run: (script, input) => runOnLegacyNode(script, input) },
+  {
+    label: `Node ${LEGACY_NODE_VERSION} (OpenSSL 1.1.1)`,
+    family: '1.1',
+    skip: skipWithoutLegacyNode(),
+    run: (script, input) => runOnLegacyNode(script, input),
+  },
 ];
 
 interface Keys {
@@ -108,11 +113,34 @@ beforeAll(() => {
   run('genpkey', '-paramfile', 'dsa-params.pem', '-out', 'dsa.key');
   for (const k of ['ec', 'dsa']) {
     run('req', '-new', '-key', `${k}.key`, '-subj', '/CN=localhost', '-out', `${k}.csr`);
-    run('x509', '-req', '-in', `${k}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-sha256', '-days', '2', '-extfile', 'hs.ext', '-out', `${k}.pem`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${k}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-sha256',
+      '-days',
+      '2',
+      '-extfile',
+      'hs.ext',
+      '-out',
+      `${k}.pem`,
+    );
   }
   run('dhparam', '-dsaparam', '-out', 'dh2048.pem', '2048');
   const read = (f: string): string => readFileSync(join(pki.dir, f), 'utf8');
-  keys = { ca: pki.ca, rsa: pki.leaf, ec: { key: read('ec.key'), cert: read('ec.pem') }, dsa: { key: read('dsa.key'), cert: read('dsa.pem') }, dh: read('dh2048.pem') };
+  keys = {
+    ca: pki.ca,
+    rsa: pki.leaf,
+    ec: { key: read('ec.key'), cert: read('ec.pem') },
+    dsa: { key: read('dsa.key'), cert: read('dsa.pem') },
+    dh: read('dh2048.pem'),
+  };
 }, 120_000);
 afterAll(() => pki?.cleanup());
 
@@ -184,7 +212,8 @@ describe('no-weak-cipher weakSigalgs: SHA-1 sigalgs entries sign TLS 1.2 handsha
       expect([...ok]).not.toContain('RSA+MD5');
       expect([...ok]).toContain('RSA+SHA1');
       // The verdict judges a list (here one with a SHA-1 entry, at level 0) exactly when Node accepts every entry.
-      for (const name of names) expect({ name, judged: weakSigalgs(`RSA+SHA1:${name}`, { family: rt.family, securityLevel: 0 }).length > 0 }).toEqual({ name, judged: ok.has(name) });
+      for (const name of names)
+        expect({ name, judged: weakSigalgs(`RSA+SHA1:${name}`, { family: rt.family, securityLevel: 0 }).length > 0 }).toEqual({ name, judged: ok.has(name) });
     });
   }
 });
@@ -249,16 +278,19 @@ describe('no-weak-cipher weakCurves: ecdhCurve groups below 128-bit security are
       }
     });
 
-    it.skipIf(rt.skip)(`${rt.label}: a client listing a weak group beside X25519 gets it from a TLS 1.2 server that has it; a server with only weak groups gives a client without them no ECDHE`, () => {
-      const [mixed, serverOnly] = handshakes(rt, [
-        { cert: 'rsa', server: { ecdhCurve: 'secp224r1:X25519', maxVersion: 'TLSv1.2' }, client: { ecdhCurve: 'secp224r1:X25519' } },
-        { cert: 'rsa', server: { ecdhCurve: 'secp224r1', maxVersion: 'TLSv1.2' }, client: {} },
-      ]);
-      expect(mixed).toMatchObject({ ok: true, protocol: 'TLSv1.2', group: 'secp224r1' });
-      expect(serverOnly).toMatchObject({ ok: true, protocol: 'TLSv1.2', group: null });
-      expect(serverOnly?.ok && serverOnly.cipher).not.toMatch(/^ECDHE-/);
-      expect(weakCurves('secp224r1:X25519', { family: rt.family, securityLevel: 1, tls13Client: true })).toEqual(['secp224r1']);
-    });
+    it.skipIf(rt.skip)(
+      `${rt.label}: a client listing a weak group beside X25519 gets it from a TLS 1.2 server that has it; a server with only weak groups gives a client without them no ECDHE`,
+      () => {
+        const [mixed, serverOnly] = handshakes(rt, [
+          { cert: 'rsa', server: { ecdhCurve: 'secp224r1:X25519', maxVersion: 'TLSv1.2' }, client: { ecdhCurve: 'secp224r1:X25519' } },
+          { cert: 'rsa', server: { ecdhCurve: 'secp224r1', maxVersion: 'TLSv1.2' }, client: {} },
+        ]);
+        expect(mixed).toMatchObject({ ok: true, protocol: 'TLSv1.2', group: 'secp224r1' });
+        expect(serverOnly).toMatchObject({ ok: true, protocol: 'TLSv1.2', group: null });
+        expect(serverOnly?.ok && serverOnly.cipher).not.toMatch(/^ECDHE-/);
+        expect(weakCurves('secp224r1:X25519', { family: rt.family, securityLevel: 1, tls13Client: true })).toEqual(['secp224r1']);
+      },
+    );
 
     it.skipIf(rt.skip)(`${rt.label}: a client that allows TLS 1.3 with only weak groups`, () => {
       const [client13, server13] = handshakes(rt, [
@@ -310,7 +342,8 @@ describe('no-weak-cipher weakCurves: ecdhCurve groups below 128-bit security are
       expect(ok.has('secp224r1')).toBe(true);
       expect(ok.has('prime239v1')).toBe(false);
       // Judged (at level 0, beside a weak group) exactly when Node accepts the name.
-      for (const name of names) expect({ name, judged: weakCurves(`secp224r1:${name}`, { family: rt.family, securityLevel: 0 }).length > 0 }).toEqual({ name, judged: ok.has(name) });
+      for (const name of names)
+        expect({ name, judged: weakCurves(`secp224r1:${name}`, { family: rt.family, securityLevel: 0 }).length > 0 }).toEqual({ name, judged: ok.has(name) });
     });
   }
 });

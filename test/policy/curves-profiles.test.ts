@@ -10,7 +10,12 @@ const OPENSSL_11_L1 = { family: '1.1', securityLevel: 1 } as const;
 describe('weakCurves', () => {
   it('reports curves below 128-bit security that the level lets through, in their spelling', () => {
     expect(weakCurves('X25519:prime256v1:secp224r1:P-224:prime192v1', OPENSSL_3_L1)).toEqual(['secp224r1', 'P-224', 'prime192v1']);
-    expect(weakCurves('sect163k1:sect233r1:sect283k1:brainpoolP256r1:secp160r1:K-233', OPENSSL_11_L1)).toEqual(['sect163k1', 'sect233r1', 'secp160r1', 'K-233']);
+    expect(weakCurves('sect163k1:sect233r1:sect283k1:brainpoolP256r1:secp160r1:K-233', OPENSSL_11_L1)).toEqual([
+      'sect163k1',
+      'sect233r1',
+      'secp160r1',
+      'K-233',
+    ]);
     // Level 2 refuses the 80-bit curves and keeps the 112-bit ones; level 3 refuses both; level 0 takes all.
     expect(weakCurves('prime192v1:secp224r1:sect233k1:X25519', OPENSSL_3_L2)).toEqual(['secp224r1', 'sect233k1']);
     expect(weakCurves('prime192v1:secp224r1:X25519', { family: '3', securityLevel: 3 })).toEqual([]);
@@ -55,7 +60,14 @@ describe('weakSigalgs', () => {
 
   it('does not report SHA-224 or DSA with SHA-2, nor a list Node rejects (MD5, unknown names, wrong case)', () => {
     expect(weakSigalgs('RSA+SHA224:ECDSA+SHA224:DSA+SHA256:rsa_pkcs1_sha224', { family: '1.1', securityLevel: 0 })).toEqual([]);
-    for (const list of ['RSA+SHA1:RSA+MD5', 'RSA+SHA1:ecdsa_sha1', 'RSA+SHA1:dsa_sha256', 'rsa+sha1', 'RSA-PSS+SHA1', 'RSA+SHA1:ecdsa_brainpoolP256r1tls13_sha256']) {
+    for (const list of [
+      'RSA+SHA1:RSA+MD5',
+      'RSA+SHA1:ecdsa_sha1',
+      'RSA+SHA1:dsa_sha256',
+      'rsa+sha1',
+      'RSA-PSS+SHA1',
+      'RSA+SHA1:ecdsa_brainpoolP256r1tls13_sha256',
+    ]) {
       expect(weakSigalgs(list, OPENSSL_11_L1)).toEqual([]);
     }
   });
