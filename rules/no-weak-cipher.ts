@@ -221,16 +221,81 @@ function checkSecLevelTail(run: Run, site: OptionSite, key: string, value: TSEST
   report(site, 'secLevelZero', {}, suggest);
 }
 
+/**
+ * The weak entries of an `ecdhCurve` or `sigalgs` list, judged once per OpenSSL family and security
+ * level the target spans (the context's level: its own `@SECLEVEL`, else the rule option, else each
+ * version's default). As for cipher suites, the newest Node's verdict wins, and a verdict that holds
+ * only for older Node says so (`sigalgs: 'RSA+SHA1'` with `>=14` is weak on Node 16 and older only).
+ */
+function judgeList(run: Run, value: string, kind: 'curves' | 'sigalgs', ownLevel: number | undefined, tls13Client: boolean): { weak: string[]; where: string } {
+  const target = run.targetNow();
+  const find = kind === 'curves' ? weakCurves : weakSigalgs;
+  const verdicts = target.versions.map((f) =>
+    find(value, { family: f.opensslFamily, securityLevel: ownLevel ?? run.securityLevel ?? f.defaultSecurityLevel, tls13Client }),
+  );
+  const newest = verdicts[verdicts.length - 1] ?? [];
+  if (newest.length > 0) return { weak: newest, where: '' };
+  // The verdicts only shrink as Node gets newer (higher default level, OpenSSL 3): the first clean version bounds the older ones.
+  const lastWeak = verdicts.findLastIndex((w) => w.length > 0);
+  const firstClean = target.versions[lastWeak + 1];
+  if (lastWeak < 0 || !firstClean) return { weak: [], where: '' };
+  const [major, minor, patch] = firstClean.version;
+  const where = minor === 0 && patch === 0 ? ` on Node ${major - 1} and older` : ` before Node ${major}.${minor}`;
+  return { weak: verdicts[lastWeak] ?? [], where };
+}
+
+/** The `@SECLEVEL` the bag's own `ciphers` sets, when it is one known string. */
+function ownSecurityLevel(run: Run, site: OptionSite): number | undefined {
+  const { fc } = run;
+  const kv = keyValues(fc, ownerBag(fc, site), 'ciphers');
+  if (kv.state !== 'known' || kv.values.length !== 1 || typeof kv.values[0] !== 'string') return undefined;
+  return evaluateCipherString(kv.values[0]).securityLevel;
+}
+
+/**
+ * The list is used only by clients that offer TLS 1.3 (no `maxVersion`, `secureProtocol` or
+ * `SSL_OP_NO_TLSv1_3` in the bag excludes it): on OpenSSL 3 such a client with no TLS 1.3 group
+ * cannot connect at all (a value the rule cannot read counts as offering it).
+ */
+function tls13ClientOnly(run: Run, site: OptionSite): boolean {
+  const { fc } = run;
+  const roles = destinationRoles(fc, site);
+  if (roles.size === 0 || ![...roles].every((r) => r === 'client' || r === 'agent')) return false;
+  const bag = ownerBag(fc, site);
+  const single = (k: string): Primitive => {
+    const kv = keyValues(fc, bag, k);
+    return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
+  };
+  const min = single('minVersion');
+  const max = single('maxVersion');
+  const protocol = single('secureProtocol');
+  const mask = single('secureOptions');
+  const range = effectiveVersionRange(
+    {
+      minVersion: typeof min === 'string' ? min : undefined,
+      maxVersion: typeof max === 'string' ? max : undefined,
+      secureProtocol: typeof protocol === 'string' ? protocol : undefined,
+      secureOptions: typeof mask === 'number' ? mask : undefined,
+    },
+    undefined,
+    'client',
+  );
+  return range.versions.includes('TLSv1.3');
+}
+
 function checkList(run: Run, site: OptionSite, option: string, key: string, values: readonly Primitive[], kind: 'curves' | 'sigalgs'): void {
   const { quoted, removeSite, report } = run;
   if (!allStrings(values)) return;
-  const find = kind === 'curves' ? weakCurves : weakSigalgs;
-  const found = values.map(find);
-  if (found.some((w) => w.length === 0)) return;
-  const names = [...new Set(found.flat())];
+  const global = site.type === 'AssignmentExpression' && option.startsWith('tls.');
+  const ownLevel = global ? undefined : ownSecurityLevel(run, site);
+  const tls13Client = !global && kind === 'curves' && tls13ClientOnly(run, site);
+  const found = values.map((v) => judgeList(run, v, kind, ownLevel, tls13Client));
+  if (found.some((f) => f.weak.length === 0)) return;
+  const names = [...new Set(found.flatMap((f) => f.weak))];
+  const where = found.find((f) => f.where === '')?.where ?? found[0]?.where ?? '';
   const suggest: (Suggestion | undefined)[] = [];
   if (values.length === 1) {
-    const weak = new Set(found[0]);
+    const weak = new Set(found[0]?.weak);
     const rest = (values[0] ?? '')
       .split(':')
       .map((t) => t.trim())
@@ -242,7 +307,7 @@ function checkList(run: Run, site: OptionSite, option: string, key: string, valu
       suggest.push(remove && { messageId: 'removeOption', fix: remove });
     }
   }
-  report(site, kind === 'curves' ? 'weakCurves' : 'weakSigalgs', { option, names: names.join(', ') }, suggest);
+  report(site, kind === 'curves' ? 'weakCurves' : 'weakSigalgs', { option, names: names.join(', '), where }, suggest);
 }
 
 function checkDh(run: Run, site: OptionSite, values: readonly Primitive[]): void {
@@ -407,8 +472,10 @@ export default createRule<Options, MessageId>({
         "`@SECLEVEL=0` switches off OpenSSL's security level checks, so keys below 80-bit security (such as 768-bit RSA) and, on Node 17 and later, certificates signed with SHA-1 and TLS 1.0/1.1 handshakes (where `minVersion` allows them) are accepted; NULL (unencrypted) and anonymous suites only where the cipher string selects them. Remove it.",
       smallDh:
         '`minDHSize: {{value}}` accepts Diffie-Hellman groups smaller than {{min}} bits, which a well-funded attacker can break (Logjam). Use at least {{min}}.',
-      weakCurves: '`{{option}}` offers weak key exchange groups ({{names}}) below 128-bit security, which weakens the key exchange. Remove the weak groups.',
-      weakSigalgs: '`{{option}}` allows weak signature algorithms ({{names}}), which lets an attacker forge handshake signatures. Remove the weak algorithms.',
+      weakCurves:
+        '`{{option}}` lets the key exchange use elliptic curves below 128-bit security ({{names}}){{where}}: a peer that offers or picks one negotiates it, and the session keys then come from a key exchange below 128-bit security. Remove them.',
+      weakSigalgs:
+        '`{{option}}` lets TLS 1.2 handshakes be signed with SHA-1 ({{names}}){{where}}. SHA-1 signatures are open to transcript-collision attacks (SLOTH), and RFC 9155 forbids them. Remove the SHA-1 entries.',
       weakSecureOptions: '`secureOptions` sets {{names}}: {{reasons}}. Remove {{them}}.',
       useProfileCiphers: 'Replace with the Mozilla intermediate cipher list.',
       removeSecLevel: 'Remove `@SECLEVEL=0`.',

@@ -60,6 +60,22 @@ function listSuites(weak: WeakSuite[]): string {
   return `${shown.join('; ')}${more}`;
 }
 
+/** A client with these options may offer TLS 1.3: no `maxVersion`, `secureProtocol` or `SSL_OP_NO_TLSv1_3` excludes it (options Node rejects count as allowing it). */
+function allowsTls13(options: Readonly<Record<string, unknown>>): boolean {
+  const secureOptions = options['secureOptions'];
+  const range = effectiveVersionRange(
+    {
+      minVersion: str(options['minVersion']),
+      maxVersion: str(options['maxVersion']),
+      secureProtocol: str(options['secureProtocol']),
+      secureOptions: typeof secureOptions === 'number' ? secureOptions : undefined,
+    },
+    undefined,
+    'client',
+  );
+  return range.versions.length === 0 || range.versions.includes('TLSv1.3');
+}
+
 type Add = (option: string, message: string, category: PolicyFinding['category']) => void;
 
 /** The version options of a bag, as effectiveVersionRange reads them (values of other types left out). */
@@ -104,19 +120,32 @@ function checkCrypto(options: Readonly<Record<string, unknown>>, context: CheckC
     add('minDHSize', `minDHSize: ${minDHSize} accepts Diffie-Hellman groups smaller than ${MIN_DH_SIZE} bits, which can be broken (Logjam).`, 'weak-cipher');
   }
 
+  // The context's level: the cipher string's own `@SECLEVEL`, else the default of this Node's OpenSSL.
+  const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
+  const ownLevel = typeof ciphers === 'string' ? evaluateCipherString(ciphers).securityLevel : undefined;
+  const at = { family: facts.opensslFamily, securityLevel: ownLevel ?? facts.defaultSecurityLevel, tls13Client: side === 'client' && allowsTls13(options) };
+
   const curve = options['ecdhCurve'];
   if (typeof curve === 'string') {
-    const weak = weakCurves(curve);
+    const weak = weakCurves(curve, at);
     if (weak.length > 0) {
-      add('ecdhCurve', `ecdhCurve: ${show(curve)} offers weak groups (${weak.join(', ')}) below 128-bit security.`, 'weak-cipher');
+      add(
+        'ecdhCurve',
+        `ecdhCurve: ${show(curve)} lets the key exchange use elliptic curves below 128-bit security (${weak.join(', ')}) with a peer that offers or picks them.`,
+        'weak-cipher',
+      );
     }
   }
 
   const sigalgs = options['sigalgs'];
   if (typeof sigalgs === 'string') {
-    const weak = weakSigalgs(sigalgs);
+    const weak = weakSigalgs(sigalgs, at);
     if (weak.length > 0) {
-      add('sigalgs', `sigalgs: ${show(sigalgs)} allows weak signature algorithms (${weak.join(', ')}) that permit forged handshakes.`, 'weak-cipher');
+      add(
+        'sigalgs',
+        `sigalgs: ${show(sigalgs)} lets TLS 1.2 handshakes be signed with SHA-1 (${weak.join(', ')}), which is open to transcript-collision attacks (SLOTH) and forbidden by RFC 9155.`,
+        'weak-cipher',
+      );
     }
   }
 }

@@ -49,7 +49,7 @@ export {
   type NodeVersion,
   type OpenSSLFamily,
 } from './node-releases.js';
-export { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
+export { MIN_DH_SIZE, weakCurves, weakSigalgs, type HandshakeTarget } from './curves.js';
 export { PROFILES, type Profile, type ProfileName } from './profiles.js';
 export { CHECKED_OPTIONS, checkTlsOptions, type CheckContext, type PolicyFinding } from './check.js';
 export {

@@ -13,10 +13,12 @@ import { knownTailSecurityLevel } from '../analysis/option-values.js';
 import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
 import { matchDestination } from '../analysis/sinks.js';
 import { always, evaluate } from '../analysis/values.js';
+import { formatNodeVersion } from '../policy/node-releases.js';
 import { CHECKED_OPTIONS, checkTlsOptions, PROFILES, type ProfileName } from '../policy/index.js';
 import { appendProperties, commentsWithin, listRemovals, protectedByDirective } from './fixes.js';
 import { IMPORT_DATA_KEY, planNamedImport } from './imports.js';
 import { DEFAULT_RUNTIME_MODULE, tlsguardSettingsOf, type TlsguardSettings } from './settings.js';
+import { nodeTarget } from './target.js';
 
 export { DEFAULT_RUNTIME_MODULE, type TlsguardSettings } from './settings.js';
 
@@ -57,7 +59,16 @@ export const factoryCall = (kind: FactoryKind): string => `${FACTORY[kind]}()`;
  * Keys the runtime factory would refuse, judged with the same policy code and context (strict ciphers).
  * Only the keys the policy reads are evaluated (issue 16: no value analysis or type query for `host`, `agent`, ...).
  */
-export function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression, side: 'client' | 'server', profile: ProfileName): Set<TSESTree.Property> {
+export function insecureKeys(
+  fc: FileContext,
+  object: TSESTree.ObjectExpression,
+  side: 'client' | 'server',
+  profile: ProfileName,
+  nodeVersions: readonly (string | undefined)[] = [undefined],
+): Set<TSESTree.Property> {
+  // The factory runs on the target Node: a key is refused when any target version's policy flags it.
+  const check = (options: Readonly<Record<string, unknown>>) =>
+    nodeVersions.flatMap((nodeVersion) => checkTlsOptions(options, { side, profile, strict: true, nodeVersion }));
   const drop = new Set<TSESTree.Property>();
   const values: Record<string, unknown> = {};
   const byKey = new Map<string, TSESTree.Property>();
@@ -83,12 +94,12 @@ export function insecureKeys(fc: FileContext, object: TSESTree.ObjectExpression,
     else if (v && v.length > 1) {
       // Any insecure possibility is refused by the factory: check each value.
       for (const one of v) {
-        if (checkTlsOptions({ ...values, [key]: one, requestCert: true }, { side, profile, strict: true }).some((f) => f.option === key)) drop.add(prop);
+        if (check({ ...values, [key]: one, requestCert: true }).some((f) => f.option === key)) drop.add(prop);
       }
     }
   }
   if (side === 'server') values['requestCert'] = values['requestCert'] ?? false;
-  for (const finding of checkTlsOptions(values, { side, profile, strict: true })) {
+  for (const finding of check(values)) {
     const prop = byKey.get(finding.option);
     if (prop) drop.add(prop);
   }
@@ -155,7 +166,8 @@ export function factoryFix(input: FactorySuggestionInput): FactoryFix | undefine
   const target = input.replace ?? object;
   const plan = planNamedImport(sourceCode, settings.runtimeModule, name, target);
   if (plan.kind === 'conflict') return undefined;
-  const drop = insecureKeys(fc, object, kind === 'server' ? 'server' : 'client', settings.profile);
+  const versions = nodeTarget(context).versions.map((f) => formatNodeVersion(f.version));
+  const drop = insecureKeys(fc, object, kind === 'server' ? 'server' : 'client', settings.profile, versions);
   if ([...drop].some((p) => protectedByDirective(sourceCode, p))) return undefined;
   const extras: string[] = [];
   if (settings.profile === 'modern' && !object.properties.some((p) => p.type === 'Property' && propertyName(p) === 'profile')) extras.push(`profile: 'modern'`);

@@ -144,9 +144,25 @@ describe('checkTlsOptions', () => {
   });
 
   it('ecdhCurve, sigalgs, ca', () => {
-    expect(checkTlsOptions({ ecdhCurve: 'secp192r1' })[0]?.message).toBe("ecdhCurve: 'secp192r1' offers weak groups (secp192r1) below 128-bit security.");
+    // Judged for the Node version's OpenSSL and the bag's security level (test/claims/weak-handshake.test.ts).
+    expect(checkTlsOptions({ ecdhCurve: 'secp192r1:X25519' }, { nodeVersion: '20.19.0' })[0]?.message).toBe(
+      "ecdhCurve: 'secp192r1:X25519' lets the key exchange use elliptic curves below 128-bit security (secp192r1) with a peer that offers or picks them.",
+    );
+    // OpenSSL 3's level 2 (Node 24.5+) refuses the 80-bit curves; an OpenSSL 3 client offering TLS 1.3 with no TLS 1.3 group cannot connect.
+    expect(checkTlsOptions({ ecdhCurve: 'secp192r1:X25519' }, { nodeVersion: '24.5.0' })).toEqual([]);
+    expect(checkTlsOptions({ ecdhCurve: 'secp224r1' }, { nodeVersion: '20.19.0' })).toEqual([]);
+    expect(summary(checkTlsOptions({ ecdhCurve: 'secp224r1' }, { nodeVersion: '20.19.0', side: 'server' }))).toEqual(['weak-cipher:ecdhCurve']);
+    expect(summary(checkTlsOptions({ ecdhCurve: 'secp224r1', maxVersion: 'TLSv1.2' }, { nodeVersion: '20.19.0' }))).toEqual(['weak-cipher:ecdhCurve']);
     expect(checkTlsOptions({ ecdhCurve: 'auto' })).toEqual([]);
-    expect(summary(checkTlsOptions({ sigalgs: 'RSA+SHA1:ECDSA+SHA256' }))).toEqual(['weak-cipher:sigalgs']);
+    // SHA-1 signatures: OpenSSL 1.1.1 up to level 1, OpenSSL 3 at level 0 only.
+    expect(checkTlsOptions({ sigalgs: 'RSA+SHA1:ECDSA+SHA256' }, { nodeVersion: '16.20.2' })[0]?.message).toBe(
+      "sigalgs: 'RSA+SHA1:ECDSA+SHA256' lets TLS 1.2 handshakes be signed with SHA-1 (RSA+SHA1), which is open to transcript-collision attacks (SLOTH) and forbidden by RFC 9155.",
+    );
+    expect(checkTlsOptions({ sigalgs: 'RSA+SHA1:ECDSA+SHA256' }, { nodeVersion: '20.19.0' })).toEqual([]);
+    expect(summary(checkTlsOptions({ sigalgs: 'RSA+SHA1', ciphers: 'DEFAULT:@SECLEVEL=0' }, { nodeVersion: '20.19.0' }))).toEqual([
+      'weak-cipher:ciphers',
+      'weak-cipher:sigalgs',
+    ]);
     expect(checkTlsOptions({ sigalgs: 'ECDSA+SHA256' })).toEqual([]);
     expect(checkTlsOptions({ ca: [] })).toEqual([
       {
@@ -169,7 +185,7 @@ describe('checkTlsOptions', () => {
       ciphers: 'ALL:@SECLEVEL=0',
       minDHSize: 512,
       ecdhCurve: 'secp224r1',
-      sigalgs: 'RSA+MD5',
+      sigalgs: 'RSA+SHA1',
       ca: [],
       checkServerIdentity: () => undefined,
     };

@@ -78,6 +78,20 @@ const cases: CasesOf<typeof rule> = {
     "import tls from 'node:tls';\nimport { constants } from 'node:crypto';\ntls.connect({ host: 'a.example', secureOptions: constants.SSL_OP_NO_TLSv1_2 });",
     "import tls from 'node:tls';\ntls.DEFAULT_CIPHERS = 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';",
     'const doc = "ciphers: \'ALL\'";\nexport default doc;',
+    // sigalgs and ecdhCurve are judged for the target's OpenSSL and the context's security level (test/claims/weak-handshake.test.ts).
+    // OpenSSL 3 (the default target, >=20.19) refuses SHA-1 handshake signatures at level 1.
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'RSA+SHA1:ECDSA+SHA256' });",
+    // SHA-224 and DSA with SHA-256 are used at every level but have no shown weakness; a list with MD5 makes Node throw.
+    { code: "import tls from 'node:tls';\ntls.createServer({ sigalgs: 'RSA+SHA224:DSA+SHA256' });", settings: { tlsguard: { node: '16' } } },
+    { code: "import tls from 'node:tls';\ntls.createServer({ sigalgs: 'RSA+SHA1:RSA+MD5' });", settings: { tlsguard: { node: '16' } } },
+    // Level 2 (Node 24.5 and later) refuses the 80-bit curves; level 3 refuses the 112-bit ones too.
+    { code: "import tls from 'node:tls';\ntls.createServer({ ecdhCurve: 'prime192v1:X25519' });", settings: { tlsguard: { node: '>=24.5' } } },
+    "import tls from 'node:tls';\ntls.createServer({ ecdhCurve: 'secp224r1:X25519', ciphers: 'DEFAULT:@SECLEVEL=3' });",
+    // On OpenSSL 3 a client that allows TLS 1.3 with no TLS 1.3 group cannot connect at all (ERR_SSL_NO_SUITABLE_GROUPS).
+    "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'secp224r1:brainpoolP256r1' });",
+    // A name Node rejects (prime239v1 is not a TLS group; names are case-sensitive) makes it throw: nothing is offered.
+    "import tls from 'node:tls';\ntls.createServer({ ecdhCurve: 'secp224r1:prime239v1' });",
+    "import tls from 'node:tls';\ntls.createServer({ ecdhCurve: 'SECP224R1' });",
   ],
   invalid: [
     {
@@ -547,10 +561,12 @@ const cases: CasesOf<typeof rule> = {
       ],
     },
     {
+      // The default target (>=20.19) reaches level 2 at Node 24.5, which refuses the 80-bit secp192r1.
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'secp192r1:prime256v1' });",
       errors: [
         {
           messageId: 'weakCurves',
+          data: { option: 'ecdhCurve', names: 'secp192r1', where: ' before Node 24.5' },
           line: 2,
           column: 34,
           suggestions: [
@@ -569,6 +585,7 @@ const cases: CasesOf<typeof rule> = {
       errors: [
         {
           messageId: 'weakCurves',
+          data: { option: 'ecdhCurve', names: 'secp224r1', where: '' },
           line: 2,
           column: 20,
           suggestions: [{ messageId: 'removeOption', output: "import tls from 'node:tls';\ntls.createServer({});" }],
@@ -580,6 +597,7 @@ const cases: CasesOf<typeof rule> = {
       errors: [
         {
           messageId: 'weakCurves',
+          data: { option: 'tls.DEFAULT_ECDH_CURVE', names: 'prime192v1', where: ' before Node 24.5' },
           line: 2,
           column: 1,
           suggestions: [{ messageId: 'dropWeakEntries', output: "const tls = require('tls');\ntls.DEFAULT_ECDH_CURVE = 'X25519';" }],
@@ -587,10 +605,80 @@ const cases: CasesOf<typeof rule> = {
       ],
     }),
     {
+      // A TLS 1.2 client offers the group on OpenSSL 3 too; level 0 lets the 80-bit curves back in on Node 24.5 and later.
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime192v1:secp224r1', maxVersion: 'TLSv1.2', ciphers: 'DEFAULT:@SECLEVEL=0' });",
+      settings: { tlsguard: { node: '>=20' } },
+      errors: [
+        {
+          messageId: 'weakCurves',
+          data: { option: 'ecdhCurve', names: 'prime192v1, secp224r1', where: '' },
+          line: 2,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', maxVersion: 'TLSv1.2', ciphers: 'DEFAULT:@SECLEVEL=0' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', maxVersion: 'TLSv1.2' }));",
+            },
+          ],
+        },
+        {
+          messageId: 'secLevelZero',
+          line: 2,
+          column: 92,
+          suggestions: [
+            {
+              messageId: 'removeSecLevel',
+              output:
+                "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime192v1:secp224r1', maxVersion: 'TLSv1.2', ciphers: 'DEFAULT' });",
+            },
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'prime192v1:secp224r1', maxVersion: 'TLSv1.2', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example', maxVersion: 'TLSv1.2' }));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // OpenSSL 1.1.1 negotiates it in TLS 1.3 too, so a client allowing TLS 1.3 gets it; OpenSSL 3 cannot connect with it alone.
+      code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', ecdhCurve: 'secp224r1' });",
+      settings: { tlsguard: { node: '>=14' } },
+      errors: [
+        {
+          messageId: 'weakCurves',
+          data: { option: 'ecdhCurve', names: 'secp224r1', where: ' on Node 16 and older' },
+          line: 2,
+          column: 34,
+          suggestions: [
+            { messageId: 'removeOption', output: "import tls from 'node:tls';\ntls.connect({ host: 'a.example' });" },
+            {
+              messageId: 'useFactory',
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // OpenSSL 1.1.1 (Node 16) signs and accepts SHA-1 at its default level 1.
       code: "import tls from 'node:tls';\ntls.connect({ host: 'a.example', sigalgs: 'RSA+SHA1:ECDSA+SHA256' });",
+      settings: { tlsguard: { node: '16' } },
       errors: [
         {
           messageId: 'weakSigalgs',
+          data: { option: 'sigalgs', names: 'RSA+SHA1', where: '' },
           line: 2,
           column: 34,
           suggestions: [
@@ -605,13 +693,43 @@ const cases: CasesOf<typeof rule> = {
       ],
     },
     {
-      code: "import tls from 'node:tls';\ntls.createSecureContext({ sigalgs: 'RSA+SHA1:DSA+SHA256' });",
+      // A range spanning both families: SHA-1 is usable on the OpenSSL 1.1.1 part only, and the message says so.
+      code: "import tls from 'node:tls';\ntls.createSecureContext({ sigalgs: 'RSA+SHA1:rsa_pkcs1_sha1:DSA+SHA256' });",
+      settings: { tlsguard: { node: '>=14' } },
       errors: [
         {
           messageId: 'weakSigalgs',
+          data: { option: 'sigalgs', names: 'RSA+SHA1, rsa_pkcs1_sha1', where: ' on Node 16 and older' },
           line: 2,
           column: 27,
-          suggestions: [{ messageId: 'removeOption', output: "import tls from 'node:tls';\ntls.createSecureContext({});" }],
+          suggestions: [{ messageId: 'dropWeakEntries', output: "import tls from 'node:tls';\ntls.createSecureContext({ sigalgs: 'DSA+SHA256' });" }],
+        },
+      ],
+    },
+    {
+      // OpenSSL 3 uses SHA-1 signatures at level 0: the bag's own `@SECLEVEL=0` counts.
+      code: "import tls from 'node:tls';\ntls.createServer({ sigalgs: 'ECDSA+SHA1', ciphers: 'DEFAULT:@SECLEVEL=0' });",
+      settings: { tlsguard: { node: '>=20' } },
+      errors: [
+        {
+          messageId: 'weakSigalgs',
+          data: { option: 'sigalgs', names: 'ECDSA+SHA1', where: '' },
+          line: 2,
+          column: 20,
+          suggestions: [{ messageId: 'removeOption', output: "import tls from 'node:tls';\ntls.createServer({ ciphers: 'DEFAULT:@SECLEVEL=0' });" }],
+        },
+        {
+          messageId: 'secLevelZero',
+          line: 2,
+          column: 43,
+          suggestions: [
+            { messageId: 'removeSecLevel', output: "import tls from 'node:tls';\ntls.createServer({ sigalgs: 'ECDSA+SHA1', ciphers: 'DEFAULT' });" },
+            {
+              messageId: 'useProfileCiphers',
+              output:
+                "import tls from 'node:tls';\ntls.createServer({ sigalgs: 'ECDSA+SHA1', ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305' });",
+            },
+          ],
         },
       ],
     },

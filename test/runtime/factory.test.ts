@@ -153,7 +153,8 @@ describe('secureClientOptions', () => {
       ['ciphers', { ciphers: 'AES128-SHA' }], // no forward secrecy: the factories judge ciphers strictly
       ['ciphers', { ciphers: 'HIGH' }],
       ['ciphers', { ciphers: 'DEFAULT:@SECLEVEL=0' }],
-      ['ecdhCurve', { ecdhCurve: 'secp192r1' }],
+      // Beside a TLS 1.3 group: an OpenSSL 3 client with only TLS 1.2 groups cannot connect at all.
+      ['ecdhCurve', { ecdhCurve: 'secp192r1:X25519' }],
       ['secureOptions', { secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT }],
       ['ca', { ca: [] }],
       ['minDHSize', { minDHSize: 1024 }],
@@ -378,8 +379,7 @@ describe('assertSecureTlsOptions', () => {
     ['ciphers', { ciphers: 'ALL:@SECLEVEL=0' }],
     ['ciphers', { ciphers: 'eNULL:@SECLEVEL=0' }],
     ['minDHSize', { minDHSize: 512 }],
-    ['ecdhCurve', { ecdhCurve: 'secp192r1' }],
-    ['sigalgs', { sigalgs: 'RSA+SHA1' }],
+    ['ecdhCurve', { ecdhCurve: 'secp192r1:X25519' }],
     ['secureOptions', { secureOptions: constants.SSL_OP_ALLOW_UNSAFE_LEGACY_RENEGOTIATION }],
     ['ca', { ca: [] }],
   ];
@@ -391,6 +391,13 @@ describe('assertSecureTlsOptions', () => {
       expect(error.message).toContain(option);
     });
   }
+
+  it("judges sigalgs by the running Node's OpenSSL: SHA-1 signatures are refused at OpenSSL 3's level 1, and used at @SECLEVEL=0", () => {
+    expect(Number(process.versions.openssl.split('.')[0])).toBeGreaterThanOrEqual(3);
+    expect(() => assertSecureTlsOptions({ sigalgs: 'RSA+SHA1' })).not.toThrow();
+    const error = insecure(() => assertSecureTlsOptions({ sigalgs: 'RSA+SHA1', ciphers: 'DEFAULT:@SECLEVEL=0' }));
+    expect(error.findings.map((f) => f.option)).toEqual(['ciphers', 'sigalgs']);
+  });
 
   it("judges ciphers by the running Node's OpenSSL: `ALL` offers no weak suite at OpenSSL 3's level 1, but is weak under strict", () => {
     expect(Number(process.versions.openssl.split('.')[0])).toBeGreaterThanOrEqual(3);
