@@ -4,7 +4,19 @@ import tlsguard from './dist/eslint-plugin.js';
 import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'bench/.realcode/**', '.cache/**', 'coverage/**', 'test/.virtual/**', 'test/.tmp-e2e/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'fixtures/**',
+      'bench/.corpus/**',
+      'bench/.realcode/**',
+      '.cache/**',
+      'coverage/**',
+      'test/.virtual/**',
+      'test/.tmp-e2e/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],

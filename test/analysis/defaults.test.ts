@@ -46,7 +46,7 @@ describe('reachedValues', () => {
     ],
     // Decided at run time only: no literal or default picks the value.
     // A truthiness test of an unset option picks its falsy branch when the caller leaves it out (a default).
-    ["declare const opts: { strict?: boolean };\nconst target = opts.strict ? 'HIGH' : 'ALL';", ['default:"ALL" @ opts.strict ? \'HIGH\' : \'ALL\'']],
+    ["declare const opts: { strict?: boolean };\nconst target = opts.strict ? 'HIGH' : 'ALL';", ["default:\"ALL\" @ opts.strict ? 'HIGH' : 'ALL'"]],
     ["function ctx(legacy: boolean) { const target = legacy ? 'ALL' : 'HIGH'; return target; }\nexport { ctx };", []],
     ['declare const opts: { verify?: boolean };\nconst target = opts.verify;', []],
     ["const target = process.env.VERIFY === 'true';", []],
@@ -63,7 +63,7 @@ describe('reachedValues', () => {
       ["default:true @ process.env.INSECURE ? process.env.INSECURE === 'true' : true"],
     ],
     // ... and a flag whose branches do not read it is a default too: unset, it picks the falsy branch.
-    ["declare const opts: { lab?: boolean };\nconst target = opts.lab ? 'ALL' : 'HIGH';", ['default:"HIGH" @ opts.lab ? \'ALL\' : \'HIGH\'']],
+    ["declare const opts: { lab?: boolean };\nconst target = opts.lab ? 'ALL' : 'HIGH';", ["default:\"HIGH\" @ opts.lab ? 'ALL' : 'HIGH'"]],
   ])('%s', (code, expected) => {
     expect(reached(code)).toEqual(expected);
   });
