@@ -5,7 +5,7 @@
  * The Node 20 end lowers its own security level where OpenSSL 3 needs that to speak TLS 1.0; the
  * claim is always about the Node 16 end, which runs with its defaults unless a test says otherwise.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,32 +28,9 @@ let rsa768: KeyPair;
 beforeAll(() => {
   if (skip) return;
   pki = makePki();
-  const run = (...args: string[]): void => {
-    execFileSync('openssl', args, { cwd: pki.dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
-  };
-  writeFileSync(join(pki.dir, 'weak.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n');
   const leaf = (name: string, bits: string, md: string): KeyPair => {
-    run('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `${name}.key`);
-    run('req', '-new', '-key', `${name}.key`, '-subj', '/CN=localhost', '-out', `${name}.csr`);
-    run(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      `-${md}`,
-      '-days',
-      '2',
-      '-extfile',
-      'weak.ext',
-      '-out',
-      `${name}.pem`,
-    );
-    return { key: readFileSync(join(pki.dir, `${name}.key`), 'utf8'), cert: readFileSync(join(pki.dir, `${name}.pem`), 'utf8') };
+    pki.openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `${name}.key`);
+    return pki.signKey(name, { md });
   };
   sha1Leaf = leaf('sha1', '2048', 'sha1');
   rsa768 = leaf('rsa768', '768', 'sha256');

@@ -27,6 +27,13 @@ export interface ClaimsPki {
   readonly stranger: KeyPair;
   /** A 1024-bit Diffie-Hellman group (PEM). */
   readonly dh1024: string;
+  /** Runs `openssl ...args` in `dir` (compiled-in defaults), for keys and parameters of a test's own. */
+  openssl(...args: string[]): void;
+  /**
+   * Signs `<name>.key` (already in `dir`) with the CA: CN=localhost, the given extensions (default
+   * SAN IP:127.0.0.1 and DNS:localhost), digest `md` (default sha256). Returns the key pair.
+   */
+  signKey(name: string, options?: { md?: string; ext?: string }): KeyPair;
   readonly dir: string;
   cleanup(): void;
 }
@@ -66,7 +73,32 @@ export function makePki(): ClaimsPki {
   run('dhparam', '-dsaparam', '-out', 'dh1024.pem', '1024');
   const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
   const pair = (n: string): KeyPair => ({ key: read(`${n}.key`), cert: read(`${n}.pem`) });
+  const signKey = (name: string, { md = 'sha256', ext = 'subjectAltName=IP:127.0.0.1,DNS:localhost' }: { md?: string; ext?: string } = {}): KeyPair => {
+    writeFileSync(join(dir, `${name}.ext`), `${ext}\nbasicConstraints=CA:FALSE\n`);
+    run('req', '-new', '-key', `${name}.key`, '-subj', '/CN=localhost', '-out', `${name}.csr`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      `-${md}`,
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.pem`,
+    );
+    return pair(name);
+  };
   return {
+    openssl: run,
+    signKey,
     ca: read('ca.pem'),
     leaf: pair('leaf'),
     other: pair('other'),

@@ -8,7 +8,7 @@
  * fails here.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weakCurves, weakSigalgs, type HandshakeTarget } from '../../src/policy/index.js';
@@ -104,34 +104,11 @@ let keys: Keys;
 beforeAll(() => {
   pki = makePki();
   // An ECDSA (P-256) and a DSA (2048-bit) leaf for localhost / 127.0.0.1 from the same CA, and a 2048-bit DH group for DHE-DSS.
-  const run = (...args: string[]): void => {
-    execFileSync('openssl', args, { cwd: pki.dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
-  };
-  writeFileSync(join(pki.dir, 'hs.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n');
+  const run = pki.openssl;
   run('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.key');
   run('genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:2048', '-out', 'dsa-params.pem');
   run('genpkey', '-paramfile', 'dsa-params.pem', '-out', 'dsa.key');
-  for (const k of ['ec', 'dsa']) {
-    run('req', '-new', '-key', `${k}.key`, '-subj', '/CN=localhost', '-out', `${k}.csr`);
-    run(
-      'x509',
-      '-req',
-      '-in',
-      `${k}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-sha256',
-      '-days',
-      '2',
-      '-extfile',
-      'hs.ext',
-      '-out',
-      `${k}.pem`,
-    );
-  }
+  for (const k of ['ec', 'dsa']) pki.signKey(k);
   run('dhparam', '-dsaparam', '-out', 'dh2048.pem', '2048');
   const read = (f: string): string => readFileSync(join(pki.dir, f), 'utf8');
   keys = {

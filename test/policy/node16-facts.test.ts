@@ -5,9 +5,8 @@
  * ends on 127.0.0.1, certificates from test/claims/pki.ts), tls.createSecurePair, `--use-system-ca`
  * and NODE_USE_SYSTEM_CA.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_VERSION, NODE_DEFAULT_CIPHERS, nodeFacts } from '../../src/policy/index.js';
 import { LEGACY_NODE, LEGACY_NODE_VERSION, runOnLegacyNode, skipWithoutLegacyNode } from '../harness/legacy-node.js';
@@ -51,33 +50,9 @@ describe.skipIf(skip)(`nodeFacts('${LEGACY_NODE_VERSION}') agrees with Node ${LE
 
   beforeAll(() => {
     pki = makePki();
-    const run = (...args: string[]): void => {
-      execFileSync('openssl', args, { cwd: pki.dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
-    };
-    writeFileSync(join(pki.dir, 'small.ext'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n');
     const leaf = (bits: number): KeyPair => {
-      const n = `rsa${bits}`;
-      run('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `${n}.key`);
-      run('req', '-new', '-key', `${n}.key`, '-subj', '/CN=localhost', '-out', `${n}.csr`);
-      run(
-        'x509',
-        '-req',
-        '-in',
-        `${n}.csr`,
-        '-CA',
-        'ca.pem',
-        '-CAkey',
-        'ca.key',
-        '-CAcreateserial',
-        '-sha256',
-        '-days',
-        '2',
-        '-extfile',
-        'small.ext',
-        '-out',
-        `${n}.pem`,
-      );
-      return { key: readFileSync(join(pki.dir, `${n}.key`), 'utf8'), cert: readFileSync(join(pki.dir, `${n}.pem`), 'utf8') };
+      pki.openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `rsa${bits}.key`);
+      return pki.signKey(`rsa${bits}`, { ext: 'subjectAltName=IP:127.0.0.1' });
     };
     rsa1024 = leaf(1024);
     rsa768 = leaf(768);
