@@ -3,68 +3,34 @@
  * loopback servers on 127.0.0.1 and certificates made by openssl in a temp dir. One block per
  * messageId whose claim is about a connection; each test states the claim it shows.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOPBACK, probe, startTlsServer } from '../runtime/loopback.js';
+import { makePki, type ClaimsPki, type KeyPair } from './pki.js';
 
 const L0 = 'DEFAULT:@SECLEVEL=0';
 
 interface Pki {
   ca: string;
-  leaf: { key: string; cert: string };
-  sha1Leaf: { key: string; cert: string };
-  rsa768: { key: string; cert: string };
+  leaf: KeyPair;
+  sha1Leaf: KeyPair;
+  rsa768: KeyPair;
 }
 
-let dir = '';
+let claims: ClaimsPki | undefined;
 let pki: Pki;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tlsguard-claims-'));
-  const run = (...args: string[]): void => {
-    execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
+  const made = (claims = makePki());
+  const leaf = (name: string, bits: number, md: string): KeyPair => {
+    made.openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `${name}.key`);
+    return made.signKey(name, { md });
   };
-  writeFileSync(join(dir, 'leaf.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n');
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=claims CA', '-keyout', 'ca.key', '-out', 'ca.pem');
-  const leaf = (name: string, keyArgs: string[], md: string): void => {
-    run('genpkey', '-algorithm', 'RSA', ...keyArgs, '-out', `${name}.key`);
-    run('req', '-new', '-key', `${name}.key`, '-subj', '/CN=localhost', '-out', `${name}.csr`);
-    run(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      `-${md}`,
-      '-days',
-      '2',
-      '-extfile',
-      'leaf.ext',
-      '-out',
-      `${name}.pem`,
-    );
-  };
-  leaf('leaf', ['-pkeyopt', 'rsa_keygen_bits:2048'], 'sha256');
-  leaf('sha1', ['-pkeyopt', 'rsa_keygen_bits:2048'], 'sha1');
-  leaf('rsa768', ['-pkeyopt', 'rsa_keygen_bits:768'], 'sha256');
-  const pair = (n: string): { key: string; cert: string } => ({
-    key: readFileSync(join(dir, `${n}.key`), 'utf8'),
-    cert: readFileSync(join(dir, `${n}.pem`), 'utf8'),
-  });
-  pki = { ca: readFileSync(join(dir, 'ca.pem'), 'utf8'), leaf: pair('leaf'), sha1Leaf: pair('sha1'), rsa768: pair('rsa768') };
+  pki = { ca: made.ca, leaf: made.leaf, sha1Leaf: leaf('sha1', 2048, 'sha1'), rsa768: leaf('rsa768', 768, 'sha256') };
 });
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => claims?.cleanup());
 
 async function withServer<T>(options: tls.TlsOptions, fn: (port: number) => Promise<T>): Promise<T> {
   const server = await startTlsServer(options);

@@ -30,10 +30,10 @@ export interface ClaimsPki {
   /** Runs `openssl ...args` in `dir` (compiled-in defaults), for keys and parameters of a test's own. */
   openssl(...args: string[]): void;
   /**
-   * Signs `<name>.key` (already in `dir`) with the CA: CN=localhost, the given extensions (default
+   * Signs `<name>.key` (already in `dir`) with the CA: CN `cn` (default localhost), the given extensions (default
    * SAN IP:127.0.0.1 and DNS:localhost), digest `md` (default sha256). Returns the key pair.
    */
-  signKey(name: string, options?: { md?: string; ext?: string }): KeyPair;
+  signKey(name: string, options?: { md?: string; ext?: string; cn?: string }): KeyPair;
   readonly dir: string;
   cleanup(): void;
 }
@@ -44,38 +44,14 @@ export function makePki(): ClaimsPki {
     execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OPENSSL_CONF: '/dev/null' } });
   };
   run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=claims CA', '-keyout', 'ca.key', '-out', 'ca.pem');
-  const signed = (name: string, cn: string, ext: string): void => {
-    writeFileSync(join(dir, `${name}.ext`), `${ext}\nbasicConstraints=CA:FALSE\n`);
-    run('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-subj', `/CN=${cn}`, '-out', `${name}.csr`);
-    run(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-sha256',
-      '-days',
-      '2',
-      '-extfile',
-      `${name}.ext`,
-      '-out',
-      `${name}.pem`,
-    );
-  };
-  signed('leaf', 'localhost', 'subjectAltName=IP:127.0.0.1,DNS:localhost');
-  signed('other', 'other.example', 'subjectAltName=DNS:other.example');
-  signed('client', 'client', 'extendedKeyUsage=clientAuth');
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=stranger', '-keyout', 'stranger.key', '-out', 'stranger.pem');
-  run('dhparam', '-dsaparam', '-out', 'dh1024.pem', '1024');
   const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
   const pair = (n: string): KeyPair => ({ key: read(`${n}.key`), cert: read(`${n}.pem`) });
-  const signKey = (name: string, { md = 'sha256', ext = 'subjectAltName=IP:127.0.0.1,DNS:localhost' }: { md?: string; ext?: string } = {}): KeyPair => {
+  const signKey = (
+    name: string,
+    { md = 'sha256', ext = 'subjectAltName=IP:127.0.0.1,DNS:localhost', cn = 'localhost' }: { md?: string; ext?: string; cn?: string } = {},
+  ): KeyPair => {
     writeFileSync(join(dir, `${name}.ext`), `${ext}\nbasicConstraints=CA:FALSE\n`);
-    run('req', '-new', '-key', `${name}.key`, '-subj', '/CN=localhost', '-out', `${name}.csr`);
+    run('req', '-new', '-key', `${name}.key`, '-subj', `/CN=${cn}`, '-out', `${name}.csr`);
     run(
       'x509',
       '-req',
@@ -96,6 +72,15 @@ export function makePki(): ClaimsPki {
     );
     return pair(name);
   };
+  const signed = (name: string, cn: string, ext: string): void => {
+    run('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', `${name}.key`);
+    signKey(name, { cn, ext });
+  };
+  signed('leaf', 'localhost', 'subjectAltName=IP:127.0.0.1,DNS:localhost');
+  signed('other', 'other.example', 'subjectAltName=DNS:other.example');
+  signed('client', 'client', 'extendedKeyUsage=clientAuth');
+  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=stranger', '-keyout', 'stranger.key', '-out', 'stranger.pem');
+  run('dhparam', '-dsaparam', '-out', 'dh1024.pem', '1024');
   return {
     openssl: run,
     signKey,
