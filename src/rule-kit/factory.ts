@@ -9,6 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { propertyName, unwrap } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { acceptsAnyHost } from '../analysis/functions.js';
+import type { FactoryRole } from '../analysis/hand-rolled.js';
 import { knownTailSecurityLevel } from '../analysis/option-values.js';
 import { bagOf, destinationsOf, lookup } from '../analysis/options.js';
 import { matchDestination } from '../analysis/sinks.js';
@@ -44,7 +45,8 @@ export function tlsguardSettings(context: Readonly<TSESLint.RuleContext<string, 
   return tlsguardSettingsOf(context.settings);
 }
 
-export type FactoryKind = 'client' | 'server' | 'agent';
+/** The sink roles whose option bags a runtime factory builds (analysis' FactoryRole). */
+export type FactoryKind = FactoryRole;
 
 const FACTORY: Readonly<Record<FactoryKind, string>> = {
   client: 'secureClientOptions',
