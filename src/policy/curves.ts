@@ -2,7 +2,7 @@
  * `ecdhCurve` groups, `sigalgs` entries and DH sizes, judged for one OpenSSL family and security
  * level: an entry is reported only when it is weak and the OpenSSL of the target really uses it
  * there. The facts are measured on Node 20 (OpenSSL 3.0) and Node 16 (OpenSSL 1.1.1) at security
- * levels 0, 1 and 2 by test/claims/weak-handshake.test.ts.
+ * levels 0 to 5 by test/claims/weak-handshake.test.ts.
  */
 import type { OpenSSLFamily } from './node-releases.js';
 
@@ -24,8 +24,8 @@ export interface HandshakeTarget {
 
 /**
  * The minimum security bits of OpenSSL's levels 0 - 5 (SSL_CTX_set_security_level(3)). A group or
- * signature with fewer bits is refused at that level: measured for levels 0 - 2; 3 - 5 follow the
- * same documented rule.
+ * signature with fewer bits is refused at that level: measured for levels 0 - 5 on both families
+ * (test/claims/weak-handshake.test.ts).
  */
 const LEVEL_BITS = [0, 80, 112, 128, 192, 256] as const;
 const levelBits = (level: number): number => LEVEL_BITS[Math.max(0, Math.min(5, Math.trunc(level)))] ?? 0;

@@ -31,9 +31,10 @@ export interface ClaimsPki {
   openssl(...args: string[]): void;
   /**
    * Signs `<name>.key` (already in `dir`) with the CA: CN `cn` (default localhost), the given extensions (default
-   * SAN IP:127.0.0.1 and DNS:localhost), digest `md` (default sha256). Returns the key pair.
+   * SAN IP:127.0.0.1 and DNS:localhost), digest `md` (default sha256), by the CA whose `<ca>.pem` / `<ca>.key` are in `dir`
+   * (default the claims CA, `ca`). Returns the key pair.
    */
-  signKey(name: string, options?: { md?: string; ext?: string; cn?: string }): KeyPair;
+  signKey(name: string, options?: { md?: string; ext?: string; cn?: string; ca?: string }): KeyPair;
   readonly dir: string;
   cleanup(): void;
 }
@@ -48,7 +49,12 @@ export function makePki(): ClaimsPki {
   const pair = (n: string): KeyPair => ({ key: read(`${n}.key`), cert: read(`${n}.pem`) });
   const signKey = (
     name: string,
-    { md = 'sha256', ext = 'subjectAltName=IP:127.0.0.1,DNS:localhost', cn = 'localhost' }: { md?: string; ext?: string; cn?: string } = {},
+    {
+      md = 'sha256',
+      ext = 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      cn = 'localhost',
+      ca = 'ca',
+    }: { md?: string; ext?: string; cn?: string; ca?: string } = {},
   ): KeyPair => {
     writeFileSync(join(dir, `${name}.ext`), `${ext}\nbasicConstraints=CA:FALSE\n`);
     run('req', '-new', '-key', `${name}.key`, '-subj', `/CN=${cn}`, '-out', `${name}.csr`);
@@ -58,9 +64,9 @@ export function makePki(): ClaimsPki {
       '-in',
       `${name}.csr`,
       '-CA',
-      'ca.pem',
+      `${ca}.pem`,
       '-CAkey',
-      'ca.key',
+      `${ca}.key`,
       '-CAcreateserial',
       `-${md}`,
       '-days',

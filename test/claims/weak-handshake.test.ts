@@ -1,6 +1,6 @@
 /**
  * no-weak-cipher weakSigalgs and weakCurves: which `sigalgs` entries and `ecdhCurve` groups the
- * OpenSSL of each Node family really uses, at security levels 0, 1 and 2 (set by the context's
+ * OpenSSL of each Node family really uses, at security levels 0 to 5 (set by the context's
  * `ciphers: '…:@SECLEVEL=n'`), measured on the Node running the tests (OpenSSL 3, Node >= 17) and
  * on Node 16 (OpenSSL 1.1.1, test/harness/legacy-node.ts). Both ends are Node of the same family,
  * servers on 127.0.0.1 only. Each measurement is compared with the verdict the rule uses
@@ -17,7 +17,7 @@ import { makePki, type ClaimsPki } from './pki.js';
 
 /** One handshake: the server's options (and which key it has), the client's options. */
 interface Case {
-  readonly cert: 'rsa' | 'ec' | 'dsa';
+  readonly cert: 'rsa' | 'ec' | 'dsa' | 'ec521';
   readonly server: Record<string, unknown>;
   readonly client: Record<string, unknown>;
 }
@@ -34,16 +34,16 @@ const { pki, cases } = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 function one(c) {
   return new Promise((resolve) => {
     let server;
+    const kp = pki[c.cert];
     const done = (r) => { if (server) server.close(); resolve(r); };
     try {
-      const kp = pki[c.cert];
-      server = tls.createServer(Object.assign({ key: kp.key, cert: kp.cert, dhparam: pki.dh }, c.server), (s) => { s.on('error', () => {}); s.end('ok\n'); });
+      server = tls.createServer(Object.assign({ key: kp.key, cert: kp.cert }, kp.ca ? {} : { dhparam: pki.dh }, c.server), (s) => { s.on('error', () => {}); s.end('ok\n'); });
     } catch (e) { return done({ ok: false, side: 'server-config', code: e.code || e.message }); }
     server.on('tlsClientError', () => {});
     server.listen(0, '127.0.0.1', () => {
       let sock;
       try {
-        sock = tls.connect(Object.assign({ host: '127.0.0.1', port: server.address().port, ca: pki.ca }, c.client));
+        sock = tls.connect(Object.assign({ host: '127.0.0.1', port: server.address().port, ca: kp.ca || pki.ca }, c.client));
       } catch (e) { return done({ ok: false, side: 'client-config', code: e.code || e.message }); }
       sock.on('secureConnect', () => {
         const k = sock.getEphemeralKeyInfo();
@@ -96,6 +96,8 @@ interface Keys {
   readonly rsa: { key: string; cert: string };
   readonly ec: { key: string; cert: string };
   readonly dsa: { key: string; cert: string };
+  /** A P-521 leaf from a P-521 CA, both signed with SHA-512 (256-bit security: usable at every level up to 5). */
+  readonly ec521: { key: string; cert: string; ca: string };
   readonly dh: string;
 }
 
@@ -110,12 +112,33 @@ beforeAll(() => {
   run('genpkey', '-paramfile', 'dsa-params.pem', '-out', 'dsa.key');
   for (const k of ['ec', 'dsa']) pki.signKey(k);
   run('dhparam', '-dsaparam', '-out', 'dh2048.pem', '2048');
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-521',
+    '-nodes',
+    '-sha512',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=claims CA P-521',
+    '-keyout',
+    'ca521.key',
+    '-out',
+    'ca521.pem',
+  );
+  run('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521', '-out', 'ec521.key');
+  const ec521 = pki.signKey('ec521', { md: 'sha512', ca: 'ca521' });
   const read = (f: string): string => readFileSync(join(pki.dir, f), 'utf8');
   keys = {
     ca: pki.ca,
     rsa: pki.leaf,
     ec: { key: read('ec.key'), cert: read('ec.pem') },
     dsa: { key: read('dsa.key'), cert: read('dsa.pem') },
+    ec521: { ...ec521, ca: read('ca521.pem') },
     dh: read('dh2048.pem'),
   };
 }, 120_000);
@@ -321,6 +344,98 @@ describe('no-weak-cipher weakCurves: ecdhCurve groups below 128-bit security are
       // Judged (at level 0, beside a weak group) exactly when Node accepts the name.
       for (const name of names)
         expect({ name, judged: weakCurves(`secp224r1:${name}`, { family: rt.family, securityLevel: 0 }).length > 0 }).toEqual({ name, judged: ok.has(name) });
+    });
+  }
+});
+
+/**
+ * Levels 3 - 5 (128, 192 and 256 bits): both ends hold a P-521 chain signed with SHA-512, which every
+ * level admits, so what a level refuses is the group or the signature, not the certificate.
+ */
+describe('no-weak-cipher weakCurves and weakSigalgs at security levels 3 - 5: a group or signature below the level is never used, so nothing weak is reported there', () => {
+  const HIGH_LEVELS = [3, 4, 5] as const;
+  /** OpenSSL's security bits per group (80 below 224-bit curves, 112 below 256, then 128 / 192 / 224 / 256). */
+  const GROUP_BITS: Readonly<Record<string, number>> = {
+    prime192v1: 80,
+    secp160k1: 80,
+    sect163k1: 80,
+    secp224r1: 112,
+    sect233k1: 112,
+    X25519: 128,
+    prime256v1: 128,
+    secp256k1: 128,
+    brainpoolP256r1: 128,
+    sect283k1: 128,
+    secp384r1: 192,
+    X448: 224,
+    secp521r1: 256,
+  };
+  const LEVEL_BITS = [0, 80, 112, 128, 192, 256];
+  const SIGALGS: Readonly<Record<string, number>> = { 'ECDSA+SHA1': 80, 'ECDSA+SHA224': 112, 'ECDSA+SHA256': 128, 'ECDSA+SHA384': 192, 'ECDSA+SHA512': 256 };
+
+  for (const rt of RUNTIMES) {
+    it.skipIf(rt.skip)(`${rt.label}: which groups both ends with only that group negotiate (TLS 1.2)`, () => {
+      const labels: string[] = [];
+      const cases: Case[] = [];
+      for (const n of HIGH_LEVELS) {
+        for (const name of Object.keys(GROUP_BITS)) {
+          // In TLS 1.2 the groups list also names the curves an ECDSA certificate may use, so both ends
+          // list P-521 after the group under test: the group is negotiated where the level admits it,
+          // P-521 otherwise.
+          const end = {
+            ecdhCurve: name === 'secp521r1' ? name : `${name}:secp521r1`,
+            maxVersion: 'TLSv1.2',
+            ciphers: `ECDHE-ECDSA-AES256-GCM-SHA384:${level(n)}`,
+          };
+          labels.push(`L${n} ${name}`);
+          cases.push({ cert: 'ec521', server: end, client: end });
+        }
+      }
+      const out = handshakes(rt, cases);
+      const measured = Object.fromEntries(out.map((o, i) => [labels[i], o.ok ? o.group : null]));
+      const expected = Object.fromEntries(
+        labels.map((l) => {
+          const [lv, name] = l.split(' ') as [string, string];
+          return [l, (GROUP_BITS[name] ?? 0) >= (LEVEL_BITS[Number(lv.slice(1))] ?? 0) ? name : 'secp521r1'];
+        }),
+      );
+      expect(measured).toEqual(expected);
+      for (const l of labels) {
+        const [lv, name] = l.split(' ') as [string, string];
+        expect({ l, reported: weakCurves(`${name}:secp521r1`, { family: rt.family, securityLevel: Number(lv.slice(1)) }) }).toEqual({ l, reported: [] });
+      }
+    });
+
+    it.skipIf(rt.skip)(`${rt.label}: which ECDSA sigalgs entries sign a handshake (TLS 1.2), restricted on the client and on the server`, () => {
+      const labels: string[] = [];
+      const cases: Case[] = [];
+      const suites = (n: number): string => `ECDHE-ECDSA-AES256-GCM-SHA384:${level(n)}`;
+      for (const n of HIGH_LEVELS) {
+        for (const entry of Object.keys(SIGALGS)) {
+          labels.push(`L${n} client ${entry}`);
+          cases.push({
+            cert: 'ec521',
+            server: { ciphers: suites(0), maxVersion: 'TLSv1.2', ecdhCurve: 'secp521r1' },
+            client: { ciphers: suites(n), sigalgs: entry, ecdhCurve: 'secp521r1' },
+          });
+          labels.push(`L${n} server ${entry}`);
+          cases.push({
+            cert: 'ec521',
+            server: { ciphers: suites(n), maxVersion: 'TLSv1.2', sigalgs: entry, ecdhCurve: 'secp521r1' },
+            client: { ciphers: suites(0), ecdhCurve: 'secp521r1' },
+          });
+        }
+      }
+      const out = handshakes(rt, cases);
+      const measured = Object.fromEntries(out.map((o, i) => [labels[i], o.ok && o.protocol === 'TLSv1.2']));
+      const expected = Object.fromEntries(
+        labels.map((l) => {
+          const [lv, , entry] = l.split(' ') as [string, string, string];
+          return [l, (SIGALGS[entry] ?? 0) >= (LEVEL_BITS[Number(lv.slice(1))] ?? 0)];
+        }),
+      );
+      expect(measured).toEqual(expected);
+      for (const n of HIGH_LEVELS) expect(weakSigalgs(Object.keys(SIGALGS).join(':'), { family: rt.family, securityLevel: n })).toEqual([]);
     });
   }
 });
