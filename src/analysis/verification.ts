@@ -1,23 +1,25 @@
 /**
- * What a `rejectUnauthorized: false` does, judged by where the options go (moved out of
+ * Whether certificate and hostname verification stay on. What a `rejectUnauthorized: false` does, judged by where the options go (moved out of
  * rules/no-unverified-certificate.ts, issue 15: the rule composes reports, analysis decides): a client
  * sink (certificate verification off), the global agent (process-wide), a server that requests client
  * certificates (mutual TLS not enforced), an unknown destination, or nothing (a server without
- * `requestCert`, `createSecureContext`, Node's module object itself, a bag whose type is unrelated).
+ * `requestCert`, `createSecureContext`, Node's module object itself, a bag whose type is unrelated);
+ * and whether a `checkServerIdentity` is ever called, or a replacement of Node's keeps its check.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
-import { resolveModuleRef } from './bindings.js';
+import { isModuleRef, resolveModuleRef } from './bindings.js';
 import { closedApiOf } from './closed-apis.js';
 import { describeSink } from './describe-sink.js';
 import type { FileContext } from './file-context.js';
-import { agentOverridesKey } from './option-values.js';
+import { delegatesTo } from './functions.js';
+import { agentOverridesKey, destinationRoles, isEffectiveEntry, onlyToClosedApis, ownerBag, shadowedAtEveryUse } from './option-values.js';
 import { bagOf, destinationsOf, lookup } from './options.js';
 import { matchDestination, matchGlobalOptions, type SinkMatch } from './sinks.js';
 import { isClientTlsSocket } from './tls-socket.js';
 import { bagKeyOrigin } from './type-evidence.js';
 import type { Primitive } from './types.js';
-import { always, evaluate } from './values.js';
+import { always, constInitializer, evaluate } from './values.js';
 
 /** `insecureDefault`: the library's own default is `false` (the fix writes `true` instead of removing the key). */
 export type CertificateVerdict =
@@ -139,4 +141,38 @@ export function writeVerdict(fc: FileContext, target: TSESTree.Node): Certificat
   if (global) return { id: 'globalAgent', target: global.label };
   if (isNodeModuleObject(fc, target)) return undefined;
   return byType(fc, target, classifyWrite(fc, target), true);
+}
+
+/**
+ * Whether a `checkServerIdentity` entry (`node`) of an object literal (`object`) is ever called (moved out of
+ * rules/no-unverified-hostname.ts): it is the effective entry (no later key, write or agent option
+ * replaces it wherever the object goes), the object is a TLS option bag (with types: its type does
+ * not declare the key outside TLS code), it reaches more than closed APIs' non-TLS arguments, and it
+ * goes to a client connection (tls.connect's handshake calls it; servers, secure contexts and
+ * `new tls.TLSSocket()` never do).
+ */
+export function hostCheckIsCalled(fc: FileContext, node: TSESTree.Property, object: TSESTree.ObjectExpression): boolean {
+  if (!isEffectiveEntry(ownerBag(fc, node), 'checkServerIdentity', node) || shadowedAtEveryUse(fc, node, 'checkServerIdentity')) return false;
+  if (bagKeyOrigin(fc, object, 'checkServerIdentity')?.kind === 'unrelated') return false;
+  if (onlyToClosedApis(fc, object)) return false;
+  const roles = destinationRoles(fc, node);
+  return roles.has('client') || roles.has('agent') || roles.has('unknown');
+}
+
+/**
+ * `tls.checkServerIdentity = wrapper` where the wrapper returns the saved original's result: Node's
+ * check is kept (whistle 2.10.10, index.js).
+ */
+export function keepsNodeHostCheck(fc: FileContext, replacement: TSESTree.Node): boolean {
+  return delegatesTo(fc, replacement, (n) => savedCheck(fc, n));
+}
+
+/**
+ * A local bound once to Node's own check: `const original = tls.checkServerIdentity`. (Read after
+ * the replacement, it would be the wrapper itself, which then recurses and throws: it fails closed.)
+ */
+function savedCheck(fc: FileContext, node: TSESTree.Node): boolean {
+  const id = unwrap(node);
+  const init = id.type === 'Identifier' ? constInitializer(fc, id) : undefined;
+  return init !== undefined && isModuleRef(fc, init, 'tls', 'checkServerIdentity');
 }
