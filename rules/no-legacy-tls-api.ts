@@ -1,18 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogue, type LegacyApiRow } from '../src/analysis/catalogue/index.js';
-import {
-  constInitializer,
-  getFileContext,
-  mentions,
-  wordsPattern,
-  memberName,
-  normalizeModule,
-  resolveModuleRef,
-  sinksForCall,
-  unwrap,
-  type FileContext,
-  type ModuleRef,
-} from '../src/analysis/index.js';
+import { getFileContext, mentions, memberName, normalizeModule, resolveModuleRef } from '../src/analysis/index.js';
+import { findLegacyApi, isTlsServer, legacyNames } from '../src/analysis/legacy-apis.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { planNamedImport } from '../src/rule-kit/imports.js';
 import { nodeTarget, targetAtLeast } from '../src/rule-kit/target.js';
@@ -20,30 +9,6 @@ import { nodeTarget, targetAtLeast } from '../src/rule-kit/target.js';
 type MessageId = 'legacyApi' | 'internalModule' | 'useTlsModule' | 'useCreateSecureContext';
 
 type LegacyApi = LegacyApiRow;
-let names: { readonly set: ReadonlySet<string>; readonly mentions: RegExp } | undefined;
-/** The export names of the catalogue's legacy APIs; every finding names one of them or an internal module. */
-function legacyNames(): NonNullable<typeof names> {
-  if (names) return names;
-  const set = new Set(catalogue().legacyApis.map((a) => a.path[a.path.length - 1]!));
-  return (names = { set, mentions: wordsPattern([...set, ...catalogue().internalModules]) });
-}
-
-function findApi(ref: ModuleRef | undefined): LegacyApi | undefined {
-  if (!ref) return undefined;
-  return catalogue().legacyApis.find((a) => a.module === ref.module && a.path.length === ref.path.length && a.path.every((p, i) => p === ref.path[i]));
-}
-
-/** True when `node` is a server created in this file by `tls.createServer()`, `https.createServer()`, `new tls.Server()`. */
-function isTlsServer(fc: FileContext, node: TSESTree.Node): boolean {
-  let n = unwrap(node);
-  if (n.type === 'Identifier') {
-    const init = constInitializer(fc, n);
-    if (!init) return false;
-    n = unwrap(init);
-  }
-  if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
-  return sinksForCall(fc, n).some((r) => r.role === 'server' && (r.module === 'tls' || r.module === 'https'));
-}
 
 export default createRule<[], MessageId>({
   name: 'no-legacy-tls-api',
@@ -147,7 +112,7 @@ export default createRule<[], MessageId>({
       MemberExpression(node: TSESTree.MemberExpression) {
         const name = memberName(node);
         if (name === undefined || !NAMES.has(name)) return;
-        const api = findApi(resolveModuleRef(fc, node));
+        const api = findLegacyApi(resolveModuleRef(fc, node));
         if (api) return reportApi(node, api);
         // server.setOptions() on a TLS server created in this file.
         if (name === 'setOptions' && node.parent.type === 'CallExpression' && node.parent.callee === node && isTlsServer(fc, node.object)) {
@@ -161,7 +126,7 @@ export default createRule<[], MessageId>({
       ImportSpecifier(node: TSESTree.ImportSpecifier) {
         const imported = node.imported.type === 'Identifier' ? node.imported.name : node.imported.value;
         if (!NAMES.has(imported)) return;
-        const api = findApi(resolveModuleRef(fc, node.local));
+        const api = findLegacyApi(resolveModuleRef(fc, node.local));
         if (api) reportApi(node, api);
       },
       // const { createSecurePair } = require('tls')
@@ -171,7 +136,7 @@ export default createRule<[], MessageId>({
         let target: TSESTree.Node = node.value;
         if (target.type === 'AssignmentPattern') target = target.left;
         if (target.type !== 'Identifier') return;
-        const api = findApi(resolveModuleRef(fc, target));
+        const api = findLegacyApi(resolveModuleRef(fc, target));
         if (api) reportApi(node, api);
       },
       ImportDeclaration(node: TSESTree.ImportDeclaration) {

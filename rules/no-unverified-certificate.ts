@@ -1,32 +1,25 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
-  agentOverridesKey,
   always,
-  bagKeyOrigin,
   bagOf,
-  closedApiOf,
-  describeSink,
-  destinationsOf,
   evaluate,
   getFileContext,
+  insecureReach,
   isClientTlsSocket,
+  keepsEarlierValue,
   lookup,
-  mentions,
-  matchDestination,
-  matchGlobalOptions,
   memberName,
+  mentions,
+  objectVerdict,
+  onlyReadsInternals,
   propertyName,
-  resolveModuleRef,
   shadowedAtEveryUse,
   sinksForCall,
   tlsSocketPeerCheck,
-  onlyReadsInternals,
   unwrap,
   wordsPattern,
-  type FileContext,
-  type Primitive,
-  type SinkMatch,
-  insecureReach,
+  writeVerdict,
+  type CertificateVerdict,
   type Reached,
 } from '../src/analysis/index.js';
 import { deciderText } from '../src/analysis/library-aliases.js';
@@ -55,14 +48,6 @@ type MessageId =
 type Options = [{ reportInsecureDefaults?: boolean }];
 
 const FIX_HINT = 'Remove it; if the server uses a private CA, trust that CA (`ca`, or `extraCa` with the tlsguard runtime) instead.';
-
-/** `insecureDefault`: the library's own default is `false` (the fix writes `true` instead of removing the key). */
-type Verdict =
-  | { id: 'clientSink'; sink: string; insecureDefault?: string }
-  | { id: 'unknownSink' }
-  | { id: 'globalAgent'; target: string }
-  | { id: 'mtlsNotEnforced' }
-  | undefined;
 
 /** Every finding outside the library aliases names one of these. */
 const MENTIONS = wordsPattern(['rejectUnauthorized', 'TLSSocket']);
@@ -134,7 +119,7 @@ export default createRule<Options, MessageId>({
       return reach && (reach.via === 'literal' || reportDefaults) ? reach : undefined;
     };
     /** The report of a `false` that is the default: what is off, and the rewrite of the default's literal. */
-    const defaultReport = (reach: Reached, verdict: NonNullable<Verdict>, at: TSESTree.Node): TSESLint.ReportDescriptor<MessageId> => ({
+    const defaultReport = (reach: Reached, verdict: NonNullable<CertificateVerdict>, at: TSESTree.Node): TSESLint.ReportDescriptor<MessageId> => ({
       node: at,
       messageId: 'insecureDefault',
       data: { option: '`rejectUnauthorized: false`', origin: deciderText(fc, reach.decider ?? at), effect: defaultEffect(verdict) },
@@ -180,7 +165,7 @@ export default createRule<Options, MessageId>({
           if (own && lookup(own, 'rejectUnauthorized')?.entry.node !== node) return;
           // `{ ...base, rejectUnauthorized: true }` everywhere `base` goes: the false never reaches an API.
           if (shadowedAtEveryUse(fc, node, 'rejectUnauthorized')) return;
-          const verdict = byType(fc, node.parent, classifyObject(fc, node.parent));
+          const verdict = objectVerdict(fc, node.parent);
           if (!verdict) return;
           if (reach?.via === 'default') return context.report(defaultReport(reach, verdict, node));
           context.report({
@@ -210,12 +195,7 @@ export default createRule<Options, MessageId>({
           const reach = isFalse(node.right) || logical ? undefined : reachedFalse(node.right);
           if (!reach && !isFalse(node.right)) return;
           if (logical && keepsEarlierValue(fc, left.object, node)) return;
-          const global = matchGlobalOptions(fc, left.object);
-          // `https.rejectUnauthorized = false`: a property of Node's module object itself, which no Node code reads.
-          if (!global && isNodeModuleObject(fc, left.object)) return;
-          let verdict: Verdict;
-          if (global) verdict = { id: 'globalAgent', target: global.label };
-          else verdict = byType(fc, left.object, classifyWrite(fc, left.object), true);
+          const verdict = writeVerdict(fc, left.object);
           if (!verdict) return;
           if (reach?.via === 'default') return context.report(defaultReport(reach, verdict, node));
           const statement = enclosingExpressionStatement(node);
@@ -255,7 +235,7 @@ export default createRule<Options, MessageId>({
 });
 
 /** What a default `rejectUnauthorized: false` leaves open, by where the options go. */
-function defaultEffect(verdict: NonNullable<Verdict>): string {
+function defaultEffect(verdict: NonNullable<CertificateVerdict>): string {
   switch (verdict.id) {
     case 'clientSink':
       return `certificate verification is off for ${verdict.sink}`;
@@ -266,101 +246,4 @@ function defaultEffect(verdict: NonNullable<Verdict>): string {
     case 'unknownSink':
       return 'certificate verification is off where this options object is used';
   }
-}
-
-/** Node's own modules whose options carry TLS settings (their module objects take none). */
-const NODE_MODULES = new Set(['tls', 'https', 'http', 'http2', 'net', 'crypto']);
-
-/** `https` itself (`require('https')`, `import * as https from 'node:https'`), not an object below it. */
-function isNodeModuleObject(fc: FileContext, node: TSESTree.Node): boolean {
-  const ref = resolveModuleRef(fc, node);
-  return ref !== undefined && ref.path.length === 0 && NODE_MODULES.has(ref.module);
-}
-
-/** `target.rejectUnauthorized ??= false` after a known value that the operator keeps (`true` stays `true`). */
-function keepsEarlierValue(fc: FileContext, target: TSESTree.Node, write: TSESTree.AssignmentExpression): boolean {
-  const bag = bagOf(fc, target, write);
-  const prior = bag && lookup(bag, 'rejectUnauthorized');
-  if (!prior || prior.overridable || !prior.entry.value) return false;
-  const kept = write.operator === '??=' ? (v: Primitive) => v !== null && v !== undefined : (v: Primitive) => !!v;
-  return always(evaluate(fc, prior.entry.value), kept);
-}
-
-function serverVerdict(fc: FileContext, match: SinkMatch, arg: TSESTree.Node): Verdict | 'inert' {
-  const bag = bagOf(fc, arg, match.call);
-  const requestCert = bag && lookup(bag, 'requestCert');
-  if (requestCert?.entry.value && always(evaluate(fc, requestCert.entry.value), (v) => v === true)) return { id: 'mtlsNotEnforced' };
-  return 'inert';
-}
-
-/** What a `rejectUnauthorized: false` inside this object literal does, judged by where the object goes. */
-function classifyObject(fc: FileContext, object: TSESTree.ObjectExpression): Verdict {
-  let unknown = false;
-  let server: Verdict | 'inert' | undefined;
-  for (const dest of destinationsOf(fc, object)) {
-    if (dest.kind === 'assignment') {
-      const global = matchGlobalOptions(fc, dest.target);
-      if (global && dest.path.length === 0) return { id: 'globalAgent', target: global.label };
-      unknown = true;
-      continue;
-    }
-    const match = matchDestination(fc, dest);
-    if (!match) {
-      // Another argument of a closed API (a `fetch` init, `https.request(url, { headers })`): not TLS options.
-      if (!closedApiOf(fc, dest)) unknown = true;
-      continue;
-    }
-    const arg = dest.kind === 'argument' ? dest.call.arguments[dest.index] : undefined;
-    switch (match.row.role) {
-      case 'client':
-      case 'agent':
-        // `https.get(url, { agent, rejectUnauthorized: false })` with an agent that sets the key: the agent's value wins.
-        if (arg && agentOverridesKey(fc, match, arg, 'rejectUnauthorized')) continue;
-        return { id: 'clientSink', sink: describeSink(fc, match), ...(match.row.verifiesByDefault === false ? { insecureDefault: match.row.library } : {}) };
-      case 'server':
-        if (arg && server === undefined) server = serverVerdict(fc, match, arg);
-        break;
-      case 'tlssocket':
-        // Reported once, on the `new tls.TLSSocket()` itself, when it is a client socket.
-        if (arg && isClientTlsSocket(fc, match.call as TSESTree.NewExpression)) return undefined;
-        if (arg) server = serverVerdict(fc, match, arg);
-        break;
-      case 'context':
-        // `createSecureContext` ignores rejectUnauthorized.
-        break;
-    }
-  }
-  if (server !== undefined) return server === 'inert' ? undefined : server;
-  return unknown ? { id: 'unknownSink' } : undefined;
-}
-
-/** `opts.rejectUnauthorized = false`: judged by where `opts` goes when it is a local object. */
-function classifyWrite(fc: FileContext, target: TSESTree.Node): Verdict {
-  const object = unwrap(target);
-  if (object.type === 'Identifier') {
-    const variable = fc.findVariable(object);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    const init = def?.type === 'Variable' && def.node.init ? unwrap(def.node.init) : undefined;
-    if (init?.type === 'ObjectExpression') return classifyObject(fc, init);
-  }
-  return { id: 'unknownSink' };
-}
-
-/**
- * With type information, a bag whose destination the file does not show is judged by its type: a
- * TLS client type names it, a server type gets server semantics, a type that declares the key
- * outside TLS code (a logger's options) is not a finding. `declared`: judge `target`'s own type
- * (for `target.rejectUnauthorized = false`) instead of the type it is used as.
- */
-function byType(fc: FileContext, target: TSESTree.Node, verdict: Verdict, declared = false): Verdict {
-  if (verdict?.id !== 'unknownSink' || !fc.types) return verdict;
-  const origin = declared ? fc.types.keyOrigin(target, 'rejectUnauthorized') : bagKeyOrigin(fc, target, 'rejectUnauthorized');
-  if (!origin) return verdict;
-  if (origin.kind === 'unrelated') return undefined;
-  if (origin.role === 'server') {
-    const bag = bagOf(fc, target);
-    const requestCert = bag && lookup(bag, 'requestCert');
-    return requestCert?.entry.value && always(evaluate(fc, requestCert.entry.value), (v) => v === true) ? { id: 'mtlsNotEnforced' } : undefined;
-  }
-  return origin.role === 'client' && origin.label ? { id: 'clientSink', sink: origin.label } : verdict;
 }

@@ -1,27 +1,20 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
-  bagKeyOrigin,
-  constInitializer,
-  delegatesTo,
-  destinationRoles,
   getFileContext,
+  hostCheckIsCalled,
+  keepsNodeHostCheck,
   acceptsAnyHost,
-  isEffectiveEntry,
   isClientTlsSocket,
   isModuleRef,
   memberName,
   mentions,
-  onlyToClosedApis,
-  ownerBag,
   reachedOperands,
   resolveFunction,
   returnFacts,
-  shadowedAtEveryUse,
   sinksForCall,
   tlsSocketPeerCheck,
   unwrap,
   wordsPattern,
-  type FileContext,
 } from '../src/analysis/index.js';
 import { deciderText } from '../src/analysis/library-aliases.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
@@ -132,16 +125,8 @@ export default createRule<Options, MessageId>({
           const byDefault =
             anyHost || !reportDefaults ? undefined : reachedOperands(fc, node.value).find((o) => o.via === 'default' && acceptsAnyHost(fc, o.node));
           if (!anyHost && !byDefault) return;
-          // A later key, write or agent option replaces this one wherever the object goes: never called.
-          if (!isEffectiveEntry(ownerBag(fc, node), 'checkServerIdentity', node) || shadowedAtEveryUse(fc, node, 'checkServerIdentity')) return;
-          // With types: an object whose type declares the key outside TLS code is not a TLS option bag.
-          if (bagKeyOrigin(fc, node.parent, 'checkServerIdentity')?.kind === 'unrelated') return;
-          // An object that goes only to a closed API's non-TLS arguments (a `fetch` init): the callback is never called.
-          if (onlyToClosedApis(fc, node.parent)) return;
-          // Only a client connection calls it (tls.connect's handshake): servers, secure contexts and
-          // `new tls.TLSSocket()` never do.
-          const roles = destinationRoles(fc, node);
-          if (!roles.has('client') && !roles.has('agent') && !roles.has('unknown')) return;
+          // Replaced wherever the object goes, not a TLS option bag, or never reaching a client connection: never called.
+          if (!hostCheckIsCalled(fc, node, node.parent)) return;
           if (byDefault) {
             context.report({
               node,
@@ -178,8 +163,8 @@ export default createRule<Options, MessageId>({
             ? { messageId: 'removeAssignment', fix: (fixer) => removeStatement(sourceCode, fixer, statement) }
             : undefined;
           if (isModuleRef(fc, left, 'tls', 'checkServerIdentity')) {
-            // A wrapper that returns the saved original's result keeps Node's check (whistle 2.10.10, index.js).
-            if (delegatesTo(fc, node.right, (n) => savedCheck(fc, n))) return;
+            // A wrapper that returns the saved original's result keeps Node's check.
+            if (keepsNodeHostCheck(fc, node.right)) return;
             context.report({ node, messageId: 'globalOverride', suggest: removal ? [removal] : [] });
             return;
           }
@@ -190,13 +175,3 @@ export default createRule<Options, MessageId>({
     };
   },
 });
-
-/**
- * A local bound once to Node's own check: `const original = tls.checkServerIdentity`. (Read after
- * the replacement, it would be the wrapper itself, which then recurses and throws: it fails closed.)
- */
-function savedCheck(fc: FileContext, node: TSESTree.Node): boolean {
-  const id = unwrap(node);
-  const init = id.type === 'Identifier' ? constInitializer(fc, id) : undefined;
-  return init !== undefined && isModuleRef(fc, init, 'tls', 'checkServerIdentity');
-}

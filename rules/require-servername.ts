@@ -1,30 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import {
-  bagOf,
-  getFileContext,
-  lookup,
-  mayReferenceModules,
-  sinkModulesWhere,
-  provablyLacks,
-  sinksForCall,
-  unwrap,
-  type OptionBag,
-  type SinkRow,
-} from '../src/analysis/index.js';
-import { connectArguments, hostKind, isFalsyServername, socketHost } from '../src/analysis/hosts.js';
+import { getFileContext, mayReferenceModules, sinkModulesWhere, unwrap } from '../src/analysis/index.js';
+import { hostKind, sendsNoSniItself, sniFinding, socketHost } from '../src/analysis/hosts.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { secureContextSuggestions } from '../src/rule-kit/factory.js';
 import { insertProperty } from '../src/rule-kit/fixes.js';
 
 type MessageId = 'noSni' | 'socketIdentity' | 'emptyServername' | 'addServername' | 'addHost' | 'useFactory';
-
-/**
- * Rows judged here: an API that sends no SNI and takes the `tls.connect` options as the argument
- * itself. A library row with a path (node-redis `createClient({ socket })`, ldapjs `tlsOptions`)
- * nests the TLS options one level down, where the argument's own `socket`/`host` keys mean
- * something else.
- */
-const sendsNoSniItself = (r: SinkRow): boolean => r.sendsSni === false && r.path.length === 0;
 
 export default createRule<[], MessageId>({
   name: 'require-servername',
@@ -77,33 +58,13 @@ export default createRule<[], MessageId>({
               : undefined;
         // Syntactic gate first: `x.connect(...)`, or a bare (possibly aliased) imported function.
         if (name === undefined || (callee.type === 'MemberExpression' && name !== 'connect')) return;
-        if (!sinksForCall(fc, call).some(sendsNoSniItself)) return;
+        const finding = sniFinding(fc, call);
+        if (!finding) return;
         const args = call.arguments;
-        const parsed = connectArguments(fc, call);
-        if (!parsed) return;
-        const { optionsArg, hostArg } = parsed;
+        const { optionsArg, hostArg, literal, emptyServername } = finding;
 
-        const bag: OptionBag | undefined = optionsArg ? bagOf(fc, optionsArg, call) : { items: [] };
-        if (!bag) return;
-        const literal = optionsArg && unwrap(optionsArg).type === 'ObjectExpression' ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
-
-        const servername = lookup(bag, 'servername');
-        let emptyServername: TSESTree.Node | undefined;
-        if (servername) {
-          if (servername.overridable || !servername.entry.value || !isFalsyServername(fc, servername.entry.value)) return;
-          emptyServername = servername.entry.node;
-        } else if (!provablyLacks(bag, 'servername')) {
-          return;
-        }
-
-        const hostEntry = lookup(bag, 'host');
-        const socketEntry = lookup(bag, 'socket');
-        // A `host` in the options wins over the host argument.
-        const hostNode = hostEntry ? (hostEntry.overridable ? undefined : hostEntry.entry.value) : hostArg;
-        if (hostEntry?.overridable) return;
-
-        if (socketEntry && !hostNode) {
-          if (!provablyLacks(bag, 'host') && !hostEntry) return;
+        if (finding.kind === 'socketIdentity') {
+          const { socketEntry } = finding;
           const suggest: Suggestion[] = [];
           const opened = socketEntry.entry.value && socketHost(fc, socketEntry.entry.value);
           const openedText = opened && hostText(opened, false);
@@ -125,7 +86,7 @@ export default createRule<[], MessageId>({
           return;
         }
 
-        if (!hostNode || hostKind(fc, hostNode) !== 'dns') return;
+        const { hostNode, hostEntry } = finding;
         if (emptyServername) {
           const text = hostText(hostNode, !(hostEntry && literal && hostEntry.entry.node.parent === literal));
           const suggest: Suggestion[] =

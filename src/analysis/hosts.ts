@@ -1,5 +1,5 @@
 /**
- * Hosts of a TLS client connection (require-servername's verdicts): what a host expression is (a DNS
+ * Hosts of a TLS client connection (require-servername's verdicts, `sniFinding`): what a host expression is (a DNS
  * name, an IP address or loopback name, or unknown), the host a `net` socket was opened with, and
  * which arguments of `tls.connect()` are its host and its options.
  */
@@ -8,7 +8,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './ast.js';
 import { isModuleRef } from './bindings.js';
 import type { FileContext } from './file-context.js';
-import { bagOf, lookup } from './options.js';
+import { bagOf, lookup, provablyLacks, type OptionBag } from './options.js';
+import { sinksForCall, type SinkRow } from './sinks.js';
 import { constInitializer, evaluate } from './values.js';
 
 /** What a host expression is: a DNS name, an IP address or `localhost` (no finding), or unknown. */
@@ -123,4 +124,68 @@ export function connectArguments(
     return undefined;
   }
   return { optionsArg, hostArg };
+}
+
+/**
+ * Rows judged by require-servername: an API that sends no SNI and takes the `tls.connect` options as
+ * the argument itself. A library row with a path (node-redis `createClient({ socket })`, ldapjs
+ * `tlsOptions`) nests the TLS options one level down, where the argument's own `socket`/`host` keys
+ * mean something else.
+ */
+export const sendsNoSniItself = (r: SinkRow): boolean => r.sendsSni === false && r.path.length === 0;
+
+/** What a `tls.connect()` call gets wrong about SNI and the name its certificate is checked against. */
+export type SniFinding = {
+  /** The options argument, and the same when it is an object literal. */
+  optionsArg: TSESTree.Node | undefined;
+  literal: TSESTree.ObjectExpression | undefined;
+  hostArg: TSESTree.Node | undefined;
+  /** A `servername` entry whose value sends no SNI (`''`). */
+  emptyServername: TSESTree.Node | undefined;
+} & (
+  | {
+      /** `socket` and neither `servername` nor `host`: no SNI, certificate checked against the socket's name or 'localhost'. */
+      kind: 'socketIdentity';
+      socketEntry: NonNullable<ReturnType<typeof lookup>>;
+    }
+  | {
+      /** A DNS host without a `servername`. */
+      kind: 'noSni';
+      hostNode: TSESTree.Node;
+      hostEntry: ReturnType<typeof lookup>;
+    }
+);
+
+/** The SNI finding of a call of an API that sends no SNI itself (moved out of rules/require-servername.ts). */
+export function sniFinding(fc: FileContext, call: TSESTree.CallExpression): SniFinding | undefined {
+  if (!sinksForCall(fc, call).some(sendsNoSniItself)) return undefined;
+  const parsed = connectArguments(fc, call);
+  if (!parsed) return undefined;
+  const { optionsArg, hostArg } = parsed;
+
+  const bag: OptionBag | undefined = optionsArg ? bagOf(fc, optionsArg, call) : { items: [] };
+  if (!bag) return undefined;
+  const literal = optionsArg && unwrap(optionsArg).type === 'ObjectExpression' ? (unwrap(optionsArg) as TSESTree.ObjectExpression) : undefined;
+
+  const servername = lookup(bag, 'servername');
+  let emptyServername: TSESTree.Node | undefined;
+  if (servername) {
+    if (servername.overridable || !servername.entry.value || !isFalsyServername(fc, servername.entry.value)) return undefined;
+    emptyServername = servername.entry.node;
+  } else if (!provablyLacks(bag, 'servername')) {
+    return undefined;
+  }
+
+  const hostEntry = lookup(bag, 'host');
+  const socketEntry = lookup(bag, 'socket');
+  // A `host` in the options wins over the host argument.
+  const hostNode = hostEntry ? (hostEntry.overridable ? undefined : hostEntry.entry.value) : hostArg;
+  if (hostEntry?.overridable) return undefined;
+
+  if (socketEntry && !hostNode) {
+    if (!provablyLacks(bag, 'host') && !hostEntry) return undefined;
+    return { kind: 'socketIdentity', optionsArg, literal, hostArg, emptyServername, socketEntry };
+  }
+  if (!hostNode || hostKind(fc, hostNode) !== 'dns') return undefined;
+  return { kind: 'noSni', optionsArg, literal, hostArg, emptyServername, hostNode, hostEntry };
 }

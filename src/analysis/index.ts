@@ -16,3 +16,4 @@ export * from './gate.js';
 export { closedApiOf } from './closed-apis.js';
 export { describeSink } from './describe-sink.js';
 export { handRolledOptions, type FactoryRole, type HandRolledOptions } from './hand-rolled.js';
+export { hostCheckIsCalled, keepsEarlierValue, keepsNodeHostCheck, objectVerdict, writeVerdict, type CertificateVerdict } from './verification.js';
