@@ -603,16 +603,22 @@ function sslOption(fc: FileContext, entry: TSESTree.Node): string {
 }
 
 /**
- * pg `new Client({ host, password, ssl: false })` (also `Pool`, `native`): an explicit `ssl` is
+ * pg `new Client({ host, password, ssl: false })` (also `Pool`): an explicit `ssl` is
  * used as is (`connection-parameters.js`: `PGSSLMODE` only when `ssl` is undefined), so no TLS; a
  * `connectionString` replaces the config's keys, so a bag that may have one is silent. A
  * connection string with a password and `sslmode=disable` (or `ssl=0` without `sslmode`) is the
  * same: pg-connection-string sets `ssl: false`, which wins over the object's `ssl`.
+ *
+ * `pg.native` clients are silent: pg 8.23 `getLibpqConnectionString` (`connection-parameters.js`
+ * line 153) passes an `sslmode` to libpq only when `ssl` is truthy, so `ssl: false` (or a parsed
+ * `sslmode=disable`) leaves libpq's own choice: a service file (`PGSERVICE`), then `PGSSLMODE`,
+ * then its default `prefer` (TLS first). Even `PGSSLMODE=disable` set in the file is not proof
+ * there: a service named by the environment wins over it (libpq `conninfo_add_defaults`).
  */
 export function plaintextPg(fc: FileContext, call: TSESTree.NewExpression): PostgresFinding | undefined {
   const ref = resolveModuleRef(fc, call.callee);
-  if (!ref || ref.module !== 'pg') return undefined;
-  const path = ref.path[0] === 'native' ? ref.path.slice(1) : ref.path;
+  if (!ref || ref.module !== 'pg' || ref.path[0] === 'native') return undefined;
+  const path = ref.path;
   if (path.length !== 1 || !PG_CLASSES.has(path[0]!)) return undefined;
   const arg = call.arguments[0];
   if (!arg || arg.type === 'SpreadElement') return undefined;

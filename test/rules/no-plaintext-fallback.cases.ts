@@ -116,6 +116,16 @@ const cases: CasesOf<typeof rule> = {
     `${PG}export const c = new pg.Client({ password: 'pw', ssl: false });`,
     `${PG}export const c = new pg.Pool({ connectionString: process.env.DATABASE_URL, host: 'db.example.com', password: 'pw', ssl: false });`,
     `${PG}declare const ssl: boolean;\nexport const c = new pg.Client({ host: 'db.example.com', password: 'pw', ssl });`,
+    // pg.native: a falsy \`ssl\` (or a parsed sslmode=disable) puts no sslmode in the libpq conninfo
+    // (connection-parameters.js getLibpqConnectionString), so libpq's service file, PGSSLMODE or its
+    // default \`prefer\` decides; a PGSSLMODE set in the file can lose to a service named by the environment.
+    `${PG}export const c = new pg.native.Client({ host: 'db.example.com', user: 'app', password: process.env.PGPASS, ssl: false });`,
+    `${PG}export const p = new pg.native.Pool({ host: 'db.example.com', password: 'pw', ssl: 0 });`,
+    "import { native } from 'pg';\nexport const c = new native.Client({ host: 'db.example.com', password: 'pw', ssl: false });",
+    "const pg = require('pg');\nexport const c = new pg.native.Client('postgres://app:pw@db.example.com/app?sslmode=disable');",
+    `${PG}export const c = new pg.native.Pool({ connectionString: 'postgres://app:pw@db.example.com/app?ssl=0' });`,
+    `${PG}export const c = new pg.native.Pool({ connectionString: 'postgres://app:pw@db.example.com/app', ssl: false });`,
+    `${PG}process.env.PGSSLMODE = 'disable';\nexport const c = new pg.native.Client({ host: 'db.example.com', password: 'pw' });`,
     // pg connection strings: prefer/allow/require mean TLS required in pg (ssl: {}), no password, a loopback host.
     `${PG}export const c = new pg.Client('postgres://app:pw@db.example.com/app?sslmode=prefer');`,
     `${PG}export const c = new pg.Client('postgres://app:pw@db.example.com/app?sslmode=allow');`,
