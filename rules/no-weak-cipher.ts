@@ -112,11 +112,12 @@ function checkCiphers(run: Run, site: OptionSite, option: string, key: string, v
   let first: { weak: WeakSuite[]; where: string; secLevel0: boolean } | undefined;
   const legacy = allowsLegacy(run, site);
   const psk = hasPskCallback(run, site);
+  const tls13 = allowsTls13(run, site);
   for (const value of values) {
     const e = evaluateCipherString(value);
     // Strings every Node rejects outright fail closed.
     if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-    const { weak, where } = judgeCiphers(value, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk });
+    const { weak, where } = judgeCiphers(value, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk, tls13 });
     const secLevel0 = e.securityLevel === 0;
     if (weak.length === 0 && !secLevel0) return;
     first ??= { weak, where, secLevel0 };
@@ -131,7 +132,7 @@ function checkCiphers(run: Run, site: OptionSite, option: string, key: string, v
       .filter((t) => !/^@SECLEVEL=0$/i.test(t.trim()))
       .join(':');
     const restE = evaluateCipherString(rest);
-    if (rest !== '' && judgeCiphers(rest, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk }).weak.length === 0 && restE.securityLevel !== 0) {
+    if (rest !== '' && judgeCiphers(rest, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk, tls13 }).weak.length === 0 && restE.securityLevel !== 0) {
       suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
     }
   }
@@ -276,6 +277,21 @@ function hasPskCallback(run: Run, site: OptionSite): boolean {
   return kv.state === 'unknown' || (kv.state === 'known' && kv.values.some((v) => v !== undefined && v !== null && v !== false));
 }
 const allowsTls10 = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).versions.includes('TLSv1');
+/**
+ * The bag's maximum version can be TLS 1.3 (a `maxVersion` or `secureProtocol` the rule cannot read
+ * counts as allowing it): only then does a string without TLS <= 1.2 entries raise the minimum to TLS 1.3.
+ */
+function allowsTls13(run: Run, site: OptionSite): boolean {
+  const { fc } = run;
+  const bag = ownerBag(fc, site);
+  const single = (k: string): string | undefined => {
+    const kv = keyValues(fc, bag, k);
+    return kv.state === 'known' && kv.values.length === 1 && typeof kv.values[0] === 'string' ? kv.values[0] : undefined;
+  };
+  return effectiveVersionRange({ minVersion: single('minVersion'), maxVersion: single('maxVersion'), secureProtocol: single('secureProtocol') }).versions.includes(
+    'TLSv1.3',
+  );
+}
 /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
 const allowsLegacy = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).legacy.length > 0;
 
