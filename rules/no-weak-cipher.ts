@@ -132,7 +132,11 @@ function checkCiphers(run: Run, site: OptionSite, option: string, key: string, v
       .filter((t) => !/^@SECLEVEL=0$/i.test(t.trim()))
       .join(':');
     const restE = evaluateCipherString(rest);
-    if (rest !== '' && judgeCiphers(rest, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk, tls13 }).weak.length === 0 && restE.securityLevel !== 0) {
+    if (
+      rest !== '' &&
+      judgeCiphers(rest, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk, tls13 }).weak.length === 0 &&
+      restE.securityLevel !== 0
+    ) {
       suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
     }
   }
@@ -288,9 +292,11 @@ function allowsTls13(run: Run, site: OptionSite): boolean {
     const kv = keyValues(fc, bag, k);
     return kv.state === 'known' && kv.values.length === 1 && typeof kv.values[0] === 'string' ? kv.values[0] : undefined;
   };
-  return effectiveVersionRange({ minVersion: single('minVersion'), maxVersion: single('maxVersion'), secureProtocol: single('secureProtocol') }).versions.includes(
-    'TLSv1.3',
-  );
+  return effectiveVersionRange({
+    minVersion: single('minVersion'),
+    maxVersion: single('maxVersion'),
+    secureProtocol: single('secureProtocol'),
+  }).versions.includes('TLSv1.3');
 }
 /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
 const allowsLegacy = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).legacy.length > 0;

@@ -249,7 +249,9 @@ async function offer(server, options) {
  */
 export function legacyNodeOffered(jobs: readonly Readonly<Record<string, unknown>>[], binary?: string): LegacyOffer[] {
   const byId = new Map(CIPHER_SUITES.map((s) => [s.id, s.protocol === 'TLSv1.3' ? s.iana : s.name]));
-  const raw = JSON.parse(runOnLegacyNode(LEGACY_DRIVER(clientHelloSuites.toString()), JSON.stringify(jobs), binary)) as ({ error: string } | { ids: number[] })[];
+  const raw = JSON.parse(runOnLegacyNode(LEGACY_DRIVER(clientHelloSuites.toString()), JSON.stringify(jobs), binary)) as (
+    { error: string } | { ids: number[] }
+  )[];
   return raw.map((r) =>
     'error' in r ? { error: r.error } : { suites: r.ids.filter((id) => id !== 0x00ff).map((id) => byId.get(id) ?? `0x${id.toString(16)}`) },
   );

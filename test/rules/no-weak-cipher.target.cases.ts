@@ -123,7 +123,8 @@ const cases: CasesOf<typeof rule> = {
             },
             {
               messageId: 'useFactory',
-              output: "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
+              output:
+                "import tls from 'node:tls';\nimport { secureClientOptions } from 'tlsguard-runtime';\ntls.connect(secureClientOptions({ host: 'a.example' }));",
             },
           ],
         },

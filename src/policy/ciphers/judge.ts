@@ -33,7 +33,15 @@ export function judgeCiphers(spec: string, policy: CipherPolicy, target: NodeTar
     let weak = byGroup.get(key);
     if (!weak) {
       const e = evaluateCipherString(spec, evaluateOptionsOf(f));
-      weak = e.error ? [] : weakSuites(e, policy, { family: f.opensslFamily, securityLevel: level, legacyVersions: legacy, psk: options.psk === true, tls13: options.tls13 !== false });
+      weak = e.error
+        ? []
+        : weakSuites(e, policy, {
+            family: f.opensslFamily,
+            securityLevel: level,
+            legacyVersions: legacy,
+            psk: options.psk === true,
+            tls13: options.tls13 !== false,
+          });
       byGroup.set(key, weak);
     }
     return weak;
