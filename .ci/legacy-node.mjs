@@ -7,6 +7,10 @@
  * Why: the rules state facts about Node <= 16 (which cipher suites its OpenSSL 1.1.1 offers, what
  * its default security level lets through). Those claims are shown on that Node, not only on tables.
  * Exit 1 when the binary cannot be fetched (CI treats that as a failure, like a missing openssl).
+ *
+ * `node .ci/legacy-node.mjs 18.17.1 20.9.0 ...` fetches those versions instead, into
+ * .cache/legacy-node/<version>/ (test/policy/node-split-oracle.test.ts uses the ones present; CI
+ * fetches only the default).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -15,10 +19,10 @@ import { fileURLToPath } from 'node:url';
 
 export const LEGACY_NODE_VERSION = '16.20.2';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, '.cache', 'legacy-node', LEGACY_NODE_VERSION, 'node');
+const versions = process.argv.length > 2 ? process.argv.slice(2) : [LEGACY_NODE_VERSION];
 
-function fetch() {
-  const pkg = `node-${process.platform}-${process.arch}@${LEGACY_NODE_VERSION}`;
+function fetch(version, target) {
+  const pkg = `node-${process.platform}-${process.arch}@${version}`;
   const dir = join(root, '.cache', 'legacy-node');
   mkdirSync(dir, { recursive: true });
   const tmp = mkdtempSync(join(dir, 'tmp-'));
@@ -33,13 +37,20 @@ function fetch() {
   }
 }
 
-if (!existsSync(target)) {
-  try {
-    fetch();
-  } catch (error) {
-    console.error(`error: could not fetch Node ${LEGACY_NODE_VERSION} for the legacy-runtime tests: ${error instanceof Error ? error.message : error}`);
+for (const version of versions) {
+  if (!/^\d+\.\d+\.\d+$/.test(version)) {
+    console.error(`error: not a Node version: ${version}`);
     process.exit(1);
   }
+  const target = join(root, '.cache', 'legacy-node', version, 'node');
+  if (!existsSync(target)) {
+    try {
+      fetch(version, target);
+    } catch (error) {
+      console.error(`error: could not fetch Node ${version} for the legacy-runtime tests: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    }
+  }
+  const found = execFileSync(target, ['-p', 'process.version + " " + process.versions.openssl'], { encoding: 'utf8' }).trim();
+  console.log(`legacy Node: ${target} (${found})`);
 }
-const version = execFileSync(target, ['-p', 'process.version + " " + process.versions.openssl'], { encoding: 'utf8' }).trim();
-console.log(`legacy Node: ${target} (${version})`);

@@ -24,12 +24,12 @@ import {
   MIN_DH_SIZE,
   PROFILES,
   analyzeSecureOptions,
+  describeSuites,
   effectiveVersionRange,
   evaluateCipherString,
+  judgeCiphers,
   weakCurves,
   weakSigalgs,
-  weakSuites,
-  type CipherEvaluation,
   type CipherPolicy,
   type NodeTarget,
   type SecureOptionBit,
@@ -85,72 +85,6 @@ function weakeningBits(mask: number, allowsTls10: boolean, sides: ReadonlySet<'c
   });
 }
 
-/** What each weakness lets an attacker do, one clause per kind (in the order of weaknessReasons). */
-const IMPACT: readonly (readonly [string, string])[] = [
-  ['no encryption (NULL)', 'a NULL suite sends the traffic unencrypted'],
-  [
-    'anonymous (no authentication)',
-    'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)',
-  ],
-  ['export-grade', 'export-grade keys can be broken by brute force'],
-  ['low strength (LOW)', '56-bit keys can be broken by brute force'],
-  ['RC4', 'RC4 keystream biases leak repeated plaintext such as cookies'],
-  ['DES/3DES', 'a 64-bit block cipher leaks plaintext in long connections (Sweet32)'],
-  ['IDEA (64-bit block)', 'a 64-bit block cipher leaks plaintext in long connections (Sweet32)'],
-  ['MD5 MAC', 'an MD5 MAC is a broken integrity check'],
-  ['no forward secrecy', "whoever later obtains the server's private key can decrypt recorded traffic of the suites without forward secrecy"],
-  ['not AEAD', 'the CBC suites use MAC-then-encrypt, the construction behind padding-oracle attacks such as Lucky13'],
-];
-
-function describeSuites(weak: readonly WeakSuite[], where: string): { count: string; reasons: string; suites: string; impact: string; where: string } {
-  const reasons = [...new Set(weak.flatMap((w) => w.reasons))];
-  const names = weak.slice(0, SHOWN).map((w) => w.suite.name);
-  const more = weak.length > SHOWN ? ` and ${weak.length - SHOWN} more` : '';
-  const clauses = [...new Set(IMPACT.filter(([r]) => reasons.includes(r)).map(([, clause]) => clause))];
-  return {
-    count: weak.length === 1 ? '1 weak cipher suite' : `${weak.length} weak cipher suites`,
-    reasons: reasons.join(', '),
-    suites: `${names.join(', ')}${more}`,
-    impact: clauses.join('; '),
-    where,
-  };
-}
-
-/**
- * The weak suites a cipher string makes the target offer. Judged once per OpenSSL family and
- * security level the target spans; the newest Node's verdict wins, and a verdict that holds only
- * for older Node (a range such as `>=14` reaching the OpenSSL 1.1 of Node 10 - 16) says so.
- */
-function judgeCiphers(
-  e: CipherEvaluation,
-  policy: CipherPolicy,
-  target: NodeTarget,
-  securityLevel: number | undefined,
-  legacyVersions: boolean,
-  psk: boolean,
-): { weak: WeakSuite[]; where: string } {
-  const byGroup = new Map<string, WeakSuite[]>();
-  let newest: WeakSuite[] = [];
-  let olderWeak: WeakSuite[] = [];
-  let olderMajor = 0;
-  target.versions.forEach((f, i) => {
-    const level = securityLevel ?? f.defaultSecurityLevel;
-    const legacy = legacyVersions || f.defaultMinVersion !== 'TLSv1.2';
-    const key = `${f.opensslFamily}:${level}:${legacy}`;
-    let weak = byGroup.get(key);
-    // A string OpenSSL 3 rejects (`no cipher match`) makes Node throw: nothing is offered.
-    const throws = f.opensslFamily === '3' && e.error === 'ERR_SSL_NO_CIPHER_MATCH';
-    if (!weak) byGroup.set(key, (weak = throws ? [] : weakSuites(e, policy, { family: f.opensslFamily, securityLevel: level, legacyVersions: legacy, psk })));
-    if (i === target.versions.length - 1) newest = weak;
-    else if (weak.length > 0) {
-      if (olderWeak.length === 0) olderWeak = weak;
-      olderMajor = Math.max(olderMajor, f.version[0]);
-    }
-  });
-  if (newest.length > 0 || olderWeak.length === 0) return { weak: newest, where: '' };
-  return { weak: olderWeak, where: ` on Node ${olderMajor} and older` };
-}
-
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageId>;
 type Context = Readonly<TSESLint.RuleContext<MessageId, Options>>;
 
@@ -178,11 +112,12 @@ function checkCiphers(run: Run, site: OptionSite, option: string, key: string, v
   let first: { weak: WeakSuite[]; where: string; secLevel0: boolean } | undefined;
   const legacy = allowsLegacy(run, site);
   const psk = hasPskCallback(run, site);
+  const tls13 = allowsTls13(run, site);
   for (const value of values) {
     const e = evaluateCipherString(value);
-    // Strings Node rejects outright fail closed.
+    // Strings every Node rejects outright fail closed.
     if (e.error === 'ERR_SSL_INVALID_COMMAND' || e.error === 'ERR_INVALID_ARG_VALUE') return;
-    const { weak, where } = judgeCiphers(e, policy, targetNow(), securityLevel, legacy, psk);
+    const { weak, where } = judgeCiphers(value, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk, tls13 });
     const secLevel0 = e.securityLevel === 0;
     if (weak.length === 0 && !secLevel0) return;
     first ??= { weak, where, secLevel0 };
@@ -197,12 +132,16 @@ function checkCiphers(run: Run, site: OptionSite, option: string, key: string, v
       .filter((t) => !/^@SECLEVEL=0$/i.test(t.trim()))
       .join(':');
     const restE = evaluateCipherString(rest);
-    if (rest !== '' && judgeCiphers(restE, policy, targetNow(), securityLevel, legacy, psk).weak.length === 0 && restE.securityLevel !== 0) {
+    if (
+      rest !== '' &&
+      judgeCiphers(rest, policy, targetNow(), { securityLevel, legacyVersions: legacy, psk, tls13 }).weak.length === 0 &&
+      restE.securityLevel !== 0
+    ) {
       suggest.push({ messageId: 'removeSecLevel', fix: replaceValue(site, key, quoted(valueNode, rest)) });
     }
   }
   suggest.push({ messageId: 'useProfileCiphers', fix: replaceValue(site, key, quoted(valueNode, PROFILE_CIPHERS)) });
-  if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak, first.where) }, suggest);
+  if (first.weak.length > 0) report(site, 'weakCiphers', { option, ...describeSuites(first.weak, SHOWN), where: first.where }, suggest);
   else report(site, 'secLevelZero', {}, suggest);
 }
 
@@ -342,6 +281,23 @@ function hasPskCallback(run: Run, site: OptionSite): boolean {
   return kv.state === 'unknown' || (kv.state === 'known' && kv.values.some((v) => v !== undefined && v !== null && v !== false));
 }
 const allowsTls10 = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).versions.includes('TLSv1');
+/**
+ * The bag's maximum version can be TLS 1.3 (a `maxVersion` or `secureProtocol` the rule cannot read
+ * counts as allowing it): only then does a string without TLS <= 1.2 entries raise the minimum to TLS 1.3.
+ */
+function allowsTls13(run: Run, site: OptionSite): boolean {
+  const { fc } = run;
+  const bag = ownerBag(fc, site);
+  const single = (k: string): string | undefined => {
+    const kv = keyValues(fc, bag, k);
+    return kv.state === 'known' && kv.values.length === 1 && typeof kv.values[0] === 'string' ? kv.values[0] : undefined;
+  };
+  return effectiveVersionRange({
+    minVersion: single('minVersion'),
+    maxVersion: single('maxVersion'),
+    secureProtocol: single('secureProtocol'),
+  }).versions.includes('TLSv1.3');
+}
 /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
 const allowsLegacy = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).legacy.length > 0;
 

@@ -2,7 +2,7 @@
  * One call that lists every insecure option in a TLS option bag; used by the
  * runtime guard, and the reference for what the rules report.
  */
-import { evaluateCipherString } from './ciphers/evaluate.js';
+import { evaluateCipherString, evaluateOptionsOf } from './ciphers/evaluate.js';
 import { weakSuites, type CipherPolicy, type WeakSuite } from './ciphers/weak.js';
 import { MIN_DH_SIZE, weakCurves, weakSigalgs } from './curves.js';
 import { nodeFacts } from './node-releases.js';
@@ -93,12 +93,14 @@ function versionOptions(options: Readonly<Record<string, unknown>>): VersionOpti
 function checkCrypto(options: Readonly<Record<string, unknown>>, context: CheckContext, side: 'client' | 'server', policy: CipherPolicy, add: Add): void {
   const ciphers = options['ciphers'];
   if (typeof ciphers === 'string') {
-    const e = evaluateCipherString(ciphers);
+    // Evaluated as this Node does it: its OpenSSL's refusals, its split of `!TLS_` entries.
+    const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
+    const e = evaluateCipherString(ciphers, evaluateOptionsOf(facts));
     if (e.error !== 'ERR_SSL_INVALID_COMMAND' && e.error !== 'ERR_INVALID_ARG_VALUE') {
-      const facts = nodeFacts(context.nodeVersion ?? process.versions.node);
       // TLS 1.0/1.1 negotiable on that Node: then OpenSSL 1.1 also offers IDEA-CBC-SHA (test/policy/node16-oracle.test.ts).
       const legacyVersions = effectiveVersionRange(versionOptions(options), { min: facts.defaultMinVersion, max: DEFAULT_MAX_VERSION }, side).legacy.length > 0;
-      const weak = weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel, legacyVersions });
+      // A string this Node refuses makes createSecureContext throw: nothing is offered.
+      const weak = e.error ? [] : weakSuites(e, policy, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel, legacyVersions });
       if (weak.length > 0) {
         add('ciphers', `ciphers: ${show(ciphers)} enables weak cipher suites: ${listSuites(weak)}.`, 'weak-cipher');
       }

@@ -17,11 +17,21 @@ export { secureProtocolInfo, type SecureProtocolInfo } from './secure-protocol.j
 export { SECURE_OPTION_BITS, SSL_OP_ALL, analyzeSecureOptions, type SecureOptionBit, type SecureOptionsAnalysis } from './secure-options.js';
 export { effectiveVersionRange, type VersionOptions, type VersionRange } from './version-range.js';
 export { CIPHER_SUITES, DEFAULT_TLS13_SUITES, suiteByIana, suiteByName, type CipherSuite } from './ciphers/suites.js';
-export { NODE_DEFAULT_CIPHERS, evaluateCipherString, expandOpenSSLCipherList, type CipherEvaluation } from './ciphers/evaluate.js';
+export {
+  NODE_DEFAULT_CIPHERS,
+  evaluateCipherString,
+  evaluateOptionsOf,
+  expandOpenSSLCipherList,
+  type CipherEvaluation,
+  type EvaluateOptions,
+} from './ciphers/evaluate.js';
+export { judgeCiphers, type JudgeOptions } from './ciphers/judge.js';
 export { OPENSSL_DEFAULT_RULE } from './ciphers/engine.js';
 export {
   DEFAULT_SECURITY_LEVEL,
+  IMPACT,
   compiledIn,
+  describeSuites,
   offeredSuites,
   usableAtSecurityLevel,
   weakSuites,
@@ -34,6 +44,7 @@ export {
   FACT_BOUNDARIES,
   NEWEST_KNOWN_MAJOR,
   OLDEST_MODELLED,
+  SPLITS_NEGATED_TLS13,
   SUPPORTED_NODE_AS_OF,
   SUPPORTED_NODE_RANGE,
   compareNodeVersions,

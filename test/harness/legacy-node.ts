@@ -28,10 +28,20 @@ export function skipWithoutLegacyNode(): boolean {
   return true;
 }
 
-/** Runs `script` (CommonJS source) on the legacy Node and returns its stdout. */
-export function runOnLegacyNode(script: string, input?: string): string {
-  if (!LEGACY_NODE) throw new Error('legacy Node is missing');
-  return execFileSync(LEGACY_NODE, ['-e', script], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+/** Runs `script` (CommonJS source) on the legacy Node (or on `binary`) and returns its stdout. */
+export function runOnLegacyNode(script: string, input?: string, binary: string | undefined = LEGACY_NODE): string {
+  if (!binary) throw new Error('legacy Node is missing');
+  return execFileSync(binary, ['-e', script], { encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * A Node binary of `version` fetched into .cache/legacy-node/<version>/ (`node .ci/legacy-node.mjs
+ * <version>...`), or undefined. Only Node 16 is fetched by CI by default; tests over other versions skip
+ * without them.
+ */
+export function cachedNode(version: string): string | undefined {
+  const path = join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', version, 'node');
+  return existsSync(path) ? path : undefined;
 }
 
 /**

@@ -4,7 +4,11 @@ import {
   DEFAULT_TLS13_SUITES,
   NODE_DEFAULT_CIPHERS,
   evaluateCipherString,
+  evaluateOptionsOf,
   expandOpenSSLCipherList,
+  judgeCiphers,
+  nodeFacts,
+  targetOf,
   offeredSuites,
   suiteByIana,
   suiteByName,
@@ -275,5 +279,49 @@ describe('weakSuites', () => {
     expect(weakNames('TLS_AES_128_GCM_SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:aNULL:@SECLEVEL=0', 'recommended')[0]).toMatch(/^A(EC)?DH-/);
     expect(weakNames('TLS_AES_128_CCM_8_SHA256:AES128-GCM-SHA256', 'strict')).toEqual(['AES128-GCM-SHA256']);
     expect(weaknessReasons(suite('DES-CBC-SHA'), 'recommended')).toEqual(['DES/3DES']);
+  });
+});
+
+describe('evaluateCipherString per target Node (node16-oracle and node-split-oracle show these on real Node)', () => {
+  const at = (v: string) => evaluateOptionsOf(nodeFacts(v));
+
+  it('splits `!TLS_` entries into the TLS 1.3 half from 20.10 / 21 only', () => {
+    const spec = 'TLS_AES_256_GCM_SHA384:!TLS_CHACHA20_POLY1305_SHA256';
+    expect(['16.20.2', '18.20.8', '20.9.0', '20.10.0', '21.0.0', '22.0.0'].map((v) => evaluateCipherString(spec, at(v)).error)).toEqual([
+      'ERR_SSL_NO_CIPHER_MATCH',
+      'ERR_SSL_NO_CIPHER_MATCH',
+      'ERR_SSL_NO_CIPHER_MATCH',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(evaluateCipherString(spec)).toMatchObject({ error: undefined, cipherList: '', forcesTls13: true });
+    expect(evaluateCipherString(spec, at('18.17.1'))).toMatchObject({ cipherList: '!TLS_CHACHA20_POLY1305_SHA256', forcesTls13: false });
+  });
+
+  it('OpenSSL 1.1 refuses a TLS 1.3 half naming a suite it lacks; OpenSSL 3 skips the name', () => {
+    expect(evaluateCipherString('TLS_FOO:TLS_AES_128_GCM_SHA256', { family: '1.1' }).error).toBe('ERR_SSL_NO_CIPHER_MATCH');
+    expect(evaluateCipherString('TLS_FOO:TLS_AES_128_GCM_SHA256', { family: '3' }).error).toBeUndefined();
+    expect(evaluateCipherString('TLS_RSA_WITH_RC4_128_SHA:TLS_AES_128_GCM_SHA256:AES128-SHA', { family: '1.1' }).error).toBe('ERR_SSL_NO_CIPHER_MATCH');
+    expect(evaluateCipherString('SEED', { family: '1.1' }).error).toBeUndefined();
+    expect(evaluateCipherString('SEED', { family: '3' }).error).toBe('ERR_SSL_NO_CIPHER_MATCH');
+  });
+
+  it('a string without TLS <= 1.2 entries offers only TLS 1.3 suites, unless the maximum is below TLS 1.3', () => {
+    const e = evaluateCipherString('TLS_RSA_WITH_IDEA_CBC_SHA:TLS_AES_128_GCM_SHA256', { family: '1.1' });
+    expect(offeredSuites(e, { family: '1.1', legacyVersions: true }).map((s) => s.name)).toEqual(['TLS_AES_128_GCM_SHA256']);
+    expect(offeredSuites(e, { family: '1.1', legacyVersions: true, tls13: false }).map((s) => s.name)).toEqual(['IDEA-CBC-SHA', 'TLS_AES_128_GCM_SHA256']);
+  });
+
+  it('judgeCiphers judges each group with its own evaluation and bounds an older-only verdict', () => {
+    const spec = 'TLS_AES_128_GCM_SHA256:!TLS_CHACHA20_POLY1305_SHA256:TLS_RSA_WITH_AES_128_CBC_SHA';
+    const v = judgeCiphers(spec, 'strict', targetOf(['18.0.0', '20.9.0', '20.10.0', '22.0.0']));
+    expect([v.where, v.weak.map((w) => w.suite.name)]).toEqual([' before Node 20.10', ['AES128-SHA']]);
+    expect(judgeCiphers('TLS_FOO:TLS_AES_128_GCM_SHA256:IDEA-CBC-SHA', 'recommended', targetOf(['16.0.0', '20.0.0']), { legacyVersions: true }).weak).toEqual(
+      [],
+    );
+    expect(judgeCiphers('IDEA-CBC-SHA:AES128-SHA', 'recommended', targetOf(['16.0.0', '17.0.0']), { legacyVersions: true })).toMatchObject({
+      where: ' on Node 16 and older',
+    });
   });
 });

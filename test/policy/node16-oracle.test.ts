@@ -8,8 +8,7 @@
  * offered) and `minVersion: 'TLSv1', maxVersion: 'TLSv1.1'` (no TLS 1.2 or 1.3 suites at all).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledIn, evaluateCipherString, offeredSuites, suiteByIana, type CipherEvaluation, type CipherSuite } from '../../src/policy/index.js';
-import { buildCipherList } from '../../src/policy/ciphers/engine.js';
+import { evaluateCipherString, evaluateOptionsOf, nodeFacts, offeredSuites } from '../../src/policy/index.js';
 import { LEGACY_NODE_VERSION, skipWithoutLegacyNode } from '../harness/legacy-node.js';
 import { expectedVerdict, generateCipherStrings, generateNodeCipherStrings, legacyNodeOffered, ruleVerdict, type LegacyOffer } from './oracle-helpers.js';
 
@@ -22,64 +21,20 @@ const MODES = [
 ] as const;
 type Mode = (typeof MODES)[number];
 
-/**
- * The string as Node 16 splits it. Node 16's processCiphers sends only `TLS_…` entries to
- * SSL_CTX_set_ciphersuites; a `!TLS_…` entry goes to the TLS <= 1.2 list, where it matches nothing.
- * The policy splits as Node 20 does (`!TLS_…` to the TLS 1.3 half), so the oracle gives it the
- * entry in a form that lands in the TLS <= 1.2 list and matches nothing there either.
- */
-function asNode16Splits(spec: string): string {
-  return spec
-    .split(':')
-    .map((e) => (e.startsWith('!TLS_') ? `!X${e.slice(1)}` : e))
-    .join(':');
-}
-
-/**
- * What Node 16's createSecureContext throws for an evaluated string (OpenSSL 1.1.1v, measured):
- * SSL_CTX_set_ciphersuites runs first and fails on any name that is not a suite compiled into
- * OpenSSL 1.1 (unlike OpenSSL 3, which skips unknown names); then SSL_CTX_set_cipher_list fails on
- * an invalid command, or when no suite compiled into OpenSSL 1.1 results (so `SEED` and `IDEA`
- * alone are accepted, `RC4` and `3DES` are not).
- */
-function errorOnOpenSSL11(e: CipherEvaluation): string | undefined {
-  if (e.error === 'ERR_INVALID_ARG_VALUE') return e.error;
-  if (refusedTls13Name(e)) return 'ERR_SSL_NO_CIPHER_MATCH';
-  if (e.cipherList !== '' && buildCipherList(e.cipherList).invalidCommand !== undefined) return 'ERR_SSL_INVALID_COMMAND';
-  if (e.cipherList !== '' && !e.tls12.some((s) => compiledIn(s, '1.1'))) return 'ERR_SSL_NO_CIPHER_MATCH';
-  return undefined;
-}
-
-/** The TLS 1.3 half names something that is not a suite compiled into OpenSSL 1.1 (an unknown name, RC4, 3DES ...). */
-function refusedTls13Name(e: CipherEvaluation): boolean {
-  const names = e.cipherSuites
-    .split(':')
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
-  return names.some((n) => {
-    const s: CipherSuite | undefined = suiteByIana(n);
-    return s === undefined || !compiledIn(s, '1.1');
-  });
-}
+/** How Node 16 evaluates a string: OpenSSL 1.1.1, `!TLS_…` entries in the TLS <= 1.2 list. */
+const NODE16 = evaluateOptionsOf(nodeFacts(LEGACY_NODE_VERSION));
 
 /** The policy's prediction of the ClientHello: TLS 1.3 suites first (the order OpenSSL writes them), then the TLS <= 1.2 list in order. */
 function predicted(spec: string, mode: Mode): LegacyOffer {
-  const e = evaluateCipherString(asNode16Splits(spec));
-  const error = errorOnOpenSSL11(e);
-  if (error) return { error };
+  const e = evaluateCipherString(spec, NODE16);
+  if (e.error) return { error: e.error };
   // A client that can negotiate TLS 1.3 but whose TLS 1.3 half names only TLS <= 1.2 suites sends no
-  // ClientHello at all ("No ciphers enabled for max supported SSL/TLS version"; Node 20 does the same).
-  // The policy describes the context, which a server uses as it is, so the oracle applies this itself.
+  // ClientHello at all ("No ciphers enabled for max supported SSL/TLS version"; Node 20 does the same):
+  // a property of the client's handshake, not of the context.
   if (!mode.tls11 && e.tls13Explicit && e.tls13.length === 0) return { suites: [] };
-  const offered = offeredSuites(e, { family: '1.1', legacyVersions: mode.legacyVersions, securityLevel: 1 });
-  // A TLS 1.1 ClientHello carries neither TLS 1.3 suites nor those that need TLS 1.2. A string without
-  // TLS <= 1.2 entries makes Node raise the minimum to TLS 1.3 (e.forcesTls13), so a TLS <= 1.2 suite
-  // named in its TLS 1.3 half is not sent; offeredSuites does not apply that (reported to the lead).
-  const sendable = mode.tls11
-    ? offered.filter((s) => s.protocol !== 'TLSv1.2' && s.protocol !== 'TLSv1.3')
-    : e.forcesTls13
-      ? offered.filter((s) => s.protocol === 'TLSv1.3')
-      : offered;
+  const offered = offeredSuites(e, { family: '1.1', legacyVersions: mode.legacyVersions, securityLevel: 1, tls13: !mode.tls11 });
+  // A TLS 1.1 ClientHello carries neither TLS 1.3 suites nor those that need TLS 1.2 (a property of the handshake).
+  const sendable = mode.tls11 ? offered.filter((s) => s.protocol !== 'TLSv1.2' && s.protocol !== 'TLSv1.3') : offered;
   const tls13 = sendable.filter((s) => s.protocol === 'TLSv1.3').map((s) => s.iana);
   return { suites: [...tls13, ...sendable.filter((s) => s.protocol !== 'TLSv1.3').map((s) => s.name)] };
 }
@@ -186,8 +141,7 @@ describe.skipIf(skip)(`cipher policy (family '1.1') vs what a Node ${LEGACY_NODE
 /**
  * no-weak-cipher with `settings.tlsguard.node: '16.20.2'` against Node 16's ClientHello: the weak
  * suites it names (and how many) are the weak ones Node 16 really offers, for the strings Node 16
- * accepts. A string Node 16 rejects is counted apart (the rule judges family '1.1' as if it were
- * accepted; see errorOnOpenSSL11).
+ * accepts; for the strings it rejects, none.
  */
 describe.skipIf(skip)(`no-weak-cipher verdicts for Node ${LEGACY_NODE_VERSION} vs its ClientHello`, () => {
   const specs = [...HAND_PICKED, ...generateCipherStrings(1200, 0x16c1)];
@@ -217,14 +171,8 @@ describe.skipIf(skip)(`no-weak-cipher verdicts for Node ${LEGACY_NODE_VERSION} v
       }
       expect(weak).toBeGreaterThan(20);
       expect(mismatches.slice(0, 5).join('\n')).toBe('');
-      // Known gap: the rule judges family '1.1' as if Node 16 accepted every string Node 20 accepts or
-      // rejects, so it names weak suites for some strings Node 16 rejects. Each such string here has a
-      // TLS 1.3 half naming something OpenSSL 1.1.1 refuses (errorOnOpenSSL11's first check).
-      const unexplained = rejectedButReported.filter((s) => {
-        const e = evaluateCipherString(asNode16Splits(c.prefix + s));
-        return !refusedTls13Name(e);
-      });
-      expect(unexplained).toEqual([]);
+      // A string Node 16 rejects offers nothing, and the rule (evaluating it as Node 16 does) says so.
+      expect(rejectedButReported).toEqual([]);
     }, 120_000);
   }
 });

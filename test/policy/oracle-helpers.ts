@@ -242,14 +242,16 @@ async function offer(server, options) {
 
 /**
  * What the Node 16 binary (test/harness/legacy-node.ts) offers for each set of client context
- * options, in ONE Node 16 process: createSecureContext(options) (its error code when it throws),
+ * options, in ONE Node 16 process (or one process of `binary`): createSecureContext(options) (its error code when it throws),
  * then a tls.connect client with that context against a plain TCP server on 127.0.0.1 that reads
  * the ClientHello's cipher_suites and closes. Suites by OpenSSL name (TLS 1.3 ones by IANA name),
  * the renegotiation SCSV left out.
  */
-export function legacyNodeOffered(jobs: readonly Readonly<Record<string, unknown>>[]): LegacyOffer[] {
+export function legacyNodeOffered(jobs: readonly Readonly<Record<string, unknown>>[], binary?: string): LegacyOffer[] {
   const byId = new Map(CIPHER_SUITES.map((s) => [s.id, s.protocol === 'TLSv1.3' ? s.iana : s.name]));
-  const raw = JSON.parse(runOnLegacyNode(LEGACY_DRIVER(clientHelloSuites.toString()), JSON.stringify(jobs))) as ({ error: string } | { ids: number[] })[];
+  const raw = JSON.parse(runOnLegacyNode(LEGACY_DRIVER(clientHelloSuites.toString()), JSON.stringify(jobs), binary)) as (
+    { error: string } | { ids: number[] }
+  )[];
   return raw.map((r) =>
     'error' in r ? { error: r.error } : { suites: r.ids.filter((id) => id !== 0x00ff).map((id) => byId.get(id) ?? `0x${id.toString(16)}`) },
   );

@@ -1,11 +1,31 @@
 /**
  * Node's `ciphers` option, evaluated: Node splits the string on `:` and sends
- * entries starting with `TLS_` or `!TLS_` to SSL_CTX_set_ciphersuites (TLS
- * 1.3) and the rest to SSL_CTX_set_cipher_list (TLS <= 1.2); see
- * node-tls.md 1.8 and `processCiphers` in lib/internal/tls/secure-context.js.
+ * entries starting with `TLS_` (and, from Node 20.10 / 21, `!TLS_`) to
+ * SSL_CTX_set_ciphersuites (TLS 1.3) and the rest to SSL_CTX_set_cipher_list
+ * (TLS <= 1.2); see node-tls.md 1.8 and `processCiphers` in
+ * lib/internal/tls/secure-context.js. What is refused depends on the OpenSSL
+ * family (EvaluateOptions).
  */
+import type { OpenSSLFamily } from '../node-releases.js';
 import { buildCipherList } from './engine.js';
 import { DEFAULT_TLS13_SUITES, suiteByIana, type CipherSuite } from './suites.js';
+
+/** Which Node evaluates the string. The defaults are the newest Node's behaviour. */
+export interface EvaluateOptions {
+  /** OpenSSL 3 (Node >= 17, default) or 1.1 (Node 10 - 16): decides which strings createSecureContext refuses. */
+  family?: OpenSSLFamily;
+  /**
+   * `!TLS_…` entries go to the TLS 1.3 half (default true: Node >= 20.10 / 21). When false
+   * (Node <= 20.9 and 18.x), they land in the TLS <= 1.2 list and match nothing there
+   * (node-releases.ts SPLITS_NEGATED_TLS13).
+   */
+  splitsNegatedTls13?: boolean;
+}
+
+/** The evaluate options of one Node release (its nodeFacts). */
+export function evaluateOptionsOf(facts: { readonly opensslFamily: OpenSSLFamily; readonly splitsNegatedTls13: boolean }): Required<EvaluateOptions> {
+  return { family: facts.opensslFamily, splitsNegatedTls13: facts.splitsNegatedTls13 };
+}
 
 /** Node 20's `tls.DEFAULT_CIPHERS` (`crypto.constants.defaultCipherList`). */
 export const NODE_DEFAULT_CIPHERS =
@@ -27,9 +47,13 @@ export interface CipherEvaluation {
   /** Words that matched nothing (ignored by OpenSSL), including unknown `TLS_` names. */
   unknownTokens: string[];
   /**
-   * What Node 20 (OpenSSL 3) throws for this string, if anything. With
-   * `ERR_SSL_NO_CIPHER_MATCH` the TLS <= 1.2 list still shows what the string
-   * asks for (e.g. `RC4-SHA`: not compiled into OpenSSL 3, but a weak intent).
+   * What createSecureContext throws for this string on the evaluated Node, if
+   * anything. OpenSSL 3 skips unknown TLS 1.3 names and fails only when none
+   * is found; OpenSSL 1.1.1 fails on any TLS 1.3-half name that is not a suite
+   * compiled into it. Both fail SSL_CTX_set_cipher_list when no compiled-in
+   * suite results. With `ERR_SSL_NO_CIPHER_MATCH` the TLS <= 1.2 list still
+   * shows what the string asks for (e.g. `RC4-SHA`: not compiled in, but a
+   * weak intent); Node throws, so nothing is offered.
    */
   error: 'ERR_SSL_INVALID_COMMAND' | 'ERR_SSL_NO_CIPHER_MATCH' | 'ERR_INVALID_ARG_VALUE' | undefined;
   /** No TLS <= 1.2 entries: Node raises the minimum version to TLS 1.3. */
@@ -45,9 +69,12 @@ export interface CipherEvaluation {
  * Evaluates a Node `ciphers` string. `''` means Node's default list (Node
  * does `ciphers || tls.DEFAULT_CIPHERS`).
  */
-export function evaluateCipherString(spec: string): CipherEvaluation {
+export function evaluateCipherString(spec: string, options: EvaluateOptions = {}): CipherEvaluation {
+  const family = options.family ?? '3';
+  const inFamily = (x: CipherSuite): boolean => (family === '3' ? x.inOpenSSL3 : x.inOpenSSL11);
   const entries = (spec === '' ? NODE_DEFAULT_CIPHERS : spec).split(':');
-  const isTls13Entry = (e: string): boolean => e.startsWith('TLS_') || e.startsWith('!TLS_');
+  const negated = options.splitsNegatedTls13 ?? true;
+  const isTls13Entry = (e: string): boolean => e.startsWith('TLS_') || (negated && e.startsWith('!TLS_'));
   const cipherList = entries.filter((e) => e.length > 0 && !isTls13Entry(e)).join(':');
   const cipherSuites = entries.filter((e) => e.length > 0 && isTls13Entry(e)).join(':');
 
@@ -58,21 +85,31 @@ export function evaluateCipherString(spec: string): CipherEvaluation {
   // SSL_CTX_set_ciphersuites: names looked up by IANA name in every table; unknown ones skipped.
   const tls13: CipherSuite[] = [];
   const leadingTls12: CipherSuite[] = [];
+  let refusedName = false;
   if (cipherSuites !== '') {
     for (const raw of cipherSuites.split(':')) {
       const name = raw.trim();
       const suite = suiteByIana(name);
       if (!suite) {
-        if (name !== '') unknownTokens.push(name);
+        if (name !== '') {
+          unknownTokens.push(name);
+          refusedName = true;
+        }
         continue;
       }
+      if (!inFamily(suite)) refusedName = true;
       const target = suite.protocol === 'TLSv1.3' ? tls13 : leadingTls12;
       if (!target.includes(suite)) target.push(suite);
     }
-    // Node 20 finds only names in OpenSSL 3's table: the usable suites plus IDEA/SEED (still in the
-    // table, but their ciphers live in the legacy provider). Other legacy names are kept as intent.
-    const found = [...tls13, ...leadingTls12].some((x) => x.inOpenSSL3 || x.enc === 'IDEA' || x.enc === 'SEED');
-    if (!found && error === undefined) error = 'ERR_SSL_NO_CIPHER_MATCH';
+    if (family === '3') {
+      // OpenSSL 3 finds only names in its table: the usable suites plus IDEA/SEED (still in the
+      // table, but their ciphers live in the legacy provider). Other legacy names are kept as intent.
+      const found = [...tls13, ...leadingTls12].some((x) => x.inOpenSSL3 || x.enc === 'IDEA' || x.enc === 'SEED');
+      if (!found && error === undefined) error = 'ERR_SSL_NO_CIPHER_MATCH';
+    } else if (refusedName && error === undefined) {
+      // OpenSSL 1.1.1 refuses the whole list for one name it has not compiled in (an unknown name, RC4, 3DES ...).
+      error = 'ERR_SSL_NO_CIPHER_MATCH';
+    }
   }
 
   const built = buildCipherList(cipherList);
@@ -83,7 +120,7 @@ export function evaluateCipherString(spec: string): CipherEvaluation {
   if (error === undefined) {
     if (built.invalidCommand !== undefined) error = 'ERR_SSL_INVALID_COMMAND';
     // SSL_CTX_set_cipher_list fails when no TLS <= 1.2 suite results (suites named in the TLS 1.3 half count).
-    else if (cipherList !== '' && !tls12.some((x) => x.inOpenSSL3)) error = 'ERR_SSL_NO_CIPHER_MATCH';
+    else if (cipherList !== '' && !tls12.some(inFamily)) error = 'ERR_SSL_NO_CIPHER_MATCH';
   }
   return {
     tls12,

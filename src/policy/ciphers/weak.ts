@@ -67,6 +67,12 @@ export interface OfferOptions {
   /** TLS 1.0/1.1 can be negotiated (then IDEA-CBC-SHA, TLS 1.1 at most, is offered where it is compiled in). */
   legacyVersions?: boolean;
   /**
+   * The maximum version is TLS 1.3 (default true). Only then does a string without TLS <= 1.2
+   * entries make Node raise the minimum to TLS 1.3 (`maxVersion: 'TLSv1.2'` or lower leaves it, and
+   * the TLS <= 1.2 suites its TLS 1.3 half names are offered: measured on Node 16.20.2).
+   */
+  tls13?: boolean;
+  /**
    * A `pskCallback` is set: only then does Node offer or accept the PSK suites (OpenSSL drops them
    * without a PSK callback). Node has no SRP API, so SRP suites are never offered.
    */
@@ -85,8 +91,11 @@ export function compiledIn(suite: CipherSuite, family: OpenSSLFamily): boolean {
  * The suites the OpenSSL of `family` would really offer for an evaluated `ciphers` string (TLS
  * <= 1.2 list, then TLS 1.3): only suites compiled into it, only those its security level lets
  * through (the string's own `@SECLEVEL=n`, else `options.securityLevel`, else 1), and only those
- * usable at the negotiable versions. `openssl ciphers -s` and a Node client's ClientHello list the
- * same (test/policy/openssl-oracle.test.ts, node-oracle.test.ts).
+ * usable at the negotiable versions: a string with no TLS <= 1.2 entries makes Node raise the
+ * minimum to TLS 1.3 (`e.forcesTls13`, where the maximum is TLS 1.3: `options.tls13`), so a TLS <= 1.2 suite named in its TLS 1.3 half is not
+ * offered. What a string Node refuses (`e.error`) would offer is still listed (its intent); the
+ * verdict (judge.ts) counts nothing offered there, as createSecureContext throws. `openssl ciphers -s` and a Node client's ClientHello list the same
+ * (test/policy/openssl-oracle.test.ts, node-oracle.test.ts, node16-oracle.test.ts).
  */
 export function offeredSuites(e: CipherEvaluation, options: OfferOptions = {}): CipherSuite[] {
   const level = e.securityLevel ?? options.securityLevel ?? DEFAULT_SECURITY_LEVEL;
@@ -94,6 +103,7 @@ export function offeredSuites(e: CipherEvaluation, options: OfferOptions = {}): 
   return [...e.tls12, ...e.tls13].filter(
     (suite) =>
       compiledIn(suite, family) &&
+      (!e.forcesTls13 || options.tls13 === false || suite.protocol === 'TLSv1.3') &&
       (!suite.maxTls11 || options.legacyVersions === true) &&
       (options.psk === true || !isPsk(suite)) &&
       !isSrp(suite) &&
@@ -115,4 +125,38 @@ export function weakSuites(e: CipherEvaluation, policy: CipherPolicy, options: O
     if (reasons.length > 0) out.push({ suite, reasons });
   }
   return out;
+}
+
+/** What each weakness lets an attacker do, one clause per kind (in the order of weaknessReasons). */
+export const IMPACT: readonly (readonly [string, string])[] = [
+  ['no encryption (NULL)', 'a NULL suite sends the traffic unencrypted'],
+  [
+    'anonymous (no authentication)',
+    'an anonymous suite carries no certificate, so the peer is authenticated by nothing (a Node client with verification on refuses it; one without accepts anyone)',
+  ],
+  ['export-grade', 'export-grade keys can be broken by brute force'],
+  ['low strength (LOW)', '56-bit keys can be broken by brute force'],
+  ['RC4', 'RC4 keystream biases leak repeated plaintext such as cookies'],
+  ['DES/3DES', 'a 64-bit block cipher leaks plaintext in long connections (Sweet32)'],
+  ['IDEA (64-bit block)', 'a 64-bit block cipher leaks plaintext in long connections (Sweet32)'],
+  ['MD5 MAC', 'an MD5 MAC is a broken integrity check'],
+  ['no forward secrecy', "whoever later obtains the server's private key can decrypt recorded traffic of the suites without forward secrecy"],
+  ['not AEAD', 'the CBC suites use MAC-then-encrypt, the construction behind padding-oracle attacks such as Lucky13'],
+];
+
+/**
+ * The parts of a weak-suites message: how many, why, the first `shown` names (then "and N more"),
+ * and one impact clause per kind of weakness (IMPACT), without repeats.
+ */
+export function describeSuites(weak: readonly WeakSuite[], shown = 3): { count: string; reasons: string; suites: string; impact: string } {
+  const reasons = [...new Set(weak.flatMap((w) => w.reasons))];
+  const names = weak.slice(0, shown).map((w) => w.suite.name);
+  const more = weak.length > shown ? ` and ${weak.length - shown} more` : '';
+  const clauses = [...new Set(IMPACT.filter(([r]) => reasons.includes(r)).map(([, clause]) => clause))];
+  return {
+    count: weak.length === 1 ? '1 weak cipher suite' : `${weak.length} weak cipher suites`,
+    reasons: reasons.join(', '),
+    suites: `${names.join(', ')}${more}`,
+    impact: clauses.join('; '),
+  };
 }
