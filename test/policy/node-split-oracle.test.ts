@@ -29,8 +29,6 @@ function predicted(spec: string, version: string): LegacyOffer {
   const facts = nodeFacts(version);
   const e = evaluateCipherString(spec, evaluateOptionsOf(facts));
   if (e.error) return { error: e.error };
-  // A client that can negotiate TLS 1.3 whose TLS 1.3 half names only TLS <= 1.2 suites sends no ClientHello (a property of the client's handshake).
-  if (e.tls13Explicit && e.tls13.length === 0) return { suites: [] };
   const offered = offeredSuites(e, { family: facts.opensslFamily, securityLevel: facts.defaultSecurityLevel });
   return { suites: offered.map((s) => (s.protocol === 'TLSv1.3' ? s.iana : s.name)).sort() };
 }

@@ -28,10 +28,6 @@ const NODE16 = evaluateOptionsOf(nodeFacts(LEGACY_NODE_VERSION));
 function predicted(spec: string, mode: Mode): LegacyOffer {
   const e = evaluateCipherString(spec, NODE16);
   if (e.error) return { error: e.error };
-  // A client that can negotiate TLS 1.3 but whose TLS 1.3 half names only TLS <= 1.2 suites sends no
-  // ClientHello at all ("No ciphers enabled for max supported SSL/TLS version"; Node 20 does the same):
-  // a property of the client's handshake, not of the context.
-  if (!mode.tls11 && e.tls13Explicit && e.tls13.length === 0) return { suites: [] };
   const offered = offeredSuites(e, { family: '1.1', legacyVersions: mode.legacyVersions, securityLevel: 1, tls13: !mode.tls11 });
   // A TLS 1.1 ClientHello carries neither TLS 1.3 suites nor those that need TLS 1.2 (a property of the handshake).
   const sendable = mode.tls11 ? offered.filter((s) => s.protocol !== 'TLSv1.2' && s.protocol !== 'TLSv1.3') : offered;

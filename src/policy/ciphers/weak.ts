@@ -100,6 +100,11 @@ export function compiledIn(suite: CipherSuite, family: OpenSSLFamily): boolean {
 export function offeredSuites(e: CipherEvaluation, options: OfferOptions = {}): CipherSuite[] {
   const level = e.securityLevel ?? options.securityLevel ?? DEFAULT_SECURITY_LEVEL;
   const family = options.family ?? '3';
+  // TLS 1.3 enabled with a TLS 1.3 half that names no TLS 1.3 suite: a client sends no ClientHello
+  // ("No ciphers enabled for max supported SSL/TLS version") and a server refuses every handshake,
+  // TLS 1.2 ones too (ERR_SSL_NO_CIPHERS_AVAILABLE; measured on Node 16.20.2 and 20.20.2, see
+  // test/policy/ciphers-context.test.ts). Nothing is offered.
+  if (e.tls13Explicit && e.tls13.length === 0 && options.tls13 !== false) return [];
   return [...e.tls12, ...e.tls13].filter(
     (suite) =>
       compiledIn(suite, family) &&
