@@ -28,6 +28,7 @@ import {
   effectiveVersionRange,
   evaluateCipherString,
   judgeCiphers,
+  newestVerdict,
   weakCurves,
   weakSigalgs,
   type CipherPolicy,
@@ -172,15 +173,7 @@ function judgeList(run: Run, value: string, kind: 'curves' | 'sigalgs', ownLevel
   const verdicts = target.versions.map((f) =>
     find(value, { family: f.opensslFamily, securityLevel: ownLevel ?? run.securityLevel ?? f.defaultSecurityLevel, tls13Client }),
   );
-  const newest = verdicts[verdicts.length - 1] ?? [];
-  if (newest.length > 0) return { weak: newest, where: '' };
-  // The verdicts only shrink as Node gets newer (higher default level, OpenSSL 3): the first clean version bounds the older ones.
-  const lastWeak = verdicts.findLastIndex((w) => w.length > 0);
-  const firstClean = target.versions[lastWeak + 1];
-  if (lastWeak < 0 || !firstClean) return { weak: [], where: '' };
-  const [major, minor, patch] = firstClean.version;
-  const where = minor === 0 && patch === 0 ? ` on Node ${major - 1} and older` : ` before Node ${major}.${minor}`;
-  return { weak: verdicts[lastWeak] ?? [], where };
+  return newestVerdict(target, verdicts);
 }
 
 /** The `@SECLEVEL` the bag's own `ciphers` sets, when it is one known string. */

@@ -25,7 +25,7 @@ export {
   type CipherEvaluation,
   type EvaluateOptions,
 } from './ciphers/evaluate.js';
-export { judgeCiphers, type JudgeOptions } from './ciphers/judge.js';
+export { judgeCiphers, newestVerdict, type JudgeOptions } from './ciphers/judge.js';
 export { OPENSSL_DEFAULT_RULE } from './ciphers/engine.js';
 export {
   DEFAULT_SECURITY_LEVEL,

@@ -46,12 +46,21 @@ export function judgeCiphers(spec: string, policy: CipherPolicy, target: NodeTar
     }
     return weak;
   });
+  return newestVerdict(target, verdicts);
+}
+
+/**
+ * One verdict for a target from one per `target.versions` entry (oldest first): the newest Node's
+ * when it finds anything; else the last weak one, with where it holds (`' on Node 16 and older'`,
+ * `' before Node 20.10'`: up to the first clean version). The verdicts only shrink as Node gets newer.
+ */
+export function newestVerdict<T>(target: NodeTarget, verdicts: readonly (readonly T[])[]): { weak: T[]; where: string } {
   const newest = verdicts[verdicts.length - 1] ?? [];
-  if (newest.length > 0) return { weak: newest, where: '' };
+  if (newest.length > 0) return { weak: [...newest], where: '' };
   const lastWeak = verdicts.findLastIndex((w) => w.length > 0);
   const firstClean = target.versions[lastWeak + 1];
   if (lastWeak < 0 || !firstClean) return { weak: [], where: '' };
   const [major, minor, patch] = firstClean.version;
   const where = minor === 0 && patch === 0 ? ` on Node ${major - 1} and older` : ` before Node ${major}.${minor}`;
-  return { weak: verdicts[lastWeak] ?? [], where };
+  return { weak: [...(verdicts[lastWeak] ?? [])], where };
 }
