@@ -1,25 +1,26 @@
 #!/usr/bin/env node
 /**
- * Fetches the Node 16 binary (OpenSSL 1.1.1) that the legacy-runtime claim tests run on
- * (test/harness/legacy-node.ts), from the npm registry's per-platform `node-<os>-<arch>` packages,
- * into .cache/legacy-node/. Idempotent: an existing binary of the pinned version is kept.
+ * Fetches the Node binaries that tests run on besides this Node (test/harness/legacy-node.ts), from
+ * the npm registry's per-platform `node-<os>-<arch>` packages, into .cache/legacy-node/<version>/:
+ * Node 16 (OpenSSL 1.1.1) for the legacy-runtime claims, and the releases around the change of the
+ * `!TLS_` cipher split for test/policy/node-split-oracle.test.ts. The versions are pinned in
+ * .ci/node-versions.json (the test harness reads the same file). Idempotent: an existing binary is kept.
  *
  * Why: the rules state facts about Node <= 16 (which cipher suites its OpenSSL 1.1.1 offers, what
  * its default security level lets through). Those claims are shown on that Node, not only on tables.
  * Exit 1 when the binary cannot be fetched (CI treats that as a failure, like a missing openssl).
  *
- * `node .ci/legacy-node.mjs 18.17.1 20.9.0 ...` fetches those versions instead, into
- * .cache/legacy-node/<version>/ (test/policy/node-split-oracle.test.ts uses the ones present; CI
- * fetches only the default).
+ * `node .ci/legacy-node.mjs 18.17.1 20.9.0 ...` fetches those versions instead. Fetching all six takes
+ * about 15 s (about 90 MB each, cached).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LEGACY_NODE_VERSION = '16.20.2';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const versions = process.argv.length > 2 ? process.argv.slice(2) : [LEGACY_NODE_VERSION];
+const pinned = JSON.parse(readFileSync(join(root, '.ci', 'node-versions.json'), 'utf8'));
+const versions = process.argv.length > 2 ? process.argv.slice(2) : [pinned.legacy, ...pinned.splitOracle];
 
 function fetch(version, target) {
   const pkg = `node-${process.platform}-${process.arch}@${version}`;

@@ -5,10 +5,17 @@
  * those tests with a warning; in CI (CI=true) it is a failure, never a skip.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LEGACY_NODE_VERSION = '16.20.2';
+/** The Node versions `.ci/legacy-node.mjs` fetches (pinned in .ci/node-versions.json). */
+const PINNED = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '.ci', 'node-versions.json'), 'utf8')) as {
+  readonly legacy: string;
+  readonly splitOracle: readonly string[];
+};
+export const LEGACY_NODE_VERSION = PINNED.legacy;
+/** The releases around the change of the `!TLS_` cipher split (test/policy/node-split-oracle.test.ts). */
+export const SPLIT_ORACLE_VERSIONS = PINNED.splitOracle;
 
 const fromEnv = process.env['TLSGUARD_LEGACY_NODE'];
 const cached = join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', LEGACY_NODE_VERSION, 'node');
@@ -35,13 +42,16 @@ export function runOnLegacyNode(script: string, input?: string, binary: string |
 }
 
 /**
- * A Node binary of `version` fetched into .cache/legacy-node/<version>/ (`node .ci/legacy-node.mjs
- * <version>...`), or undefined. Only Node 16 is fetched by CI by default; tests over other versions skip
- * without them.
+ * The Node binary of `version` fetched into .cache/legacy-node/<version>/ by `.ci/legacy-node.mjs`
+ * (every version of .ci/node-versions.json). Outside CI a missing one is undefined (its tests skip,
+ * with a warning); in CI it is an error, never a skip.
  */
 export function cachedNode(version: string): string | undefined {
   const path = join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', version, 'node');
-  return existsSync(path) ? path : undefined;
+  if (existsSync(path)) return path;
+  if (IN_CI) throw new Error(`Node ${version} is missing in CI: run \`node .ci/legacy-node.mjs\``);
+  console.warn(`Node ${version} is missing, so its tests skip (run \`npm run legacy-node\`; CI fetches it).`);
+  return undefined;
 }
 
 /**

@@ -3,16 +3,13 @@
  * binaries of the versions around the change: what each one's client offers in its ClientHello, or
  * the error its createSecureContext throws, must be what the policy predicts from that version's
  * facts (evaluateCipherString(s, evaluateOptionsOf(nodeFacts(v))), then offeredSuites). Node 16
- * (.ci/legacy-node.mjs, fetched by CI) has its own oracle (node16-oracle.test.ts); the versions here
- * are used only where they are in .cache/legacy-node/<version>/ (`node .ci/legacy-node.mjs 18.17.1
- * 20.9.0 20.10.0 21.0.0`): CI does not fetch them, so there these tests skip.
+ * has its own oracle (node16-oracle.test.ts). `.ci/legacy-node.mjs` (run by .ci/run) fetches the
+ * versions of .ci/node-versions.json; in CI a missing one fails the run.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateCipherString, evaluateOptionsOf, nodeFacts, offeredSuites } from '../../src/policy/index.js';
-import { cachedNode } from '../harness/legacy-node.js';
+import { SPLIT_ORACLE_VERSIONS, cachedNode } from '../harness/legacy-node.js';
 import { generateNodeCipherStrings, legacyNodeOffered, type LegacyOffer } from './oracle-helpers.js';
-
-const VERSIONS = ['18.17.1', '18.20.8', '20.9.0', '20.10.0', '21.0.0'] as const;
 
 const HAND_PICKED = [
   'TLS_AES_256_GCM_SHA384:!TLS_CHACHA20_POLY1305_SHA256',
@@ -38,7 +35,7 @@ const asSet = (o: LegacyOffer | undefined): LegacyOffer | undefined => (o && 'su
 
 const specs = [...HAND_PICKED, ...generateNodeCipherStrings(600, 0x1899)];
 
-for (const version of VERSIONS) {
+for (const version of SPLIT_ORACLE_VERSIONS) {
   const binary = cachedNode(version);
   describe.skipIf(!binary)(`the cipher policy for Node ${version} vs its ClientHello`, () => {
     it(`${specs.length} strings: the same suites in the same order, the same errors (splitsNegatedTls13: ${nodeFacts(version).splitsNegatedTls13})`, () => {
