@@ -11,6 +11,11 @@ import { alias } from './library-helpers.js';
 
 const cases: CasesOf<typeof rule> = {
   valid: [
+    // irc: without `secure` the connection is plaintext and `selfSigned` does nothing (no-plaintext-fallback's matter).
+    validJs(`const irc = require('irc');
+module.exports = new irc.Client('irc.example.net', 'bot', { selfSigned: true });`),
+    validJs(`const irc = require('irc');
+module.exports = new irc.Client('irc.example.net', 'bot', { secure: true, selfSigned: false });`),
     `import axios from 'axios';
 import https from 'node:https';
 import fs from 'node:fs';
@@ -123,6 +128,45 @@ export const browser = await puppeteer.launch({ args: ['--no-sandbox'] });`,
 export const s3 = new S3Client({ region: 'eu-west-1', requestHandler: { httpsAgent: { keepAlive: true } } });`),
   ],
   invalid: [
+    js({
+      code: `const irc = require('irc');
+module.exports = new irc.Client('irc.example.net', 'bot', { secure: true, selfSigned: true });`,
+      errors: [
+        {
+          messageId: 'libraryOption',
+          data: alias(`irc`, `\`selfSigned: true\``),
+          line: 2,
+          column: 75,
+          suggestions: [
+            {
+              messageId: 'libraryFix',
+              data: { fix: `Remove \`selfSigned: true\` (irc verifies by default).` },
+              output: `const irc = require('irc');
+module.exports = new irc.Client('irc.example.net', 'bot', { secure: true });`,
+            },
+          ],
+        },
+      ],
+    }),
+    js({
+      code: `const irc = require('irc');
+module.exports = new irc.Client('irc.example.net', 'bot', { secure: { rejectUnauthorized: false } });`,
+      errors: [
+        {
+          messageId: 'clientSink',
+          data: { sink: `irc \`new Client()\` \`secure\` options` },
+          line: 2,
+          column: 71,
+          suggestions: [
+            {
+              messageId: 'removeOption',
+              output: `const irc = require('irc');
+module.exports = new irc.Client('irc.example.net', 'bot', { secure: {} });`,
+            },
+          ],
+        },
+      ],
+    }),
     {
       code: `import axios from 'axios';
 import https from 'node:https';

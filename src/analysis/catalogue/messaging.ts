@@ -280,3 +280,43 @@ export const nodemailer: CatalogueSection = {
     }),
   ],
 };
+
+/**
+ * irc 0.5 (`lib/irc.js`, `Client.prototype.connect`): with `secure` set, `new irc.Client(server,
+ * nick, opt)` calls `tls.connect({ host: server, port, rejectUnauthorized: !opt.selfSigned, ...opt.secure })`
+ * and then accepts the socket when it is authorized or, with `selfSigned: true`, when its error is
+ * DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE or SELF_SIGNED_CERT_IN_CHAIN: any
+ * self-signed certificate, an attacker's included. Without `secure` the connection is plaintext and
+ * `selfSigned` does nothing, so the row needs `secure: true`. The keys of a `secure` object go to
+ * `tls.connect` (a client sink).
+ */
+export const irc: CatalogueSection = {
+  packages: ['irc', '@types/irc'],
+  sinks: [
+    sink({
+      label: 'irc `new Client()` `secure` options',
+      library: 'irc',
+      module: 'irc',
+      exports: [['Client']],
+      invoke: 'new',
+      argument: 2,
+      path: ['secure'],
+      role: 'client',
+      sendsSni: true,
+    }),
+  ],
+  aliases: [
+    {
+      library: 'irc',
+      packages: ['irc'],
+      rule: 'certificate',
+      option: '`selfSigned: true`',
+      match: { kind: 'property', key: 'selfSigned', insecure: (v) => v === true, siblings: [{ path: ['secure'], insecure: (v) => v === true }] },
+      apis: [{ label: 'irc `new Client()`', module: 'irc', exports: [['Client']], invoke: 'new', argument: 2, path: [] }],
+      effect: 'connects with `rejectUnauthorized: false` and accepts any self-signed certificate',
+      way: 'Remove it; to reach a server with a private CA, pass it as `secure: { ca }`.',
+      fix: { kind: 'remove' },
+      fixText: 'Remove `selfSigned: true` (irc verifies by default).',
+    },
+  ],
+};
