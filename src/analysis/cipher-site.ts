@@ -31,7 +31,8 @@ import {
   isEffectiveEntry,
   keyValues,
   knownTailSecurityLevel,
-  onlyToClosedApis,
+  judgedProperty,
+  singleKnownValue,
   ownerBag,
   shadowedAtEveryUse,
   siteKey,
@@ -189,10 +190,7 @@ function tls13ClientOnly(run: Run, site: OptionSite): boolean {
   const roles = destinationRoles(fc, site);
   if (roles.size === 0 || ![...roles].every((r) => r === 'client' || r === 'agent')) return false;
   const bag = ownerBag(fc, site);
-  const single = (k: string): Primitive => {
-    const kv = keyValues(fc, bag, k);
-    return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
-  };
+  const single = (k: string): Primitive => singleKnownValue(fc, bag, k);
   const min = single('minVersion');
   const max = single('maxVersion');
   const protocol = single('secureProtocol');
@@ -242,10 +240,7 @@ function dhVerdict(run: Run, site: OptionSite, values: readonly Primitive[]): Ci
 function versionRangeOf(run: Run, site: OptionSite): ReturnType<typeof effectiveVersionRange> {
   const { fc } = run;
   const bag = ownerBag(fc, site);
-  const single = (k: string): Primitive => {
-    const kv = keyValues(fc, bag, k);
-    return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
-  };
+  const single = (k: string): Primitive => singleKnownValue(fc, bag, k);
   const min = single('minVersion');
   const protocol = single('secureProtocol');
   return effectiveVersionRange({
@@ -340,8 +335,7 @@ export function cipherSiteVerdict(fc: FileContext, site: OptionSite, judging: Ci
   const key = siteKey(site);
   if (key === undefined) return undefined;
   if (site.type === 'Property') {
-    if (site.parent.type !== 'ObjectExpression' || site.kind !== 'init' || !CIPHER_OPTION_KEYS.has(key)) return undefined;
-    if (onlyToClosedApis(fc, site.parent)) return undefined;
+    if (!judgedProperty(fc, site, key, CIPHER_OPTION_KEYS)) return undefined;
   } else {
     // `+=` appends to the current value: only a cipher string's known tail can be judged.
     const appended = site.operator === '+=';

@@ -23,7 +23,7 @@ import { wordsPattern } from './gate.js';
 import {
   isEffectiveEntry,
   keyValues,
-  onlyToClosedApis,
+  judgedProperty,
   ownerBag,
   shadowedAtEveryUse,
   siteKey,
@@ -106,8 +106,7 @@ export function legacyVersionAt(fc: FileContext, site: OptionSite, options: Lega
   const key = siteKey(site);
   if (key === undefined) return undefined;
   if (site.type === 'Property') {
-    if (site.parent.type !== 'ObjectExpression' || site.kind !== 'init' || !LEGACY_OPTION_KEYS.has(key)) return undefined;
-    if (onlyToClosedApis(fc, site.parent)) return undefined;
+    if (!judgedProperty(fc, site, key, LEGACY_OPTION_KEYS)) return undefined;
   } else {
     if (site.operator !== '=') return undefined;
     if (LEGACY_GLOBAL_KEYS.has(key)) return globalVerdict(fc, site, key);

@@ -154,6 +154,20 @@ export function siteKey(site: OptionSite): string | undefined {
   return left.type === 'MemberExpression' ? memberName(left) : undefined;
 }
 
+/** The one known value of `key` in `bag`, or undefined (unset, unknown, or more than one possible value). */
+export function singleKnownValue(fc: FileContext, bag: OptionBag | undefined, key: string): Primitive {
+  const kv = keyValues(fc, bag, key);
+  return kv.state === 'known' && kv.values.length === 1 ? kv.values[0] : undefined;
+}
+
+/**
+ * Whether a property site is one a rule judges: an own `key: value` (not a method or accessor) of
+ * `keys` in an object literal that goes somewhere other than closed APIs only.
+ */
+export function judgedProperty(fc: FileContext, site: TSESTree.Property, key: string, keys: ReadonlySet<string>): boolean {
+  return site.parent.type === 'ObjectExpression' && site.kind === 'init' && keys.has(key) && !onlyToClosedApis(fc, site.parent);
+}
+
 /** The value expression of a site. */
 export function siteValue(site: OptionSite): TSESTree.Node {
   return site.type === 'Property' ? site.value : site.right;
