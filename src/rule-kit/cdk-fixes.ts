@@ -4,26 +4,11 @@ import { unwrap } from '../analysis/ast.js';
 import { aliasEnumObject, enumSpelling } from '../analysis/cdk.js';
 import type { FileContext } from '../analysis/file-context.js';
 import type { CdkDefaultVerdict, CdkPolicyVerdict } from '../analysis/legacy-version.js';
-import { lineBreakAt } from './fixes.js';
+import { insertProperty } from './fixes.js';
 import { planNamedImport } from './imports.js';
 import { quoted, replaceValue } from './option-site.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/** Adds `text` as the last property of an object literal, on its own line when the properties are. */
-function addProperty(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, text: string): TSESLint.RuleFix | undefined {
-  const last = object.properties[object.properties.length - 1];
-  if (!last) return sourceCode.getCommentsInside(object).length === 0 ? fixer.replaceText(object, `{ ${text} }`) : undefined;
-  const after = sourceCode.getTokenAfter(last);
-  const comma = after && after.value === ',' ? after : undefined;
-  if (last.loc.start.line !== object.loc.start.line) {
-    const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
-    // The file's own line ending (CRLF, CR) and the indentation of the line above.
-    const eol = lineBreakAt(sourceCode.text, last.range[1]);
-    return comma ? fixer.insertTextAfter(comma, `${eol}${indent}${text},`) : fixer.insertTextAfter(last, `,${eol}${indent}${text}`);
-  }
-  return comma ? fixer.insertTextAfter(comma, ` ${text}`) : fixer.insertTextAfter(last, `, ${text}`);
-}
 
 /** The TLS 1.2 value in the spelling of the legacy one: the same enum object, or a string literal. */
 export function cdkPolicyFix(
@@ -62,16 +47,16 @@ export function cdkDefaultFix(
   const property = `${family.key}: ${spelled.text}.${verdict.secure.member}`;
   const object = props && unwrap(props);
   const lastArg = call.arguments[call.arguments.length - 1];
-  const insert =
+  const insert: TSESLint.ReportFixFunction | undefined =
     object?.type === 'ObjectExpression'
-      ? (fixer: TSESLint.RuleFixer) => addProperty(sourceCode, fixer, object, property)
+      ? insertProperty(sourceCode, object, property)
       : !props && lastArg
-        ? (fixer: TSESLint.RuleFixer) => fixer.insertTextAfter(lastArg, `, { ${property} }`)
+        ? (fixer) => fixer.insertTextAfter(lastArg, `, { ${property} }`)
         : undefined;
   if (!insert) return undefined;
   return (fixer) => {
     const edit = insert(fixer);
-    if (!edit) return [];
-    return plan?.kind === 'add' ? [edit, plan.fix(fixer)] : [edit];
+    const edits = edit === null ? [] : Symbol.iterator in edit ? [...edit] : [edit];
+    return plan?.kind === 'add' ? [...edits, plan.fix(fixer)] : edits;
   };
 }

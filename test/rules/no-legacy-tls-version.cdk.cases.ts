@@ -418,6 +418,42 @@ new opensearch.Domain(scope, 'Search', { version: opensearch.EngineVersion.OPENS
         },
       ],
     },
+    // The added property goes after the last one's line comment, which stays with its property.
+    {
+      code: `import { Domain, ElasticsearchVersion } from 'aws-cdk-lib/aws-elasticsearch';
+declare const scope: any;
+new Domain(scope, 'Search', {
+  version: ElasticsearchVersion.V7_10,
+  enforceHttps: true, // required by policy
+});`,
+      errors: [
+        {
+          messageId: 'cdkLegacyDefault',
+          data: {
+            service: 'Elasticsearch domain',
+            key: 'tlsSecurityPolicy',
+            default: '`TLSSecurityPolicy.TLS_1_0`',
+            floor: 'TLS 1.0',
+            secure: 'TLSSecurityPolicy.TLS_1_2',
+          },
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addSecurePolicy',
+              data: { key: 'tlsSecurityPolicy', secure: 'TLSSecurityPolicy.TLS_1_2' },
+              output: `import { Domain, ElasticsearchVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-elasticsearch';
+declare const scope: any;
+new Domain(scope, 'Search', {
+  version: ElasticsearchVersion.V7_10,
+  enforceHttps: true, // required by policy
+  tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2,
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import { Domain, ElasticsearchVersion } from 'aws-cdk-lib/aws-elasticsearch';
 declare const scope: any;
