@@ -26,6 +26,7 @@ import { optionSiteSelectors, quoted, removeSite, replaceValue, reportSite } fro
 import { maskWithout } from '../src/rule-kit/mask.js';
 import { legacyTlsNote } from '../src/rule-kit/legacy-tls-note.js';
 import { nodeTarget } from '../src/rule-kit/target.js';
+import type { NodeTarget } from '../src/policy/index.js';
 
 export { versionLabel } from '../src/analysis/legacy-version.js';
 
@@ -143,16 +144,8 @@ export default createRule<Options, MessageId>({
     const { sourceCode } = context;
     let level0: string | undefined;
     const level0Note = (): string => (level0 ??= legacyTlsNote(context));
-    let oldMin: { major: number | undefined } | undefined;
-    const judge = {
-      legacySpellings: options.legacySpellings === true,
-      oldDefaultMin: () =>
-        (oldMin ??= {
-          major: nodeTarget(context)
-            .versions.filter((f) => f.defaultMinVersion !== 'TLSv1.2' && f.defaultMinVersion !== 'TLSv1.3')
-            .reduce<number | undefined>((m, f) => Math.max(m ?? 0, f.version[0]), undefined),
-        }).major,
-    };
+    let target: NodeTarget | undefined;
+    const judge = { legacySpellings: options.legacySpellings === true, target: () => (target ??= nodeTarget(context)) };
     const typescript = isTypeScriptFile(context.filename);
     const checkSite = (site: OptionSite): void => {
       const verdict = legacyVersionAt(fc, site, judge);

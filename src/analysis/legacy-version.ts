@@ -13,6 +13,7 @@ import {
   secureProtocolInfo,
   analyzeSecureOptions,
   SECURE_OPTION_BITS,
+  type NodeTarget,
   type TlsVersion,
 } from '../policy/index.js';
 import { resolveModuleRef } from './bindings.js';
@@ -71,8 +72,15 @@ const showValues = (values: readonly Primitive[]): string => values.map((v) => `
 export interface LegacyVersionOptions {
   /** Also report `secureProtocol` spellings that cap the connection at TLS 1.2. */
   readonly legacySpellings: boolean;
-  /** The newest major of the target whose built-in `tls.DEFAULT_MIN_VERSION` is below TLS 1.2 (Node 10/11), if any; asked only when needed. */
-  readonly oldDefaultMin: () => number | undefined;
+  /** The target runtime (read on first use: most files never need it). */
+  readonly target: () => NodeTarget;
+}
+
+/** The newest major of the target whose built-in `tls.DEFAULT_MIN_VERSION` is below TLS 1.2 (Node 10/11), if any. */
+function oldDefaultMinMajor(target: NodeTarget): number | undefined {
+  return target.versions
+    .filter((f) => f.defaultMinVersion !== 'TLSv1.2' && f.defaultMinVersion !== 'TLSv1.3')
+    .reduce<number | undefined>((m, f) => Math.max(m ?? 0, f.version[0]), undefined);
 }
 
 /** What `secureProtocol` does: allows legacy versions beside modern ones, pins legacy only, asks for SSL, or is a spelling capped at TLS 1.2. */
@@ -187,8 +195,10 @@ function minVersionLegacy(values: readonly Primitive[], others: Others): string 
 function secureProtocolVerdict(
   values: readonly Primitive[],
   others: Others,
-  { legacySpellings, oldDefaultMin }: LegacyVersionOptions,
+  { legacySpellings, target }: LegacyVersionOptions,
 ): { id: SecureProtocolVerdictId; versions: string } | undefined {
+  let oldMin: { major: number | undefined } | undefined;
+  const oldDefaultMin = (): number | undefined => (oldMin ??= { major: oldDefaultMinMajor(target()) }).major;
   if (!values.every((v) => typeof v === 'string' && v !== '')) return undefined;
   const limits = [...(others('minVersion') ?? ['?']), ...(others('maxVersion') ?? ['?'])];
   if (limits.some(isSet)) return undefined; // unknown, or a version conflict that throws
