@@ -17,21 +17,29 @@ export const LEGACY_NODE_VERSION = PINNED.legacy;
 /** The releases around the change of the `!TLS_` cipher split (test/policy/node-split-oracle.test.ts). */
 export const SPLIT_ORACLE_VERSIONS = PINNED.splitOracle;
 
+/** Where `.ci/legacy-node.mjs` puts the binary of `version`. */
+const cachePath = (version: string): string => join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', version, 'node');
+
 const fromEnv = process.env['TLSGUARD_LEGACY_NODE'];
-const cached = join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', LEGACY_NODE_VERSION, 'node');
+const cached = cachePath(LEGACY_NODE_VERSION);
 
 /** Path of the legacy Node binary, or undefined when it is not there. */
 export const LEGACY_NODE: string | undefined = fromEnv && existsSync(fromEnv) ? fromEnv : existsSync(cached) ? cached : undefined;
 
 const IN_CI = process.env['CI'] === 'true';
-let warned = false;
+const warned = new Set<string>();
+
+/** A missing binary: an error in CI (its tests must run there), else one warning that `tests` skip. */
+function missingBinary(version: string, tests: string): void {
+  if (IN_CI) throw new Error(`Node ${version} for ${tests} is missing in CI: run \`node .ci/legacy-node.mjs\``);
+  if (!warned.has(version)) console.warn(`Node ${version} is missing, so ${tests} skip (run \`npm run legacy-node\`; CI fetches it).`);
+  warned.add(version);
+}
 
 /** True when legacy-Node tests must skip (outside CI, binary missing). In CI a missing binary is an error. */
 export function skipWithoutLegacyNode(): boolean {
   if (LEGACY_NODE) return false;
-  if (IN_CI) throw new Error('Node 16 for the legacy-runtime claims is missing in CI: run `node .ci/legacy-node.mjs`');
-  if (!warned) console.warn('legacy Node 16 is missing, so the Node <= 16 claim tests skip (run `npm run legacy-node`; CI fetches it).');
-  warned = true;
+  missingBinary(LEGACY_NODE_VERSION, 'the Node <= 16 claim tests');
   return true;
 }
 
@@ -47,10 +55,9 @@ export function runOnLegacyNode(script: string, input?: string, binary: string |
  * with a warning); in CI it is an error, never a skip.
  */
 export function cachedNode(version: string): string | undefined {
-  const path = join(import.meta.dirname, '..', '..', '.cache', 'legacy-node', version, 'node');
+  const path = cachePath(version);
   if (existsSync(path)) return path;
-  if (IN_CI) throw new Error(`Node ${version} is missing in CI: run \`node .ci/legacy-node.mjs\``);
-  console.warn(`Node ${version} is missing, so its tests skip (run \`npm run legacy-node\`; CI fetches it).`);
+  missingBinary(version, 'its tests');
   return undefined;
 }
 
