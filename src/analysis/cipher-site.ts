@@ -189,23 +189,7 @@ function tls13ClientOnly(run: Run, site: OptionSite): boolean {
   const { fc } = run;
   const roles = destinationRoles(fc, site);
   if (roles.size === 0 || ![...roles].every((r) => r === 'client' || r === 'agent')) return false;
-  const bag = ownerBag(fc, site);
-  const single = (k: string): Primitive => singleKnownValue(fc, bag, k);
-  const min = single('minVersion');
-  const max = single('maxVersion');
-  const protocol = single('secureProtocol');
-  const mask = single('secureOptions');
-  const range = effectiveVersionRange(
-    {
-      minVersion: typeof min === 'string' ? min : undefined,
-      maxVersion: typeof max === 'string' ? max : undefined,
-      secureProtocol: typeof protocol === 'string' ? protocol : undefined,
-      secureOptions: typeof mask === 'number' ? mask : undefined,
-    },
-    undefined,
-    'client',
-  );
-  return range.versions.includes('TLSv1.3');
+  return bagVersionRange(run, site, ['minVersion', 'maxVersion', 'secureProtocol', 'secureOptions'], 'client').versions.includes('TLSv1.3');
 }
 
 function listVerdict(run: Run, site: OptionSite, option: string, key: string, values: readonly Primitive[], kind: 'curves' | 'sigalgs'): CipherVerdict {
@@ -237,17 +221,32 @@ function dhVerdict(run: Run, site: OptionSite, values: readonly Primitive[]): Ci
   return { kind: 'smallDh', value: values[0] as number };
 }
 
-function versionRangeOf(run: Run, site: OptionSite): ReturnType<typeof effectiveVersionRange> {
+type VersionKey = 'minVersion' | 'maxVersion' | 'secureProtocol' | 'secureOptions';
+
+/**
+ * The versions the bag allows, from the one known value of each of `keys` (a key not read, or not
+ * known, counts as unset).
+ */
+function bagVersionRange(run: Run, site: OptionSite, keys: readonly VersionKey[], side?: 'client'): ReturnType<typeof effectiveVersionRange> {
   const { fc } = run;
   const bag = ownerBag(fc, site);
-  const single = (k: string): Primitive => singleKnownValue(fc, bag, k);
-  const min = single('minVersion');
-  const protocol = single('secureProtocol');
-  return effectiveVersionRange({
-    minVersion: typeof min === 'string' ? min : undefined,
-    secureProtocol: typeof protocol === 'string' ? protocol : undefined,
-  });
+  const read = (k: VersionKey): Primitive => (keys.includes(k) ? singleKnownValue(fc, bag, k) : undefined);
+  const text = (k: VersionKey): string | undefined => {
+    const v = read(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const mask = read('secureOptions');
+  const options = {
+    minVersion: text('minVersion'),
+    maxVersion: text('maxVersion'),
+    secureProtocol: text('secureProtocol'),
+    secureOptions: typeof mask === 'number' ? mask : undefined,
+  };
+  return effectiveVersionRange(options, undefined, side);
 }
+
+/** The versions `minVersion` and `secureProtocol` allow (the legacy ones a string's suites can be used with). */
+const versionRangeOf = (run: Run, site: OptionSite): ReturnType<typeof effectiveVersionRange> => bagVersionRange(run, site, ['minVersion', 'secureProtocol']);
 /** PSK suites are offered only with a `pskCallback` beside the ciphers (a function: its value is unknown). */
 function hasPskCallback(run: Run, site: OptionSite): boolean {
   const { fc } = run;
@@ -260,17 +259,7 @@ const allowsTls10 = (run: Run, site: OptionSite): boolean => versionRangeOf(run,
  * counts as allowing it): only then does a string without TLS <= 1.2 entries raise the minimum to TLS 1.3.
  */
 function allowsTls13(run: Run, site: OptionSite): boolean {
-  const { fc } = run;
-  const bag = ownerBag(fc, site);
-  const single = (k: string): string | undefined => {
-    const kv = keyValues(fc, bag, k);
-    return kv.state === 'known' && kv.values.length === 1 && typeof kv.values[0] === 'string' ? kv.values[0] : undefined;
-  };
-  return effectiveVersionRange({
-    minVersion: single('minVersion'),
-    maxVersion: single('maxVersion'),
-    secureProtocol: single('secureProtocol'),
-  }).versions.includes('TLSv1.3');
+  return bagVersionRange(run, site, ['minVersion', 'maxVersion', 'secureProtocol']).versions.includes('TLSv1.3');
 }
 /** The bag lets TLS 1.0 or 1.1 be negotiated (IDEA-CBC-SHA works up to TLS 1.1 where it is compiled in). */
 const allowsLegacy = (run: Run, site: OptionSite): boolean => versionRangeOf(run, site).legacy.length > 0;
@@ -334,11 +323,11 @@ export function cipherSiteVerdict(fc: FileContext, site: OptionSite, judging: Ci
   const run: Run = { fc, ...judging };
   const key = siteKey(site);
   if (key === undefined) return undefined;
+  // `+=` appends to the current value: only a cipher string's known tail can be judged.
+  const appended = site.type === 'AssignmentExpression' && site.operator === '+=';
   if (site.type === 'Property') {
     if (!judgedProperty(fc, site, key, CIPHER_OPTION_KEYS)) return undefined;
   } else {
-    // `+=` appends to the current value: only a cipher string's known tail can be judged.
-    const appended = site.operator === '+=';
     if (site.operator !== '=' && !appended) return undefined;
     const globalOption = Object.hasOwn(CIPHER_GLOBAL_KEYS, key) ? CIPHER_GLOBAL_KEYS[key] : undefined;
     if (globalOption) return globalVerdict(run, site, key, globalOption, appended);
@@ -346,7 +335,6 @@ export function cipherSiteVerdict(fc: FileContext, site: OptionSite, judging: Ci
   }
   const bag = ownerBag(fc, site);
   if (!isEffectiveEntry(bag, key, site) || shadowedAtEveryUse(fc, site, key)) return undefined;
-  const appended = site.type === 'AssignmentExpression' && site.operator === '+=';
   for (const values of appended ? [] : judgedValues(fc, siteValue(site))) {
     const verdict = valuesVerdict(run, site, key, key, values);
     if (verdict) return verdict;
