@@ -30,6 +30,13 @@ export const startsProcess = (ref: ModuleRef, takes: ProcessApiRow['takes']): bo
 /** Env `'0'` check: Node compares the string, and a number is stored as its string. */
 const isZero = (v: Primitive): boolean => (typeof v === 'string' || typeof v === 'number') && disablesVerification(String(v));
 
+/** The weak flag of the first of `values` when every one holds a weak flag (none when one holds none, or there are no values). */
+function weakFlagOfEvery(values: readonly string[]): WeakTlsFlag | undefined {
+  const hits = values.map(weakTlsFlagIn);
+  const first = hits[0];
+  return first && hits.every(Boolean) ? first : undefined;
+}
+
 /** What writing `valueNode` into the environment variable `name` does: verification off, a weak flag, or nothing. */
 export type EnvVerdict = { readonly kind: 'rejectUnauthorized' } | { readonly kind: 'nodeOptions'; readonly flag: WeakTlsFlag } | undefined;
 
@@ -46,9 +53,8 @@ export function envValueVerdict(fc: FileContext, name: string, valueNode: TSESTr
       const hit = fragments && weakTlsFlagInFragments(fragments);
       return hit ? { kind: 'nodeOptions', flag: hit } : undefined;
     }
-    const hits = values.map(weakTlsFlagIn);
-    const first = hits[0];
-    return first && hits.every(Boolean) ? { kind: 'nodeOptions', flag: first } : undefined;
+    const flag = weakFlagOfEvery(values);
+    return flag ? { kind: 'nodeOptions', flag } : undefined;
   }
   return undefined;
 }
@@ -95,7 +101,5 @@ export function goesToNodeProcess(fc: FileContext, object: TSESTree.ObjectExpres
 /** The weak TLS flag an `execArgv` element always is, or undefined. */
 export function weakFlagOf(fc: FileContext, element: TSESTree.Node): WeakTlsFlag | undefined {
   const values = stringValues(fc, element);
-  const hits = values?.map(weakTlsFlagIn);
-  const first = hits?.[0];
-  return first && hits?.every(Boolean) ? first : undefined;
+  return values && weakFlagOfEvery(values);
 }
