@@ -22,8 +22,7 @@ import {
 } from '../src/analysis/legacy-version.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
 import { cdkDefaultFix, cdkPolicyFix } from '../src/rule-kit/cdk-fixes.js';
-import { optionSiteSelectors, quoted, removeSite, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
-import { maskWithout } from '../src/rule-kit/mask.js';
+import { dropBitsFix, optionSiteSelectors, quoted, removeSite, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { legacyTlsNote } from '../src/rule-kit/legacy-tls-note.js';
 import { nodeTarget } from '../src/rule-kit/target.js';
 import type { NodeTarget } from '../src/policy/index.js';
@@ -87,10 +86,7 @@ function suggestionFor(fc: FileContext, sourceCode: SourceCode, typescript: bool
       return remove && { messageId: 'removeMaxVersion', fix: remove };
     }
     case 'onlyLegacy': {
-      const text = maskWithout(fc, sourceCode, siteValue(site), MODERN_OFF_BITS);
-      let fix: TSESLint.ReportFixFunction | undefined;
-      if (text === '') fix = removeSite(sourceCode, site);
-      else if (text !== undefined) fix = replaceValue(site, key, text);
+      const fix = dropBitsFix(fc, sourceCode, site, key, MODERN_OFF_BITS);
       return fix && { messageId: 'removeVersionFlags', fix };
     }
     default: {

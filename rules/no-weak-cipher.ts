@@ -3,8 +3,7 @@ import { getFileContext, mentions, siteValue, wordsPattern, type FileContext, ty
 import { CIPHER_GLOBAL_KEYS, CIPHER_OPTION_KEYS, cipherSiteVerdict, type CipherJudging, type CipherVerdict } from '../src/analysis/cipher-site.js';
 import { MIN_DH_SIZE, PROFILES, describeSuites, type CipherPolicy, type NodeTarget } from '../src/policy/index.js';
 import { createRule } from '../src/rule-kit/create-rule.js';
-import { optionSiteSelectors, quoted, removeSite, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
-import { maskWithout } from '../src/rule-kit/mask.js';
+import { dropBitsFix, optionSiteSelectors, quoted, removeSite, replaceValue, reportSite } from '../src/rule-kit/option-site.js';
 import { nodeTarget } from '../src/rule-kit/target.js';
 
 type MessageId =
@@ -80,8 +79,7 @@ function reportOf(fc: FileContext, sourceCode: SourceCode, site: OptionSite, ver
       };
     case 'weakSecureOptions': {
       const { bits } = verdict;
-      const text = maskWithout(fc, sourceCode, siteValue(site), verdict.mask);
-      const fix = text === '' ? removeSite(sourceCode, site) : text !== undefined ? replaceValue(site, verdict.key, text) : undefined;
+      const fix = dropBitsFix(fc, sourceCode, site, verdict.key, verdict.mask);
       return {
         messageId: 'weakSecureOptions',
         data: { names: bits.map((b) => b.name).join(', '), reasons: bits.map((b) => b.reason).join('; '), them: bits.length === 1 ? 'it' : 'them' },

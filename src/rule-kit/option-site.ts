@@ -9,6 +9,7 @@ import type { FileContext } from '../analysis/file-context.js';
 import { siteValue, type OptionSite } from '../analysis/option-values.js';
 import { secureContextSuggestions } from './factory.js';
 import { enclosingExpressionStatement, removeListItem, removeStatement } from './fixes.js';
+import { maskWithout } from './mask.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -32,6 +33,16 @@ export function removeSite(sourceCode: SourceCode, site: OptionSite): TSESLint.R
   if (site.type === 'Property') return (fixer) => removeListItem(sourceCode, fixer, site);
   const statement = enclosingExpressionStatement(site);
   return statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
+}
+
+/**
+ * Clears `bits` from the `secureOptions` mask of a site: the site is removed when no term is left,
+ * undefined when the mask cannot be split (`maskWithout`).
+ */
+export function dropBitsFix(fc: FileContext, sourceCode: SourceCode, site: OptionSite, key: string, bits: number): TSESLint.ReportFixFunction | undefined {
+  const text = maskWithout(fc, sourceCode, siteValue(site), bits);
+  if (text === '') return removeSite(sourceCode, site);
+  return text === undefined ? undefined : replaceValue(site, key, text);
 }
 
 /**
