@@ -8,9 +8,6 @@ import { enclosingExpressionStatement, removeListItem, removeStatement } from '.
 
 type MessageId = 'rejectUnauthorizedEnv' | 'nodeOptions' | 'execArgv' | 'removeAssignment' | 'removeProperty' | 'removeFlag';
 
-const REJECT_VAR = REJECT_UNAUTHORIZED_VAR;
-const OPTIONS_VAR = NODE_OPTIONS_VAR;
-
 /**
  * Every finding names `NODE_TLS_REJECT_UNAUTHORIZED` or `NODE_OPTIONS`: as a key, or as a computed
  * key (`env[KEY]`, `{ [KEY]: '0' }`) that can only evaluate to one of them if the file spells them
@@ -66,10 +63,10 @@ export default createRule<[], MessageId>({
         if (node.left.type !== 'MemberExpression') return;
         const left = node.left;
         const name = envKeyOf(fc, left.property, left.computed);
-        if ((name !== REJECT_VAR && name !== OPTIONS_VAR) || !isProcessEnv(fc, left.object)) return;
+        if ((name !== REJECT_UNAUTHORIZED_VAR && name !== NODE_OPTIONS_VAR) || !isProcessEnv(fc, left.object)) return;
         // `??=` and `||=` write the value whenever the variable is unset (the usual case): a default of '0'.
         const writes = node.operator === '=' || node.operator === '??=' || node.operator === '||=';
-        if (!writes && !(node.operator === '+=' && name === OPTIONS_VAR)) return;
+        if (!writes && !(node.operator === '+=' && name === NODE_OPTIONS_VAR)) return;
         const found = verdict(name, node.right);
         if (!found) return;
         const statement = enclosingExpressionStatement(node);
@@ -114,7 +111,7 @@ export default createRule<[], MessageId>({
       ) {
         if (node.parent.type !== 'ObjectExpression' || node.kind !== 'init') return;
         const name = envKeyOf(fc, node.key, node.computed);
-        if (name !== REJECT_VAR && name !== OPTIONS_VAR) return;
+        if (name !== REJECT_UNAUTHORIZED_VAR && name !== NODE_OPTIONS_VAR) return;
         const found = verdict(name, node.value);
         if (!found) return;
         // `{ ...base, NODE_TLS_REJECT_UNAUTHORIZED: '1' }` wherever this object goes: the value never reaches an environment.
